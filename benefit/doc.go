@@ -1,0 +1,86 @@
+// Package benefit computes what a customer gets from a campaign whose rules
+// hold: a discount on the sale (percent or amount, apportioned to lines), or
+// on items (percent off, amount off per unit, final unit price, free units
+// as in "leve 3 pague 2"), given to every eligible unit, to the
+// highest-priced or to the lowest-priced.
+//
+// Benefits are a sealed interface built with typed constructors, one family
+// per file:
+//
+//   - sale.go: SalePercent, SaleAmount (desconto na venda);
+//   - item.go: ItemPercent, ItemAmountOff, ItemFinalPrice (desconto no item);
+//   - free.go: FreeUnits (leve N pague M);
+//   - units.go: how units are grouped into occurrences and selected.
+//
+// Amounts are proposed at working precision; the kernel rounds each line's
+// adjustment once to cents and caps it at what the line still costs.
+package benefit
+
+import (
+	"fmt"
+
+	"promokit/promo"
+)
+
+// Selection says which eligible units get an item benefit (conceder todos,
+// maior benefício, menor benefício).
+type Selection uint8
+
+const (
+	// All gives the benefit to every eligible unit (conceder todos).
+	All Selection = iota
+	// Highest gives it to the highest-priced unit of each occurrence (maior benefício).
+	Highest
+	// Lowest gives it to the lowest-priced unit of each occurrence (menor benefício).
+	Lowest
+)
+
+// String returns "all", "highest" or "lowest".
+func (s Selection) String() string {
+	switch s {
+	case All:
+		return "all"
+	case Highest:
+		return "highest"
+	case Lowest:
+		return "lowest"
+	}
+	return fmt.Sprintf("Selection(%d)", uint8(s))
+}
+
+// ParseSelection parses "all", "highest" or "lowest"; "" is All.
+func ParseSelection(s string) (Selection, error) {
+	switch s {
+	case "", "all":
+		return All, nil
+	case "highest":
+		return Highest, nil
+	case "lowest":
+		return Lowest, nil
+	}
+	return All, fmt.Errorf("unknown selection %q (want all, highest or lowest)", s)
+}
+
+// Scope is what a campaign hands its benefit: the lines its rules selected
+// and how occurrences are formed.
+type Scope struct {
+	// Lines are the eligible lines (indexes into the cart).
+	Lines []int
+	// GroupSize is the number of units one occurrence takes (the campaign's
+	// minimum quantity); 0 means no grouping.
+	GroupSize int64
+	// MaxRepetitions caps the occurrences per sale; 0 means no cap.
+	MaxRepetitions int
+	// Select says which units of an occurrence get an item benefit.
+	Select Selection
+}
+
+// Benefit is what a campaign gives. The set is closed: build benefits with
+// the constructors of this package.
+type Benefit interface {
+	// Phase is the lane the benefit runs in: PhaseItem or PhaseSale.
+	Phase() promo.Phase
+	// Apply proposes the adjustments for the scope.
+	Apply(v *promo.View, s Scope) promo.Proposal
+	sealed()
+}

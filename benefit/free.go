@@ -1,0 +1,48 @@
+package benefit
+
+import (
+	"github.com/shopspring/decimal"
+
+	"promokit/promo"
+)
+
+// freeUnits is "leve N pague M": in every group of buy units, free of them
+// cost nothing.
+type freeUnits struct {
+	buy, free int64
+}
+
+// FreeUnits gives free units of every group of buy eligible units ("leve 3
+// pague 2" is FreeUnits(3, 1)). Units are grouped from the most expensive
+// down and, with Lowest or All, the cheapest units of each group are free;
+// with Highest, the most expensive. Requires 1 <= free < buy.
+func FreeUnits(buy, free int64) Benefit { return freeUnits{buy, free} }
+
+func (freeUnits) sealed()            {}
+func (freeUnits) Phase() promo.Phase { return promo.PhaseItem }
+
+func (b freeUnits) Apply(v *promo.View, s Scope) promo.Proposal {
+	var lines []int
+	for _, i := range s.Lines {
+		if v.Value(i).Sign() > 0 {
+			lines = append(lines, i)
+		}
+	}
+	if len(lines) == 0 {
+		return promo.NotEligible(noEligible())
+	}
+	sel := selectUnits(v, lines, plan{group: b.buy, pick: b.free, fromTop: s.Select == Highest, maxReps: s.MaxRepetitions})
+	if sel.groups == 0 {
+		return promo.NotEligible(sel.short)
+	}
+	p := promo.Proposal{Eligible: true, Occurrences: sel.groups}
+	if sel.capped {
+		p.Reasons = append(p.Reasons, capReason(s.MaxRepetitions))
+	}
+	whole := item{kind: free}
+	for _, u := range sel.picked {
+		p.Adjustments = append(p.Adjustments, promo.Proposed{Line: u.line, Kind: promo.FreeUnits,
+			Amount: whole.discount(v, u.line, decimal.NewFromInt(u.units))})
+	}
+	return p
+}

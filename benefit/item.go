@@ -1,0 +1,109 @@
+package benefit
+
+import (
+	"github.com/shopspring/decimal"
+
+	"promokit/promo"
+)
+
+// itemKind says how an item benefit discounts a unit.
+type itemKind uint8
+
+const (
+	percentOff itemKind = iota
+	amountOff
+	finalPrice
+	free
+)
+
+// item is a discount on units (desconto no item).
+type item struct {
+	kind  itemKind
+	value decimal.Decimal
+}
+
+// ItemPercent is p % off each selected unit; p is between 0 and 100.
+func ItemPercent(p decimal.Decimal) Benefit { return item{percentOff, p} }
+
+// ItemAmountOff is a fixed amount off each selected unit (per kg on weighed
+// lines), never more than the unit still costs.
+func ItemAmountOff(a decimal.Decimal) Benefit { return item{amountOff, a} }
+
+// ItemFinalPrice sets each selected unit's price to f ("cada uma sai por
+// R$ 25,00"); a unit already cheaper than f is left alone.
+func ItemFinalPrice(f decimal.Decimal) Benefit { return item{finalPrice, f} }
+
+func (item) sealed()            {}
+func (item) Phase() promo.Phase { return promo.PhaseItem }
+
+func (b item) adjustmentKind() promo.AdjustmentKind {
+	if b.kind == free {
+		return promo.FreeUnits
+	}
+	return promo.ItemDiscount
+}
+
+// discount returns the discount on k units of line i.
+func (b item) discount(v *promo.View, i int, k decimal.Decimal) decimal.Decimal {
+	worth := v.ValueOf(i, k)
+	switch b.kind {
+	case percentOff:
+		return worth.Mul(b.value).DivRound(hundred, 12)
+	case amountOff:
+		return decimal.Min(worth, k.Mul(b.value))
+	case finalPrice:
+		return decimal.Max(decimal.Zero, worth.Sub(k.Mul(b.value)))
+	default:
+		return worth
+	}
+}
+
+func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
+	var lines []int
+	for _, i := range s.Lines {
+		if v.Value(i).Sign() > 0 {
+			lines = append(lines, i)
+		}
+	}
+	if len(lines) == 0 {
+		return promo.NotEligible(noEligible())
+	}
+	if b.kind != free && s.Select == All && s.MaxRepetitions == 0 {
+		// Every unit of every eligible line, weighed lines included.
+		p := promo.Proposal{Eligible: true, Occurrences: 1}
+		for _, i := range lines {
+			p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: b.adjustmentKind(),
+				Amount: b.discount(v, i, v.Line(i).Quantity)})
+		}
+		return p
+	}
+	sel := selectUnits(v, lines, b.plan(s))
+	if sel.groups == 0 {
+		return promo.NotEligible(sel.short)
+	}
+	p := promo.Proposal{Eligible: true, Occurrences: sel.groups}
+	if sel.capped {
+		p.Reasons = append(p.Reasons, capReason(s.MaxRepetitions))
+	}
+	for _, u := range sel.picked {
+		p.Adjustments = append(p.Adjustments, promo.Proposed{Line: u.line, Kind: b.adjustmentKind(),
+			Amount: b.discount(v, u.line, decimal.NewFromInt(u.units))})
+	}
+	return p
+}
+
+// plan turns the scope into the unit-selection plan of this benefit.
+func (b item) plan(s Scope) plan {
+	g := s.GroupSize
+	switch s.Select {
+	case All:
+		if g < 1 {
+			g = 1
+		}
+		return plan{group: g, pick: g, fromTop: true, maxReps: s.MaxRepetitions}
+	case Highest:
+		return plan{group: g, pick: 1, fromTop: true, maxReps: s.MaxRepetitions}
+	default:
+		return plan{group: g, pick: 1, fromTop: false, maxReps: s.MaxRepetitions}
+	}
+}

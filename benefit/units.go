@@ -1,0 +1,115 @@
+package benefit
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/shopspring/decimal"
+
+	"promokit/promo"
+)
+
+// plan says how units form occurrences and which of them get the benefit.
+// Eligible whole units are lined up from the most expensive down (ties by
+// line id); occurrence g takes the units at positions [g·group, (g+1)·group);
+// in each, pick units get the benefit: the first ones when fromTop, else the
+// last (cheapest) ones. A group of 0 makes one occurrence of all the units.
+// Within one campaign a unit takes part in at most one occurrence.
+type plan struct {
+	group   int64
+	pick    int64
+	fromTop bool
+	maxReps int
+}
+
+// run is a stretch of equally priced units of one line.
+type run struct {
+	line  int
+	units int64
+	price decimal.Decimal
+	rank  int
+}
+
+// pickedUnits is how many units of a line got the benefit.
+type pickedUnits struct {
+	line  int
+	units int64
+}
+
+type selection struct {
+	groups int
+	capped bool
+	picked []pickedUnits // in cart line order
+	short  promo.Reason  // why no occurrence formed
+}
+
+func selectUnits(v *promo.View, lines []int, p plan) selection {
+	var runs []run
+	var total int64
+	for _, i := range lines {
+		l := v.Line(i)
+		if !l.Countable() {
+			continue
+		}
+		n := l.Quantity.IntPart()
+		runs = append(runs, run{line: i, units: n, price: v.UnitValue(i), rank: v.Rank(i)})
+		total += n
+	}
+	sort.Slice(runs, func(a, b int) bool {
+		if c := runs[a].price.Cmp(runs[b].price); c != 0 {
+			return c > 0
+		}
+		return runs[a].rank < runs[b].rank
+	})
+	group := p.group
+	if group <= 0 {
+		group = total
+	}
+	var sel selection
+	if group == 0 || total < group {
+		need := group
+		if need == 0 {
+			need = 1
+		}
+		sel.short = promo.Reason{Code: promo.ReasonMinQuantity,
+			PT: fmt.Sprintf("são necessárias %d unidades inteiras elegíveis: há %d", need, total),
+			EN: fmt.Sprintf("%d whole eligible units are needed: there are %d", need, total)}
+		return sel
+	}
+	groups := total / group
+	if p.maxReps > 0 && groups > int64(p.maxReps) {
+		groups, sel.capped = int64(p.maxReps), true
+	}
+	sel.groups = int(groups)
+	count := make(map[int]int64, len(runs))
+	// Walk the picked intervals over the runs; both only move forward.
+	r, start := 0, int64(0) // runs[r] covers positions [start, start+units)
+	for g := int64(0); g < groups; g++ {
+		a := g * group
+		if !p.fromTop {
+			a += group - p.pick
+		}
+		b := a + p.pick
+		for a < b {
+			for start+runs[r].units <= a {
+				start += runs[r].units
+				r++
+			}
+			end := min(b, start+runs[r].units)
+			count[runs[r].line] += end - a
+			a = end
+		}
+	}
+	for _, i := range lines {
+		if n := count[i]; n > 0 {
+			sel.picked = append(sel.picked, pickedUnits{line: i, units: n})
+		}
+	}
+	return sel
+}
+
+func capReason(max int) promo.Reason {
+	return promo.Reason{Code: promo.ReasonRepetitionCap,
+		PT: fmt.Sprintf("limite de %d repetições por venda atingido", max),
+		EN: fmt.Sprintf("cap of %d repetitions per sale reached", max)}
+}

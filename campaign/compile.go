@@ -1,0 +1,284 @@
+package campaign
+
+import (
+	"fmt"
+	"time"
+	// The zone database is embedded so that compiling a ruleset does not
+	// depend on the host's files.
+	_ "time/tzdata"
+
+	"github.com/shopspring/decimal"
+
+	"promokit/benefit"
+	"promokit/promo"
+	"promokit/rules"
+)
+
+// DefaultTimeZone is the zone local dates are read in when the ruleset names
+// none.
+const DefaultTimeZone = "America/Sao_Paulo"
+
+// compiler collects problems by JSON path.
+type compiler struct{ problems []promo.Problem }
+
+func (c *compiler) fail(path, format string, args ...any) {
+	c.problems = append(c.problems, promo.Problem{Path: path, Reason: fmt.Sprintf(format, args...)})
+}
+
+// Compile checks a decoded ruleset and compiles it into an indexed
+// promo.Ruleset. Every problem is reported at once, each with its JSON path,
+// in a *promo.ValidationError; nothing is compiled when there is one.
+func Compile(def Ruleset) (*promo.Ruleset, error) {
+	c := &compiler{}
+	if def.Version != Version {
+		c.fail("version", "must be %d, got %d", Version, def.Version)
+	}
+	rounding, err := promo.ParseRoundingMode(def.Settings.Rounding)
+	if err != nil {
+		c.fail("settings.rounding", "%v", err)
+	}
+	tz := def.Settings.TimeZone
+	if tz == "" {
+		tz = DefaultTimeZone
+	}
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		c.fail("settings.time_zone", "unknown time zone %q", tz)
+		loc = time.UTC
+	}
+	cats := map[string]int{}
+	for i, cat := range def.Categories {
+		p := fmt.Sprintf("categories[%d]", i)
+		if cat.ID == "" {
+			c.fail(p+".id", "required")
+		} else if j, dup := cats[cat.ID]; dup {
+			c.fail(p+".id", "duplicate of categories[%d].id %q", j, cat.ID)
+		} else {
+			cats[cat.ID] = i
+		}
+	}
+	ids := map[string]int{}
+	promos := make([]promo.Promotion, 0, len(def.Campaigns))
+	for i := range def.Campaigns {
+		p := fmt.Sprintf("campaigns[%d]", i)
+		cp := &def.Campaigns[i]
+		if cp.ID != "" {
+			if j, dup := ids[cp.ID]; dup {
+				c.fail(p+".id", "duplicate of campaigns[%d].id %q", j, cp.ID)
+			} else {
+				ids[cp.ID] = i
+			}
+		}
+		if pr := c.campaign(p, cp, loc, cats); pr != nil {
+			promos = append(promos, pr)
+		}
+	}
+	if len(c.problems) > 0 {
+		return nil, &promo.ValidationError{What: "ruleset", Problems: c.problems}
+	}
+	return promo.NewRuleset(promo.Settings{Rounding: rounding}, promos...)
+}
+
+func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map[string]int) promo.Promotion {
+	before := len(c.problems)
+	if cp.ID == "" {
+		c.fail(p+".id", "required")
+	}
+	if cp.Name == "" {
+		c.fail(p+".name", "required")
+	}
+	if cp.Priority < 0 {
+		c.fail(p+".priority", "must not be negative")
+	}
+	var start, end time.Time
+	if cp.Start == "" {
+		c.fail(p+".start", "required")
+	} else if t, err := parseInstant(cp.Start, loc, false); err != nil {
+		c.fail(p+".start", "%v", err)
+	} else {
+		start = t
+	}
+	if cp.End != "" {
+		if t, err := parseInstant(cp.End, loc, true); err != nil {
+			c.fail(p+".end", "%v", err)
+		} else {
+			end = t
+			if !start.IsZero() && end.Before(start) {
+				c.fail(p+".end", "must not be before start")
+			}
+		}
+	}
+	if cp.Category != "" {
+		if _, ok := cats[cp.Category]; !ok {
+			c.fail(p+".category", "unknown category %q (not in categories)", cp.Category)
+		}
+	}
+	var cond rules.Condition
+	switch {
+	case cp.NoActivationRules && cp.Rules != nil:
+		c.fail(p+".rules", "must be absent when no_activation_rules is true")
+	case !cp.NoActivationRules && cp.Rules == nil:
+		c.fail(p+".rules", "required unless no_activation_rules is true")
+	case cp.Rules != nil:
+		cond = c.rules(p+".rules", cp.Rules)
+	}
+	if cp.MinQuantity < 0 {
+		c.fail(p+".min_quantity", "must not be negative")
+	}
+	var thresholds []rules.Threshold
+	if cp.MinQuantity > 0 {
+		thresholds = append(thresholds, rules.MinQuantity(cp.MinQuantity))
+	}
+	if cp.MinValue != nil {
+		if cp.MinValue.Sign() < 0 {
+			c.fail(p+".min_value", "must not be negative")
+		}
+		thresholds = append(thresholds, rules.MinValue(*cp.MinValue))
+	}
+	if cp.MaxRepetitions < 0 {
+		c.fail(p+".max_repetitions", "must not be negative")
+	}
+	b, sel := c.benefit(p+".benefit", &cp.Benefit)
+	if b != nil && b.Phase() == promo.PhaseSale && cp.MaxRepetitions > 0 {
+		c.fail(p+".max_repetitions", "applies to item benefits only")
+	}
+	if len(c.problems) > before {
+		return nil
+	}
+	r := &reshop{
+		info: promo.Info{
+			ID: cp.ID, Name: cp.Name, Category: cp.Category, Phase: b.Phase(),
+			Priority: cp.Priority, Exclusive: cp.NonCumulative, Start: start, End: end,
+			Funder: cp.FundedBy,
+		},
+		cond:       cond,
+		thresholds: thresholds,
+		benefit:    b,
+		scope:      benefit.Scope{GroupSize: cp.MinQuantity, MaxRepetitions: cp.MaxRepetitions, Select: sel},
+	}
+	if cond == nil {
+		r.keys = promo.Keys{CartWide: true}
+	} else {
+		r.keys = cond.Keys()
+	}
+	return r
+}
+
+func (c *compiler) rules(p string, r *Rules) rules.Condition {
+	if len(r.Conditions) == 0 {
+		c.fail(p+".conditions", "at least one condition is required")
+		return nil
+	}
+	conds := make([]rules.Condition, 0, len(r.Conditions))
+	for i, cd := range r.Conditions {
+		cp := fmt.Sprintf("%s.conditions[%d]", p, i)
+		req, err := rules.ParseRequire(cd.Require)
+		if err != nil {
+			c.fail(cp+".require", "%v", err)
+		}
+		if len(cd.Values) == 0 {
+			c.fail(cp+".values", "at least one value is required")
+		}
+		for j, v := range cd.Values {
+			if v == "" {
+				c.fail(fmt.Sprintf("%s.values[%d]", cp, j), "must not be empty")
+			}
+		}
+		switch cd.Kind {
+		case "product_code":
+			conds = append(conds, rules.ProductCode(req, cd.Values...))
+		case "sku":
+			conds = append(conds, rules.SKU(req, cd.Values...))
+		case "category":
+			conds = append(conds, rules.Category(req, cd.Values...))
+		case "":
+			c.fail(cp+".kind", "required (product_code, sku or category)")
+		default:
+			c.fail(cp+".kind", "unknown kind %q (want product_code, sku or category)", cd.Kind)
+		}
+	}
+	switch r.Match {
+	case "", "all":
+		return rules.All(conds...)
+	case "any":
+		return rules.Any(conds...)
+	}
+	c.fail(p+".match", "unknown match %q (want all or any)", r.Match)
+	return nil
+}
+
+var hundred = decimal.NewFromInt(100)
+
+func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selection) {
+	sel, err := benefit.ParseSelection(b.ApplyTo)
+	if err != nil {
+		c.fail(p+".apply_to", "%v", err)
+	}
+	set := 0
+	for _, ok := range []bool{b.Percent != nil, b.Amount != nil, b.FinalPrice != nil, b.FreeUnits != nil} {
+		if ok {
+			set++
+		}
+	}
+	if set != 1 {
+		c.fail(p, "exactly one of percent, amount, final_price and free_units must be set, got %d", set)
+	}
+	if b.Percent != nil && (b.Percent.Sign() < 0 || b.Percent.GreaterThan(hundred)) {
+		c.fail(p+".percent", "must be between 0 and 100")
+	}
+	if b.Amount != nil && b.Amount.Sign() < 0 {
+		c.fail(p+".amount", "must not be negative")
+	}
+	if b.FinalPrice != nil && b.FinalPrice.Sign() < 0 {
+		c.fail(p+".final_price", "must not be negative")
+	}
+	if f := b.FreeUnits; f != nil {
+		if f.Buy < 2 {
+			c.fail(p+".free_units.buy", "must be at least 2")
+		}
+		if f.Pay < 1 || f.Pay >= f.Buy {
+			c.fail(p+".free_units.pay", "must be at least 1 and less than buy")
+		}
+	}
+	switch b.On {
+	case "sale":
+		if b.FinalPrice != nil {
+			c.fail(p+".final_price", "applies to items only (on: items)")
+		}
+		if b.FreeUnits != nil {
+			c.fail(p+".free_units", "applies to items only (on: items)")
+		}
+		if b.ApplyTo != "" {
+			c.fail(p+".apply_to", "applies to items only (on: items)")
+		}
+		if set != 1 {
+			return nil, sel
+		}
+		switch {
+		case b.Percent != nil:
+			return benefit.SalePercent(*b.Percent), sel
+		case b.Amount != nil:
+			return benefit.SaleAmount(*b.Amount), sel
+		}
+		return nil, sel
+	case "items":
+		if set != 1 {
+			return nil, sel
+		}
+		switch {
+		case b.Percent != nil:
+			return benefit.ItemPercent(*b.Percent), sel
+		case b.Amount != nil:
+			return benefit.ItemAmountOff(*b.Amount), sel
+		case b.FinalPrice != nil:
+			return benefit.ItemFinalPrice(*b.FinalPrice), sel
+		default:
+			return benefit.FreeUnits(b.FreeUnits.Buy, b.FreeUnits.Buy-b.FreeUnits.Pay), sel
+		}
+	case "":
+		c.fail(p+".on", "required (sale or items)")
+	default:
+		c.fail(p+".on", "unknown target %q (want sale or items)", b.On)
+	}
+	return nil, sel
+}

@@ -1,0 +1,119 @@
+package campaign
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// Version is the ruleset format version this package reads and writes.
+const Version = 1
+
+// Ruleset is the JSON document: settings and campaigns.
+type Ruleset struct {
+	// Version must be 1.
+	Version int `json:"version"`
+	// Settings apply to every campaign.
+	Settings Settings `json:"settings,omitzero"`
+	// Categories are the campaign categories campaigns may refer to
+	// (categoria da campanha).
+	Categories []Category `json:"categories,omitempty"`
+	// Campaigns are the campaign definitions; their order does not matter.
+	Campaigns []Campaign `json:"campaigns"`
+}
+
+// Settings are the ruleset-wide settings.
+type Settings struct {
+	// Rounding is "half_even" (ABNT NBR 5891, the default), "half_up" or
+	// "truncate".
+	Rounding string `json:"rounding,omitempty"`
+	// TimeZone is the IANA zone in which dates without an offset are read;
+	// the default is "America/Sao_Paulo".
+	TimeZone string `json:"time_zone,omitempty"`
+}
+
+// Category is a campaign category defined once and referred to by id.
+type Category struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Campaign is one Reshop-style campaign (dados gerais, regras, benefício).
+type Campaign struct {
+	// ID identifies the campaign in the ruleset, the trace and the events.
+	ID string `json:"id"`
+	// Name is shown on receipts (nome).
+	Name string `json:"name"`
+	// Description is shown to the operator on activation (descrição).
+	Description string `json:"description,omitempty"`
+	// Priority orders campaigns: lower first (prioridade).
+	Priority int `json:"priority,omitempty"`
+	// Start is when the campaign starts (início): RFC 3339, or a local
+	// "YYYY-MM-DDTHH:MM[:SS]" or "YYYY-MM-DD" in the ruleset's time zone.
+	Start string `json:"start"`
+	// End is the last instant the campaign is valid (fim), inclusive; a
+	// date alone means the end of that day. Empty: no end.
+	End string `json:"end,omitempty"`
+	// Category is the id of one of the ruleset's categories.
+	Category string `json:"category,omitempty"`
+	// NonCumulative makes the campaign exclusive (campanha não cumulativa).
+	NonCumulative bool `json:"non_cumulative,omitempty"`
+	// NoActivationRules marks a campaign for every customer and cart (sem
+	// regras de ativação); it must then have no rules.
+	NoActivationRules bool `json:"no_activation_rules,omitempty"`
+	// Rules are the activation rules; required unless NoActivationRules.
+	Rules *Rules `json:"rules,omitempty"`
+	// MinQuantity is the minimum number of whole eligible units
+	// (quantidade mínima); for item benefits it is also the size of one
+	// occurrence.
+	MinQuantity int64 `json:"min_quantity,omitempty"`
+	// MinValue is the minimum value of the eligible lines (valor mínimo).
+	MinValue *decimal.Decimal `json:"min_value,omitempty"`
+	// Benefit is what the customer gets.
+	Benefit Benefit `json:"benefit"`
+	// MaxRepetitions caps the occurrences per sale; 0 means no cap.
+	MaxRepetitions int `json:"max_repetitions,omitempty"`
+	// FundedBy names who pays for the discounts; empty is the retailer.
+	FundedBy string `json:"funded_by,omitempty"`
+}
+
+// Rules combines conditions with "all" (E) or "any" (OU).
+type Rules struct {
+	// Match is "all" (the default) or "any".
+	Match string `json:"match,omitempty"`
+	// Conditions are the rules; at least one.
+	Conditions []Condition `json:"conditions"`
+}
+
+// Condition is one activation rule.
+type Condition struct {
+	// Kind is "product_code", "sku" or "category".
+	Kind string `json:"kind"`
+	// Values are the codes, SKUs or category paths.
+	Values []string `json:"values"`
+	// Require is "any" (the default: at least one value in the cart) or
+	// "all" (every value in the cart).
+	Require string `json:"require,omitempty"`
+}
+
+// Benefit is what a campaign gives. Exactly one of Percent, Amount,
+// FinalPrice and FreeUnits is set.
+type Benefit struct {
+	// On is "sale" (desconto na venda) or "items" (desconto no item).
+	On string `json:"on"`
+	// Percent off, between 0 and 100.
+	Percent *decimal.Decimal `json:"percent,omitempty"`
+	// Amount off: off the eligible total on a sale, off each unit on items.
+	Amount *decimal.Decimal `json:"amount,omitempty"`
+	// FinalPrice is the new unit price (items only).
+	FinalPrice *decimal.Decimal `json:"final_price,omitempty"`
+	// FreeUnits is "leve N pague M" (items only).
+	FreeUnits *FreeUnits `json:"free_units,omitempty"`
+	// ApplyTo is "all" (conceder todos, the default), "highest" (maior
+	// benefício) or "lowest" (menor benefício); items only.
+	ApplyTo string `json:"apply_to,omitempty"`
+}
+
+// FreeUnits is "leve Buy pague Pay".
+type FreeUnits struct {
+	Buy int64 `json:"buy"`
+	Pay int64 `json:"pay"`
+}

@@ -1,0 +1,50 @@
+package campaign
+
+import (
+	"promokit/benefit"
+	"promokit/promo"
+	"promokit/rules"
+)
+
+// reshop is a compiled Reshop-style campaign: activation rules, thresholds
+// over the lines the rules select, and a benefit. It is immutable.
+type reshop struct {
+	info       promo.Info
+	keys       promo.Keys
+	cond       rules.Condition // nil: no activation rules
+	thresholds []rules.Threshold
+	benefit    benefit.Benefit
+	scope      benefit.Scope // Lines is filled per Apply
+}
+
+func (r *reshop) Info() promo.Info { return r.info }
+func (r *reshop) Keys() promo.Keys { return r.keys }
+
+// Apply checks the rules, then the thresholds over the selected lines (every
+// line when no rule selects lines), then hands those lines to the benefit.
+func (r *reshop) Apply(v *promo.View) promo.Proposal {
+	var lines []int
+	if r.cond != nil {
+		o := r.cond.Check(v)
+		if !o.OK {
+			return promo.NotEligible(o.Reason)
+		}
+		if o.Selects {
+			lines = o.Lines
+		}
+	}
+	if lines == nil {
+		lines = make([]int, v.Len())
+		for i := range lines {
+			lines[i] = i
+		}
+	}
+	for _, th := range r.thresholds {
+		if ok, why := th.Check(v, lines); !ok {
+			return promo.NotEligible(why)
+		}
+	}
+	s := r.scope
+	s.Lines = lines
+	return r.benefit.Apply(v, s)
+}

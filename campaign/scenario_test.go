@@ -1,0 +1,197 @@
+package campaign_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"promokit/campaign"
+	"promokit/promo"
+)
+
+// scenario is one file of testdata/scenarios: a ruleset, a cart and the
+// result expected, worked out by hand (see testdata/README.md).
+type scenario struct {
+	Description string          `json:"description"`
+	Ruleset     json.RawMessage `json:"ruleset"`
+	Cart        json.RawMessage `json:"cart"`
+	Want        want            `json:"want"`
+}
+
+type want struct {
+	// Errors, when present, are the problems Load or DecodeCart must report.
+	Errors  []wantError   `json:"errors"`
+	Lines   []wantLine    `json:"lines"`
+	Totals  *wantTotals   `json:"totals"`
+	Applied []wantApplied `json:"applied"`
+	// Trace maps every campaign the evaluation looked at to its first
+	// reason code.
+	Trace map[string]string `json:"trace"`
+}
+
+type wantError struct {
+	Path     string `json:"path"`
+	Contains string `json:"contains"`
+}
+
+type wantLine struct {
+	ID          string           `json:"id"`
+	Discount    decimal.Decimal  `json:"discount"`
+	Net         decimal.Decimal  `json:"net"`
+	Adjustments []wantAdjustment `json:"adjustments"`
+}
+
+type wantAdjustment struct {
+	Campaign string          `json:"campaign"`
+	Kind     string          `json:"kind"`
+	Amount   decimal.Decimal `json:"amount"`
+}
+
+type wantTotals struct {
+	Gross    decimal.Decimal `json:"gross"`
+	Discount decimal.Decimal `json:"discount"`
+	Net      decimal.Decimal `json:"net"`
+}
+
+type wantApplied struct {
+	Campaign    string          `json:"campaign"`
+	Amount      decimal.Decimal `json:"amount"`
+	Occurrences int             `json:"occurrences"`
+}
+
+func decodeScenario(t *testing.T, path string) scenario {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var s scenario
+	if err := dec.Decode(&s); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if s.Description == "" {
+		t.Fatalf("%s: a scenario needs a description of its hand computation", path)
+	}
+	return s
+}
+
+func TestScenarios(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "scenarios", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 20 {
+		t.Errorf("want at least 20 scenarios, found %d", len(files))
+	}
+	for _, f := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(f), ".json"), func(t *testing.T) {
+			runScenario(t, decodeScenario(t, f))
+		})
+	}
+}
+
+var decimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
+
+func runScenario(t *testing.T, s scenario) {
+	rs, err := campaign.Load(s.Ruleset)
+	var cart promo.Cart
+	if err == nil {
+		cart, err = promo.DecodeCart(s.Cart)
+	}
+	if len(s.Want.Errors) > 0 {
+		checkErrors(t, err, s.Want.Errors)
+		return
+	}
+	if err != nil {
+		t.Fatalf("unexpected error: %v", err)
+	}
+	res, err := promo.Evaluate(cart, rs)
+	if err != nil {
+		t.Fatalf("Evaluate: %v", err)
+	}
+	if s.Want.Lines != nil {
+		got := make([]wantLine, len(res.Lines))
+		for i, l := range res.Lines {
+			got[i] = wantLine{ID: l.ID, Discount: l.Discount, Net: l.Net}
+			for _, a := range l.Adjustments {
+				got[i].Adjustments = append(got[i].Adjustments, wantAdjustment{Campaign: a.Campaign, Kind: a.Kind.String(), Amount: a.Amount})
+			}
+		}
+		if diff := cmp.Diff(s.Want.Lines, got, decimalEqual, cmp.Comparer(func(a, b []wantAdjustment) bool {
+			return cmp.Equal(a, b, decimalEqual) || (len(a) == 0 && len(b) == 0)
+		})); diff != "" {
+			t.Errorf("lines (-want +got):\n%s", diff)
+		}
+	}
+	if s.Want.Totals != nil {
+		got := wantTotals{res.Totals.Gross, res.Totals.Discount, res.Totals.Net}
+		if diff := cmp.Diff(*s.Want.Totals, got, decimalEqual); diff != "" {
+			t.Errorf("totals (-want +got):\n%s", diff)
+		}
+	}
+	if s.Want.Applied != nil {
+		got := []wantApplied{}
+		for _, a := range res.Applied {
+			got = append(got, wantApplied{a.Campaign, a.Amount, a.Occurrences})
+		}
+		if diff := cmp.Diff(s.Want.Applied, got, decimalEqual); diff != "" {
+			t.Errorf("applied (-want +got):\n%s", diff)
+		}
+	}
+	if s.Want.Trace != nil {
+		got := map[string]string{}
+		for _, e := range res.Trace {
+			got[e.Campaign] = string(e.Code())
+		}
+		if diff := cmp.Diff(s.Want.Trace, got); diff != "" {
+			t.Errorf("trace codes (-want +got):\n%s", diff)
+		}
+	}
+	// Invariants every result keeps.
+	sum := decimal.Zero
+	for _, l := range res.Lines {
+		d := decimal.Zero
+		for _, a := range l.Adjustments {
+			d = d.Add(a.Amount)
+		}
+		if !d.Equal(l.Discount) || l.Net.Sign() < 0 || !l.Gross.Sub(l.Discount).Equal(l.Net) {
+			t.Errorf("line %s: adjustments %s, discount %s, gross %s, net %s do not add up", l.ID, d, l.Discount, l.Gross, l.Net)
+		}
+		sum = sum.Add(d)
+	}
+	if !sum.Equal(res.Totals.Discount) {
+		t.Errorf("line discounts sum to %s, totals say %s", sum, res.Totals.Discount)
+	}
+}
+
+func checkErrors(t *testing.T, err error, want []wantError) {
+	t.Helper()
+	var ve *promo.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("want a *promo.ValidationError, got %v", err)
+	}
+	var gotPaths, wantPaths []string
+	for _, w := range want {
+		wantPaths = append(wantPaths, w.Path)
+	}
+	for _, p := range ve.Problems {
+		gotPaths = append(gotPaths, p.Path)
+	}
+	if diff := cmp.Diff(wantPaths, gotPaths); diff != "" {
+		t.Fatalf("problem paths (-want +got):\n%s\nerror: %v", diff, err)
+	}
+	for i, w := range want {
+		if !strings.Contains(ve.Problems[i].Reason, w.Contains) {
+			t.Errorf("problem %s: reason %q does not contain %q", w.Path, ve.Problems[i].Reason, w.Contains)
+		}
+	}
+}

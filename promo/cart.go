@@ -1,0 +1,223 @@
+package promo
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Cart is one sale as the POS sees it before promotions: its lines and the
+// context the rules look at. The library never reads the clock: Time is the
+// sale's instant, in the store's location.
+type Cart struct {
+	// ID identifies the sale (ticket); event ids are derived from it.
+	ID string `json:"id"`
+	// Time is the instant of the sale, with its location.
+	Time time.Time `json:"time"`
+	// Store is where the sale happens.
+	Store Store `json:"store"`
+	// SaleCategory is the kind of operation (categoria de venda), such as
+	// "venda_funcionario" or "venda_liquidacao"; empty for an ordinary sale.
+	SaleCategory string `json:"sale_category,omitempty"`
+	// Customer is the identified customer, nil for an anonymous sale.
+	Customer *Customer `json:"customer,omitempty"`
+	// Payments are the tenders (finalizadoras) of the sale.
+	Payments []Payment `json:"payments,omitempty"`
+	// PromoCodes are the promotional codes the customer presented.
+	PromoCodes []string `json:"promo_codes,omitempty"`
+	// AcceptedOffers are the ids of optional campaigns the operator accepted.
+	AcceptedOffers []string `json:"accepted_offers,omitempty"`
+	// Lines are the items sold, in the order of the receipt.
+	Lines []Line `json:"lines"`
+	// History is the state across sales that the host keeps and passes in.
+	History History `json:"history,omitzero"`
+}
+
+// StoreKind says whether a store is the retailer's own or a franchise.
+// The zero value is StoreOwn.
+type StoreKind uint8
+
+const (
+	// StoreOwn is a store of the retailer itself (loja própria).
+	StoreOwn StoreKind = iota
+	// StoreFranchise is a franchised store (franquia).
+	StoreFranchise
+)
+
+// String returns "own" or "franchise".
+func (k StoreKind) String() string {
+	switch k {
+	case StoreOwn:
+		return "own"
+	case StoreFranchise:
+		return "franchise"
+	}
+	return fmt.Sprintf("StoreKind(%d)", uint8(k))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (k StoreKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; empty text is StoreOwn.
+func (k *StoreKind) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "", "own":
+		*k = StoreOwn
+	case "franchise":
+		*k = StoreFranchise
+	default:
+		return fmt.Errorf("unknown store kind %q (want own or franchise)", b)
+	}
+	return nil
+}
+
+// Store is the shop where the sale happens.
+type Store struct {
+	ID   string    `json:"id"`
+	Kind StoreKind `json:"kind,omitzero"`
+}
+
+// Sex is the customer's sex as registered. The zero value is SexUnknown.
+type Sex uint8
+
+const (
+	// SexUnknown means not informed.
+	SexUnknown Sex = iota
+	// SexFemale is "F".
+	SexFemale
+	// SexMale is "M".
+	SexMale
+	// SexOther is any other registered value.
+	SexOther
+)
+
+// String returns "", "female", "male" or "other".
+func (s Sex) String() string {
+	switch s {
+	case SexUnknown:
+		return ""
+	case SexFemale:
+		return "female"
+	case SexMale:
+		return "male"
+	case SexOther:
+		return "other"
+	}
+	return fmt.Sprintf("Sex(%d)", uint8(s))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Sex) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Sex) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "":
+		*s = SexUnknown
+	case "female":
+		*s = SexFemale
+	case "male":
+		*s = SexMale
+	case "other":
+		*s = SexOther
+	default:
+		return fmt.Errorf("unknown sex %q (want female, male or other)", b)
+	}
+	return nil
+}
+
+// Customer is the identified customer of a sale.
+type Customer struct {
+	// ID is an opaque token the host gives the customer; events carry it
+	// instead of the CPF or CNPJ.
+	ID string `json:"id"`
+	// TaxID is the customer's CPF or CNPJ, validated by its check digits.
+	TaxID TaxID `json:"tax_id,omitzero"`
+	// BirthDate is the date of birth, zero when unknown.
+	BirthDate Date `json:"birth_date,omitzero"`
+	// Sex is the registered sex.
+	Sex Sex `json:"sex,omitzero"`
+	// Tier is the customer's classification or loyalty category.
+	Tier string `json:"tier,omitempty"`
+	// Groupings are the customer groupings (agrupamentos) the customer belongs to.
+	Groupings []string `json:"groupings,omitempty"`
+	// LGPDConsent reports whether the customer accepted to receive campaign
+	// benefits under the LGPD (aceite LGPD).
+	LGPDConsent bool `json:"lgpd_consent,omitempty"`
+}
+
+// Payment is one tender (finalizadora) of the sale.
+type Payment struct {
+	// Tender is the tender type as the retailer names it, such as "credit",
+	// "debit", "pix" or "cash".
+	Tender string `json:"tender"`
+	// Amount is the value paid with it.
+	Amount decimal.Decimal `json:"amount"`
+	// BIN is the first digits of the card, when there is one.
+	BIN string `json:"bin,omitempty"`
+}
+
+// Line is one item of the cart.
+type Line struct {
+	// ID identifies the line within the cart; ids are unique.
+	ID string `json:"id"`
+	// ProductCode is the retailer's product code (codigoproduto).
+	ProductCode string `json:"product_code,omitempty"`
+	// SKU is the stock-keeping unit (codigosku).
+	SKU string `json:"sku,omitempty"`
+	// EAN is the barcode (GTIN).
+	EAN string `json:"ean,omitempty"`
+	// NCM is the Mercosur tax classification.
+	NCM string `json:"ncm,omitempty"`
+	// Category is the category path, levels separated by "/", such as
+	// "bebidas/cervejas". A rule on "bebidas" matches every level below it.
+	Category string `json:"category,omitempty"`
+	// Brand is the product's brand (marca).
+	Brand string `json:"brand,omitempty"`
+	// ProductLine is the product line (linha).
+	ProductLine string `json:"line,omitempty"`
+	// Manufacturer is the manufacturer (fabricante).
+	Manufacturer string `json:"manufacturer,omitempty"`
+	// Family is the product family (família).
+	Family string `json:"family,omitempty"`
+	// Role is the product's role (papel) in the retailer's assortment.
+	Role string `json:"role,omitempty"`
+	// Quantity is the quantity sold; a fractional quantity (0.735 kg) makes a
+	// weighed line.
+	Quantity decimal.Decimal `json:"quantity"`
+	// Weighed marks a line sold by weight or measure even when its quantity
+	// happens to be whole. Weighed lines take part in count-based promotions
+	// through their value only.
+	Weighed bool `json:"weighed,omitempty"`
+	// UnitPrice is the price of one unit (or one kg) before promotions.
+	UnitPrice decimal.Decimal `json:"unit_price"`
+	// OriginalPrice is the unit price registered as original, when the host
+	// has one (used by exchange handling).
+	OriginalPrice decimal.NullDecimal `json:"original_price,omitzero"`
+	// Attributes carries anything else the host knows of the item.
+	Attributes map[string]string `json:"attributes,omitempty"`
+}
+
+// Countable reports whether the line takes part in count-based promotions
+// with whole units: it is not weighed and its quantity is whole.
+func (l *Line) Countable() bool {
+	return !l.Weighed && l.Quantity.IsInteger()
+}
+
+// History is the state across sales that the host keeps and passes in; the
+// library never remembers anything between calls.
+type History struct {
+	// Activations are the activations already used, by campaign id.
+	Activations map[string]ActivationCount `json:"activations,omitempty"`
+	// FirstPurchase reports whether this is the customer's first purchase.
+	FirstPurchase bool `json:"first_purchase,omitempty"`
+}
+
+// ActivationCount is how often a campaign was already activated.
+type ActivationCount struct {
+	// Customer counts the activations for this sale's customer.
+	Customer int `json:"customer"`
+	// Total counts the activations for everyone.
+	Total int `json:"total"`
+}

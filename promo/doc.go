@@ -1,0 +1,33 @@
+// Package promo is the kernel of the promotion engine: the cart, the result,
+// the Promotion interface every family implements, the phase pipeline,
+// stacking and exclusivity, apportionment and rounding, and Evaluate.
+//
+// One pure call does the work:
+//
+//	result, err := promo.Evaluate(cart, ruleset)
+//
+// Evaluate reads no clock (the cart carries its instant), no files, no
+// environment and no randomness; the same inputs give the same Result, and a
+// compiled Ruleset is immutable and safe to share between goroutines.
+//
+// Index of the package, one concept per file:
+//
+//   - cart.go: Cart, Line, Store, Customer, Payment, History — the input.
+//   - date.go: Date, a civil date (birth dates).
+//   - taxid.go: TaxID, a CPF or CNPJ validated by its check digits.
+//   - decode.go: DecodeCart, strict JSON decoding of a cart.
+//   - money.go: RoundingMode and the cent arithmetic.
+//   - apportion.go: Apportion, largest-remainder distribution of cents.
+//   - promotion.go: Promotion, Info, Keys, Phase — what a family implements.
+//   - view.go: View and Proposal — what a promotion sees and answers.
+//   - ruleset.go: Ruleset and its index by product code, SKU and category.
+//   - evaluate.go: Evaluate, the phase pipeline and exclusivity.
+//   - result.go: Result, LineResult, Adjustment, Totals, Application, Event.
+//   - trace.go: TraceEntry, Reason and the stable reason codes.
+//   - errors.go: ValidationError and Problem, errors that name a JSON path.
+//
+// Rounding happens at these points only, always to cents with the ruleset's
+// RoundingMode: the gross value of a line (quantity × unit price), each
+// adjustment a promotion proposes for a line, and the total of a sale-level
+// discount before Apportion spreads it in exact cents.
+package promo

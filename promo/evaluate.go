@@ -1,0 +1,324 @@
+package promo
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// Evaluate prices a cart under a ruleset. It is pure: it reads nothing but
+// its arguments, and the same arguments give the same Result.
+//
+// The pipeline:
+//  1. the cart is validated; a bad cart gives a *ValidationError naming
+//     every problem by JSON path, and nothing is applied;
+//  2. the ruleset's index picks the promotions that can match the cart, and
+//     those outside their dates are set aside (trace: not_started, ended);
+//  3. every non-cumulative (exclusive) candidate is run alone on the cart;
+//     the one worth most to the customer wins (ties: lower priority, then
+//     id) and alone applies, every other candidate is traced as
+//     lost_to_exclusive;
+//  4. otherwise the cumulative candidates run in phase, priority, id order,
+//     each on what the lines still cost after the ones before it.
+//
+// "Not eligible" is not an error: it is a TraceEntry.
+func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
+	if rs == nil {
+		return Result{}, errors.New("promo: Evaluate with a nil ruleset")
+	}
+	if err := ValidateCart(&cart); err != nil {
+		return Result{}, err
+	}
+	ev := newEvaluation(&cart, rs)
+	cands := rs.candidates(&cart)
+
+	entries := make([]TraceEntry, 0, len(cands))
+	var active []int32
+	for _, ci := range cands {
+		info := rs.infos[ci]
+		if r, out := outsideDates(info, &cart); out {
+			entries = append(entries, newEntry(info, false, r))
+			continue
+		}
+		active = append(active, ci)
+	}
+
+	// Exclusive candidates, each alone.
+	winner := -1
+	var win *run
+	excl := map[int32]*run{}
+	for _, ci := range active {
+		if !rs.infos[ci].Exclusive {
+			continue
+		}
+		r := ev.run([]int32{ci})
+		excl[ci] = r
+		if r.total.Sign() <= 0 {
+			continue
+		}
+		if win == nil || r.total.GreaterThan(win.total) ||
+			(r.total.Equal(win.total) && lessPriorityID(rs.infos[ci], rs.infos[winner])) {
+			winner, win = int(ci), r
+		}
+	}
+
+	var final *run
+	if win != nil {
+		final = win
+		w := rs.infos[winner]
+		for _, ci := range active {
+			switch {
+			case int(ci) == winner:
+				entries = append(entries, win.entries[0])
+			case rs.infos[ci].Exclusive && !excl[ci].entries[0].Applied:
+				entries = append(entries, excl[ci].entries[0])
+			default:
+				entries = append(entries, newEntry(rs.infos[ci], false, Reason{
+					Code: ReasonLostToExclusive,
+					PT:   fmt.Sprintf("perdeu para a campanha não cumulativa %s (%s)", w.ID, w.Name),
+					EN:   fmt.Sprintf("lost to non-cumulative campaign %s (%s)", w.ID, w.Name),
+				}))
+			}
+		}
+	} else {
+		var cum []int32
+		for _, ci := range active {
+			if !rs.infos[ci].Exclusive {
+				cum = append(cum, ci)
+			}
+		}
+		final = ev.run(cum)
+		k := 0
+		for _, ci := range active {
+			if rs.infos[ci].Exclusive {
+				entries = append(entries, excl[ci].entries[0])
+			} else {
+				entries = append(entries, final.entries[k])
+				k++
+			}
+		}
+	}
+	sortEntries(entries, rs)
+	return ev.result(final, entries), nil
+}
+
+func lessPriorityID(a, b Info) bool {
+	if a.Priority != b.Priority {
+		return a.Priority < b.Priority
+	}
+	return a.ID < b.ID
+}
+
+func sortEntries(entries []TraceEntry, rs *Ruleset) {
+	sort.SliceStable(entries, func(a, b int) bool {
+		return rs.byID[entries[a].Campaign] < rs.byID[entries[b].Campaign]
+	})
+}
+
+func newEntry(info Info, applied bool, reasons ...Reason) TraceEntry {
+	return TraceEntry{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Applied: applied, Reasons: reasons}
+}
+
+func outsideDates(info Info, c *Cart) (Reason, bool) {
+	loc := c.Time.Location()
+	if !info.Start.IsZero() && c.Time.Before(info.Start) {
+		s := info.Start.In(loc)
+		return Reason{
+			Code: ReasonNotStarted,
+			PT:   "a campanha começa em " + s.Format("02/01/2006 15:04"),
+			EN:   "the campaign starts at " + s.Format("2006-01-02 15:04"),
+		}, true
+	}
+	if !info.End.IsZero() && c.Time.After(info.End) {
+		e := info.End.In(loc)
+		return Reason{
+			Code: ReasonEnded,
+			PT:   "a campanha terminou em " + e.Format("02/01/2006 15:04"),
+			EN:   "the campaign ended at " + e.Format("2006-01-02 15:04"),
+		}, true
+	}
+	return Reason{}, false
+}
+
+// evaluation holds what every run of one Evaluate shares.
+type evaluation struct {
+	cart  *Cart
+	rs    *Ruleset
+	gross []decimal.Decimal
+	rank  []int
+}
+
+func newEvaluation(c *Cart, rs *Ruleset) *evaluation {
+	ev := &evaluation{cart: c, rs: rs, gross: make([]decimal.Decimal, len(c.Lines)), rank: make([]int, len(c.Lines))}
+	order := make([]int, len(c.Lines))
+	for i := range c.Lines {
+		l := &c.Lines[i]
+		ev.gross[i] = rs.settings.Rounding.Round(l.Quantity.Mul(l.UnitPrice))
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return c.Lines[order[a]].ID < c.Lines[order[b]].ID })
+	for pos, i := range order {
+		ev.rank[i] = pos
+	}
+	return ev
+}
+
+// run is the outcome of running a list of promotions on a fresh copy of the
+// cart.
+type run struct {
+	value   []decimal.Decimal
+	adj     [][]Adjustment
+	apps    []Application
+	entries []TraceEntry // one per promotion run, in order
+	total   decimal.Decimal
+}
+
+func (ev *evaluation) run(list []int32) *run {
+	r := &run{
+		value: append([]decimal.Decimal(nil), ev.gross...),
+		adj:   make([][]Adjustment, len(ev.gross)),
+		total: decimal.Zero,
+	}
+	view := &View{cart: ev.cart, rounding: ev.rs.settings.Rounding, gross: ev.gross, value: r.value, rank: ev.rank}
+	for _, pi := range list {
+		info := ev.rs.infos[pi]
+		prop := ev.rs.promos[pi].Apply(view)
+		if !prop.Eligible {
+			reasons := prop.Reasons
+			if len(reasons) == 0 {
+				reasons = []Reason{{Code: ReasonRuleFailed, PT: "condições não atendidas", EN: "conditions not met"}}
+			}
+			r.entries = append(r.entries, newEntry(info, false, reasons...))
+			continue
+		}
+		funder := info.Funder
+		if funder == "" {
+			funder = FunderRetailer
+		}
+		given := decimal.Zero
+		capped := false
+		for _, a := range prop.Adjustments {
+			amt := ev.rs.settings.Rounding.Round(a.Amount)
+			if amt.Sign() <= 0 {
+				continue
+			}
+			if amt.GreaterThan(r.value[a.Line]) {
+				amt, capped = r.value[a.Line], true
+			}
+			if amt.Sign() <= 0 {
+				continue
+			}
+			r.value[a.Line] = r.value[a.Line].Sub(amt)
+			given = given.Add(amt)
+			adj := r.adj[a.Line]
+			if n := len(adj); n > 0 && adj[n-1].Campaign == info.ID && adj[n-1].Kind == a.Kind {
+				adj[n-1].Amount = adj[n-1].Amount.Add(amt)
+			} else {
+				r.adj[a.Line] = append(adj, Adjustment{Campaign: info.ID, Kind: a.Kind, Amount: amt, FundedBy: funder})
+			}
+		}
+		if given.Sign() <= 0 {
+			reasons := append([]Reason{{
+				Code: ReasonNothingToDiscount,
+				PT:   "as condições foram atendidas, mas não há desconto a conceder neste carrinho",
+				EN:   "the conditions hold but there is no discount to give on this cart",
+			}}, prop.Reasons...)
+			r.entries = append(r.entries, newEntry(info, false, reasons...))
+			continue
+		}
+		reasons := append([]Reason{{
+			Code: ReasonApplied,
+			PT:   "aplicada: desconto de R$ " + brl(given),
+			EN:   "applied: discount of R$ " + given.StringFixed(CentPlaces),
+		}}, prop.Reasons...)
+		if capped {
+			reasons = append(reasons, Reason{
+				Code: ReasonDiscountCapped,
+				PT:   "o desconto foi limitado ao valor dos itens",
+				EN:   "the discount was capped at the value of the items",
+			})
+		}
+		r.entries = append(r.entries, newEntry(info, true, reasons...))
+		occ := prop.Occurrences
+		if occ < 1 {
+			occ = 1
+		}
+		r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: given, Occurrences: occ})
+		r.total = r.total.Add(given)
+	}
+	return r
+}
+
+func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
+	c := ev.cart
+	res := Result{CartID: c.ID, Lines: make([]LineResult, len(c.Lines)), Applied: r.apps, Trace: entries}
+	tg, td := decimal.Zero, decimal.Zero
+	for i := range c.Lines {
+		l := &c.Lines[i]
+		d := decimal.Zero
+		for _, a := range r.adj[i] {
+			d = d.Add(a.Amount)
+		}
+		res.Lines[i] = LineResult{
+			ID: l.ID, Quantity: l.Quantity, UnitPrice: l.UnitPrice,
+			Gross: ev.gross[i], Adjustments: r.adj[i], Discount: d, Net: ev.gross[i].Sub(d),
+		}
+		tg, td = tg.Add(ev.gross[i]), td.Add(d)
+	}
+	res.Totals = Totals{Gross: tg, Discount: td, Net: tg.Sub(td)}
+	customer := ""
+	if c.Customer != nil {
+		customer = c.Customer.ID
+	}
+	for _, a := range r.apps {
+		res.Events = append(res.Events, Event{
+			ID:   EventID(c.ID, EventActivation.String(), a.Campaign),
+			Kind: EventActivation, Campaign: a.Campaign, Customer: customer,
+			Amount: a.Amount, Occurrences: a.Occurrences,
+		})
+	}
+	return res
+}
+
+// EventID derives an event id from the cart id and the parts that tell the
+// event apart (kind, campaign, ...): a retried sale gets the same ids.
+func EventID(cartID string, parts ...string) string {
+	h := sha256.New()
+	h.Write([]byte("promokit/v1\x00"))
+	h.Write([]byte(cartID))
+	for _, p := range parts {
+		h.Write([]byte{0})
+		h.Write([]byte(p))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// brl formats an amount the Brazilian way: 1234.5 -> "1.234,50".
+func brl(d decimal.Decimal) string {
+	s := d.StringFixed(CentPlaces)
+	neg := false
+	if s[0] == '-' {
+		neg, s = true, s[1:]
+	}
+	intPart, frac := s[:len(s)-3], s[len(s)-2:]
+	var out []byte
+	for i := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			out = append(out, '.')
+		}
+		out = append(out, intPart[i])
+	}
+	res := string(out) + "," + frac
+	if neg {
+		res = "-" + res
+	}
+	return res
+}
+
+// FormatBRL formats an amount the Brazilian way, without the currency
+// symbol: 1234.5 gives "1.234,50".
+func FormatBRL(d decimal.Decimal) string { return brl(d) }

@@ -1,0 +1,98 @@
+package promo
+
+import (
+	"fmt"
+	"time"
+)
+
+// Phase is a lane of the pipeline. Phases run in the order of their values;
+// within a phase, promotions run by priority (lower first) then id.
+type Phase uint8
+
+const (
+	// PhaseExchange nets exchange items (troca) against the sale.
+	PhaseExchange Phase = iota
+	// PhaseMarkdown sets new unit prices (remarcação).
+	PhaseMarkdown
+	// PhaseItem holds item-level promotions: kits, multi-buy, product discounts.
+	PhaseItem
+	// PhaseSale holds sale-level promotions, apportioned to lines.
+	PhaseSale
+	// PhaseRedemption redeems cashback from the wallet.
+	PhaseRedemption
+	// PhaseEarning earns cashback, points, coupons.
+	PhaseEarning
+)
+
+// String returns the phase's name.
+func (p Phase) String() string {
+	switch p {
+	case PhaseExchange:
+		return "exchange"
+	case PhaseMarkdown:
+		return "markdown"
+	case PhaseItem:
+		return "item"
+	case PhaseSale:
+		return "sale"
+	case PhaseRedemption:
+		return "redemption"
+	case PhaseEarning:
+		return "earning"
+	}
+	return fmt.Sprintf("Phase(%d)", uint8(p))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (p Phase) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
+// Info is what the kernel needs to know of a promotion to order it, check its
+// dates and report on it.
+type Info struct {
+	// ID identifies the promotion within the ruleset; ids are unique.
+	ID string
+	// Name is the name shown on receipts and reports.
+	Name string
+	// Category is the campaign category, for reports and search.
+	Category string
+	// Phase is the lane it runs in.
+	Phase Phase
+	// Priority orders promotions within a phase: lower first.
+	Priority int
+	// Exclusive marks a non-cumulative campaign (campanha não cumulativa):
+	// when it applies, it alone applies.
+	Exclusive bool
+	// Start is the first instant the promotion is valid; zero means always.
+	Start time.Time
+	// End is the last instant the promotion is valid (inclusive); zero means
+	// no end.
+	End time.Time
+	// Funder is who pays for the discounts; empty means the retailer.
+	Funder string
+}
+
+// Keys tells the ruleset's index which carts a promotion can match. A
+// promotion is looked at only when a line matches one of its keys, or when
+// it is CartWide.
+type Keys struct {
+	// CartWide promotions are looked at for every cart.
+	CartWide bool
+	// ProductCodes, SKUs and Categories are the line values that can make the
+	// promotion match. A category matches the lines of every level below it.
+	ProductCodes []string
+	SKUs         []string
+	Categories   []string
+}
+
+// Promotion is one compiled promotion of any family. Implementations must be
+// immutable and safe for concurrent use: Apply is called from many goroutines
+// and more than once per Evaluate (to compare exclusive candidates).
+type Promotion interface {
+	// Info describes the promotion.
+	Info() Info
+	// Keys are the index keys of the promotion.
+	Keys() Keys
+	// Apply looks at the sale as it stands after the promotions before this
+	// one and proposes adjustments, or says why it does not apply.
+	Apply(v *View) Proposal
+}

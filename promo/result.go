@@ -1,0 +1,142 @@
+package promo
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// AdjustmentKind says what an adjustment is.
+type AdjustmentKind uint8
+
+const (
+	// ItemDiscount is a discount computed on the item itself (percent, amount
+	// off, final price, highest or lowest item).
+	ItemDiscount AdjustmentKind = iota
+	// FreeUnits is the price of units given for free ("leve 3 pague 2").
+	FreeUnits
+	// SaleDiscount is the line's share of a sale-level discount.
+	SaleDiscount
+)
+
+// String returns "item_discount", "free_units" or "sale_discount".
+func (k AdjustmentKind) String() string {
+	switch k {
+	case ItemDiscount:
+		return "item_discount"
+	case FreeUnits:
+		return "free_units"
+	case SaleDiscount:
+		return "sale_discount"
+	}
+	return fmt.Sprintf("AdjustmentKind(%d)", uint8(k))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (k AdjustmentKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// FunderRetailer is the funder of adjustments whose campaign names none.
+const FunderRetailer = "retailer"
+
+// Adjustment is one campaign's discount on one line, in cents. A line's
+// adjustments add up to its NFC-e vDesc.
+type Adjustment struct {
+	Campaign string          `json:"campaign"`
+	Kind     AdjustmentKind  `json:"kind"`
+	Amount   decimal.Decimal `json:"amount"`
+	// FundedBy is who pays for the discount: FunderRetailer unless the
+	// campaign names another funder.
+	FundedBy string `json:"funded_by"`
+}
+
+// LineResult is one line of the cart after promotions.
+type LineResult struct {
+	ID        string          `json:"id"`
+	Quantity  decimal.Decimal `json:"quantity"`
+	UnitPrice decimal.Decimal `json:"unit_price"`
+	// Gross is quantity × unit price, rounded to cents (NFC-e vProd).
+	Gross decimal.Decimal `json:"gross"`
+	// Adjustments are in the order they were applied; a line with no
+	// discount has none.
+	Adjustments []Adjustment `json:"adjustments,omitempty"`
+	// Discount is the sum of the adjustments (NFC-e vDesc).
+	Discount decimal.Decimal `json:"discount"`
+	// Net is Gross minus Discount; never below zero.
+	Net decimal.Decimal `json:"net"`
+}
+
+// Totals sums the lines.
+type Totals struct {
+	Gross    decimal.Decimal `json:"gross"`
+	Discount decimal.Decimal `json:"discount"`
+	Net      decimal.Decimal `json:"net"`
+}
+
+// Application is one promotion that applied and what it gave.
+type Application struct {
+	Campaign string          `json:"campaign"`
+	Name     string          `json:"name"`
+	Phase    Phase           `json:"phase"`
+	Amount   decimal.Decimal `json:"amount"`
+	// Occurrences is how many times it applied in the sale (groups of
+	// "leve 3 pague 2", repetitions); at least 1.
+	Occurrences int `json:"occurrences"`
+}
+
+// EventKind says what the host must record.
+type EventKind uint8
+
+const (
+	// EventActivation counts one activation of a campaign (for limits and
+	// reports).
+	EventActivation EventKind = iota
+)
+
+// String returns "activation".
+func (k EventKind) String() string {
+	switch k {
+	case EventActivation:
+		return "activation"
+	}
+	return fmt.Sprintf("EventKind(%d)", uint8(k))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (k EventKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// Event is a side effect the host must persist. Its ID is derived from the
+// cart id and what produced it, so a retried sale gives the same ids.
+type Event struct {
+	ID       string    `json:"id"`
+	Kind     EventKind `json:"kind"`
+	Campaign string    `json:"campaign"`
+	// Customer is the customer's opaque token, empty for an anonymous sale.
+	Customer string          `json:"customer,omitempty"`
+	Amount   decimal.Decimal `json:"amount"`
+	// Occurrences is how many activations the event counts.
+	Occurrences int `json:"occurrences"`
+}
+
+// Result is what Evaluate says of a cart.
+type Result struct {
+	CartID string `json:"cart_id"`
+	// Lines are in the cart's order.
+	Lines  []LineResult `json:"lines"`
+	Totals Totals       `json:"totals"`
+	// Applied lists the promotions that applied, in the order they ran.
+	Applied []Application `json:"applied,omitempty"`
+	// Events are the side effects to persist, in the order they arose.
+	Events []Event `json:"events,omitempty"`
+	// Trace has an entry for every promotion looked at, in pipeline order.
+	Trace []TraceEntry `json:"trace"`
+}
+
+// TraceFor returns the trace entry of a campaign and whether there is one.
+func (r *Result) TraceFor(campaign string) (TraceEntry, bool) {
+	for _, t := range r.Trace {
+		if t.Campaign == campaign {
+			return t, true
+		}
+	}
+	return TraceEntry{}, false
+}

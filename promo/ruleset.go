@@ -1,0 +1,160 @@
+package promo
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Settings are the ruleset-wide settings the kernel uses.
+type Settings struct {
+	// Rounding is how amounts are rounded to cents; the zero value is HalfEven.
+	Rounding RoundingMode
+}
+
+// Ruleset is a compiled, validated and indexed set of promotions. It is
+// immutable and safe for concurrent use. Build one with NewRuleset (or
+// campaign.Compile from JSON definitions).
+type Ruleset struct {
+	settings Settings
+	promos   []Promotion // pipeline order: phase, priority, id
+	infos    []Info
+	byID     map[string]int32
+	byCode   map[string][]int32
+	bySKU    map[string][]int32
+	byCat    map[string][]int32
+	cartWide []int32
+}
+
+// NewRuleset indexes promotions for Evaluate. Ids must be unique and not
+// empty. The order of promos does not matter: they run by phase, priority
+// (lower first) and id.
+func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
+	r := &Ruleset{
+		settings: s,
+		promos:   append([]Promotion(nil), promos...),
+		byID:     make(map[string]int32, len(promos)),
+		byCode:   map[string][]int32{},
+		bySKU:    map[string][]int32{},
+		byCat:    map[string][]int32{},
+	}
+	r.infos = make([]Info, len(r.promos))
+	for i, p := range r.promos {
+		r.infos[i] = p.Info()
+	}
+	idx := make([]int, len(r.promos))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return before(r.infos[idx[a]], r.infos[idx[b]]) })
+	sortedP := make([]Promotion, len(idx))
+	sortedI := make([]Info, len(idx))
+	for k, i := range idx {
+		sortedP[k], sortedI[k] = r.promos[i], r.infos[i]
+	}
+	r.promos, r.infos = sortedP, sortedI
+
+	var problems []Problem
+	for i, in := range r.infos {
+		if in.ID == "" {
+			problems = append(problems, Problem{Path: fmt.Sprintf("promotions[%d]", i), Reason: "empty id"})
+			continue
+		}
+		if _, dup := r.byID[in.ID]; dup {
+			problems = append(problems, Problem{Path: in.ID, Reason: "duplicate id"})
+			continue
+		}
+		r.byID[in.ID] = int32(i)
+		k := r.promos[i].Keys()
+		if k.CartWide {
+			r.cartWide = append(r.cartWide, int32(i))
+			continue
+		}
+		for _, c := range k.ProductCodes {
+			r.byCode[c] = appendOnce(r.byCode[c], int32(i))
+		}
+		for _, c := range k.SKUs {
+			r.bySKU[c] = appendOnce(r.bySKU[c], int32(i))
+		}
+		for _, c := range k.Categories {
+			c = strings.Trim(c, "/")
+			r.byCat[c] = appendOnce(r.byCat[c], int32(i))
+		}
+	}
+	if len(problems) > 0 {
+		return nil, &ValidationError{What: "ruleset", Problems: problems}
+	}
+	return r, nil
+}
+
+func appendOnce(s []int32, i int32) []int32 {
+	if n := len(s); n > 0 && s[n-1] == i {
+		return s
+	}
+	return append(s, i)
+}
+
+// before orders promotions in the pipeline: phase, priority, id.
+func before(a, b Info) bool {
+	if a.Phase != b.Phase {
+		return a.Phase < b.Phase
+	}
+	if a.Priority != b.Priority {
+		return a.Priority < b.Priority
+	}
+	return a.ID < b.ID
+}
+
+// Settings returns the ruleset's settings.
+func (r *Ruleset) Settings() Settings { return r.settings }
+
+// Len returns the number of promotions.
+func (r *Ruleset) Len() int { return len(r.promos) }
+
+// Promotions returns the promotions in pipeline order (a new slice).
+func (r *Ruleset) Promotions() []Promotion { return append([]Promotion(nil), r.promos...) }
+
+// Promotion returns the promotion with the given id.
+func (r *Ruleset) Promotion(id string) (Promotion, bool) {
+	i, ok := r.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return r.promos[i], true
+}
+
+// candidates returns, in pipeline order, the promotions that can match the
+// cart: the cart-wide ones and those whose keys a line carries. Its work
+// grows with the lines and the matches, not with the size of the ruleset.
+func (r *Ruleset) candidates(c *Cart) []int32 {
+	out := append([]int32(nil), r.cartWide...)
+	for li := range c.Lines {
+		l := &c.Lines[li]
+		if l.ProductCode != "" {
+			out = append(out, r.byCode[l.ProductCode]...)
+		}
+		if l.SKU != "" {
+			out = append(out, r.bySKU[l.SKU]...)
+		}
+		if len(r.byCat) > 0 && l.Category != "" {
+			path := strings.Trim(l.Category, "/")
+			for {
+				out = append(out, r.byCat[path]...)
+				j := strings.LastIndexByte(path, '/')
+				if j < 0 {
+					break
+				}
+				path = path[:j]
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a] < out[b] })
+	n := 0
+	for i, v := range out {
+		if i == 0 || v != out[n-1] {
+			out[n] = v
+			n++
+		}
+	}
+	return out[:n]
+}

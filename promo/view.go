@@ -1,0 +1,99 @@
+package promo
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// View is what a promotion sees when it applies: the cart, and what each line
+// is worth after the promotions that ran before it. Lines are addressed by
+// their index in the cart. A View is valid only during the Apply call that
+// received it; promotions must not modify the cart it returns.
+type View struct {
+	cart     *Cart
+	rounding RoundingMode
+	gross    []decimal.Decimal
+	value    []decimal.Decimal
+	rank     []int
+}
+
+// Cart returns the cart being evaluated. It must not be modified.
+func (v *View) Cart() *Cart { return v.cart }
+
+// Time returns the sale's instant.
+func (v *View) Time() time.Time { return v.cart.Time }
+
+// Len returns the number of lines.
+func (v *View) Len() int { return len(v.cart.Lines) }
+
+// Line returns line i of the cart. It must not be modified.
+func (v *View) Line(i int) *Line { return &v.cart.Lines[i] }
+
+// Gross returns line i's quantity × unit price, rounded to cents.
+func (v *View) Gross(i int) decimal.Decimal { return v.gross[i] }
+
+// Value returns what line i still costs after the promotions before this one.
+func (v *View) Value(i int) decimal.Decimal { return v.value[i] }
+
+// UnitValue returns what one unit of line i still costs, at working
+// precision (not rounded to cents).
+func (v *View) UnitValue(i int) decimal.Decimal {
+	q := v.cart.Lines[i].Quantity
+	if q.Equal(decimal.NewFromInt(1)) {
+		return v.value[i]
+	}
+	return v.value[i].DivRound(q, workPlaces)
+}
+
+// ValueOf returns what units of line i still cost: Value(i) × units /
+// quantity, at working precision.
+func (v *View) ValueOf(i int, units decimal.Decimal) decimal.Decimal {
+	return share(v.value[i], units, v.cart.Lines[i].Quantity)
+}
+
+// Rank returns line i's position when lines are ordered by id. Promotions
+// break ties with it, so that the result does not depend on the order of
+// the cart's lines.
+func (v *View) Rank(i int) int { return v.rank[i] }
+
+// Rounding returns the ruleset's rounding mode.
+func (v *View) Rounding() RoundingMode { return v.rounding }
+
+// Round rounds d to cents with the ruleset's rounding mode.
+func (v *View) Round(d decimal.Decimal) decimal.Decimal { return v.rounding.Round(d) }
+
+// Total returns the sum of the current values of the given lines.
+func (v *View) Total(lines []int) decimal.Decimal {
+	t := decimal.Zero
+	for _, i := range lines {
+		t = t.Add(v.value[i])
+	}
+	return t
+}
+
+// Proposed is one adjustment a promotion proposes: an amount off a line.
+// The kernel rounds it to cents and caps it at what the line still costs.
+type Proposed struct {
+	Line   int
+	Kind   AdjustmentKind
+	Amount decimal.Decimal
+}
+
+// Proposal is a promotion's answer to Apply.
+type Proposal struct {
+	// Eligible reports whether the promotion's conditions hold.
+	Eligible bool
+	// Adjustments are the discounts proposed, when eligible.
+	Adjustments []Proposed
+	// Occurrences is how many times the promotion applies in the sale.
+	Occurrences int
+	// Reasons say why it is not eligible (the first is the main one), or
+	// carry notes when it is (a cap reached).
+	Reasons []Reason
+}
+
+// NotEligible returns a Proposal that says why a promotion does not apply.
+func NotEligible(why ...Reason) Proposal {
+	return Proposal{Reasons: why}
+}

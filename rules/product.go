@@ -1,0 +1,201 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"promokit/promo"
+)
+
+// Require says how many of a rule's values the cart must hold.
+type Require uint8
+
+const (
+	// RequireAny: at least one line matches one of the values (operador OU).
+	RequireAny Require = iota
+	// RequireAll: every value is matched by some line (operador E).
+	RequireAll
+)
+
+// String returns "any" or "all".
+func (r Require) String() string {
+	switch r {
+	case RequireAny:
+		return "any"
+	case RequireAll:
+		return "all"
+	}
+	return fmt.Sprintf("Require(%d)", uint8(r))
+}
+
+// ParseRequire parses "any" or "all"; the empty string is RequireAny.
+func ParseRequire(s string) (Require, error) {
+	switch s {
+	case "", "any":
+		return RequireAny, nil
+	case "all":
+		return RequireAll, nil
+	}
+	return RequireAny, fmt.Errorf("unknown require %q (want any or all)", s)
+}
+
+// Field is the product attribute a product rule looks at.
+type Field uint8
+
+const (
+	// FieldProductCode is the retailer's product code (código produto).
+	FieldProductCode Field = iota
+	// FieldSKU is the stock-keeping unit (código SKU).
+	FieldSKU
+	// FieldCategory is the category path; a value matches its own level and
+	// every level below it.
+	FieldCategory
+)
+
+// String returns "product_code", "sku" or "category".
+func (f Field) String() string {
+	switch f {
+	case FieldProductCode:
+		return "product_code"
+	case FieldSKU:
+		return "sku"
+	case FieldCategory:
+		return "category"
+	}
+	return fmt.Sprintf("Field(%d)", uint8(f))
+}
+
+func (f Field) names() (pt, en string) {
+	switch f {
+	case FieldProductCode:
+		return "código de produto", "product code"
+	case FieldSKU:
+		return "código SKU", "SKU"
+	case FieldCategory:
+		return "categoria", "category"
+	}
+	return f.String(), f.String()
+}
+
+// product is a rule on one product field.
+type product struct {
+	field   Field
+	require Require
+	values  []string
+}
+
+// ProductCode matches lines whose product code is one of codes.
+func ProductCode(req Require, codes ...string) Condition {
+	return product{FieldProductCode, req, append([]string(nil), codes...)}
+}
+
+// SKU matches lines whose SKU is one of skus.
+func SKU(req Require, skus ...string) Condition {
+	return product{FieldSKU, req, append([]string(nil), skus...)}
+}
+
+// Category matches lines in one of the categories or below them
+// ("bebidas" matches "bebidas/cervejas").
+func Category(req Require, categories ...string) Condition {
+	cs := make([]string, len(categories))
+	for i, c := range categories {
+		cs[i] = strings.Trim(c, "/")
+	}
+	return product{FieldCategory, req, cs}
+}
+
+func (product) sealed() {}
+
+func (p product) Keys() promo.Keys {
+	switch p.field {
+	case FieldProductCode:
+		return promo.Keys{ProductCodes: p.values}
+	case FieldSKU:
+		return promo.Keys{SKUs: p.values}
+	default:
+		return promo.Keys{Categories: p.values}
+	}
+}
+
+func (p product) Describe() (pt, en string) {
+	fpt, fen := p.field.names()
+	sep := " ou "
+	sepEN := " or "
+	if p.require == RequireAll {
+		sep, sepEN = " e ", " and "
+	}
+	return fpt + " " + strings.Join(p.values, sep), fen + " " + strings.Join(p.values, sepEN)
+}
+
+// matchValue returns the index of the value l matches, or -1.
+func (p product) matchValue(l *promo.Line) int {
+	var got string
+	switch p.field {
+	case FieldProductCode:
+		got = l.ProductCode
+	case FieldSKU:
+		got = l.SKU
+	default:
+		got = strings.Trim(l.Category, "/")
+	}
+	if got == "" {
+		return -1
+	}
+	for i, v := range p.values {
+		if got == v || (p.field == FieldCategory && strings.HasPrefix(got, v+"/")) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (p product) Check(v *promo.View) Outcome {
+	out := Outcome{Selects: true}
+	var seen []bool
+	if p.require == RequireAll {
+		seen = make([]bool, len(p.values))
+	}
+	for i := 0; i < v.Len(); i++ {
+		k := p.matchValue(v.Line(i))
+		if k < 0 {
+			continue
+		}
+		out.Lines = append(out.Lines, i)
+		if seen != nil {
+			seen[k] = true
+			// a line can match several category values; mark them all
+			if p.field == FieldCategory {
+				for j := k + 1; j < len(p.values); j++ {
+					got := strings.Trim(v.Line(i).Category, "/")
+					if got == p.values[j] || strings.HasPrefix(got, p.values[j]+"/") {
+						seen[j] = true
+					}
+				}
+			}
+		}
+	}
+	fpt, fen := p.field.names()
+	if seen != nil {
+		var missing []string
+		for k, ok := range seen {
+			if !ok {
+				missing = append(missing, p.values[k])
+			}
+		}
+		if len(missing) > 0 {
+			m := strings.Join(missing, ", ")
+			out.Reason = promo.Reason{Code: promo.ReasonRuleFailed,
+				PT: fmt.Sprintf("faltam no carrinho (%s): %s", fpt, m),
+				EN: fmt.Sprintf("missing from the cart (%s): %s", fen, m)}
+			return out
+		}
+	}
+	if len(out.Lines) == 0 {
+		out.Reason = promo.Reason{Code: promo.ReasonRuleFailed,
+			PT: fmt.Sprintf("nenhum item do carrinho com %s %s", fpt, strings.Join(p.values, ", ")),
+			EN: fmt.Sprintf("no item in the cart with %s %s", fen, strings.Join(p.values, ", "))}
+		return out
+	}
+	out.OK = true
+	return out
+}
