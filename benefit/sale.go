@@ -1,6 +1,8 @@
 package benefit
 
 import (
+	"sort"
+
 	"github.com/shopspring/decimal"
 
 	"promokit/promo"
@@ -28,15 +30,20 @@ func (sale) Phase() promo.Phase { return promo.PhaseSale }
 
 func (b sale) Apply(v *promo.View, s Scope) promo.Proposal {
 	var lines []int
-	var weights []decimal.Decimal
 	for _, i := range s.Lines {
 		if v.Value(i).Sign() > 0 {
 			lines = append(lines, i)
-			weights = append(weights, v.Value(i))
 		}
 	}
 	if len(lines) == 0 {
 		return promo.NotEligible(noEligible())
+	}
+	// Apportion in line-id order, so that remainder ties do not depend on
+	// the order of the cart's lines.
+	sort.Slice(lines, func(a, b int) bool { return v.Rank(lines[a]) < v.Rank(lines[b]) })
+	weights := make([]decimal.Decimal, len(lines))
+	for k, i := range lines {
+		weights[k] = v.Value(i)
 	}
 	total := v.Total(lines)
 	p := promo.Proposal{Eligible: true, Occurrences: 1}

@@ -96,3 +96,14 @@ type Promotion interface {
 	// one and proposes adjustments, or says why it does not apply.
 	Apply(v *View) Proposal
 }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (p *Phase) UnmarshalText(b []byte) error {
+	for c := PhaseExchange; c <= PhaseEarning; c++ {
+		if c.String() == string(b) {
+			*p = c
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown phase %q", b)
+}

@@ -140,3 +140,23 @@ func (r *Result) TraceFor(campaign string) (TraceEntry, bool) {
 	}
 	return TraceEntry{}, false
 }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (k *AdjustmentKind) UnmarshalText(b []byte) error {
+	for c := ItemDiscount; c <= SaleDiscount; c++ {
+		if c.String() == string(b) {
+			*k = c
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown adjustment kind %q", b)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (k *EventKind) UnmarshalText(b []byte) error {
+	if string(b) == EventActivation.String() {
+		*k = EventActivation
+		return nil
+	}
+	return fmt.Errorf("unknown event kind %q", b)
+}

@@ -1,0 +1,62 @@
+package promo
+
+import (
+	"encoding/json"
+
+	"github.com/shopspring/decimal"
+)
+
+// money marshals an amount with exactly two decimals ("16.00"), as an NFC-e
+// writes it; decimal's own encoding would drop the trailing zeros.
+type money decimal.Decimal
+
+func (m money) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + decimal.Decimal(m).StringFixed(CentPlaces) + `"`), nil
+}
+
+// MarshalJSON writes the amount with two decimals.
+func (a Adjustment) MarshalJSON() ([]byte, error) {
+	type plain Adjustment
+	return json.Marshal(struct {
+		plain
+		Amount money `json:"amount"`
+	}{plain(a), money(a.Amount)})
+}
+
+// MarshalJSON writes the amounts with two decimals.
+func (l LineResult) MarshalJSON() ([]byte, error) {
+	type plain LineResult
+	return json.Marshal(struct {
+		plain
+		Gross    money `json:"gross"`
+		Discount money `json:"discount"`
+		Net      money `json:"net"`
+	}{plain(l), money(l.Gross), money(l.Discount), money(l.Net)})
+}
+
+// MarshalJSON writes the amounts with two decimals.
+func (t Totals) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Gross    money `json:"gross"`
+		Discount money `json:"discount"`
+		Net      money `json:"net"`
+	}{money(t.Gross), money(t.Discount), money(t.Net)})
+}
+
+// MarshalJSON writes the amount with two decimals.
+func (a Application) MarshalJSON() ([]byte, error) {
+	type plain Application
+	return json.Marshal(struct {
+		plain
+		Amount money `json:"amount"`
+	}{plain(a), money(a.Amount)})
+}
+
+// MarshalJSON writes the amount with two decimals.
+func (e Event) MarshalJSON() ([]byte, error) {
+	type plain Event
+	return json.Marshal(struct {
+		plain
+		Amount money `json:"amount"`
+	}{plain(e), money(e.Amount)})
+}

@@ -1,0 +1,43 @@
+package promo
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+func TestResultJSONWritesCents(t *testing.T) {
+	r := Result{
+		CartID: "c",
+		Lines: []LineResult{{
+			ID: "1", Quantity: decimal.RequireFromString("0.735"), UnitPrice: decimal.RequireFromString("39.9"),
+			Gross:       decimal.RequireFromString("29.33"),
+			Adjustments: []Adjustment{{Campaign: "x", Kind: SaleDiscount, Amount: decimal.RequireFromString("2.9"), FundedBy: FunderRetailer}},
+			Discount:    decimal.RequireFromString("2.9"), Net: decimal.RequireFromString("26.43"),
+		}},
+		Totals:  Totals{Gross: decimal.RequireFromString("29.33"), Discount: decimal.RequireFromString("2.9"), Net: decimal.RequireFromString("26.43")},
+		Applied: []Application{{Campaign: "x", Name: "X", Phase: PhaseSale, Amount: decimal.NewFromInt(3), Occurrences: 1}},
+		Events:  []Event{{ID: "e", Kind: EventActivation, Campaign: "x", Amount: decimal.NewFromInt(3), Occurrences: 1}},
+		Trace:   []TraceEntry{},
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"cart_id":"c","lines":[{"id":"1","quantity":"0.735","unit_price":"39.9","adjustments":[{"campaign":"x","kind":"sale_discount","funded_by":"retailer","amount":"2.90"}],"gross":"29.33","discount":"2.90","net":"26.43"}],` +
+		`"totals":{"gross":"29.33","discount":"2.90","net":"26.43"},` +
+		`"applied":[{"campaign":"x","name":"X","phase":"sale","occurrences":1,"amount":"3.00"}],` +
+		`"events":[{"id":"e","kind":"activation","campaign":"x","occurrences":1,"amount":"3.00"}],"trace":[]}`
+	if diff := cmp.Diff(want, string(b)); diff != "" {
+		t.Errorf("JSON (-want +got):\n%s", diff)
+	}
+	var back Result
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if !back.Lines[0].Adjustments[0].Amount.Equal(decimal.RequireFromString("2.90")) || !back.Totals.Net.Equal(r.Totals.Net) {
+		t.Errorf("round trip lost amounts: %+v", back)
+	}
+}
