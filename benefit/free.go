@@ -40,9 +40,9 @@ func (b freeUnits) Apply(v *promo.View, s Scope) promo.Proposal {
 		p.Reasons = append(p.Reasons, capReason(s.MaxRepetitions))
 	}
 	whole := item{kind: free}
+	capped := false
 	for _, u := range sel.picked {
-		p.Adjustments = append(p.Adjustments, promo.Proposed{Line: u.line, Kind: promo.FreeUnits,
-			Amount: whole.discount(v, u.line, decimal.NewFromInt(u.units))})
+		whole.propose(&p, v, u.line, decimal.NewFromInt(u.units), &capped)
 	}
 	return p
 }

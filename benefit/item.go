@@ -43,19 +43,37 @@ func (b item) adjustmentKind() promo.AdjustmentKind {
 	return promo.ItemDiscount
 }
 
-// discount returns the discount on k units of line i.
-func (b item) discount(v *promo.View, i int, k decimal.Decimal) decimal.Decimal {
+// discount returns the discount on k units of line i, and whether a fixed
+// amount off had to be capped at what the units still cost.
+func (b item) discount(v *promo.View, i int, k decimal.Decimal) (decimal.Decimal, bool) {
 	worth := v.ValueOf(i, k)
 	switch b.kind {
 	case percentOff:
-		return worth.Mul(b.value).DivRound(hundred, 12)
+		return worth.Mul(b.value).DivRound(hundred, 12), false
 	case amountOff:
-		return decimal.Min(worth, k.Mul(b.value))
+		off := k.Mul(b.value)
+		if off.GreaterThan(worth) {
+			return worth, true
+		}
+		return off, false
 	case finalPrice:
-		return decimal.Max(decimal.Zero, worth.Sub(k.Mul(b.value)))
+		return decimal.Max(decimal.Zero, worth.Sub(k.Mul(b.value))), false
 	default:
-		return worth
+		return worth, false
 	}
+}
+
+// propose adds the discount on k units of line i to p.
+func (b item) propose(p *promo.Proposal, v *promo.View, i int, k decimal.Decimal, capped *bool) {
+	d, c := b.discount(v, i, k)
+	*capped = *capped || c
+	p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: b.adjustmentKind(), Amount: d})
+}
+
+func (b item) capNote() promo.Reason {
+	return promo.Reason{Code: promo.ReasonDiscountCapped,
+		PT: "o desconto de R$ " + promo.FormatBRL(b.value) + " por unidade foi limitado ao preço de unidades mais baratas",
+		EN: "the discount of R$ " + b.value.StringFixed(2) + " per unit was capped at the price of cheaper units"}
 }
 
 func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
@@ -71,9 +89,12 @@ func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
 	if b.kind != free && s.Select == All && s.MaxRepetitions == 0 {
 		// Every unit of every eligible line, weighed lines included.
 		p := promo.Proposal{Eligible: true, Occurrences: 1}
+		capped := false
 		for _, i := range lines {
-			p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: b.adjustmentKind(),
-				Amount: b.discount(v, i, v.Line(i).Quantity)})
+			b.propose(&p, v, i, v.Line(i).Quantity, &capped)
+		}
+		if capped {
+			p.Reasons = append(p.Reasons, b.capNote())
 		}
 		return p
 	}
@@ -85,9 +106,12 @@ func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
 	if sel.capped {
 		p.Reasons = append(p.Reasons, capReason(s.MaxRepetitions))
 	}
+	capped := false
 	for _, u := range sel.picked {
-		p.Adjustments = append(p.Adjustments, promo.Proposed{Line: u.line, Kind: b.adjustmentKind(),
-			Amount: b.discount(v, u.line, decimal.NewFromInt(u.units))})
+		b.propose(&p, v, u.line, decimal.NewFromInt(u.units), &capped)
+	}
+	if capped {
+		p.Reasons = append(p.Reasons, b.capNote())
 	}
 	return p
 }
