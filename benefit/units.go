@@ -110,6 +110,13 @@ func selectUnits(v *promo.View, lines []int, p plan) selection {
 
 func capReason(max int) promo.Reason {
 	return promo.Reason{Code: promo.ReasonRepetitionCap,
-		PT: fmt.Sprintf("limite de %d repetições por venda atingido", max),
-		EN: fmt.Sprintf("cap of %d repetitions per sale reached", max)}
+		PT: fmt.Sprintf("limite de %d %s por venda atingido", max, plural(max, "repetição", "repetições")),
+		EN: fmt.Sprintf("cap of %d %s per sale reached", max, plural(max, "repetition", "repetitions"))}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

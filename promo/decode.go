@@ -6,14 +6,21 @@ import (
 
 // DecodeCart decodes a cart from JSON strictly: unknown fields, wrong types,
 // impossible dates and invalid CPF or CNPJ are all reported at once by JSON
-// path in a *ValidationError, and so are the problems ValidateCart finds.
+// path in a *ValidationError, followed by the problems ValidateCart finds
+// in the rest.
 func DecodeCart(data []byte) (Cart, error) {
 	var c Cart
-	if ps := strictjson.Decode(data, &c); len(ps) > 0 {
-		return Cart{}, &ValidationError{What: "cart", Problems: convert(ps)}
+	ps := strictjson.Decode(data, &c)
+	if len(ps) == 1 && ps[0].Path == "" {
+		return Cart{}, &ValidationError{What: "cart", Problems: convert(ps)} // not JSON at all
 	}
+	form := convert(ps)
+	var meaning []Problem
 	if err := ValidateCart(&c); err != nil {
-		return Cart{}, err
+		meaning = err.(*ValidationError).Problems
+	}
+	if all := MergeProblems(form, meaning); len(all) > 0 {
+		return Cart{}, &ValidationError{What: "cart", Problems: all}
 	}
 	return c, nil
 }

@@ -44,3 +44,23 @@ func (e *ValidationError) Error() string {
 	}
 	return b.String()
 }
+
+// MergeProblems returns first followed by the problems of then that are not
+// at or below a path of first: a value that failed to decode is not
+// reported again as missing or invalid.
+func MergeProblems(first, then []Problem) []Problem {
+	out := append([]Problem(nil), first...)
+	for _, p := range then {
+		covered := false
+		for _, f := range first {
+			if f.Path != "" && (p.Path == f.Path || strings.HasPrefix(p.Path, f.Path+".") || strings.HasPrefix(p.Path, f.Path+"[")) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, p)
+		}
+	}
+	return out
+}
