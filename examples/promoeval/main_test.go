@@ -1,0 +1,240 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+var decimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
+
+// A small ruleset and cart: "acima de R$ 100 ganhe 10%" on a cart of
+// 2 × 40,00 + 1 × 25,50 = 105,50 >= 100. Discount 10 % of 105,50 = 10,55,
+// apportioned by value over 1055 cents: line a 1055×8000/10550 = 800 exactly,
+// line b 1055×2550/10550 = 255 exactly. Nets 72,00 and 22,95; total 94,95.
+const validRuleset = `{
+  "version": 1,
+  "campaigns": [{
+    "id": "acima-100", "name": "Acima de R$ 100 ganhe 10%",
+    "start": "2026-11-01", "end": "2026-11-30",
+    "no_activation_rules": true, "min_value": "100",
+    "benefit": {"on": "sale", "percent": "10"}
+  }]
+}`
+
+const validCart = `{
+  "id": "t-1", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "s"},
+  "lines": [
+    {"id": "a", "product_code": "A", "quantity": "2", "unit_price": "40.00"},
+    {"id": "b", "product_code": "B", "quantity": "1", "unit_price": "25.50"}
+  ]
+}`
+
+func write(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// output is the part of the result JSON the tests look at.
+type output struct {
+	CartID string `json:"cart_id"`
+	Lines  []struct {
+		ID       string          `json:"id"`
+		Discount decimal.Decimal `json:"discount"`
+		Net      decimal.Decimal `json:"net"`
+	} `json:"lines"`
+	Totals struct {
+		Gross    decimal.Decimal `json:"gross"`
+		Discount decimal.Decimal `json:"discount"`
+		Net      decimal.Decimal `json:"net"`
+	} `json:"totals"`
+	Trace []struct {
+		Campaign string `json:"campaign"`
+		Reasons  []struct {
+			Code string `json:"code"`
+		} `json:"reasons"`
+	} `json:"trace"`
+}
+
+func runCmd(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestValidRun(t *testing.T) {
+	rs := write(t, "ruleset.json", validRuleset)
+	for _, tc := range []struct {
+		name  string
+		stdin string
+		args  []string
+	}{
+		{"files", "", []string{"-ruleset", rs, "-cart", write(t, "cart.json", validCart)}},
+		{"cart on stdin", validCart, []string{"-ruleset", rs, "-cart", "-"}},
+		{"ruleset on stdin", validRuleset, []string{"-cart", write(t, "cart.json", validCart), "-ruleset", "-"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, tc.stdin, tc.args...)
+			if code != 0 {
+				t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+			}
+			if stderr != "" {
+				t.Errorf("stderr not empty: %s", stderr)
+			}
+			if !strings.Contains(stdout, "\n  \"lines\"") {
+				t.Errorf("output is not indented JSON:\n%s", stdout)
+			}
+			var got output
+			if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+				t.Fatalf("output is not JSON: %v\n%s", err, stdout)
+			}
+			if got.CartID != "t-1" {
+				t.Errorf("cart_id = %q, want t-1", got.CartID)
+			}
+			d := decimal.RequireFromString
+			wantTotals := []decimal.Decimal{d("105.50"), d("10.55"), d("94.95")}
+			gotTotals := []decimal.Decimal{got.Totals.Gross, got.Totals.Discount, got.Totals.Net}
+			if diff := cmp.Diff(wantTotals, gotTotals, decimalEqual); diff != "" {
+				t.Errorf("totals gross, discount, net (-want +got):\n%s", diff)
+			}
+			if len(got.Lines) != 2 {
+				t.Fatalf("got %d lines, want 2", len(got.Lines))
+			}
+			wantLines := []decimal.Decimal{d("8.00"), d("72.00"), d("2.55"), d("22.95")}
+			gotLines := []decimal.Decimal{got.Lines[0].Discount, got.Lines[0].Net, got.Lines[1].Discount, got.Lines[1].Net}
+			if diff := cmp.Diff(wantLines, gotLines, decimalEqual); diff != "" {
+				t.Errorf("line a discount, net, line b discount, net (-want +got):\n%s", diff)
+			}
+			if len(got.Trace) != 1 || got.Trace[0].Campaign != "acima-100" || len(got.Trace[0].Reasons) == 0 || got.Trace[0].Reasons[0].Code != "applied" {
+				t.Errorf("trace = %+v, want acima-100 applied", got.Trace)
+			}
+		})
+	}
+}
+
+// TestQuickstartSample evaluates the quickstart's sample files: the totals
+// worked out by hand in examples/quickstart/main_test.go.
+func TestQuickstartSample(t *testing.T) {
+	dir := filepath.Join("..", "quickstart")
+	code, stdout, stderr := runCmd(t, "", "-ruleset", filepath.Join(dir, "ruleset.json"), "-cart", filepath.Join(dir, "cart.json"))
+	if code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	var got output
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	d := decimal.RequireFromString
+	want := []decimal.Decimal{d("283.00"), d("60.59"), d("222.41")}
+	if diff := cmp.Diff(want, []decimal.Decimal{got.Totals.Gross, got.Totals.Discount, got.Totals.Net}, decimalEqual); diff != "" {
+		t.Errorf("totals gross, discount, net (-want +got):\n%s", diff)
+	}
+}
+
+func TestInvalidInput(t *testing.T) {
+	cart := write(t, "cart.json", validCart)
+	rs := write(t, "ruleset.json", validRuleset)
+	badRuleset := write(t, "bad-ruleset.json", strings.Replace(validRuleset, `"percent": "10"`, `"percent": "150"`, 1))
+	badCart := write(t, "bad-cart.json", strings.Replace(validCart, `"quantity": "1"`, `"quantity": "-1"`, 1))
+	unknownField := write(t, "unknown-field.json", strings.Replace(validCart, `"store": {"id": "s"}`, `"store": {"id": "s"}, "colour": "blue"`, 1))
+	// A problem of form and one of meaning, reported together.
+	twoProblems := write(t, "two-problems.json", strings.Replace(
+		strings.Replace(validCart, `"quantity": "1"`, `"quantity": "-1"`, 1),
+		`"store": {"id": "s"}`, `"store": {"id": "s"}, "colour": "blue"`, 1))
+	for _, tc := range []struct {
+		name  string
+		stdin string
+		args  []string
+		// want are substrings stderr must hold, each on its own line.
+		want []string
+	}{
+		{"invalid ruleset", "", []string{"-ruleset", badRuleset, "-cart", cart},
+			[]string{"campaigns[0].benefit.percent: must be between 0 and 100"}},
+		{"invalid ruleset on stdin", strings.Replace(validRuleset, `"version": 1`, `"version": 1, "extra": true`, 1),
+			[]string{"-ruleset", "-", "-cart", cart}, []string{"standard input", "extra"}},
+		{"invalid cart", "", []string{"-ruleset", rs, "-cart", badCart},
+			[]string{"lines[1].quantity: must be greater than zero"}},
+		{"unknown cart field", "", []string{"-ruleset", rs, "-cart", unknownField},
+			[]string{"colour: unknown field"}},
+		{"form and meaning problems", "", []string{"-ruleset", rs, "-cart", twoProblems},
+			[]string{"colour: unknown field", "lines[1].quantity: must be greater than zero"}},
+		{"both invalid", "", []string{"-ruleset", badRuleset, "-cart", badCart},
+			[]string{"campaigns[0].benefit.percent", "lines[1].quantity"}},
+		{"not JSON", "{", []string{"-ruleset", rs, "-cart", "-"}, []string{"invalid JSON"}},
+		{"missing flags", "", nil, []string{"-ruleset and -cart are required"}},
+		{"missing cart", "", []string{"-ruleset", rs}, []string{"-cart is required"}},
+		{"missing ruleset", "", []string{"-cart", cart}, []string{"-ruleset is required"}},
+		{"both stdin", validCart, []string{"-ruleset", "-", "-cart", "-"}, []string{"cannot both be -"}},
+		{"unknown flag", "", []string{"-rules", rs}, []string{"flag provided but not defined"}},
+		{"extra argument", "", []string{"-ruleset", rs, "-cart", cart, "more"}, []string{"unexpected arguments"}},
+		{"unreadable file", "", []string{"-ruleset", filepath.Join(t.TempDir(), "missing.json"), "-cart", cart},
+			[]string{"missing.json"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, tc.stdin, tc.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2; stderr:\n%s", code, stderr)
+			}
+			if stdout != "" {
+				t.Errorf("stdout not empty:\n%s", stdout)
+			}
+			lines := strings.Split(stderr, "\n")
+			for _, w := range tc.want {
+				found := false
+				for _, l := range lines {
+					if strings.Contains(l, w) {
+						found = true
+						break
+					}
+				}
+				if !found {
+					t.Errorf("stderr has no line containing %q:\n%s", w, stderr)
+				}
+			}
+		})
+	}
+}
+
+// TestProblemsOnePerLine checks that several problems of one input come out
+// one per line.
+func TestProblemsOnePerLine(t *testing.T) {
+	bad := strings.Replace(strings.Replace(validRuleset, `"percent": "10"`, `"percent": "-1"`, 1),
+		`"min_value": "100"`, `"min_value": "-5"`, 1)
+	code, _, stderr := runCmd(t, bad, "-ruleset", "-", "-cart", write(t, "cart.json", validCart))
+	if code != 2 {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	var paths []string
+	for _, l := range strings.Split(stderr, "\n") {
+		for _, p := range []string{"campaigns[0].min_value", "campaigns[0].benefit.percent"} {
+			if strings.Contains(l, p) {
+				paths = append(paths, p)
+			}
+		}
+	}
+	want := []string{"campaigns[0].min_value", "campaigns[0].benefit.percent"}
+	if diff := cmp.Diff(want, paths); diff != "" {
+		t.Errorf("problem lines (-want +got):\n%s\nstderr:\n%s", diff, stderr)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	code, stdout, stderr := runCmd(t, "", "-h")
+	if code != 0 {
+		t.Errorf("exit %d, want 0", code)
+	}
+	if stdout != "" || !strings.Contains(stderr, "usage: promoeval") {
+		t.Errorf("want usage on stderr; stdout %q, stderr %q", stdout, stderr)
+	}
+}
