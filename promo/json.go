@@ -23,15 +23,30 @@ func (a Adjustment) MarshalJSON() ([]byte, error) {
 	}{plain(a), money(a.Amount)})
 }
 
-// MarshalJSON writes the amounts with two decimals.
+// price marshals a unit price with at least two decimals ("59.90"), more
+// when it has them (fuel is priced to the tenth of a cent).
+type price decimal.Decimal
+
+func (p price) MarshalJSON() ([]byte, error) {
+	d := decimal.Decimal(p)
+	places := -d.Exponent()
+	if places < CentPlaces {
+		places = CentPlaces
+	}
+	return []byte(`"` + d.StringFixed(places) + `"`), nil
+}
+
+// MarshalJSON writes the amounts with two decimals and the unit price with
+// at least two.
 func (l LineResult) MarshalJSON() ([]byte, error) {
 	type plain LineResult
 	return json.Marshal(struct {
 		plain
-		Gross    money `json:"gross"`
-		Discount money `json:"discount"`
-		Net      money `json:"net"`
-	}{plain(l), money(l.Gross), money(l.Discount), money(l.Net)})
+		UnitPrice price `json:"unit_price"`
+		Gross     money `json:"gross"`
+		Discount  money `json:"discount"`
+		Net       money `json:"net"`
+	}{plain(l), price(l.UnitPrice), money(l.Gross), money(l.Discount), money(l.Net)})
 }
 
 // MarshalJSON writes the amounts with two decimals.

@@ -26,7 +26,7 @@ func TestResultJSONWritesCents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"cart_id":"c","lines":[{"id":"1","quantity":"0.735","unit_price":"39.9","adjustments":[{"campaign":"x","kind":"sale_discount","funded_by":"retailer","amount":"2.90"}],"gross":"29.33","discount":"2.90","net":"26.43"}],` +
+	want := `{"cart_id":"c","lines":[{"id":"1","quantity":"0.735","adjustments":[{"campaign":"x","kind":"sale_discount","funded_by":"retailer","amount":"2.90"}],"unit_price":"39.90","gross":"29.33","discount":"2.90","net":"26.43"}],` +
 		`"totals":{"gross":"29.33","discount":"2.90","net":"26.43"},` +
 		`"applied":[{"campaign":"x","name":"X","phase":"sale","occurrences":1,"amount":"3.00"}],` +
 		`"events":[{"id":"e","kind":"activation","campaign":"x","occurrences":1,"amount":"3.00"}],"trace":[]}`
