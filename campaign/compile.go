@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"fmt"
+	"strings"
 	"time"
 	// The zone database is embedded so that compiling a ruleset does not
 	// depend on the host's files.
@@ -180,7 +181,7 @@ func (c *compiler) rules(p string, r *Rules) rules.Condition {
 			c.fail(cp+".values", "at least one value is required")
 		}
 		for j, v := range cd.Values {
-			if v == "" {
+			if v == "" || (cd.Kind == "category" && strings.Trim(v, "/") == "") {
 				c.fail(fmt.Sprintf("%s.values[%d]", cp, j), "must not be empty")
 			}
 		}

@@ -145,6 +145,12 @@ type Customer struct {
 	// LGPDConsent reports whether the customer accepted to receive campaign
 	// benefits under the LGPD (aceite LGPD).
 	LGPDConsent bool `json:"lgpd_consent,omitempty"`
+	// UsesAgenda reports whether the customer uses the Conecta agenda.
+	UsesAgenda bool `json:"uses_agenda,omitempty"`
+	// Captured holds fields the POS captured from the customer at the sale,
+	// by name: "name", "email", "phone", "address" (campo capturado). They
+	// are compared by optional campaigns only and never copied to events.
+	Captured map[string]string `json:"captured,omitempty"`
 }
 
 // Payment is one tender (finalizadora) of the sale.
@@ -212,6 +218,9 @@ type History struct {
 	Activations map[string]ActivationCount `json:"activations,omitempty"`
 	// FirstPurchase reports whether this is the customer's first purchase.
 	FirstPurchase bool `json:"first_purchase,omitempty"`
+	// UsedCodes are the promotional codes already redeemed; a used code no
+	// longer activates a campaign.
+	UsedCodes []string `json:"used_codes,omitempty"`
 }
 
 // ActivationCount is how often a campaign was already activated.

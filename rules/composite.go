@@ -66,9 +66,17 @@ func (c composite) Check(v *promo.View) Outcome {
 		if !o.OK {
 			failed++
 			spt, sen := s.Describe()
-			r := promo.Reason{Code: promo.ReasonRuleFailed,
+			code := o.Reason.Code
+			if code == "" {
+				code = promo.ReasonRuleFailed
+			}
+			r := promo.Reason{Code: code,
 				PT: fmt.Sprintf("regra %d (%s) não atendida: %s", i+1, spt, o.Reason.PT),
 				EN: fmt.Sprintf("rule %d (%s) not met: %s", i+1, sen, o.Reason.EN)}
+			if code == ReasonPromoCode {
+				// one opaque reason: never tell whether a code exists
+				r = o.Reason
+			}
 			if c.all {
 				out.Reason = r
 				return out
@@ -92,7 +100,7 @@ func (c composite) Check(v *promo.View) Outcome {
 		if len(c.conds) == 1 {
 			out.Reason = firstFail
 		} else {
-			out.Reason = promo.Reason{Code: promo.ReasonRuleFailed,
+			out.Reason = promo.Reason{Code: firstFail.Code,
 				PT: "nenhuma das regras atendida; " + firstFail.PT,
 				EN: "none of the rules met; " + firstFail.EN}
 		}

@@ -50,6 +50,8 @@ const (
 	// FieldCategory is the category path; a value matches its own level and
 	// every level below it.
 	FieldCategory
+	// FieldNCM is the Mercosur tax classification (código NCM).
+	FieldNCM
 )
 
 // String returns "product_code", "sku" or "category".
@@ -61,6 +63,8 @@ func (f Field) String() string {
 		return "sku"
 	case FieldCategory:
 		return "category"
+	case FieldNCM:
+		return "ncm"
 	}
 	return fmt.Sprintf("Field(%d)", uint8(f))
 }
@@ -73,6 +77,8 @@ func (f Field) names() (pt, en string) {
 		return "código SKU", "SKU"
 	case FieldCategory:
 		return "categoria", "category"
+	case FieldNCM:
+		return "NCM", "NCM"
 	}
 	return f.String(), f.String()
 }
@@ -82,16 +88,30 @@ type product struct {
 	field   Field
 	require Require
 	values  []string
+	group   string // the product grouping the values come from, if any
 }
 
 // ProductCode matches lines whose product code is one of codes.
 func ProductCode(req Require, codes ...string) Condition {
-	return product{FieldProductCode, req, append([]string(nil), codes...)}
+	return product{field: FieldProductCode, require: req, values: append([]string(nil), codes...)}
+}
+
+// NCM matches lines whose NCM is one of ncms.
+func NCM(req Require, ncms ...string) Condition {
+	return product{field: FieldNCM, require: req, values: append([]string(nil), ncms...)}
+}
+
+// ProductGroup matches lines whose product code is a member of the product
+// grouping (agrupamento de produtos) named name. With RequireAll every member
+// must be in the cart; with RequireAny, one is enough (the seed advises OU
+// for large groupings).
+func ProductGroup(name string, req Require, codes ...string) Condition {
+	return product{field: FieldProductCode, require: req, values: append([]string(nil), codes...), group: name}
 }
 
 // SKU matches lines whose SKU is one of skus.
 func SKU(req Require, skus ...string) Condition {
-	return product{FieldSKU, req, append([]string(nil), skus...)}
+	return product{field: FieldSKU, require: req, values: append([]string(nil), skus...)}
 }
 
 // Category matches lines in one of the categories or below them
@@ -101,7 +121,7 @@ func Category(req Require, categories ...string) Condition {
 	for i, c := range categories {
 		cs[i] = strings.Trim(c, "/")
 	}
-	return product{FieldCategory, req, cs}
+	return product{field: FieldCategory, require: req, values: cs}
 }
 
 func (product) sealed() {}
@@ -112,12 +132,18 @@ func (p product) Keys() promo.Keys {
 		return promo.Keys{ProductCodes: p.values}
 	case FieldSKU:
 		return promo.Keys{SKUs: p.values}
-	default:
+	case FieldCategory:
 		return promo.Keys{Categories: p.values}
+	default:
+		// the index has no NCM key: such a rule is looked at for every cart
+		return promo.Keys{CartWide: true}
 	}
 }
 
 func (p product) Describe() (pt, en string) {
+	if p.group != "" {
+		return "agrupamento de produtos " + p.group, "product grouping " + p.group
+	}
 	fpt, fen := p.field.names()
 	sep := " ou "
 	sepEN := " or "
@@ -127,23 +153,32 @@ func (p product) Describe() (pt, en string) {
 	return fpt + " " + strings.Join(p.values, sep), fen + " " + strings.Join(p.values, sepEN)
 }
 
-// matchValue returns the index of the value l matches, or -1.
-func (p product) matchValue(l *promo.Line) int {
-	var got string
+// matches reports whether l matches value j.
+func (p product) matches(l *promo.Line, j int) bool {
+	got := p.fieldOf(l)
+	v := p.values[j]
+	return got != "" && (got == v || (p.field == FieldCategory && strings.HasPrefix(got, v+"/")))
+}
+
+// fieldOf returns the line's value of the rule's field.
+func (p product) fieldOf(l *promo.Line) string {
 	switch p.field {
 	case FieldProductCode:
-		got = l.ProductCode
+		return l.ProductCode
 	case FieldSKU:
-		got = l.SKU
+		return l.SKU
+	case FieldNCM:
+		return l.NCM
 	default:
-		got = strings.Trim(l.Category, "/")
+		return strings.Trim(l.Category, "/")
 	}
-	if got == "" {
-		return -1
-	}
-	for i, v := range p.values {
-		if got == v || (p.field == FieldCategory && strings.HasPrefix(got, v+"/")) {
-			return i
+}
+
+// matchValue returns the index of the first value l matches, or -1.
+func (p product) matchValue(l *promo.Line) int {
+	for j := range p.values {
+		if p.matches(l, j) {
+			return j
 		}
 	}
 	return -1
@@ -162,14 +197,11 @@ func (p product) Check(v *promo.View) Outcome {
 		}
 		out.Lines = append(out.Lines, i)
 		if seen != nil {
-			seen[k] = true
-			// a line can match several category values; mark them all
-			if p.field == FieldCategory {
-				for j := k + 1; j < len(p.values); j++ {
-					got := strings.Trim(v.Line(i).Category, "/")
-					if got == p.values[j] || strings.HasPrefix(got, p.values[j]+"/") {
-						seen[j] = true
-					}
+			// mark every value the line matches (a value may be listed twice,
+			// and a line matches a category and its parents)
+			for j := k; j < len(p.values); j++ {
+				if p.matches(v.Line(i), j) {
+					seen[j] = true
 				}
 			}
 		}

@@ -62,7 +62,8 @@ func syntaxReason(data []byte, err error) string {
 
 func position(data []byte, off int64) (line, col int) {
 	line, col = 1, 1
-	for i := int64(0); i < off && i < int64(len(data)); i++ {
+	// Offset counts the bytes read, the offending one included.
+	for i := int64(0); i < off-1 && i < int64(len(data)); i++ {
 		if data[i] == '\n' {
 			line, col = line+1, 1
 		} else {
@@ -149,8 +150,14 @@ func (d *decoder) assign(path string, raw any, v reflect.Value) {
 			return
 		}
 		p := reflect.New(t.Elem())
+		before := len(d.problems)
 		d.assign(path, raw, p.Elem())
-		v.Set(p)
+		// A wrong value leaves the pointer nil; an object keeps what
+		// could be decoded of it.
+		_, isObject := raw.(map[string]any)
+		if len(d.problems) == before || isObject && t.Elem().Kind() == reflect.Struct && !isScalar(t.Elem()) {
+			v.Set(p)
+		}
 	case reflect.Struct:
 		d.object(path, raw, v)
 	case reflect.Slice:
@@ -226,6 +233,12 @@ func (d *decoder) assign(path string, raw any, v reflect.Value) {
 	default:
 		d.fail(path, "unsupported type %s", t)
 	}
+}
+
+// isScalar reports whether t decodes from a single JSON value rather than
+// an object (decimals, TextUnmarshaler types such as time.Time).
+func isScalar(t reflect.Type) bool {
+	return t == decimalType || t == nullDecimalType || reflect.PointerTo(t).Implements(textType)
 }
 
 func (d *decoder) decimal(path string, raw any) (decimal.Decimal, bool) {

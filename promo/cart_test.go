@@ -1,0 +1,522 @@
+package promo_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	_ "time/tzdata" // fixed instants in America/Sao_Paulo whatever the host has
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"promokit/promo"
+)
+
+// ctSaoPaulo is America/Sao_Paulo (UTC-03:00, no daylight saving time since 2019).
+var ctSaoPaulo = func() *time.Location {
+	loc, err := time.LoadLocation("America/Sao_Paulo")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
+
+// ctAt is a fixed instant in São Paulo.
+func ctAt(y int, m time.Month, d, hh, mm, ss int) time.Time {
+	return time.Date(y, m, d, hh, mm, ss, 0, ctSaoPaulo)
+}
+
+// ctValidCart is a cart with nothing wrong, for tests to break one field at a
+// time.
+func ctValidCart() promo.Cart {
+	return promo.Cart{
+		ID:       "sale-1",
+		Time:     ctAt(2026, 11, 21, 10, 15, 0),
+		Store:    promo.Store{ID: "loja-1"},
+		Customer: &promo.Customer{ID: "cust-1"},
+		Payments: []promo.Payment{{Tender: "pix", Amount: apDec("10.00")}},
+		Lines: []promo.Line{
+			{ID: "1", ProductCode: "A", Quantity: apDec("2"), UnitPrice: apDec("10.00")},
+			{ID: "2", ProductCode: "B", Quantity: apDec("0.735"), Weighed: true, UnitPrice: apDec("0")},
+		},
+	}
+}
+
+// problemPaths returns the paths and reasons of a *promo.ValidationError.
+func ctProblems(t *testing.T, err error, what string) []promo.Problem {
+	t.Helper()
+	var ve *promo.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("want a *promo.ValidationError, got %T %v", err, err)
+	}
+	if ve.What != what {
+		t.Errorf("ValidationError.What (-want +got):\n-%s\n+%s", what, ve.What)
+	}
+	return ve.Problems
+}
+
+// ctWantProblem is an expected problem: its exact path and a part of its
+// reason.
+type ctWantProblem struct{ Path, Contains string }
+
+// ctCheckProblems compares problems with the expected ones, in order: paths
+// exactly, reasons by substring.
+func ctCheckProblems(t *testing.T, got []promo.Problem, want []ctWantProblem) {
+	t.Helper()
+	gotW := make([]ctWantProblem, len(got))
+	for i, p := range got {
+		gotW[i] = ctWantProblem{Path: p.Path, Contains: p.Reason}
+	}
+	if diff := cmp.Diff(want, gotW, cmp.Comparer(func(a, b ctWantProblem) bool {
+		return a.Path == b.Path && (strings.Contains(a.Contains, b.Contains) || strings.Contains(b.Contains, a.Contains))
+	})); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+func TestValidateCart(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(c *promo.Cart)
+		want   []ctWantProblem
+	}{
+		{name: "valid", change: func(*promo.Cart) {}},
+		{name: "anonymous sale", change: func(c *promo.Cart) { c.Customer = nil }},
+		{name: "zero unit price is allowed", change: func(c *promo.Cart) { c.Lines[0].UnitPrice = decimal.Zero }},
+		{name: "no lines", change: func(c *promo.Cart) { c.Lines = nil }},
+		{name: "missing id", change: func(c *promo.Cart) { c.ID = "" },
+			want: []ctWantProblem{{"id", "required"}}},
+		{name: "missing time", change: func(c *promo.Cart) { c.Time = time.Time{} },
+			want: []ctWantProblem{{"time", "required"}}},
+		{name: "customer without id", change: func(c *promo.Cart) { c.Customer.ID = "" },
+			want: []ctWantProblem{{"customer.id", "required when there is a customer"}}},
+		{name: "bad payment", change: func(c *promo.Cart) {
+			c.Payments = append(c.Payments, promo.Payment{Amount: apDec("-0.01")})
+		}, want: []ctWantProblem{
+			{"payments[1].amount", "must not be negative"},
+			{"payments[1].tender", "required"},
+		}},
+		{name: "line without id", change: func(c *promo.Cart) { c.Lines[1].ID = "" },
+			want: []ctWantProblem{{"lines[1].id", "required"}}},
+		{name: "duplicate line id", change: func(c *promo.Cart) {
+			c.Lines = append(c.Lines, promo.Line{ID: "1", Quantity: apDec("1"), UnitPrice: apDec("1")})
+		}, want: []ctWantProblem{{"lines[2].id", `duplicate of lines[0].id "1"`}}},
+		{name: "zero quantity", change: func(c *promo.Cart) { c.Lines[0].Quantity = decimal.Zero },
+			want: []ctWantProblem{{"lines[0].quantity", "must be greater than zero"}}},
+		{name: "negative quantity", change: func(c *promo.Cart) { c.Lines[1].Quantity = apDec("-0.5") },
+			want: []ctWantProblem{{"lines[1].quantity", "must be greater than zero"}}},
+		{name: "negative unit price", change: func(c *promo.Cart) { c.Lines[0].UnitPrice = apDec("-1") },
+			want: []ctWantProblem{{"lines[0].unit_price", "must not be negative"}}},
+		{name: "negative original price", change: func(c *promo.Cart) {
+			c.Lines[0].OriginalPrice = decimal.NewNullDecimal(apDec("-3"))
+		}, want: []ctWantProblem{{"lines[0].original_price", "must not be negative"}}},
+		{name: "every problem at once, in path order", change: func(c *promo.Cart) {
+			c.ID = ""
+			c.Time = time.Time{}
+			c.Customer.ID = ""
+			c.Payments[0].Tender = ""
+			c.Lines[0].Quantity = decimal.Zero
+			c.Lines[0].UnitPrice = apDec("-1")
+			c.Lines[1].ID = "1"
+		}, want: []ctWantProblem{
+			{"id", "required"},
+			{"time", "required"},
+			{"customer.id", "required"},
+			{"payments[0].tender", "required"},
+			{"lines[0].quantity", "greater than zero"},
+			{"lines[0].unit_price", "must not be negative"},
+			{"lines[1].id", `duplicate of lines[0].id "1"`},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := ctValidCart()
+			tt.change(&c)
+			err := promo.ValidateCart(&c)
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("ValidateCart: unexpected error %v", err)
+				}
+				return
+			}
+			ctCheckProblems(t, ctProblems(t, err, "cart"), tt.want)
+		})
+	}
+}
+
+func TestValidationErrorMessage(t *testing.T) {
+	one := &promo.ValidationError{What: "cart", Problems: []promo.Problem{{Path: "id", Reason: "required"}}}
+	if got, want := one.Error(), "invalid cart: id: required"; got != want {
+		t.Errorf("Error() (-want +got):\n-%s\n+%s", want, got)
+	}
+	two := &promo.ValidationError{What: "ruleset", Problems: []promo.Problem{
+		{Path: "version", Reason: "must be 1, got 2"},
+		{Reason: "no path"},
+	}}
+	if got, want := two.Error(), "invalid ruleset:\n  version: must be 1, got 2\n  no path"; got != want {
+		t.Errorf("Error() (-want +got):\n-%q\n+%q", want, got)
+	}
+}
+
+func TestDecodeCart(t *testing.T) {
+	const doc = `{
+	  "id": "sale-9",
+	  "time": "2026-11-21T10:15:00-03:00",
+	  "store": {"id": "loja-1", "kind": "franchise"},
+	  "customer": {"id": "c-1", "tax_id": "529.982.247-25", "birth_date": "1990-05-17", "sex": "female", "lgpd_consent": true},
+	  "payments": [{"tender": "pix", "amount": 12.5}],
+	  "lines": [
+	    {"id": "1", "product_code": "A", "quantity": 2, "unit_price": "19.90"},
+	    {"id": "2", "category": "hortifruti", "quantity": "0.735", "weighed": true, "unit_price": 9.99, "original_price": "10.99",
+	     "attributes": {"cor": "verde"}}
+	  ],
+	  "history": {"activations": {"camp-1": {"customer": 1, "total": 40}}, "first_purchase": true}
+	}`
+	c, err := promo.DecodeCart([]byte(doc))
+	if err != nil {
+		t.Fatalf("DecodeCart: %v", err)
+	}
+	want := promo.Cart{
+		ID:    "sale-9",
+		Time:  ctAt(2026, 11, 21, 10, 15, 0),
+		Store: promo.Store{ID: "loja-1", Kind: promo.StoreFranchise},
+		Customer: &promo.Customer{ID: "c-1", TaxID: promo.MustParseTaxID("52998224725"),
+			BirthDate: promo.Date{Year: 1990, Month: time.May, Day: 17}, Sex: promo.SexFemale, LGPDConsent: true},
+		Payments: []promo.Payment{{Tender: "pix", Amount: apDec("12.50")}},
+		Lines: []promo.Line{
+			{ID: "1", ProductCode: "A", Quantity: apDec("2"), UnitPrice: apDec("19.90")},
+			{ID: "2", Category: "hortifruti", Quantity: apDec("0.735"), Weighed: true, UnitPrice: apDec("9.99"),
+				OriginalPrice: decimal.NewNullDecimal(apDec("10.99")), Attributes: map[string]string{"cor": "verde"}},
+		},
+		History: promo.History{Activations: map[string]promo.ActivationCount{"camp-1": {Customer: 1, Total: 40}}, FirstPurchase: true},
+	}
+	opts := cmp.Options{apDecEqual,
+		cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) }),
+		cmp.Comparer(func(a, b promo.TaxID) bool { return a.String() == b.String() && a.Kind() == b.Kind() }),
+	}
+	if diff := cmp.Diff(want, c, opts); diff != "" {
+		t.Errorf("DecodeCart (-want +got):\n%s", diff)
+	}
+	if c.Lines[0].OriginalPrice.Valid {
+		t.Errorf("lines[0].original_price is set, want it absent")
+	}
+}
+
+func TestDecodeCartErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		want []ctWantProblem
+	}{
+		{
+			name: "form problems, all at once and by path",
+			// Keys are visited in sorted order: customer, id, lines, store, time.
+			doc: `{
+			  "id": "s",
+			  "time": "21/11/2026 10:15",
+			  "store": {"id": "l", "kind": "franquia"},
+			  "customer": {"id": "c", "tax_id": "529.982.247-26", "birth_date": "2026-02-30", "sex": "x"},
+			  "lines": [
+			    {"id": "1", "quantity": 1, "unit_price": 1, "colour": "blue"},
+			    {"id": "2", "quantity": true, "unit_price": "1,50"}
+			  ]
+			}`,
+			want: []ctWantProblem{
+				{"customer.birth_date", `invalid date "2026-02-30"`},
+				{"customer.sex", `unknown sex "x"`},
+				{"customer.tax_id", "check digit"},
+				{"lines[0].colour", "unknown field"},
+				{"lines[1].quantity", "want a number, got a boolean"},
+				{"lines[1].unit_price", `want a decimal number such as 12.34, got "1,50"`},
+				{"store.kind", `unknown store kind "franquia"`},
+				{"time", "parsing time"},
+			},
+		},
+		{
+			name: "validation problems after a clean decode",
+			doc:  `{"id": "", "time": "2026-11-21T10:15:00-03:00", "lines": [{"id": "1", "quantity": "0", "unit_price": "-1"}]}`,
+			want: []ctWantProblem{
+				{"id", "required"},
+				{"lines[0].quantity", "must be greater than zero"},
+				{"lines[0].unit_price", "must not be negative"},
+			},
+		},
+		{
+			// Form problems first, then what ValidateCart finds in the rest.
+			name: "form and meaning problems together",
+			doc:  `{"time": "2026-11-21T10:15:00-03:00", "lines": [{"id": "1", "quantity": 1, "unit_price": 1, "colour": "x"}, {"id": "1", "quantity": "-1", "unit_price": 1}]}`,
+			want: []ctWantProblem{
+				{"lines[0].colour", "unknown field"},
+				{"id", "required"},
+				{"lines[1].id", `duplicate of lines[0].id "1"`},
+				{"lines[1].quantity", "must be greater than zero"},
+			},
+		},
+		{
+			// A value that failed to decode is not reported again as
+			// missing: "time" and "lines[0].quantity" once each.
+			name: "a bad value is reported once",
+			doc:  `{"id": "s", "time": 5, "lines": [{"id": "1", "quantity": "x", "unit_price": 1}]}`,
+			want: []ctWantProblem{
+				{"lines[0].quantity", `want a decimal number such as 12.34, got "x"`},
+				{"time", "want a string, got a number"},
+			},
+		},
+		{
+			name: "wrong types at the top",
+			doc:  `{"id": 7, "time": "2026-11-21T10:15:00-03:00", "lines": {}, "promo_codes": "X"}`,
+			want: []ctWantProblem{
+				{"id", "want a string, got a number"},
+				{"lines", "want an array, got an object"},
+				{"promo_codes", "want an array, got a string"},
+			},
+		},
+		{
+			name: "not an object",
+			doc:  `[1, 2]`,
+			want: []ctWantProblem{{"", "want an object, got an array"}},
+		},
+		{
+			name: "syntax error",
+			doc:  "{\n\"id\": \"s\",\n}",
+			want: []ctWantProblem{{"", "invalid JSON at line 3"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := promo.DecodeCart([]byte(tt.doc))
+			ctCheckProblems(t, ctProblems(t, err, "cart"), tt.want)
+			if c.ID != "" || c.Lines != nil {
+				t.Errorf("DecodeCart returned a partial cart %+v with its error", c)
+			}
+		})
+	}
+}
+
+func TestMergeProblems(t *testing.T) {
+	first := []promo.Problem{{Path: "lines[0]", Reason: "a"}, {Path: "time", Reason: "b"}}
+	then := []promo.Problem{
+		{Path: "lines[0]", Reason: "same path"},
+		{Path: "lines[0].id", Reason: "below, by field"},
+		{Path: "lines[0][1]", Reason: "below, by index"},
+		{Path: "lines[0]x", Reason: "a sibling with a longer name"},
+		{Path: "lines[10].id", Reason: "another line"},
+		{Path: "timezone", Reason: "a longer name"},
+		{Path: "", Reason: "no path"},
+	}
+	want := []promo.Problem{
+		{Path: "lines[0]", Reason: "a"},
+		{Path: "time", Reason: "b"},
+		{Path: "lines[0]x", Reason: "a sibling with a longer name"},
+		{Path: "lines[10].id", Reason: "another line"},
+		{Path: "timezone", Reason: "a longer name"},
+		{Path: "", Reason: "no path"},
+	}
+	if diff := cmp.Diff(want, promo.MergeProblems(first, then)); diff != "" {
+		t.Errorf("MergeProblems (-want +got):\n%s", diff)
+	}
+	if got := promo.MergeProblems(nil, nil); len(got) != 0 {
+		t.Errorf("MergeProblems(nil, nil) = %v, want none", got)
+	}
+}
+
+func TestDate(t *testing.T) {
+	parse := []struct {
+		in      string
+		want    promo.Date
+		wantErr bool
+	}{
+		{in: "2026-11-21", want: promo.Date{Year: 2026, Month: time.November, Day: 21}},
+		{in: "2024-02-29", want: promo.Date{Year: 2024, Month: time.February, Day: 29}},
+		{in: "2026-02-29", wantErr: true}, // 2026 is not a leap year
+		{in: "2026-02-30", wantErr: true},
+		{in: "2026-13-01", wantErr: true},
+		{in: "2026-1-05", wantErr: true},
+		{in: "21/11/2026", wantErr: true},
+		{in: "2026-11-21T10:00:00Z", wantErr: true},
+		{in: "", wantErr: true},
+	}
+	for _, tt := range parse {
+		got, err := promo.ParseDate(tt.in)
+		if tt.wantErr {
+			if err == nil || !strings.Contains(err.Error(), "invalid date") {
+				t.Errorf("ParseDate(%q) = %v, %v; want an invalid date error", tt.in, got, err)
+			}
+			if !got.IsZero() {
+				t.Errorf("ParseDate(%q) returned %v with its error, want the zero Date", tt.in, got)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("ParseDate(%q): %v", tt.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("ParseDate(%q) (-want +got):\n%s", tt.in, diff)
+		}
+		if s := got.String(); s != tt.in {
+			t.Errorf("ParseDate(%q).String() = %q", tt.in, s)
+		}
+	}
+
+	var zero promo.Date
+	if !zero.IsZero() || zero.String() != "" {
+		t.Errorf("zero Date: IsZero %v, String %q; want true, \"\"", zero.IsZero(), zero.String())
+	}
+	if b, _ := zero.MarshalText(); string(b) != "" {
+		t.Errorf("zero Date MarshalText = %q, want empty", b)
+	}
+	d := promo.MustParseDate("2026-11-21")
+	if err := d.UnmarshalText(nil); err != nil || !d.IsZero() {
+		t.Errorf("UnmarshalText(empty) = %v, date %v; want nil and the zero Date", err, d)
+	}
+	d = promo.MustParseDate("2026-11-21")
+	if err := d.UnmarshalText([]byte("2026-04-31")); err == nil || d.String() != "2026-11-21" {
+		t.Errorf("UnmarshalText(2026-04-31) = %v, date %v; want an error and the date unchanged", err, d)
+	}
+	b, err := json.Marshal(struct {
+		D promo.Date `json:"d"`
+	}{promo.MustParseDate("2001-09-03")})
+	if err != nil || string(b) != `{"d":"2001-09-03"}` {
+		t.Errorf("json.Marshal = %s, %v; want {\"d\":\"2001-09-03\"}", b, err)
+	}
+
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Errorf("MustParseDate(2026-02-30) did not panic")
+			}
+		}()
+		promo.MustParseDate("2026-02-30")
+	}()
+
+	ages := []struct {
+		born, on string
+		want     int
+	}{
+		{"2000-03-15", "2026-03-14", 25}, // the day before the birthday
+		{"2000-03-15", "2026-03-15", 26}, // the birthday
+		{"2000-03-15", "2026-12-31", 26},
+		{"2000-03-15", "2026-02-20", 25}, // an earlier month
+		{"2004-02-29", "2025-02-28", 20}, // born on a leap day: 21 only on March 1st
+		{"2004-02-29", "2025-03-01", 21},
+		{"2026-11-21", "2026-11-21", 0},
+	}
+	for _, tt := range ages {
+		if got := promo.MustParseDate(tt.born).AgeOn(promo.MustParseDate(tt.on)); got != tt.want {
+			t.Errorf("AgeOn(born %s, on %s) (-want +got):\n-%d\n+%d", tt.born, tt.on, tt.want, got)
+		}
+	}
+
+	// 23:30 in São Paulo is already the next day in UTC: DateOf reads the
+	// instant in its own location.
+	late := ctAt(2026, 11, 21, 23, 30, 0)
+	if got, want := promo.DateOf(late), promo.MustParseDate("2026-11-21"); got != want {
+		t.Errorf("DateOf(%v) (-want +got):\n-%v\n+%v", late, want, got)
+	}
+	if got, want := promo.DateOf(late.UTC()), promo.MustParseDate("2026-11-22"); got != want {
+		t.Errorf("DateOf(%v) (-want +got):\n-%v\n+%v", late.UTC(), want, got)
+	}
+}
+
+func TestTextStoreKind(t *testing.T) {
+	tests := []struct {
+		kind promo.StoreKind
+		text string
+	}{
+		{promo.StoreOwn, "own"},
+		{promo.StoreFranchise, "franchise"},
+	}
+	for _, tt := range tests {
+		if got := tt.kind.String(); got != tt.text {
+			t.Errorf("String() (-want +got):\n-%s\n+%s", tt.text, got)
+		}
+		if b, err := tt.kind.MarshalText(); err != nil || string(b) != tt.text {
+			t.Errorf("MarshalText() = %q, %v; want %q", b, err, tt.text)
+		}
+		k := promo.StoreKind(9)
+		if err := k.UnmarshalText([]byte(tt.text)); err != nil || k != tt.kind {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", tt.text, err, k, tt.kind)
+		}
+	}
+	k := promo.StoreFranchise
+	if err := k.UnmarshalText(nil); err != nil || k != promo.StoreOwn {
+		t.Errorf("UnmarshalText(empty) = %v, %v; want own", err, k)
+	}
+	k = promo.StoreFranchise
+	if err := k.UnmarshalText([]byte("Franchise")); err == nil || !strings.Contains(err.Error(), `unknown store kind "Franchise"`) || k != promo.StoreFranchise {
+		t.Errorf("UnmarshalText(Franchise) = %v, kind %v; want an unknown store kind error and the kind unchanged", err, k)
+	}
+	if got := promo.StoreKind(9).String(); got != "StoreKind(9)" {
+		t.Errorf("StoreKind(9).String() = %q", got)
+	}
+
+	// The zero kind is left out of JSON; a franchise is written by name.
+	for _, tt := range []struct {
+		store promo.Store
+		want  string
+	}{
+		{promo.Store{ID: "l"}, `{"id":"l"}`},
+		{promo.Store{ID: "l", Kind: promo.StoreFranchise}, `{"id":"l","kind":"franchise"}`},
+	} {
+		b, err := json.Marshal(tt.store)
+		if err != nil || string(b) != tt.want {
+			t.Errorf("json.Marshal(%+v) (-want +got):\n-%s\n+%s (err %v)", tt.store, tt.want, b, err)
+		}
+	}
+}
+
+func TestTextSex(t *testing.T) {
+	tests := []struct {
+		sex  promo.Sex
+		text string
+	}{
+		{promo.SexUnknown, ""},
+		{promo.SexFemale, "female"},
+		{promo.SexMale, "male"},
+		{promo.SexOther, "other"},
+	}
+	for _, tt := range tests {
+		if got := tt.sex.String(); got != tt.text {
+			t.Errorf("String() (-want +got):\n-%s\n+%s", tt.text, got)
+		}
+		if b, err := tt.sex.MarshalText(); err != nil || string(b) != tt.text {
+			t.Errorf("MarshalText() = %q, %v; want %q", b, err, tt.text)
+		}
+		s := promo.Sex(9)
+		if err := s.UnmarshalText([]byte(tt.text)); err != nil || s != tt.sex {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", tt.text, err, s, tt.sex)
+		}
+	}
+	for _, bad := range []string{"F", "M", "Female", "unknown"} {
+		s := promo.SexMale
+		if err := s.UnmarshalText([]byte(bad)); err == nil || !strings.Contains(err.Error(), "unknown sex") || s != promo.SexMale {
+			t.Errorf("UnmarshalText(%q) = %v, sex %v; want an unknown sex error and the value unchanged", bad, err, s)
+		}
+	}
+	if got := promo.Sex(9).String(); got != "Sex(9)" {
+		t.Errorf("Sex(9).String() = %q", got)
+	}
+}
+
+func TestLineCountable(t *testing.T) {
+	tests := []struct {
+		qty     string
+		weighed bool
+		want    bool
+	}{
+		{"2", false, true},
+		{"2.000", false, true}, // whole, written with decimals
+		{"0.735", false, false},
+		{"1.5", false, false},
+		{"2", true, false}, // sold by weight, though whole
+	}
+	for _, tt := range tests {
+		l := promo.Line{Quantity: apDec(tt.qty), Weighed: tt.weighed}
+		if got := l.Countable(); got != tt.want {
+			t.Errorf("Line{Quantity: %s, Weighed: %v}.Countable() = %v, want %v", tt.qty, tt.weighed, got, tt.want)
+		}
+	}
+}

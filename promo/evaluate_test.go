@@ -1,0 +1,931 @@
+package promo_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"promokit/promo"
+)
+
+// evFakePromo is a hand-written promotion: it proposes whatever its apply
+// function returns. A nil apply means "not eligible" with no reason.
+type evFakePromo struct {
+	info  promo.Info
+	keys  promo.Keys
+	apply func(v *promo.View) promo.Proposal
+}
+
+func (f evFakePromo) Info() promo.Info { return f.info }
+func (f evFakePromo) Keys() promo.Keys { return f.keys }
+func (f evFakePromo) Apply(v *promo.View) promo.Proposal {
+	if f.apply == nil {
+		return promo.NotEligible()
+	}
+	return f.apply(v)
+}
+
+// fake returns a cart-wide item-phase promotion with the given id.
+func evFake(id string, apply func(v *promo.View) promo.Proposal) evFakePromo {
+	return evFakePromo{
+		info:  promo.Info{ID: id, Name: "Promo " + id, Phase: promo.PhaseItem},
+		keys:  promo.Keys{CartWide: true},
+		apply: apply,
+	}
+}
+
+// with returns f with its info changed.
+func (f evFakePromo) with(change func(in *promo.Info)) evFakePromo {
+	change(&f.info)
+	return f
+}
+
+// evPercentOff proposes p % of what every line still costs.
+func evPercentOff(p int64, kind promo.AdjustmentKind) func(v *promo.View) promo.Proposal {
+	return func(v *promo.View) promo.Proposal {
+		prop := promo.Proposal{Eligible: true}
+		for i := 0; i < v.Len(); i++ {
+			prop.Adjustments = append(prop.Adjustments, promo.Proposed{Line: i, Kind: kind,
+				Amount: v.Value(i).Mul(decimal.NewFromInt(p)).DivRound(decimal.NewFromInt(100), 12)})
+		}
+		return prop
+	}
+}
+
+// evFixedOff proposes the given amounts off the given lines (line index ->
+// amount).
+func evFixedOff(amounts map[int]string) func(v *promo.View) promo.Proposal {
+	return func(v *promo.View) promo.Proposal {
+		prop := promo.Proposal{Eligible: true}
+		for i := 0; i < v.Len(); i++ {
+			if a, ok := amounts[i]; ok {
+				prop.Adjustments = append(prop.Adjustments, promo.Proposed{Line: i, Kind: promo.ItemDiscount, Amount: apDec(a)})
+			}
+		}
+		return prop
+	}
+}
+
+func evLine(id, qty, price string) promo.Line {
+	return promo.Line{ID: id, ProductCode: "P" + id, Quantity: apDec(qty), UnitPrice: apDec(price)}
+}
+
+func evCart(lines ...promo.Line) promo.Cart {
+	return promo.Cart{ID: "sale-1", Time: ctAt(2026, 11, 21, 10, 15, 0), Store: promo.Store{ID: "loja-1"}, Lines: lines}
+}
+
+func evRuleset(t *testing.T, s promo.Settings, ps ...promo.Promotion) *promo.Ruleset {
+	t.Helper()
+	rs, err := promo.NewRuleset(s, ps...)
+	if err != nil {
+		t.Fatalf("NewRuleset: %v", err)
+	}
+	return rs
+}
+
+func evEvaluate(t *testing.T, c promo.Cart, rs *promo.Ruleset) promo.Result {
+	t.Helper()
+	res, err := promo.Evaluate(c, rs)
+	if err != nil {
+		t.Fatalf("Evaluate: %v", err)
+	}
+	return res
+}
+
+// evAdj is an adjustment as the tests write it.
+type evAdj struct {
+	Campaign string
+	Kind     promo.AdjustmentKind
+	Amount   decimal.Decimal
+}
+
+// evLineResult is a line result as the tests write it.
+type evLineResult struct {
+	ID              string
+	Gross, Discount decimal.Decimal
+	Net             decimal.Decimal
+	Adjustments     []evAdj
+}
+
+func evAdjOf(campaign string, kind promo.AdjustmentKind, amount string) evAdj {
+	return evAdj{campaign, kind, apDec(amount)}
+}
+
+func evLines(res promo.Result) []evLineResult {
+	out := make([]evLineResult, len(res.Lines))
+	for i, l := range res.Lines {
+		out[i] = evLineResult{ID: l.ID, Gross: l.Gross, Discount: l.Discount, Net: l.Net}
+		for _, a := range l.Adjustments {
+			out[i].Adjustments = append(out[i].Adjustments, evAdj{a.Campaign, a.Kind, a.Amount})
+		}
+	}
+	return out
+}
+
+// evTrace returns every trace entry as "campaign: code code ...".
+func evTrace(res promo.Result) []string {
+	var out []string
+	for _, e := range res.Trace {
+		s := e.Campaign + ":"
+		for _, r := range e.Reasons {
+			s += " " + string(r.Code)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// evApplied returns the applications as "campaign amount xN".
+func evApplied(res promo.Result) []string {
+	var out []string
+	for _, a := range res.Applied {
+		out = append(out, a.Campaign+" "+a.Amount.StringFixed(2)+" x"+decimal.NewFromInt(int64(a.Occurrences)).String())
+	}
+	return out
+}
+
+func TestEvaluateNilRuleset(t *testing.T) {
+	_, err := promo.Evaluate(evCart(evLine("1", "1", "1")), nil)
+	if err == nil || !strings.Contains(err.Error(), "nil ruleset") {
+		t.Fatalf("Evaluate(cart, nil) error = %v, want one about the nil ruleset", err)
+	}
+}
+
+func TestEvaluateInvalidCart(t *testing.T) {
+	called := false
+	rs := evRuleset(t, promo.Settings{}, evFake("a", func(v *promo.View) promo.Proposal {
+		called = true
+		return promo.NotEligible()
+	}))
+	c := evCart(evLine("1", "0", "1"), evLine("1", "1", "-2"))
+	c.ID = ""
+	res, err := promo.Evaluate(c, rs)
+	ctCheckProblems(t, ctProblems(t, err, "cart"), []ctWantProblem{
+		{"id", "required"},
+		{"lines[0].quantity", "greater than zero"},
+		{"lines[1].id", "duplicate"},
+		{"lines[1].unit_price", "must not be negative"},
+	})
+	if called || res.Lines != nil || res.Trace != nil {
+		t.Errorf("an invalid cart was partly evaluated: called %v, result %+v", called, res)
+	}
+}
+
+func TestEvaluatePipelineOrder(t *testing.T) {
+	var order []string
+	rec := func(id string) func(v *promo.View) promo.Proposal {
+		return func(v *promo.View) promo.Proposal {
+			order = append(order, id)
+			return promo.NotEligible()
+		}
+	}
+	mk := func(id string, ph promo.Phase, prio int) promo.Promotion {
+		return evFake(id, rec(id)).with(func(in *promo.Info) { in.Phase, in.Priority = ph, prio })
+	}
+	// Given in no particular order: they run by phase, then priority, then id.
+	rs := evRuleset(t, promo.Settings{},
+		mk("b", promo.PhaseSale, 0),
+		mk("a", promo.PhaseSale, 1),
+		mk("d", promo.PhaseItem, 5),
+		mk("c", promo.PhaseItem, 5),
+		mk("e", promo.PhaseMarkdown, 9),
+		mk("z", promo.PhaseItem, 0),
+		mk("y", promo.PhaseEarning, -1),
+	)
+	want := []string{"e", "z", "c", "d", "b", "a", "y"}
+
+	var got []string
+	for _, p := range rs.Promotions() {
+		got = append(got, p.Info().ID)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Ruleset.Promotions order (-want +got):\n%s", diff)
+	}
+
+	res := evEvaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+	if diff := cmp.Diff(want, order); diff != "" {
+		t.Errorf("Apply order (-want +got):\n%s", diff)
+	}
+	// A promotion that gives no reason for not applying gets rule_failed.
+	var wantTrace []promo.TraceEntry
+	phases := map[string]promo.Phase{"e": promo.PhaseMarkdown, "z": promo.PhaseItem, "c": promo.PhaseItem,
+		"d": promo.PhaseItem, "b": promo.PhaseSale, "a": promo.PhaseSale, "y": promo.PhaseEarning}
+	for _, id := range want {
+		wantTrace = append(wantTrace, promo.TraceEntry{Campaign: id, Name: "Promo " + id, Phase: phases[id],
+			Reasons: []promo.Reason{{Code: promo.ReasonRuleFailed, PT: "condições não atendidas", EN: "conditions not met"}}})
+	}
+	if diff := cmp.Diff(wantTrace, res.Trace); diff != "" {
+		t.Errorf("trace (-want +got):\n%s", diff)
+	}
+	if len(res.Applied) != 0 || len(res.Events) != 0 {
+		t.Errorf("nothing applied, yet Applied %v and Events %v", res.Applied, res.Events)
+	}
+}
+
+func TestEvaluateCompounding(t *testing.T) {
+	var seen []string
+	sale := evFake("s", func(v *promo.View) promo.Proposal {
+		seen = append(seen, v.Value(0).StringFixed(2), v.Value(1).StringFixed(2), v.Total([]int{0, 1}).StringFixed(2))
+		return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: 0, Kind: promo.SaleDiscount, Amount: apDec("5.00")}}}
+	}).with(func(in *promo.Info) { in.Phase = promo.PhaseSale })
+	first := evFake("a", evPercentOff(10, promo.ItemDiscount)).with(func(in *promo.Info) { in.Priority = 1 })
+	second := evFake("b", evPercentOff(10, promo.ItemDiscount)).with(func(in *promo.Info) { in.Priority = 2 })
+	rs := evRuleset(t, promo.Settings{}, sale, second, first)
+
+	res := evEvaluate(t, evCart(evLine("1", "1", "100.00"), evLine("2", "2", "25.00")), rs)
+
+	// a: 10 % of 100.00 = 10.00 and of 50.00 = 5.00;
+	// b: 10 % of what is left, 90.00 -> 9.00 and 45.00 -> 4.50;
+	// s sees 81.00 and 40.50 (121.50) and takes 5.00 off line 1.
+	want := []evLineResult{
+		{ID: "1", Gross: apDec("100.00"), Discount: apDec("24.00"), Net: apDec("76.00"), Adjustments: []evAdj{
+			evAdjOf("a", promo.ItemDiscount, "10.00"), evAdjOf("b", promo.ItemDiscount, "9.00"), evAdjOf("s", promo.SaleDiscount, "5.00")}},
+		{ID: "2", Gross: apDec("50.00"), Discount: apDec("9.50"), Net: apDec("40.50"), Adjustments: []evAdj{
+			evAdjOf("a", promo.ItemDiscount, "5.00"), evAdjOf("b", promo.ItemDiscount, "4.50")}},
+	}
+	if diff := cmp.Diff(want, evLines(res), apDecEqual); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"81.00", "40.50", "121.50"}, seen); diff != "" {
+		t.Errorf("values seen by the sale promotion (-want +got):\n%s", diff)
+	}
+	wantTotals := promo.Totals{Gross: apDec("150.00"), Discount: apDec("33.50"), Net: apDec("116.50")}
+	if diff := cmp.Diff(wantTotals, res.Totals, apDecEqual); diff != "" {
+		t.Errorf("totals (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"a 15.00 x1", "b 13.50 x1", "s 5.00 x1"}, evApplied(res)); diff != "" {
+		t.Errorf("applied (-want +got):\n%s", diff)
+	}
+	wantA := promo.Application{Campaign: "a", Name: "Promo a", Phase: promo.PhaseItem, Amount: apDec("15.00"), Occurrences: 1}
+	if diff := cmp.Diff(wantA, res.Applied[0], apDecEqual); diff != "" {
+		t.Errorf("Applied[0] (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"a: applied", "b: applied", "s: applied"}, evTrace(res)); diff != "" {
+		t.Errorf("trace (-want +got):\n%s", diff)
+	}
+	e, ok := res.TraceFor("b")
+	wantE := promo.Reason{Code: promo.ReasonApplied, PT: "aplicada: desconto de R$ 13,50", EN: "applied: discount of R$ 13.50"}
+	if !ok || !e.Applied || len(e.Reasons) != 1 || e.Reasons[0] != wantE {
+		t.Errorf("TraceFor(b) = %+v, %v; want applied with %+v", e, ok, wantE)
+	}
+	if _, ok := res.TraceFor("nope"); ok {
+		t.Errorf("TraceFor(nope) found an entry")
+	}
+}
+
+func TestEvaluateRounding(t *testing.T) {
+	// Lines 1 and 2 each get 1.005 off; the amount is rounded once per line
+	// (so half_even gives 1.00 + 1.00, not 2.01 rounded).
+	// Line 3: 1.5 × 0.39 = 0.585; line 4: 0.5 × 0.25 = 0.125.
+	tests := []struct {
+		mode                promo.RoundingMode
+		off, gross3, gross4 string
+	}{
+		{promo.HalfEven, "1.00", "0.58", "0.12"},
+		{promo.HalfUp, "1.01", "0.59", "0.13"},
+		{promo.Truncate, "1.00", "0.58", "0.12"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.mode.String(), func(t *testing.T) {
+			var seenMode promo.RoundingMode = 9
+			p := evFake("r", func(v *promo.View) promo.Proposal {
+				seenMode = v.Rounding()
+				return evFixedOff(map[int]string{0: "1.005", 1: "1.005"})(v)
+			})
+			rs := evRuleset(t, promo.Settings{Rounding: tt.mode}, p)
+			if rs.Settings().Rounding != tt.mode {
+				t.Errorf("Settings().Rounding = %v, want %v", rs.Settings().Rounding, tt.mode)
+			}
+			res := evEvaluate(t, evCart(evLine("1", "1", "10.00"), evLine("2", "1", "10.00"),
+				evLine("3", "1.5", "0.39"), evLine("4", "0.5", "0.25")), rs)
+			if seenMode != tt.mode {
+				t.Errorf("View.Rounding() = %v, want %v", seenMode, tt.mode)
+			}
+			net := apDec("10.00").Sub(apDec(tt.off)).String()
+			want := []evLineResult{
+				{ID: "1", Gross: apDec("10.00"), Discount: apDec(tt.off), Net: apDec(net), Adjustments: []evAdj{evAdjOf("r", promo.ItemDiscount, tt.off)}},
+				{ID: "2", Gross: apDec("10.00"), Discount: apDec(tt.off), Net: apDec(net), Adjustments: []evAdj{evAdjOf("r", promo.ItemDiscount, tt.off)}},
+				{ID: "3", Gross: apDec(tt.gross3), Discount: decimal.Zero, Net: apDec(tt.gross3)},
+				{ID: "4", Gross: apDec(tt.gross4), Discount: decimal.Zero, Net: apDec(tt.gross4)},
+			}
+			if diff := cmp.Diff(want, evLines(res), apDecEqual); diff != "" {
+				t.Errorf("lines (-want +got):\n%s", diff)
+			}
+			gross := apDec("20.00").Add(apDec(tt.gross3)).Add(apDec(tt.gross4))
+			disc := apDec(tt.off).Mul(decimal.NewFromInt(2))
+			wantTotals := promo.Totals{Gross: gross, Discount: disc, Net: gross.Sub(disc)}
+			if diff := cmp.Diff(wantTotals, res.Totals, apDecEqual); diff != "" {
+				t.Errorf("totals (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestEvaluateCapping(t *testing.T) {
+	note := promo.Reason{Code: "fake_note", PT: "nota", EN: "note"}
+	big := evFake("big", func(v *promo.View) promo.Proposal {
+		p := evFixedOff(map[int]string{0: "15.00", 1: "15.00"})(v)
+		p.Reasons = []promo.Reason{note}
+		return p
+	}).with(func(in *promo.Info) { in.Priority = 1; in.Funder = "industria-x" })
+	after := evFake("after", evFixedOff(map[int]string{0: "1.00"})).with(func(in *promo.Info) { in.Priority = 2 })
+	rs := evRuleset(t, promo.Settings{}, big, after)
+
+	res := evEvaluate(t, evCart(evLine("1", "1", "10.00"), evLine("2", "1", "20.00")), rs)
+
+	// big: 15.00 off a 10.00 line is capped at 10.00; 15.00 off 20.00 stays.
+	// after: 1.00 off line 1, which is now worth 0: nothing to give.
+	want := []evLineResult{
+		{ID: "1", Gross: apDec("10.00"), Discount: apDec("10.00"), Net: decimal.Zero, Adjustments: []evAdj{evAdjOf("big", promo.ItemDiscount, "10.00")}},
+		{ID: "2", Gross: apDec("20.00"), Discount: apDec("15.00"), Net: apDec("5.00"), Adjustments: []evAdj{evAdjOf("big", promo.ItemDiscount, "15.00")}},
+	}
+	if diff := cmp.Diff(want, evLines(res), apDecEqual); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
+	// Notes from the promotion come after "applied", then the kernel's cap.
+	if diff := cmp.Diff([]string{"big: applied fake_note discount_capped", "after: nothing_to_discount"}, evTrace(res)); diff != "" {
+		t.Errorf("trace (-want +got):\n%s", diff)
+	}
+	e, _ := res.TraceFor("big")
+	if len(e.Reasons) == 3 {
+		if got := e.Reasons[0].EN; got != "applied: discount of R$ 25.00" {
+			t.Errorf("applied message = %q, want the 25.00 given", got)
+		}
+		if got := e.Reasons[2]; got.EN != "the discount was capped at the value of the items" || got.PT != "o desconto foi limitado ao valor dos itens" {
+			t.Errorf("capped reason = %+v", got)
+		}
+	}
+	for _, l := range res.Lines {
+		for _, a := range l.Adjustments {
+			if a.FundedBy != "industria-x" {
+				t.Errorf("line %s: FundedBy %q, want industria-x", l.ID, a.FundedBy)
+			}
+		}
+	}
+	if diff := cmp.Diff([]string{"big 25.00 x1"}, evApplied(res)); diff != "" {
+		t.Errorf("applied (-want +got):\n%s", diff)
+	}
+}
+
+func TestEvaluateFunderDefault(t *testing.T) {
+	rs := evRuleset(t, promo.Settings{}, evFake("a", evFixedOff(map[int]string{0: "1.00"})))
+	res := evEvaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+	if got := res.Lines[0].Adjustments[0].FundedBy; got != promo.FunderRetailer {
+		t.Errorf("FundedBy (-want +got):\n-%s\n+%s", promo.FunderRetailer, got)
+	}
+}
+
+func TestEvaluateSameCampaignAdjustmentsMerge(t *testing.T) {
+	// Two proposals for the same line and kind make one adjustment; another
+	// kind makes a second one.
+	rs := evRuleset(t, promo.Settings{}, evFake("m", func(v *promo.View) promo.Proposal {
+		return promo.Proposal{Eligible: true, Occurrences: 2, Adjustments: []promo.Proposed{
+			{Line: 0, Kind: promo.FreeUnits, Amount: apDec("3.00")},
+			{Line: 0, Kind: promo.FreeUnits, Amount: apDec("2.50")},
+			{Line: 0, Kind: promo.ItemDiscount, Amount: apDec("1.00")},
+		}}
+	}))
+	res := evEvaluate(t, evCart(evLine("1", "4", "3.00")), rs)
+	want := []evLineResult{{ID: "1", Gross: apDec("12.00"), Discount: apDec("6.50"), Net: apDec("5.50"),
+		Adjustments: []evAdj{evAdjOf("m", promo.FreeUnits, "5.50"), evAdjOf("m", promo.ItemDiscount, "1.00")}}}
+	if diff := cmp.Diff(want, evLines(res), apDecEqual); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"m 6.50 x2"}, evApplied(res)); diff != "" {
+		t.Errorf("applied (-want +got):\n%s", diff)
+	}
+}
+
+func TestEvaluateNothingToDiscount(t *testing.T) {
+	note := promo.Reason{Code: "fake_note", PT: "nota", EN: "note"}
+	tests := []struct {
+		name string
+		prop promo.Proposal
+		want []string
+	}{
+		{"eligible, no adjustment", promo.Proposal{Eligible: true},
+			[]string{"p: nothing_to_discount"}},
+		{"amounts that round to zero", promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{
+			{Line: 0, Amount: apDec("0.004")}, {Line: 0, Amount: apDec("0.005")}}}, // half_even: 0.00 and 0.00
+			[]string{"p: nothing_to_discount"}},
+		{"negative amounts are ignored", promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{
+			{Line: 0, Amount: apDec("-5.00")}}},
+			[]string{"p: nothing_to_discount"}},
+		{"notes follow the main reason", promo.Proposal{Eligible: true, Reasons: []promo.Reason{note}},
+			[]string{"p: nothing_to_discount fake_note"}},
+		{"not eligible keeps its reasons", promo.NotEligible(promo.Reason{Code: promo.ReasonMinValue}, note),
+			[]string{"p: min_value_not_reached fake_note"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := evRuleset(t, promo.Settings{}, evFake("p", func(*promo.View) promo.Proposal { return tt.prop }))
+			res := evEvaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+			if diff := cmp.Diff(tt.want, evTrace(res)); diff != "" {
+				t.Errorf("trace (-want +got):\n%s", diff)
+			}
+			if res.Trace[0].Applied || len(res.Applied) != 0 || len(res.Events) != 0 || !res.Totals.Discount.IsZero() {
+				t.Errorf("nothing should apply: %+v", res)
+			}
+		})
+	}
+}
+
+func TestEvaluateExclusive(t *testing.T) {
+	off := func(a string) func(v *promo.View) promo.Proposal { return evFixedOff(map[int]string{0: a}) }
+	excl := func(id string, prio int, apply func(v *promo.View) promo.Proposal) evFakePromo {
+		return evFake(id, apply).with(func(in *promo.Info) { in.Exclusive, in.Priority = true, prio })
+	}
+	notEligible := func(*promo.View) promo.Proposal {
+		return promo.NotEligible(promo.Reason{Code: promo.ReasonRuleFailed, EN: "no"})
+	}
+	tests := []struct {
+		name    string
+		promos  []promo.Promotion
+		applied []string
+		trace   []string
+		winner  string // named in the lost_to_exclusive messages
+	}{
+		{
+			name: "the one giving most wins alone",
+			promos: []promo.Promotion{
+				excl("ex-small", 0, off("10.00")),
+				excl("ex-big", 0, off("15.00")),
+				evFake("cum", off("5.00")),
+				excl("ex-none", 0, notEligible),
+				excl("ex-zero", 0, func(*promo.View) promo.Proposal { return promo.Proposal{Eligible: true} }),
+			},
+			applied: []string{"ex-big 15.00 x1"},
+			trace: []string{"cum: lost_to_exclusive", "ex-big: applied", "ex-none: rule_failed",
+				"ex-small: lost_to_exclusive", "ex-zero: nothing_to_discount"},
+			winner: "ex-big",
+		},
+		{
+			name: "tie: lower priority wins",
+			promos: []promo.Promotion{
+				excl("ex-a", 2, off("10.00")),
+				excl("ex-b", 1, off("10.00")),
+			},
+			applied: []string{"ex-b 10.00 x1"},
+			trace:   []string{"ex-b: applied", "ex-a: lost_to_exclusive"},
+			winner:  "ex-b",
+		},
+		{
+			name: "tie: priority decides before phase",
+			promos: []promo.Promotion{
+				excl("ex-item", 5, off("10.00")),
+				excl("ex-sale", 1, off("10.00")).with(func(in *promo.Info) { in.Phase = promo.PhaseSale }),
+			},
+			applied: []string{"ex-sale 10.00 x1"},
+			trace:   []string{"ex-item: lost_to_exclusive", "ex-sale: applied"},
+			winner:  "ex-sale",
+		},
+		{
+			name: "tie at the same priority: lower id wins",
+			promos: []promo.Promotion{
+				excl("ex-b", 0, off("10.00")),
+				excl("ex-a", 0, off("10.00")),
+			},
+			applied: []string{"ex-a 10.00 x1"},
+			trace:   []string{"ex-a: applied", "ex-b: lost_to_exclusive"},
+			winner:  "ex-a",
+		},
+		{
+			name: "the exclusive runs alone on the gross values",
+			promos: []promo.Promotion{
+				evFake("cum", off("50.00")),
+				excl("ex", 1, evPercentOff(10, promo.ItemDiscount)), // 10 % of 100.00, not of 50.00
+			},
+			applied: []string{"ex 10.00 x1"},
+			trace:   []string{"cum: lost_to_exclusive", "ex: applied"},
+			winner:  "ex",
+		},
+		{
+			name: "no exclusive gives anything: the cumulative ones apply",
+			promos: []promo.Promotion{
+				excl("ex-zero", 0, off("0.001")),
+				excl("ex-none", 0, notEligible),
+				evFake("cum-1", off("5.00")).with(func(in *promo.Info) { in.Priority = 1 }),
+				evFake("cum-2", off("2.00")).with(func(in *promo.Info) { in.Priority = 2 }),
+			},
+			applied: []string{"cum-1 5.00 x1", "cum-2 2.00 x1"},
+			trace:   []string{"ex-none: rule_failed", "ex-zero: nothing_to_discount", "cum-1: applied", "cum-2: applied"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := evRuleset(t, promo.Settings{}, tt.promos...)
+			res := evEvaluate(t, evCart(evLine("1", "1", "100.00")), rs)
+			if diff := cmp.Diff(tt.applied, evApplied(res)); diff != "" {
+				t.Errorf("applied (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.trace, evTrace(res)); diff != "" {
+				t.Errorf("trace (-want +got):\n%s", diff)
+			}
+			// Only the winner's adjustments are on the line.
+			var camps []string
+			for _, a := range res.Lines[0].Adjustments {
+				camps = append(camps, a.Campaign)
+			}
+			var wantCamps []string
+			for _, a := range tt.applied {
+				wantCamps = append(wantCamps, strings.Fields(a)[0])
+			}
+			if diff := cmp.Diff(wantCamps, camps); diff != "" {
+				t.Errorf("adjustments of line 1 (-want +got):\n%s", diff)
+			}
+			for _, e := range res.Trace {
+				if e.Code() != promo.ReasonLostToExclusive {
+					continue
+				}
+				wantEN := "lost to non-cumulative campaign " + tt.winner + " (Promo " + tt.winner + ")"
+				wantPT := "perdeu para a campanha não cumulativa " + tt.winner + " (Promo " + tt.winner + ")"
+				if e.Reasons[0].EN != wantEN || e.Reasons[0].PT != wantPT || e.Applied {
+					t.Errorf("%s: lost reason (-want +got):\n-%s / %s\n+%s / %s", e.Campaign, wantEN, wantPT, e.Reasons[0].EN, e.Reasons[0].PT)
+				}
+			}
+		})
+	}
+}
+
+func TestEvaluateDates(t *testing.T) {
+	start := ctAt(2026, 11, 1, 0, 0, 0)
+	end := time.Date(2026, 11, 30, 23, 59, 59, 999999999, ctSaoPaulo)
+	const (
+		startsEN = "the campaign starts at 2026-11-01 00:00"
+		startsPT = "a campanha começa em 01/11/2026 00:00"
+		endedEN  = "the campaign ended at 2026-11-30 23:59"
+		endedPT  = "a campanha terminou em 30/11/2026 23:59"
+	)
+	tests := []struct {
+		name       string
+		start, end time.Time
+		at         time.Time
+		want       promo.Reason // only the code when applied
+	}{
+		{name: "a nanosecond before the start", start: start, end: end, at: start.Add(-time.Nanosecond),
+			want: promo.Reason{Code: promo.ReasonNotStarted, PT: startsPT, EN: startsEN}},
+		{name: "at the start", start: start, end: end, at: start, want: promo.Reason{Code: promo.ReasonApplied}},
+		{name: "at the end (inclusive)", start: start, end: end, at: end, want: promo.Reason{Code: promo.ReasonApplied}},
+		{name: "a nanosecond after the end", start: start, end: end, at: end.Add(time.Nanosecond),
+			want: promo.Reason{Code: promo.ReasonEnded, PT: endedPT, EN: endedEN}},
+		// The same end given in UTC is shown in the cart's location.
+		{name: "end in UTC, message in the cart's zone", start: start, end: end.UTC(), at: ctAt(2026, 12, 1, 0, 0, 0),
+			want: promo.Reason{Code: promo.ReasonEnded, PT: endedPT, EN: endedEN}},
+		// The cart's instant in another zone is the same instant.
+		{name: "cart instant in UTC", start: start, end: end, at: time.Date(2026, 11, 1, 2, 59, 0, 0, time.UTC),
+			want: promo.Reason{Code: promo.ReasonNotStarted, EN: "the campaign starts at 2026-11-01 03:00", PT: "a campanha começa em 01/11/2026 03:00"}},
+		{name: "no start, no end", at: time.Date(1999, 1, 1, 0, 0, 0, 0, ctSaoPaulo), want: promo.Reason{Code: promo.ReasonApplied}},
+		{name: "start only, long after", start: start, at: ctAt(2030, 1, 1, 0, 0, 0), want: promo.Reason{Code: promo.ReasonApplied}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			calls := 0
+			p := evFake("d", func(v *promo.View) promo.Proposal {
+				calls++
+				return evFixedOff(map[int]string{0: "1.00"})(v)
+			}).with(func(in *promo.Info) { in.Start, in.End = tt.start, tt.end })
+			rs := evRuleset(t, promo.Settings{}, p)
+			c := evCart(evLine("1", "1", "10.00"))
+			c.Time = tt.at
+			res := evEvaluate(t, c, rs)
+			if len(res.Trace) != 1 {
+				t.Fatalf("trace = %v, want one entry", res.Trace)
+			}
+			got := res.Trace[0].Reasons[0]
+			if tt.want.Code == promo.ReasonApplied {
+				if got.Code != promo.ReasonApplied || calls != 1 {
+					t.Errorf("reason %v after %d Apply calls, want applied after 1", got, calls)
+				}
+				return
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("reason (-want +got):\n%s", diff)
+			}
+			if calls != 0 || res.Trace[0].Applied || len(res.Applied) != 0 {
+				t.Errorf("a promotion outside its dates was applied (%d calls)", calls)
+			}
+		})
+	}
+
+	// An exclusive promotion outside its dates does not take part.
+	ended := evFake("ex-old", evFixedOff(map[int]string{0: "9.00"})).with(func(in *promo.Info) {
+		in.Exclusive, in.End = true, start.Add(-time.Hour)
+	})
+	rs := evRuleset(t, promo.Settings{}, ended, evFake("cum", evFixedOff(map[int]string{0: "1.00"})))
+	res := evEvaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+	if diff := cmp.Diff([]string{"cum: applied", "ex-old: ended"}, evTrace(res)); diff != "" {
+		t.Errorf("trace (-want +got):\n%s", diff)
+	}
+}
+
+var evHex32 = regexp.MustCompile(`^[0-9a-f]{32}$`)
+
+func TestEvaluateEvents(t *testing.T) {
+	rs := evRuleset(t, promo.Settings{},
+		evFake("a", evFixedOff(map[int]string{0: "1.00"})).with(func(in *promo.Info) { in.Priority = 1 }),
+		evFake("b", func(v *promo.View) promo.Proposal {
+			p := evFixedOff(map[int]string{1: "2.50"})(v)
+			p.Occurrences = 3
+			return p
+		}).with(func(in *promo.Info) { in.Priority = 2 }),
+		evFake("c", nil),
+	)
+	c := evCart(evLine("1", "1", "10.00"), evLine("2", "1", "10.00"))
+	c.Customer = &promo.Customer{ID: "cust-1"}
+	res := evEvaluate(t, c, rs)
+
+	want := []promo.Event{
+		{ID: promo.EventID("sale-1", "activation", "a"), Kind: promo.EventActivation, Campaign: "a", Customer: "cust-1", Amount: apDec("1.00"), Occurrences: 1},
+		{ID: promo.EventID("sale-1", "activation", "b"), Kind: promo.EventActivation, Campaign: "b", Customer: "cust-1", Amount: apDec("2.50"), Occurrences: 3},
+	}
+	if diff := cmp.Diff(want, res.Events, apDecEqual); diff != "" {
+		t.Errorf("events (-want +got):\n%s", diff)
+	}
+	if len(res.Events) != 2 {
+		t.FailNow()
+	}
+	for _, e := range res.Events {
+		if !evHex32.MatchString(e.ID) {
+			t.Errorf("event id %q is not 32 lowercase hex digits", e.ID)
+		}
+	}
+	if res.Events[0].ID == res.Events[1].ID {
+		t.Errorf("two campaigns share the event id %s", res.Events[0].ID)
+	}
+	if res.CartID != "sale-1" {
+		t.Errorf("CartID = %q, want sale-1", res.CartID)
+	}
+
+	// The same cart again, and the same cart with its lines in another
+	// order: the same ids (a retried sale is idempotent).
+	again := evEvaluate(t, c, rs)
+	if diff := cmp.Diff(res.Events, again.Events, apDecEqual); diff != "" {
+		t.Errorf("a second evaluation changed the events (-first +second):\n%s", diff)
+	}
+
+	reordered := c
+	reordered.Lines = []promo.Line{c.Lines[1], c.Lines[0]}
+	if diff := cmp.Diff(res.Events, evEvaluate(t, reordered, rs).Events, apDecEqual); diff != "" {
+		t.Errorf("reordering the lines changed the events (-first +reordered):\n%s", diff)
+	}
+	// Another sale: other ids.
+	other := c
+	other.ID = "sale-2"
+	res2 := evEvaluate(t, other, rs)
+	if len(res2.Events) != 2 {
+		t.Fatalf("sale-2 events = %v, want 2", res2.Events)
+	}
+	for i := range res2.Events {
+		if res2.Events[i].ID == res.Events[i].ID {
+			t.Errorf("sale-1 and sale-2 share the event id %s", res.Events[i].ID)
+		}
+		if res2.Events[i].ID != promo.EventID("sale-2", "activation", res2.Events[i].Campaign) {
+			t.Errorf("sale-2 event %d id %s is not EventID(sale-2, activation, %s)", i, res2.Events[i].ID, res2.Events[i].Campaign)
+		}
+	}
+
+	// An anonymous sale has no customer on its events.
+	anon := c
+	anon.Customer = nil
+	for _, e := range evEvaluate(t, anon, rs).Events {
+		if e.Customer != "" {
+			t.Errorf("anonymous sale event has customer %q", e.Customer)
+		}
+	}
+}
+
+func TestEventID(t *testing.T) {
+	a := promo.EventID("sale-1", "activation", "x")
+	if a != promo.EventID("sale-1", "activation", "x") || !evHex32.MatchString(a) {
+		t.Errorf("EventID is not a stable 32-digit hex id: %q", a)
+	}
+	// The parts are separated: moving a character between them changes the id.
+	distinct := []string{
+		a,
+		promo.EventID("sale-1", "activation", "y"),
+		promo.EventID("sale-2", "activation", "x"),
+		promo.EventID("sale-1", "activationx"),
+		promo.EventID("sale-1a", "ctivation", "x"),
+		promo.EventID("sale-1"),
+		promo.EventID("sale-1", ""),
+	}
+	seen := map[string]int{}
+	for i, id := range distinct {
+		if j, dup := seen[id]; dup {
+			t.Errorf("EventID inputs %d and %d give the same id %s", j, i, id)
+		}
+		seen[id] = i
+	}
+	if got := promo.EventActivation.String(); got != "activation" {
+		t.Errorf("EventActivation.String() = %q", got)
+	}
+}
+
+func TestEvaluateCandidates(t *testing.T) {
+	var called []string
+	mk := func(id string, k promo.Keys) promo.Promotion {
+		return evFakePromo{info: promo.Info{ID: id, Name: id, Phase: promo.PhaseItem}, keys: k,
+			apply: func(*promo.View) promo.Proposal {
+				called = append(called, id)
+				return promo.NotEligible()
+			}}
+	}
+	rs := evRuleset(t, promo.Settings{},
+		mk("code-p9", promo.Keys{ProductCodes: []string{"P9"}}),
+		mk("code-p1", promo.Keys{ProductCodes: []string{"P0", "P1"}}),
+		mk("sku-s1", promo.Keys{SKUs: []string{"S1"}}),
+		mk("sku-p1", promo.Keys{SKUs: []string{"P1"}}), // a product code is not a SKU
+		mk("cat-top", promo.Keys{Categories: []string{"/bebidas/"}}),
+		mk("cat-same", promo.Keys{Categories: []string{"bebidas/cervejas"}}),
+		mk("cat-deeper", promo.Keys{Categories: []string{"bebidas/cervejas/ipa"}}),
+		mk("cat-partial", promo.Keys{Categories: []string{"beb"}}),
+		mk("wide", promo.Keys{CartWide: true}),
+		mk("no-keys", promo.Keys{}),
+	)
+	tests := []struct {
+		name string
+		line promo.Line
+		want []string
+	}{
+		{
+			name: "code, SKU, category and its parent",
+			line: promo.Line{ID: "1", ProductCode: "P1", SKU: "S1", Category: "bebidas/cervejas/", Quantity: apDec("1"), UnitPrice: apDec("5")},
+			want: []string{"cat-same", "cat-top", "code-p1", "sku-s1", "wide"},
+		},
+		{
+			name: "a product-keyed promotion whose code is in the cart",
+			line: promo.Line{ID: "1", ProductCode: "P9", Quantity: apDec("1"), UnitPrice: apDec("5")},
+			want: []string{"code-p9", "wide"},
+		},
+		{
+			name: "nothing matches: only the cart-wide one",
+			line: promo.Line{ID: "1", ProductCode: "Q", Category: "bebidasx", Quantity: apDec("1"), UnitPrice: apDec("5")},
+			want: []string{"wide"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			called = nil
+			res := evEvaluate(t, evCart(tt.line), rs)
+			var got []string
+			for _, e := range res.Trace {
+				got = append(got, e.Campaign)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("trace campaigns (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.want, called); diff != "" {
+				t.Errorf("Apply called on (-want +got):\n%s", diff)
+			}
+		})
+	}
+
+	// Several lines carrying the same key make one candidate.
+	called = nil
+	res := evEvaluate(t, evCart(
+		promo.Line{ID: "1", ProductCode: "P9", Quantity: apDec("1"), UnitPrice: apDec("5")},
+		promo.Line{ID: "2", ProductCode: "P9", Quantity: apDec("1"), UnitPrice: apDec("5")},
+	), rs)
+	if diff := cmp.Diff([]string{"code-p9: rule_failed", "wide: rule_failed"}, evTrace(res)); diff != "" {
+		t.Errorf("trace (-want +got):\n%s", diff)
+	}
+}
+
+func TestEvaluateView(t *testing.T) {
+	type seen struct {
+		Len              int
+		Ranks            []int
+		CartID, Line2ID  string
+		Time             time.Time
+		GrossB, ValueB   string
+		UnitB, OneB      string
+		AllB, UnitA      string
+		UnitC, Total     string
+		Rounded          string
+		ValueAfterFirstA string
+	}
+	var got seen
+	first := evFake("first", evFixedOff(map[int]string{0: "1.00"})).with(func(in *promo.Info) { in.Priority = 1 })
+	probe := evFake("probe", func(v *promo.View) promo.Proposal {
+		got = seen{
+			Len:     v.Len(),
+			CartID:  v.Cart().ID,
+			Line2ID: v.Line(2).ID,
+			Time:    v.Time(),
+			GrossB:  v.Gross(0).String(),
+			ValueB:  v.Value(0).String(),
+			UnitB:   v.UnitValue(0).String(),
+			OneB:    v.ValueOf(0, decimal.NewFromInt(1)).String(),
+			AllB:    v.ValueOf(0, decimal.NewFromInt(3)).String(),
+			UnitA:   v.UnitValue(1).String(),
+			UnitC:   v.UnitValue(2).String(),
+			Total:   v.Total([]int{0, 1}).String(),
+			Rounded: v.Round(apDec("0.125")).String(),
+		}
+		for i := 0; i < v.Len(); i++ {
+			got.Ranks = append(got.Ranks, v.Rank(i))
+		}
+		return promo.NotEligible()
+	}).with(func(in *promo.Info) { in.Priority = 2 })
+	rs := evRuleset(t, promo.Settings{}, first, probe)
+	c := evCart(
+		evLine("b", "3", "10.00"),
+		evLine("a", "1", "5.00"),
+		promo.Line{ID: "c", Quantity: apDec("0.5"), Weighed: true, UnitPrice: apDec("3.33")},
+	)
+	evEvaluate(t, c, rs)
+	want := seen{
+		Len:     3,
+		Ranks:   []int{1, 0, 2}, // by id: a, b, c
+		CartID:  "sale-1",
+		Line2ID: "c",
+		Time:    c.Time,
+		GrossB:  "30",
+		ValueB:  "29",             // 30.00 - 1.00 taken by "first"
+		UnitB:   "9.666666666667", // 29 / 3 at 12 places
+		OneB:    "9.666666666667",
+		AllB:    "29",
+		UnitA:   "5",
+		UnitC:   "3.32", // 0.5 × 3.33 = 1.665 -> 1.66 (half_even); 1.66 / 0.5
+		Total:   "34",   // 29 + 5
+		Rounded: "0.12",
+	}
+	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) }),
+		cmp.Comparer(func(a, b string) bool {
+			da, ea := decimal.NewFromString(a)
+			db, eb := decimal.NewFromString(b)
+			if ea != nil || eb != nil {
+				return a == b
+			}
+			return da.Equal(db)
+		})); diff != "" {
+		t.Errorf("what the view shows (-want +got):\n%s", diff)
+	}
+}
+
+func TestEvaluateLineOrderDoesNotMatter(t *testing.T) {
+	// A promotion that gives 0.01 to the line of lowest rank: the same line
+	// whatever the cart's order.
+	p := evFake("r", func(v *promo.View) promo.Proposal {
+		for i := 0; i < v.Len(); i++ {
+			if v.Rank(i) == 0 {
+				return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: i, Amount: apDec("0.01")}}}
+			}
+		}
+		return promo.NotEligible()
+	})
+	rs := evRuleset(t, promo.Settings{}, p)
+	for _, c := range []promo.Cart{
+		evCart(evLine("x", "1", "1"), evLine("m", "1", "1"), evLine("k", "1", "1")),
+		evCart(evLine("k", "1", "1"), evLine("x", "1", "1"), evLine("m", "1", "1")),
+	} {
+		res := evEvaluate(t, c, rs)
+		for _, l := range res.Lines {
+			wantDisc := "0"
+			if l.ID == "k" {
+				wantDisc = "0.01"
+			}
+			if !l.Discount.Equal(apDec(wantDisc)) {
+				t.Errorf("line %s discount (-want +got):\n-%s\n+%s", l.ID, wantDisc, l.Discount)
+			}
+		}
+	}
+}
+
+func TestNewRuleset(t *testing.T) {
+	_, err := promo.NewRuleset(promo.Settings{}, evFake("x", nil), evFake("", nil), evFake("x", nil))
+	ps := ctProblems(t, err, "ruleset")
+	var reasons []string
+	for _, p := range ps {
+		reasons = append(reasons, p.Reason)
+	}
+	if diff := cmp.Diff([]string{"empty id", "duplicate id"}, reasons); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+
+	rs := evRuleset(t, promo.Settings{Rounding: promo.Truncate}, evFake("b", nil), evFake("a", nil))
+	if rs.Len() != 2 {
+		t.Errorf("Len() = %d, want 2", rs.Len())
+	}
+	if p, ok := rs.Promotion("b"); !ok || p.Info().ID != "b" {
+		t.Errorf("Promotion(b) = %v, %v", p, ok)
+	}
+	if _, ok := rs.Promotion("c"); ok {
+		t.Errorf("Promotion(c) found a promotion")
+	}
+	// Promotions returns a copy.
+	ps2 := rs.Promotions()
+	ps2[0] = evFake("zzz", nil)
+	if rs.Promotions()[0].Info().ID != "a" {
+		t.Errorf("changing the slice from Promotions changed the ruleset")
+	}
+	empty := evRuleset(t, promo.Settings{})
+	res := evEvaluate(t, evCart(evLine("1", "2", "1.50")), empty)
+	if len(res.Trace) != 0 || !res.Totals.Net.Equal(apDec("3.00")) {
+		t.Errorf("empty ruleset: trace %v, net %s; want no trace and 3.00", res.Trace, res.Totals.Net)
+	}
+}

@@ -1,0 +1,82 @@
+package rules
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base32"
+	"fmt"
+	"strings"
+
+	"promokit/promo"
+)
+
+// ReasonPromoCode is the one reason a promo-code rule gives when no valid
+// code was presented: it never tells whether a code exists or was used.
+const ReasonPromoCode promo.ReasonCode = "promo_code_not_valid"
+
+// NormalizeCode returns a code as it is compared: trimmed and upper case.
+func NormalizeCode(c string) string { return strings.ToUpper(strings.TrimSpace(c)) }
+
+// GenerateCodes returns count codes for a campaign, each prefix followed by
+// length characters of an HMAC-SHA-256 of the campaign id and the code's
+// number under secret, in base 32 without the easily confused 0/O and 1/I.
+// The same arguments always give the same codes, so the host can print them
+// and the ruleset can recognise them without storing a list.
+func GenerateCodes(campaignID, prefix, secret string, count, length int) []string {
+	enc := base32.NewEncoding("ABCDEFGHJKLMNPQRSTUVWXYZ23456789").WithPadding(base32.NoPadding)
+	out := make([]string, count)
+	for i := range out {
+		m := hmac.New(sha256.New, []byte(secret))
+		fmt.Fprintf(m, "%s\x00%d", campaignID, i)
+		out[i] = NormalizeCode(prefix) + enc.EncodeToString(m.Sum(nil))[:length]
+	}
+	return out
+}
+
+type promoCode struct {
+	cartWide
+	codes map[string]bool
+}
+
+// PromoCode holds when the cart presents one of codes that the history does
+// not list as used (código promocional). Codes are compared after
+// NormalizeCode.
+func PromoCode(codes []string) Condition {
+	set := make(map[string]bool, len(codes))
+	for _, c := range codes {
+		set[NormalizeCode(c)] = true
+	}
+	return promoCode{codes: set}
+}
+
+func (promoCode) Describe() (string, string) { return "código promocional", "promo code" }
+
+// Code returns the first valid, unused code the cart presents, or "".
+func (p promoCode) Code(c *promo.Cart) string {
+	for _, k := range c.PromoCodes {
+		k = NormalizeCode(k)
+		if !p.codes[k] {
+			continue
+		}
+		used := false
+		for _, u := range c.History.UsedCodes {
+			if NormalizeCode(u) == k {
+				used = true
+				break
+			}
+		}
+		if !used {
+			return k
+		}
+	}
+	return ""
+}
+
+func (p promoCode) Check(v *promo.View) Outcome {
+	if p.Code(v.Cart()) != "" {
+		return pass()
+	}
+	return Outcome{Reason: promo.Reason{Code: ReasonPromoCode,
+		PT: "nenhum código promocional válido apresentado",
+		EN: "no valid promo code presented"}}
+}
