@@ -20,7 +20,10 @@ import (
 const DefaultTimeZone = "America/Sao_Paulo"
 
 // compiler collects problems by JSON path.
-type compiler struct{ problems []promo.Problem }
+type compiler struct {
+	problems  []promo.Problem
+	groupings map[string]*Grouping
+}
 
 func (c *compiler) fail(path, format string, args ...any) {
 	c.problems = append(c.problems, promo.Problem{Path: path, Reason: fmt.Sprintf(format, args...)})
@@ -56,6 +59,30 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 			c.fail(p+".id", "duplicate of categories[%d].id %q", j, cat.ID)
 		} else {
 			cats[cat.ID] = i
+		}
+	}
+	c.groupings = map[string]*Grouping{}
+	for i := range def.Groupings {
+		g := &def.Groupings[i]
+		p := fmt.Sprintf("groupings[%d]", i)
+		switch {
+		case g.ID == "":
+			c.fail(p+".id", "required")
+		case c.groupings[g.ID] != nil:
+			c.fail(p+".id", "duplicate grouping id %q", g.ID)
+		default:
+			c.groupings[g.ID] = g
+		}
+		if g.Kind != "product" && g.Kind != "store" && g.Kind != "customer" {
+			c.fail(p+".kind", "want product, store or customer, got %q", g.Kind)
+		}
+		if len(g.Members) == 0 {
+			c.fail(p+".members", "at least one member is required")
+		}
+		for j, m := range g.Members {
+			if strings.TrimSpace(m) == "" {
+				c.fail(fmt.Sprintf("%s.members[%d]", p, j), "must not be empty")
+			}
 		}
 	}
 	ids := map[string]int{}
@@ -121,7 +148,14 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	case !cp.NoActivationRules && cp.Rules == nil:
 		c.fail(p+".rules", "required unless no_activation_rules is true")
 	case cp.Rules != nil:
-		cond = c.rules(p+".rules", cp.Rules)
+		cond = c.rules(p+".rules", cp.Rules, campaignCtx{id: cp.ID, optional: cp.Optional})
+	}
+	if cp.RequireLGPDConsent {
+		if cond == nil {
+			cond = rules.LGPDConsent()
+		} else {
+			cond = rules.All(rules.LGPDConsent(), cond)
+		}
 	}
 	if cp.MinQuantity < 0 {
 		c.fail(p+".min_quantity", "must not be negative")
@@ -139,8 +173,17 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	if cp.MaxRepetitions < 0 {
 		c.fail(p+".max_repetitions", "must not be negative")
 	}
-	b, sel := c.benefit(p+".benefit", &cp.Benefit)
-	if b != nil && b.Phase() == promo.PhaseSale && cp.MaxRepetitions > 0 {
+	var b benefit.Benefit
+	var sel benefit.Selection
+	if cp.NoBenefit {
+		if cp.Benefit != (Benefit{}) {
+			c.fail(p+".benefit", "must be absent when no_benefit is true")
+		}
+		b = benefit.None()
+	} else {
+		b, sel = c.benefit(p+".benefit", &cp.Benefit)
+	}
+	if cp.Benefit.On == "sale" && cp.MaxRepetitions > 0 {
 		c.fail(p+".max_repetitions", "applies to item benefits only")
 	}
 	if len(c.problems) > before {
@@ -148,7 +191,8 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	}
 	r := &reshop{
 		info: promo.Info{
-			ID: cp.ID, Name: cp.Name, Category: cp.Category, Phase: b.Phase(),
+			ID: cp.ID, Name: cp.Name, Description: cp.Description, Category: cp.Category, Phase: b.Phase(),
+			Optional: cp.Optional,
 			Priority: cp.Priority, Exclusive: cp.NonCumulative, Start: start, End: end,
 			Funder: cp.FundedBy,
 		},
@@ -165,39 +209,12 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	return r
 }
 
-func (c *compiler) rules(p string, r *Rules) rules.Condition {
+func (c *compiler) rules(p string, r *Rules, cc campaignCtx) rules.Condition {
 	if len(r.Conditions) == 0 {
 		c.fail(p+".conditions", "at least one condition is required")
 		return nil
 	}
-	conds := make([]rules.Condition, 0, len(r.Conditions))
-	for i, cd := range r.Conditions {
-		cp := fmt.Sprintf("%s.conditions[%d]", p, i)
-		req, err := rules.ParseRequire(cd.Require)
-		if err != nil {
-			c.fail(cp+".require", "%v", err)
-		}
-		if len(cd.Values) == 0 {
-			c.fail(cp+".values", "at least one value is required")
-		}
-		for j, v := range cd.Values {
-			if v == "" || (cd.Kind == "category" && strings.Trim(v, "/") == "") {
-				c.fail(fmt.Sprintf("%s.values[%d]", cp, j), "must not be empty")
-			}
-		}
-		switch cd.Kind {
-		case "product_code":
-			conds = append(conds, rules.ProductCode(req, cd.Values...))
-		case "sku":
-			conds = append(conds, rules.SKU(req, cd.Values...))
-		case "category":
-			conds = append(conds, rules.Category(req, cd.Values...))
-		case "":
-			c.fail(cp+".kind", "required (product_code, sku or category)")
-		default:
-			c.fail(cp+".kind", "unknown kind %q (want product_code, sku or category)", cd.Kind)
-		}
-	}
+	conds := c.nested(p, r.Conditions, true, cc)
 	switch r.Match {
 	case "", "all":
 		return rules.All(conds...)

@@ -136,7 +136,7 @@ func TestCompileProblems(t *testing.T) {
 		{name: "unknown kind", change: func(r *campaign.Ruleset) { r.Campaigns[0].Rules.Conditions[0].Kind = "brand" },
 			want: []cpProblem{{c0 + ".rules.conditions[0].kind", `unknown kind "brand"`}}},
 		{name: "missing kind", change: func(r *campaign.Ruleset) { r.Campaigns[0].Rules.Conditions[0].Kind = "" },
-			want: []cpProblem{{c0 + ".rules.conditions[0].kind", "required (product_code, sku or category)"}}},
+			want: []cpProblem{{c0 + ".rules.conditions[0].kind", "required (product_code, sku, ncm, category"}}},
 		{name: "no values", change: func(r *campaign.Ruleset) { r.Campaigns[0].Rules.Conditions[0].Values = nil },
 			want: []cpProblem{{c0 + ".rules.conditions[0].values", "at least one value is required"}}},
 		{name: "empty value", change: func(r *campaign.Ruleset) { r.Campaigns[0].Rules.Conditions[0].Values = []string{"A", ""} },
@@ -261,7 +261,7 @@ func TestCompileReportsEverythingAtOnce(t *testing.T) {
 		{"campaigns[1].min_value", "must not be negative"},
 		{"campaigns[1].benefit.percent", "must be between 0 and 100"},
 		{"campaigns[1].max_repetitions", "applies to item benefits only"},
-		{"campaigns[2].rules.conditions[0].values", "at least one value is required"},
+		// an unknown kind's other fields are not checked: which it uses is unknown
 		{"campaigns[2].rules.conditions[0].kind", `unknown kind "brand"`},
 		{"campaigns[2].rules.conditions[1].require", `unknown require "todos"`},
 		{"campaigns[2].rules.conditions[1].values[1]", "must not be empty"},

@@ -16,8 +16,22 @@ type Ruleset struct {
 	// Categories are the campaign categories campaigns may refer to
 	// (categoria da campanha).
 	Categories []Category `json:"categories,omitempty"`
+	// Groupings are the product, store and customer groupings
+	// (agrupamentos) rules refer to by id.
+	Groupings []Grouping `json:"groupings,omitempty"`
 	// Campaigns are the campaign definitions; their order does not matter.
 	Campaigns []Campaign `json:"campaigns"`
+}
+
+// Grouping is a named list of products, stores or customers (agrupamento),
+// defined once and referred to by id from rules.
+type Grouping struct {
+	ID   string `json:"id"`
+	Name string `json:"name,omitempty"`
+	// Kind is "product" (members are product codes), "store" (store ids)
+	// or "customer" (customer tokens or CPF/CNPJ).
+	Kind    string   `json:"kind"`
+	Members []string `json:"members"`
 }
 
 // Settings are the ruleset-wide settings.
@@ -59,6 +73,16 @@ type Campaign struct {
 	// NoActivationRules marks a campaign for every customer and cart (sem
 	// regras de ativação); it must then have no rules.
 	NoActivationRules bool `json:"no_activation_rules,omitempty"`
+	// NoBenefit marks a campaign that gives nothing but records its
+	// activation (não possui benefícios); it must then have no benefit.
+	NoBenefit bool `json:"no_benefit,omitempty"`
+	// RequireLGPDConsent applies the campaign only to customers who gave
+	// their LGPD consent (validar aceite LGPD).
+	RequireLGPDConsent bool `json:"require_lgpd_consent,omitempty"`
+	// Optional makes the campaign an offer the operator accepts or not
+	// (campanha opcional): it applies only when the cart lists its id in
+	// accepted_offers.
+	Optional bool `json:"optional,omitempty"`
 	// Rules are the activation rules; required unless NoActivationRules.
 	Rules *Rules `json:"rules,omitempty"`
 	// MinQuantity is the minimum number of whole eligible units
@@ -83,15 +107,66 @@ type Rules struct {
 	Conditions []Condition `json:"conditions"`
 }
 
-// Condition is one activation rule.
+// Condition is one activation rule. Kind says which; each kind uses only
+// some of the other fields (testdata/README.md lists them):
+//
+//   - product_code, sku, ncm, category: values, require;
+//   - grouping (a product grouping): grouping, require;
+//   - customer_tax_id: values (CPF or CNPJ); customer_age: min, max;
+//     customer_sex: sex; customer_tier: values; customer_grouping: grouping;
+//   - birthday: period (day, week, month), relative (previous, current,
+//     next), tolerance_days;
+//   - captured_field: field, value (optional campaigns only);
+//   - tender: values, require; card_bin: values;
+//   - promo_code: codes;
+//   - sale_category: values; store: values; store_grouping: grouping;
+//   - first_purchase, conecta_agenda (optional campaigns only): conditions,
+//     all of which must hold too;
+//   - all, any: conditions (composta).
 type Condition struct {
-	// Kind is "product_code", "sku" or "category".
 	Kind string `json:"kind"`
-	// Values are the codes, SKUs or category paths.
-	Values []string `json:"values"`
+	// Values are the codes, SKUs, NCMs, category paths, tender types, BIN
+	// prefixes, CPF/CNPJ, tiers, sale categories or store ids.
+	Values []string `json:"values,omitempty"`
 	// Require is "any" (the default: at least one value in the cart) or
 	// "all" (every value in the cart).
 	Require string `json:"require,omitempty"`
+	// Grouping is the id of one of the ruleset's groupings.
+	Grouping string `json:"grouping,omitempty"`
+	// Min and Max bound the customer's age in years, inclusive.
+	Min *int `json:"min,omitempty"`
+	Max *int `json:"max,omitempty"`
+	// Sex is "female", "male" or "other".
+	Sex string `json:"sex,omitempty"`
+	// Period, Relative and ToleranceDays describe a birthday rule.
+	Period        string `json:"period,omitempty"`
+	Relative      string `json:"relative,omitempty"`
+	ToleranceDays int    `json:"tolerance_days,omitempty"`
+	// Field and Value describe a captured-field comparison: field is name,
+	// email, phone, address, birth_date or sex.
+	Field string `json:"field,omitempty"`
+	Value string `json:"value,omitempty"`
+	// Codes are the promotional codes a promo_code rule accepts.
+	Codes *CodeSet `json:"codes,omitempty"`
+	// Conditions are nested rules (all, any, first_purchase, conecta_agenda).
+	Conditions []Condition `json:"conditions,omitempty"`
+}
+
+// CodeSet is the codes a promo-code rule accepts: imported as a list, or
+// generated from a pattern (or both).
+type CodeSet struct {
+	List     []string     `json:"list,omitempty"`
+	Generate *CodePattern `json:"generate,omitempty"`
+}
+
+// CodePattern generates Count codes, each Prefix followed by Length
+// characters derived from the campaign id, the code's number and Secret
+// (rules.GenerateCodes): deterministic, so the host can print them.
+type CodePattern struct {
+	Prefix string `json:"prefix,omitempty"`
+	Count  int    `json:"count"`
+	Length int    `json:"length"`
+	Secret string `json:"secret"`
 }
 
 // Benefit is what a campaign gives. Exactly one of Percent, Amount,

@@ -14,8 +14,8 @@ var hundred = decimal.NewFromInt(100)
 // one each to the largest remainders, ties to the lower position. The shares
 // sum exactly to amount.
 //
-// When amount does not exceed the sum of the weights, no share exceeds its
-// weight. Weights must not be negative; when they sum to zero every share is
+// When amount does not exceed the sum of the weights and the weights are in
+// whole cents (as line values are), no share exceeds its weight. Weights must not be negative; when they sum to zero every share is
 // zero. Amount is rounded down to cents first.
 func Apportion(amount decimal.Decimal, weights []decimal.Decimal) []decimal.Decimal {
 	shares := make([]decimal.Decimal, len(weights))

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -38,10 +39,26 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 
 	entries := make([]TraceEntry, 0, len(cands))
 	var active []int32
+	var offers []Offer
 	for _, ci := range cands {
 		info := rs.infos[ci]
 		if r, out := outsideDates(info, &cart); out {
 			entries = append(entries, newEntry(info, false, r))
+			continue
+		}
+		if info.Optional && !slices.Contains(cart.AcceptedOffers, info.ID) {
+			// Offered with the value it would give alone; not applied.
+			alone := ev.run([]int32{ci})
+			if e := alone.entries[0]; !e.Applied && !alone.recordOnly {
+				entries = append(entries, e)
+				continue
+			}
+			offers = append(offers, Offer{Campaign: info.ID, Name: info.Name, Description: info.Description, Amount: alone.total})
+			entries = append(entries, newEntry(info, false, Reason{
+				Code: ReasonOptionalNotAccepted,
+				PT:   "campanha opcional oferecida ao operador: R$ " + brl(alone.total),
+				EN:   "optional campaign offered to the operator: R$ " + alone.total.StringFixed(CentPlaces),
+			}))
 			continue
 		}
 		active = append(active, ci)
@@ -103,7 +120,9 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 		}
 	}
 	sortEntries(entries, rs)
-	return ev.result(final, entries), nil
+	res := ev.result(final, entries)
+	res.Offers = offers
+	return res, nil
 }
 
 func lessPriorityID(a, b Info) bool {
@@ -175,6 +194,8 @@ type run struct {
 	apps    []Application
 	entries []TraceEntry // one per promotion run, in order
 	total   decimal.Decimal
+	// recordOnly is set when a promotion applied with no discount.
+	recordOnly bool
 }
 
 func (ev *evaluation) run(list []int32) *run {
@@ -220,6 +241,19 @@ func (ev *evaluation) run(list []int32) *run {
 			} else {
 				r.adj[a.Line] = append(adj, Adjustment{Campaign: info.ID, Kind: a.Kind, Amount: amt, FundedBy: funder})
 			}
+		}
+		if given.Sign() <= 0 && prop.RecordOnly {
+			r.entries = append(r.entries, newEntry(info, true, append([]Reason{{
+				Code: ReasonApplied, PT: "aplicada", EN: "applied",
+			}, {
+				Code: ReasonRecordOnly,
+				PT:   "campanha sem benefícios: a ativação é registrada",
+				EN:   "campaign with no benefit: the activation is recorded",
+			}}, prop.Reasons...)...))
+			occ := max(prop.Occurrences, 1)
+			r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: decimal.Zero, Occurrences: occ})
+			r.recordOnly = true
+			continue
 		}
 		if given.Sign() <= 0 {
 			reasons := append([]Reason{{

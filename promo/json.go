@@ -75,3 +75,12 @@ func (e Event) MarshalJSON() ([]byte, error) {
 		Amount money `json:"amount"`
 	}{plain(e), money(e.Amount)})
 }
+
+// MarshalJSON writes the amount with two decimals.
+func (o Offer) MarshalJSON() ([]byte, error) {
+	type plain Offer
+	return json.Marshal(struct {
+		plain
+		Amount money `json:"amount"`
+	}{plain(o), money(o.Amount)})
+}

@@ -53,6 +53,9 @@ type Info struct {
 	ID string
 	// Name is the name shown on receipts and reports.
 	Name string
+	// Description is shown to the operator (for an optional campaign, in the
+	// offer).
+	Description string
 	// Category is the campaign category, for reports and search.
 	Category string
 	// Phase is the lane it runs in.
@@ -69,6 +72,10 @@ type Info struct {
 	End time.Time
 	// Funder is who pays for the discounts; empty means the retailer.
 	Funder string
+	// Optional marks a campaign the operator must accept (campanha
+	// opcional): until the cart lists it in AcceptedOffers it is returned
+	// as an Offer and not applied.
+	Optional bool
 }
 
 // Keys tells the ruleset's index which carts a promotion can match. A

@@ -117,6 +117,18 @@ type Event struct {
 	Occurrences int `json:"occurrences"`
 }
 
+// Offer is an optional campaign (campanha opcional) whose conditions hold
+// but that the operator has not accepted yet. Listing its id in the cart's
+// AcceptedOffers and evaluating again applies it.
+type Offer struct {
+	Campaign    string `json:"campaign"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	// Amount is what the campaign would give, computed on the cart alone
+	// (without the other campaigns).
+	Amount decimal.Decimal `json:"amount"`
+}
+
 // Result is what Evaluate says of a cart.
 type Result struct {
 	CartID string `json:"cart_id"`
@@ -125,6 +137,8 @@ type Result struct {
 	Totals Totals       `json:"totals"`
 	// Applied lists the promotions that applied, in the order they ran.
 	Applied []Application `json:"applied,omitempty"`
+	// Offers lists the optional campaigns the operator may accept.
+	Offers []Offer `json:"offers,omitempty"`
 	// Events are the side effects to persist, in the order they arose.
 	Events []Event `json:"events,omitempty"`
 	// Trace has an entry for every promotion looked at, in pipeline order.

@@ -35,6 +35,12 @@ const (
 	// ReasonDiscountCapped: the promotion applied, but its discount was larger
 	// than what it applies to and was reduced to that value.
 	ReasonDiscountCapped ReasonCode = "discount_capped"
+	// ReasonOptionalNotAccepted: an optional campaign the operator has not
+	// accepted; the Result lists it among the Offers with its value.
+	ReasonOptionalNotAccepted ReasonCode = "optional_not_accepted"
+	// ReasonRecordOnly: the campaign gives no benefit; its activation is
+	// recorded (não possui benefícios). Follows ReasonApplied.
+	ReasonRecordOnly ReasonCode = "activation_recorded"
 )
 
 // Reason is a reason code with its message in Brazilian Portuguese and in

@@ -91,6 +91,10 @@ type Proposal struct {
 	// Reasons say why it is not eligible (the first is the main one), or
 	// carry notes when it is (a cap reached).
 	Reasons []Reason
+	// RecordOnly marks an eligible promotion that gives no discount but
+	// whose activation is recorded (não possui benefícios): it is applied
+	// with amount zero and produces its activation event.
+	RecordOnly bool
 }
 
 // NotEligible returns a Proposal that says why a promotion does not apply.

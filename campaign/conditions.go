@@ -1,0 +1,295 @@
+package campaign
+
+import (
+	"fmt"
+	"strings"
+
+	"promokit/promo"
+	"promokit/rules"
+)
+
+// conditionFields lists, per condition kind, the fields it uses besides
+// kind. A field set on a kind that does not use it is a compile error.
+func conditionFields(kind string) (fields []string, known bool) {
+	switch kind {
+	case "product_code", "sku", "ncm", "category", "tender":
+		return []string{"values", "require"}, true
+	case "grouping":
+		return []string{"grouping", "require"}, true
+	case "customer_tax_id", "customer_tier", "card_bin", "sale_category", "store":
+		return []string{"values"}, true
+	case "customer_age":
+		return []string{"min", "max"}, true
+	case "customer_sex":
+		return []string{"sex"}, true
+	case "customer_grouping", "store_grouping":
+		return []string{"grouping"}, true
+	case "birthday":
+		return []string{"period", "relative", "tolerance_days"}, true
+	case "captured_field":
+		return []string{"field", "value"}, true
+	case "promo_code":
+		return []string{"codes"}, true
+	case "first_purchase", "conecta_agenda":
+		return []string{"conditions"}, true
+	case "all", "any":
+		return []string{"conditions"}, true
+	}
+	return nil, false
+}
+
+// setFields returns the names of the fields of cd that are set.
+func setFields(cd *Condition) []string {
+	var out []string
+	add := func(set bool, name string) {
+		if set {
+			out = append(out, name)
+		}
+	}
+	add(cd.Values != nil, "values")
+	add(cd.Require != "", "require")
+	add(cd.Grouping != "", "grouping")
+	add(cd.Min != nil, "min")
+	add(cd.Max != nil, "max")
+	add(cd.Sex != "", "sex")
+	add(cd.Period != "", "period")
+	add(cd.Relative != "", "relative")
+	add(cd.ToleranceDays != 0, "tolerance_days")
+	add(cd.Field != "", "field")
+	add(cd.Value != "", "value")
+	add(cd.Codes != nil, "codes")
+	add(cd.Conditions != nil, "conditions")
+	return out
+}
+
+const kindList = "product_code, sku, ncm, category, grouping, customer_tax_id, customer_age, customer_sex, customer_tier, customer_grouping, birthday, captured_field, tender, card_bin, promo_code, sale_category, store, store_grouping, first_purchase, conecta_agenda, all or any"
+
+// campaignCtx is what compiling a campaign's conditions needs to know.
+type campaignCtx struct {
+	id       string
+	optional bool
+}
+
+// condition compiles one condition at path p; nil when it has problems.
+func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Condition {
+	uses, known := conditionFields(cd.Kind)
+	if !known {
+		if cd.Kind == "" {
+			c.fail(p+".kind", "required (%s)", kindList)
+		} else {
+			c.fail(p+".kind", "unknown kind %q (want %s)", cd.Kind, kindList)
+		}
+		return nil
+	}
+	before := len(c.problems)
+	for _, f := range setFields(cd) {
+		used := false
+		for _, u := range uses {
+			used = used || u == f
+		}
+		if !used {
+			c.fail(p+"."+f, "not used by kind %s", cd.Kind)
+		}
+	}
+	req, err := rules.ParseRequire(cd.Require)
+	if err != nil {
+		c.fail(p+".require", "%v", err)
+	}
+	needValues := func() {
+		if len(cd.Values) == 0 {
+			c.fail(p+".values", "at least one value is required")
+		}
+		for j, v := range cd.Values {
+			if strings.TrimSpace(v) == "" || (cd.Kind == "category" && strings.Trim(v, "/") == "") {
+				c.fail(fmt.Sprintf("%s.values[%d]", p, j), "must not be empty")
+			}
+		}
+	}
+	optionalOnly := func(what string) {
+		if !cc.optional {
+			c.fail(p+".kind", "%s rules are allowed on optional campaigns only (set optional: true)", what)
+		}
+	}
+	var out rules.Condition
+	switch cd.Kind {
+	case "product_code":
+		needValues()
+		out = rules.ProductCode(req, cd.Values...)
+	case "sku":
+		needValues()
+		out = rules.SKU(req, cd.Values...)
+	case "ncm":
+		needValues()
+		out = rules.NCM(req, cd.Values...)
+	case "category":
+		needValues()
+		out = rules.Category(req, cd.Values...)
+	case "grouping":
+		if g := c.grouping(p, cd.Grouping, "product"); g != nil {
+			out = rules.ProductGroup(g.ID, req, g.Members...)
+		}
+	case "customer_tax_id":
+		needValues()
+		ids := make([]promo.TaxID, 0, len(cd.Values))
+		for j, v := range cd.Values {
+			t, err := promo.ParseTaxID(v)
+			if err != nil {
+				c.fail(fmt.Sprintf("%s.values[%d]", p, j), "%v", err)
+				continue
+			}
+			ids = append(ids, t)
+		}
+		out = rules.TaxIDIn(ids...)
+	case "customer_age":
+		lo, hi := 0, 150
+		if cd.Min != nil {
+			lo = *cd.Min
+		}
+		if cd.Max != nil {
+			hi = *cd.Max
+		}
+		if cd.Min == nil && cd.Max == nil {
+			c.fail(p, "min or max is required")
+		}
+		if lo < 0 {
+			c.fail(p+".min", "must not be negative")
+		}
+		if hi < lo {
+			c.fail(p+".max", "must not be less than min")
+		}
+		out = rules.AgeBetween(lo, hi)
+	case "customer_sex":
+		var sx promo.Sex
+		if err := sx.UnmarshalText([]byte(cd.Sex)); err != nil || cd.Sex == "" {
+			c.fail(p+".sex", "want female, male or other")
+		}
+		out = rules.SexIs(sx)
+	case "customer_tier":
+		needValues()
+		out = rules.TierIn(cd.Values...)
+	case "customer_grouping":
+		if g := c.grouping(p, cd.Grouping, "customer"); g != nil {
+			out = rules.CustomerGroup(g.ID, g.Members)
+		}
+	case "birthday":
+		per, err := rules.ParseBirthdayPeriod(cd.Period)
+		if err != nil {
+			c.fail(p+".period", "%v", err)
+		}
+		rel, err := rules.ParseRelative(cd.Relative)
+		if err != nil {
+			c.fail(p+".relative", "%v", err)
+		}
+		if cd.ToleranceDays < 0 {
+			c.fail(p+".tolerance_days", "must not be negative")
+		}
+		out = rules.Birthday(per, rel, cd.ToleranceDays)
+	case "captured_field":
+		optionalOnly("captured_field")
+		if !rules.IsCapturedField(cd.Field) {
+			c.fail(p+".field", "want name, email, phone, address, birth_date or sex")
+		}
+		if cd.Value == "" {
+			c.fail(p+".value", "required")
+		}
+		out = rules.CapturedField(cd.Field, cd.Value)
+	case "tender":
+		needValues()
+		out = rules.Tenders(req, cd.Values...)
+	case "card_bin":
+		needValues()
+		for j, v := range cd.Values {
+			if strings.Trim(v, "0123456789") != "" {
+				c.fail(fmt.Sprintf("%s.values[%d]", p, j), "a BIN prefix has digits only")
+			}
+		}
+		out = rules.CardBIN(cd.Values...)
+	case "promo_code":
+		out = c.promoCode(p, cd.Codes, cc)
+	case "sale_category":
+		needValues()
+		out = rules.SaleCategoryIn(cd.Values...)
+	case "store":
+		needValues()
+		out = rules.StoreIn("", cd.Values...)
+	case "store_grouping":
+		if g := c.grouping(p, cd.Grouping, "store"); g != nil {
+			out = rules.StoreIn(g.ID, g.Members...)
+		}
+	case "first_purchase":
+		out = rules.All(append([]rules.Condition{rules.FirstPurchase()}, c.nested(p, cd.Conditions, false, cc)...)...)
+	case "conecta_agenda":
+		optionalOnly("conecta_agenda")
+		out = rules.All(append([]rules.Condition{rules.UsesAgenda()}, c.nested(p, cd.Conditions, false, cc)...)...)
+	case "all":
+		out = rules.All(c.nested(p, cd.Conditions, true, cc)...)
+	case "any":
+		out = rules.Any(c.nested(p, cd.Conditions, true, cc)...)
+	}
+	if len(c.problems) > before {
+		return nil
+	}
+	return out
+}
+
+// nested compiles the conditions of a composite.
+func (c *compiler) nested(p string, conds []Condition, required bool, cc campaignCtx) []rules.Condition {
+	if required && len(conds) == 0 {
+		c.fail(p+".conditions", "at least one condition is required")
+	}
+	out := make([]rules.Condition, 0, len(conds))
+	for i := range conds {
+		if r := c.condition(fmt.Sprintf("%s.conditions[%d]", p, i), &conds[i], cc); r != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// grouping resolves a grouping reference of the wanted kind.
+func (c *compiler) grouping(p, id, kind string) *Grouping {
+	if id == "" {
+		c.fail(p+".grouping", "required: the id of a %s grouping", kind)
+		return nil
+	}
+	g, ok := c.groupings[id]
+	if !ok {
+		c.fail(p+".grouping", "unknown grouping %q (not in groupings)", id)
+		return nil
+	}
+	if g.Kind != kind {
+		c.fail(p+".grouping", "grouping %q is a %s grouping, want a %s grouping", id, g.Kind, kind)
+		return nil
+	}
+	return g
+}
+
+func (c *compiler) promoCode(p string, cs *CodeSet, cc campaignCtx) rules.Condition {
+	if cs == nil || (len(cs.List) == 0 && cs.Generate == nil) {
+		c.fail(p+".codes", "a list of codes or a generate pattern is required")
+		return nil
+	}
+	codes := make([]string, 0, len(cs.List))
+	for j, k := range cs.List {
+		if rules.NormalizeCode(k) == "" {
+			c.fail(fmt.Sprintf("%s.codes.list[%d]", p, j), "must not be empty")
+		}
+		codes = append(codes, k)
+	}
+	if g := cs.Generate; g != nil {
+		gp := p + ".codes.generate"
+		if g.Count < 1 || g.Count > 1_000_000 {
+			c.fail(gp+".count", "must be between 1 and 1000000")
+		}
+		if g.Length < 6 || g.Length > 32 {
+			c.fail(gp+".length", "must be between 6 and 32 (shorter codes are guessable)")
+		}
+		if len(g.Secret) < 16 {
+			c.fail(gp+".secret", "must have at least 16 characters")
+		}
+		if g.Count >= 1 && g.Count <= 1_000_000 && g.Length >= 6 && g.Length <= 32 {
+			codes = append(codes, rules.GenerateCodes(cc.id, g.Prefix, g.Secret, g.Count, g.Length)...)
+		}
+	}
+	return rules.PromoCode(codes)
+}

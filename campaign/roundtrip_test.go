@@ -1,0 +1,204 @@
+package campaign_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"promokit/campaign"
+	"promokit/promo"
+)
+
+// A ruleset definition written with encoding/json and read back with
+// campaign.Decode is the same definition, and compiles to a ruleset that
+// prices carts the same way.
+
+// rtDecEqual compares decimals by value (10.5 equals 10.50).
+var rtDecEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
+
+// rtCents returns n cents as a decimal.
+func rtCents(n int) decimal.Decimal { return decimal.New(int64(n), -2) }
+
+func rtDecPtr(d decimal.Decimal) *decimal.Decimal { return &d }
+
+// rtDecimal draws a non-negative decimal of up to 4 decimals no greater
+// than hi, keeping its exponent (10.50 and 10.5 are both drawn).
+func rtDecimal(t *rapid.T, label string, hi int) decimal.Decimal {
+	exp := rapid.IntRange(0, 4).Draw(t, label+"_places")
+	scale := int64(1)
+	for range exp {
+		scale *= 10
+	}
+	return decimal.New(rapid.Int64Range(0, int64(hi)*scale).Draw(t, label), -int32(exp))
+}
+
+var (
+	rtCodes      = []string{"P1", "P2", "P3", "P4", "P9"}
+	rtSKUs       = []string{"P1-A", "P2-A", "P3-B", "P9-A"}
+	rtCategories = []string{"mercearia", "mercearia/graos", "bebidas", "bebidas/cervejas", "limpeza"}
+	rtLineCats   = []string{"mercearia/graos/arroz", "mercearia/massas", "bebidas/cervejas", ""}
+	rtStarts     = []string{"2026-11-01T00:00:00-03:00", "2026-11-01", "2026-11-01T08:00", "2026-11-01T08:00:30", "2026-10-31T23:00:00Z"}
+	rtEnds       = []string{"", "2026-11-21", "2026-11-21T10:15:00-03:00", "2026-11-20T23:59", "2026-12-31T23:59:59Z"}
+	rtZones      = []string{"", "America/Sao_Paulo", "America/Manaus", "America/Noronha", "UTC"}
+)
+
+// rtText draws free text, any Unicode (JSON escapes some of it).
+func rtText(t *rapid.T, label string) string {
+	return rapid.OneOf(rapid.String(), rapid.SampledFrom([]string{
+		"Leve 3 pague 2", `Acima de R$ 200 "ganhe" 10%`, "Promoção <ação> & cia", "tab\tnewline\n", "",
+	})).Draw(t, label)
+}
+
+func rtCampaign(t *rapid.T, id string, cats []campaign.Category) campaign.Campaign {
+	c := campaign.Campaign{
+		ID:            id,
+		Name:          "Campanha " + rtText(t, "name"),
+		Description:   rtText(t, "description"),
+		Priority:      rapid.IntRange(0, 1000).Draw(t, "priority"),
+		Start:         rapid.SampledFrom(rtStarts).Draw(t, "start"),
+		End:           rapid.SampledFrom(rtEnds).Draw(t, "end"),
+		NonCumulative: rapid.Bool().Draw(t, "non_cumulative"),
+	}
+	if len(cats) > 0 && rapid.Bool().Draw(t, "has_category") {
+		c.Category = rapid.SampledFrom(cats).Draw(t, "category").ID
+	}
+	if rapid.IntRange(0, 3).Draw(t, "no_rules_die") == 0 {
+		c.NoActivationRules = true
+	} else {
+		r := &campaign.Rules{Match: rapid.SampledFrom([]string{"", "all", "any"}).Draw(t, "match")}
+		for range rapid.IntRange(1, 3).Draw(t, "conditions") {
+			kind := rapid.SampledFrom([]string{"product_code", "sku", "category"}).Draw(t, "kind")
+			pool := map[string][]string{"product_code": rtCodes, "sku": rtSKUs, "category": rtCategories}[kind]
+			r.Conditions = append(r.Conditions, campaign.Condition{
+				Kind:    kind,
+				Values:  rapid.SliceOfN(rapid.SampledFrom(pool), 1, 3).Draw(t, "values"),
+				Require: rapid.SampledFrom([]string{"", "any", "all"}).Draw(t, "require"),
+			})
+		}
+		c.Rules = r
+	}
+	if rapid.Bool().Draw(t, "has_min_quantity") {
+		c.MinQuantity = rapid.Int64Range(1, 6).Draw(t, "min_quantity")
+	}
+	if rapid.IntRange(0, 2).Draw(t, "min_value_die") == 0 {
+		c.MinValue = rtDecPtr(rtDecimal(t, "min_value", 300))
+	}
+	if rapid.IntRange(0, 3).Draw(t, "funder_die") == 0 {
+		c.FundedBy = rtText(t, "funded_by")
+	}
+	percent := func() *decimal.Decimal { return rtDecPtr(rtDecimal(t, "percent", 100)) }
+	if rapid.IntRange(0, 2).Draw(t, "sale_die") == 0 {
+		c.Benefit.On = "sale"
+		if rapid.Bool().Draw(t, "sale_percent") {
+			c.Benefit.Percent = percent()
+		} else {
+			c.Benefit.Amount = rtDecPtr(rtDecimal(t, "sale_amount", 300))
+		}
+		return c
+	}
+	c.Benefit.On = "items"
+	switch rapid.IntRange(0, 3).Draw(t, "item_kind") {
+	case 0:
+		c.Benefit.Percent = percent()
+	case 1:
+		c.Benefit.Amount = rtDecPtr(rtDecimal(t, "item_amount", 50))
+	case 2:
+		c.Benefit.FinalPrice = rtDecPtr(rtDecimal(t, "final_price", 200))
+	default:
+		buy := rapid.Int64Range(2, 6).Draw(t, "buy")
+		c.Benefit.FreeUnits = &campaign.FreeUnits{Buy: buy, Pay: rapid.Int64Range(1, buy-1).Draw(t, "pay")}
+	}
+	c.Benefit.ApplyTo = rapid.SampledFrom([]string{"", "all", "highest", "lowest"}).Draw(t, "apply_to")
+	if rapid.Bool().Draw(t, "has_max_repetitions") {
+		c.MaxRepetitions = rapid.IntRange(1, 4).Draw(t, "max_repetitions")
+	}
+	return c
+}
+
+// rtDefinition draws a valid definition, every optional field sometimes
+// set. Empty lists are nil: JSON does not tell an empty list left out from
+// a missing one.
+func rtDefinition(t *rapid.T) campaign.Ruleset {
+	def := campaign.Ruleset{
+		Version: campaign.Version,
+		Settings: campaign.Settings{
+			Rounding: rapid.SampledFrom([]string{"", "half_even", "half_up", "truncate"}).Draw(t, "rounding"),
+			TimeZone: rapid.SampledFrom(rtZones).Draw(t, "time_zone"),
+		},
+	}
+	for i := range rapid.IntRange(0, 3).Draw(t, "categories") {
+		def.Categories = append(def.Categories, campaign.Category{ID: fmt.Sprintf("cat-%d", i), Name: rtText(t, "category_name")})
+	}
+	for i := range rapid.IntRange(1, 6).Draw(t, "campaigns") {
+		def.Campaigns = append(def.Campaigns, rtCampaign(t, fmt.Sprintf("camp-%d", i), def.Categories))
+	}
+	return def
+}
+
+// rtCart draws a cart of 1 to 12 lines at 2026-11-21 10:15 in São Paulo.
+func rtCart(t *rapid.T) promo.Cart {
+	loc, err := time.LoadLocation("America/Sao_Paulo")
+	if err != nil {
+		t.Fatalf("load location: %v", err)
+	}
+	c := promo.Cart{ID: "sale-rt", Time: time.Date(2026, time.November, 21, 10, 15, 0, 0, loc), Store: promo.Store{ID: "loja-1"}}
+	for i := range rapid.IntRange(1, 12).Draw(t, "lines") {
+		code := rapid.SampledFrom(rtCodes[:4]).Draw(t, "code")
+		l := promo.Line{
+			ID: fmt.Sprintf("L%02d", i), ProductCode: code, SKU: code + "-A",
+			Category:  rapid.SampledFrom(rtLineCats).Draw(t, "line_category"),
+			UnitPrice: rtCents(rapid.IntRange(1, 99999).Draw(t, "price_cents")),
+		}
+		if rapid.IntRange(0, 4).Draw(t, "weighed_die") == 0 {
+			l.Weighed = true
+			l.Quantity = decimal.New(int64(rapid.IntRange(1, 9999).Draw(t, "grams")), -3)
+		} else {
+			l.Quantity = decimal.NewFromInt(int64(rapid.IntRange(1, 10).Draw(t, "quantity")))
+		}
+		c.Lines = append(c.Lines, l)
+	}
+	return c
+}
+
+func TestPropertyDefinitionJSONRoundTrip(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		def := rtDefinition(t)
+		data, err := json.Marshal(def)
+		if err != nil {
+			t.Fatalf("json.Marshal: %v", err)
+		}
+		back, err := campaign.Decode(data)
+		if err != nil {
+			t.Fatalf("Decode of %s: %v", data, err)
+		}
+		if diff := cmp.Diff(def, back, rtDecEqual); diff != "" {
+			t.Fatalf("definition after a JSON round trip (-want +got):\n%s\nJSON: %s", diff, data)
+		}
+
+		rs, err := campaign.Compile(def)
+		if err != nil {
+			t.Fatalf("Compile of a generated (valid) definition: %v", err)
+		}
+		rsBack, err := campaign.Compile(back)
+		if err != nil {
+			t.Fatalf("Compile of the decoded definition: %v", err)
+		}
+		cart := rtCart(t)
+		want, err := promo.Evaluate(cart, rs)
+		if err != nil {
+			t.Fatalf("Evaluate: %v", err)
+		}
+		got, err := promo.Evaluate(cart, rsBack)
+		if err != nil {
+			t.Fatalf("Evaluate with the decoded definition: %v", err)
+		}
+		if diff := cmp.Diff(want, got, rtDecEqual); diff != "" {
+			t.Fatalf("Evaluate, original vs round-tripped definition (-want +got):\n%s", diff)
+		}
+	})
+}

@@ -1,0 +1,137 @@
+package promo_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"promokit/campaign"
+	"promokit/promo"
+)
+
+// The benchmarks check the promise "work grows with the campaigns that can
+// match the cart, not with all campaigns": whatever the size of the
+// ruleset, the same 5 campaigns match the cart (one cart-wide sale discount
+// and 4 product campaigns on codes every benchmark cart has); all the others
+// are product, SKU and category campaigns on codes no cart has.
+
+// benchMatching is the number of campaigns that match every benchmark cart.
+const benchMatching = 5
+
+// benchDefinition builds a ruleset definition of n campaigns, n >= 5.
+func benchDefinition(n int) campaign.Ruleset {
+	const start = "2026-11-01T00:00:00-03:00"
+	pct := func(s string) *decimal.Decimal { d := decimal.RequireFromString(s); return &d }
+	code := func(c string) *campaign.Rules {
+		return &campaign.Rules{Conditions: []campaign.Condition{{Kind: "product_code", Values: []string{c}}}}
+	}
+	def := campaign.Ruleset{Version: campaign.Version, Campaigns: []campaign.Campaign{
+		{ID: "match-sale", Name: "5% na venda", Start: start, NoActivationRules: true,
+			Benefit: campaign.Benefit{On: "sale", Percent: pct("5")}},
+		{ID: "match-percent", Name: "10% no P0000", Start: start, Rules: code("P0000"),
+			Benefit: campaign.Benefit{On: "items", Percent: pct("10")}},
+		{ID: "match-free", Name: "Leve 2 pague 1 no P0001", Start: start, Rules: code("P0001"),
+			Benefit: campaign.Benefit{On: "items", FreeUnits: &campaign.FreeUnits{Buy: 2, Pay: 1}}},
+		{ID: "match-final", Name: "P0002 por 5,00", Start: start, Rules: code("P0002"),
+			Benefit: campaign.Benefit{On: "items", FinalPrice: pct("5.00")}},
+		{ID: "match-amount", Name: "R$ 1,00 no mais caro P0003", Start: start, Rules: code("P0003"), MinQuantity: 1,
+			Benefit: campaign.Benefit{On: "items", Amount: pct("1.00"), ApplyTo: "highest"}},
+	}}
+	for i := benchMatching; i < n; i++ {
+		var cond campaign.Condition
+		switch i % 3 {
+		case 0:
+			cond = campaign.Condition{Kind: "product_code", Values: []string{fmt.Sprintf("X%05d", i), fmt.Sprintf("Y%05d", i)}}
+		case 1:
+			cond = campaign.Condition{Kind: "sku", Values: []string{fmt.Sprintf("XS%05d", i)}}
+		default:
+			cond = campaign.Condition{Kind: "category", Values: []string{fmt.Sprintf("xcat%05d", i)}}
+		}
+		b := campaign.Benefit{On: "items", Percent: pct("15")}
+		if i%2 == 0 {
+			b = campaign.Benefit{On: "sale", Amount: pct("20")}
+		}
+		def.Campaigns = append(def.Campaigns, campaign.Campaign{
+			ID: fmt.Sprintf("other-%05d", i), Name: "Outra campanha", Start: start, Priority: i % 7,
+			NonCumulative: i%11 == 0, Rules: &campaign.Rules{Conditions: []campaign.Condition{cond}}, Benefit: b,
+		})
+	}
+	return def
+}
+
+// benchCart builds a cart of n lines (n >= 4) with codes P0000, P0001, ...
+func benchCart(b *testing.B, n int) promo.Cart {
+	loc, err := time.LoadLocation("America/Sao_Paulo")
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := promo.Cart{ID: "bench", Time: time.Date(2026, time.November, 21, 10, 15, 0, 0, loc), Store: promo.Store{ID: "loja-1"}}
+	for i := range n {
+		c.Lines = append(c.Lines, promo.Line{
+			ID:          fmt.Sprintf("%04d", i),
+			ProductCode: fmt.Sprintf("P%04d", i),
+			SKU:         fmt.Sprintf("S%04d", i),
+			Category:    fmt.Sprintf("cat%02d/sub%02d", i%10, i%7),
+			Quantity:    decimal.NewFromInt(int64(1 + i%3)),
+			UnitPrice:   decimal.New(int64(1000+37*i), -2),
+		})
+	}
+	return c
+}
+
+func BenchmarkEvaluate(b *testing.B) {
+	rulesets := map[int]*promo.Ruleset{}
+	for _, lines := range []int{10, 50, 200} {
+		for _, n := range []int{100, 1000, 10000} {
+			b.Run(fmt.Sprintf("lines=%d/campaigns=%d", lines, n), func(b *testing.B) {
+				rs := rulesets[n]
+				if rs == nil {
+					var err error
+					if rs, err = campaign.Compile(benchDefinition(n)); err != nil {
+						b.Fatal(err)
+					}
+					rulesets[n] = rs
+				}
+				cart := benchCart(b, lines)
+				res, err := promo.Evaluate(cart, rs)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Trace) != benchMatching || len(res.Applied) != benchMatching {
+					b.Fatalf("want the %d matching campaigns looked at and applied, got trace %d, applied %d",
+						benchMatching, len(res.Trace), len(res.Applied))
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := promo.Evaluate(cart, rs); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkCompile(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(fmt.Sprintf("campaigns=%d", n), func(b *testing.B) {
+			data, err := json.Marshal(benchDefinition(n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			def, err := campaign.Decode(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := campaign.Compile(def); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
