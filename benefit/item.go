@@ -49,7 +49,7 @@ func (b item) discount(v *promo.View, i int, k decimal.Decimal) (decimal.Decimal
 	worth := v.ValueOf(i, k)
 	switch b.kind {
 	case percentOff:
-		return worth.Mul(b.value).DivRound(hundred, 12), false
+		return worth.Mul(b.value).DivRound(decimal.NewFromInt(100), 12), false
 	case amountOff:
 		off := k.Mul(b.value)
 		if off.GreaterThan(worth) {

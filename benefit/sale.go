@@ -8,8 +8,6 @@ import (
 	"promokit/promo"
 )
 
-var hundred = decimal.NewFromInt(100)
-
 // sale is a discount on the sale as a whole (desconto na venda).
 type sale struct {
 	percent decimal.Decimal // used when !fixed
@@ -57,7 +55,7 @@ func (b sale) Apply(v *promo.View, s Scope) promo.Proposal {
 				EN: "the discount of R$ " + b.amount.StringFixed(2) + " was capped at the total of R$ " + total.StringFixed(2)})
 		}
 	} else {
-		amount = v.Round(total.Mul(b.percent).DivRound(hundred, 12))
+		amount = v.Round(total.Mul(b.percent).DivRound(decimal.NewFromInt(100), 12))
 	}
 	amount = v.Round(amount)
 	for k, sh := range promo.Apportion(amount, weights) {

@@ -225,8 +225,6 @@ func (c *compiler) rules(p string, r *Rules, cc campaignCtx) rules.Condition {
 	return nil
 }
 
-var hundred = decimal.NewFromInt(100)
-
 func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selection) {
 	sel, err := benefit.ParseSelection(b.ApplyTo)
 	if err != nil {
@@ -241,7 +239,7 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 	if set != 1 {
 		c.fail(p, "exactly one of percent, amount, final_price and free_units must be set, got %d", set)
 	}
-	if b.Percent != nil && (b.Percent.Sign() < 0 || b.Percent.GreaterThan(hundred)) {
+	if b.Percent != nil && (b.Percent.Sign() < 0 || b.Percent.GreaterThan(decimal.NewFromInt(100))) {
 		c.fail(p+".percent", "must be between 0 and 100")
 	}
 	if b.Amount != nil && b.Amount.Sign() < 0 {

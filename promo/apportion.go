@@ -6,8 +6,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var hundred = decimal.NewFromInt(100)
-
 // Apportion spreads amount (in cents, not negative) over weights in
 // proportion to each weight, in whole cents, by the largest-remainder method:
 // every share first gets the floor of its exact part, then the cents left go
@@ -23,7 +21,7 @@ func Apportion(amount decimal.Decimal, weights []decimal.Decimal) []decimal.Deci
 	for _, w := range weights {
 		total = total.Add(w)
 	}
-	cents := amount.Mul(hundred).Floor()
+	cents := amount.Mul(decimal.NewFromInt(100)).Floor()
 	if total.Sign() <= 0 || cents.Sign() <= 0 {
 		for i := range shares {
 			shares[i] = decimal.Zero

@@ -196,6 +196,9 @@ type run struct {
 	total   decimal.Decimal
 	// recordOnly is set when a promotion applied with no discount.
 	recordOnly bool
+	// events and counters hold, per application, what its proposal added.
+	events   [][]Event
+	counters [][]CounterDelta
 }
 
 func (ev *evaluation) run(list []int32) *run {
@@ -252,6 +255,7 @@ func (ev *evaluation) run(list []int32) *run {
 			}}, prop.Reasons...)...))
 			occ := max(prop.Occurrences, 1)
 			r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: decimal.Zero, Occurrences: occ})
+			r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
 			r.recordOnly = true
 			continue
 		}
@@ -282,6 +286,7 @@ func (ev *evaluation) run(list []int32) *run {
 			occ = 1
 		}
 		r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: given, Occurrences: occ})
+		r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
 		r.total = r.total.Add(given)
 	}
 	return r
@@ -308,12 +313,17 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 	if c.Customer != nil {
 		customer = c.Customer.ID
 	}
-	for _, a := range r.apps {
+	for k, a := range r.apps {
 		res.Events = append(res.Events, Event{
 			ID:   EventID(c.ID, EventActivation.String(), a.Campaign),
 			Kind: EventActivation, Campaign: a.Campaign, Customer: customer,
-			Amount: a.Amount, Occurrences: a.Occurrences,
+			Amount: a.Amount, Occurrences: a.Occurrences, Counters: r.counters[k],
 		})
+		for j, e := range r.events[k] {
+			e.Campaign, e.Customer = a.Campaign, customer
+			e.ID = EventID(c.ID, e.Kind.String(), a.Campaign, e.Code, fmt.Sprint(j))
+			res.Events = append(res.Events, e)
+		}
 	}
 	return res
 }

@@ -2,6 +2,7 @@ package promo
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -88,21 +89,43 @@ type EventKind uint8
 
 const (
 	// EventActivation counts one activation of a campaign (for limits and
-	// reports).
+	// reports); its Counters say what to add to the limit counters.
 	EventActivation EventKind = iota
+	// EventCodeRedeemed: a promotional code was used; the host marks it used
+	// (and passes it in History.UsedCodes from then on).
+	EventCodeRedeemed
+	// EventCodeIssued: a code for a later purchase was issued to the
+	// customer, valid from ValidFrom to ValidUntil, unlocking Unlocks.
+	EventCodeIssued
+	// EventPoints: loyalty points earned, a fixed amount (Points) or a
+	// multiplier of the program's base points (Multiplier).
+	EventPoints
 )
 
-// String returns "activation".
+// String returns the kind's name: "activation", "code_redeemed",
+// "code_issued" or "points".
 func (k EventKind) String() string {
 	switch k {
 	case EventActivation:
 		return "activation"
+	case EventCodeRedeemed:
+		return "code_redeemed"
+	case EventCodeIssued:
+		return "code_issued"
+	case EventPoints:
+		return "points"
 	}
 	return fmt.Sprintf("EventKind(%d)", uint8(k))
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (k EventKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// CounterDelta is what to add to one limit counter (see History.Counters).
+type CounterDelta struct {
+	Key string          `json:"key"`
+	Add decimal.Decimal `json:"add"`
+}
 
 // Event is a side effect the host must persist. Its ID is derived from the
 // cart id and what produced it, so a retried sale gives the same ids.
@@ -115,6 +138,19 @@ type Event struct {
 	Amount   decimal.Decimal `json:"amount"`
 	// Occurrences is how many activations the event counts.
 	Occurrences int `json:"occurrences"`
+	// Counters are the limit counters an activation adds to.
+	Counters []CounterDelta `json:"counters,omitempty"`
+	// Code is the promotional code redeemed or issued.
+	Code string `json:"code,omitempty"`
+	// Unlocks is the campaign an issued code activates.
+	Unlocks string `json:"unlocks,omitempty"`
+	// ValidFrom and ValidUntil bound an issued code's validity.
+	ValidFrom  time.Time `json:"valid_from,omitzero"`
+	ValidUntil time.Time `json:"valid_until,omitzero"`
+	// Points is a fixed number of loyalty points; Multiplier multiplies the
+	// program's base points for the sale.
+	Points     decimal.Decimal `json:"points,omitzero"`
+	Multiplier decimal.Decimal `json:"multiplier,omitzero"`
 }
 
 // Offer is an optional campaign (campanha opcional) whose conditions hold
@@ -168,9 +204,11 @@ func (k *AdjustmentKind) UnmarshalText(b []byte) error {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *EventKind) UnmarshalText(b []byte) error {
-	if string(b) == EventActivation.String() {
-		*k = EventActivation
-		return nil
+	for c := EventActivation; c <= EventPoints; c++ {
+		if c.String() == string(b) {
+			*k = c
+			return nil
+		}
 	}
 	return fmt.Errorf("unknown event kind %q", b)
 }

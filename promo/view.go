@@ -95,6 +95,11 @@ type Proposal struct {
 	// whose activation is recorded (não possui benefícios): it is applied
 	// with amount zero and produces its activation event.
 	RecordOnly bool
+	// Events are further side effects (codes redeemed or issued, points);
+	// the kernel fills their ID, Campaign and Customer.
+	Events []Event
+	// Counters are what the activation adds to limit counters.
+	Counters []CounterDelta
 }
 
 // NotEligible returns a Proposal that says why a promotion does not apply.

@@ -79,11 +79,9 @@ func (d *decoder) fail(path, format string, args ...any) {
 	d.problems = append(d.problems, Problem{Path: path, Reason: fmt.Sprintf(format, args...)})
 }
 
-var (
-	decimalType     = reflect.TypeFor[decimal.Decimal]()
-	nullDecimalType = reflect.TypeFor[decimal.NullDecimal]()
-	textType        = reflect.TypeFor[encoding.TextUnmarshaler]()
-)
+func decimalType() reflect.Type     { return reflect.TypeFor[decimal.Decimal]() }
+func nullDecimalType() reflect.Type { return reflect.TypeFor[decimal.NullDecimal]() }
+func textType() reflect.Type        { return reflect.TypeFor[encoding.TextUnmarshaler]() }
 
 func kindOf(raw any) string {
 	switch raw.(type) {
@@ -113,7 +111,7 @@ func join(path, field string) string {
 func (d *decoder) assign(path string, raw any, v reflect.Value) {
 	t := v.Type()
 	switch t {
-	case decimalType:
+	case decimalType():
 		if raw == nil {
 			return
 		}
@@ -121,7 +119,7 @@ func (d *decoder) assign(path string, raw any, v reflect.Value) {
 			v.Set(reflect.ValueOf(dv))
 		}
 		return
-	case nullDecimalType:
+	case nullDecimalType():
 		if raw == nil {
 			return
 		}
@@ -130,7 +128,7 @@ func (d *decoder) assign(path string, raw any, v reflect.Value) {
 		}
 		return
 	}
-	if t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(textType) {
+	if t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(textType()) {
 		if raw == nil {
 			return
 		}
@@ -238,7 +236,7 @@ func (d *decoder) assign(path string, raw any, v reflect.Value) {
 // isScalar reports whether t decodes from a single JSON value rather than
 // an object (decimals, TextUnmarshaler types such as time.Time).
 func isScalar(t reflect.Type) bool {
-	return t == decimalType || t == nullDecimalType || reflect.PointerTo(t).Implements(textType)
+	return t == decimalType() || t == nullDecimalType() || reflect.PointerTo(t).Implements(textType())
 }
 
 func (d *decoder) decimal(path string, raw any) (decimal.Decimal, bool) {
