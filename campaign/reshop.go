@@ -46,5 +46,11 @@ func (r *reshop) Apply(v *promo.View) promo.Proposal {
 	}
 	s := r.scope
 	s.Lines = lines
-	return r.benefit.Apply(v, s)
+	p := r.benefit.Apply(v, s)
+	if p.Eligible && r.cond != nil {
+		for _, code := range rules.Redeemed(r.cond, v.Cart()) {
+			p.Events = append(p.Events, promo.Event{Kind: promo.EventCodeRedeemed, Code: code})
+		}
+	}
+	return p
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -34,6 +35,29 @@ type want struct {
 	// Trace maps every campaign the evaluation looked at to its first
 	// reason code.
 	Trace map[string]string `json:"trace"`
+	// Offers are the optional campaigns offered, with their value.
+	Offers []wantOffer `json:"offers"`
+	// Events are the events expected, in order (ids and customer tokens
+	// are not compared).
+	Events []wantEvent `json:"events"`
+}
+
+type wantOffer struct {
+	Campaign string          `json:"campaign"`
+	Amount   decimal.Decimal `json:"amount"`
+}
+
+type wantEvent struct {
+	Kind       string               `json:"kind"`
+	Campaign   string               `json:"campaign"`
+	Amount     *decimal.Decimal     `json:"amount,omitempty"`
+	Code       string               `json:"code,omitempty"`
+	Unlocks    string               `json:"unlocks,omitempty"`
+	ValidFrom  string               `json:"valid_from,omitempty"`
+	ValidUntil string               `json:"valid_until,omitempty"`
+	Points     *decimal.Decimal     `json:"points,omitempty"`
+	Multiplier *decimal.Decimal     `json:"multiplier,omitempty"`
+	Counters   []promo.CounterDelta `json:"counters,omitempty"`
 }
 
 type wantError struct {
@@ -154,6 +178,44 @@ func runScenario(t *testing.T, s scenario) {
 		}
 		if diff := cmp.Diff(s.Want.Trace, got); diff != "" {
 			t.Errorf("trace codes (-want +got):\n%s", diff)
+		}
+	}
+	if s.Want.Offers != nil {
+		got := []wantOffer{}
+		for _, o := range res.Offers {
+			got = append(got, wantOffer{o.Campaign, o.Amount})
+		}
+		if diff := cmp.Diff(s.Want.Offers, got, decimalEqual); diff != "" {
+			t.Errorf("offers (-want +got):\n%s", diff)
+		}
+	}
+	if s.Want.Events != nil {
+		got := []wantEvent{}
+		for k, e := range res.Events {
+			g := wantEvent{Kind: e.Kind.String(), Campaign: e.Campaign, Code: e.Code, Unlocks: e.Unlocks, Counters: e.Counters}
+			if !e.ValidFrom.IsZero() {
+				g.ValidFrom = e.ValidFrom.Format(time.RFC3339)
+			}
+			if !e.ValidUntil.IsZero() {
+				g.ValidUntil = e.ValidUntil.Format(time.RFC3339)
+			}
+			// Compare the optional numbers only where the scenario states them.
+			if k < len(s.Want.Events) {
+				w := s.Want.Events[k]
+				if w.Amount != nil {
+					g.Amount = &e.Amount
+				}
+				if w.Points != nil {
+					g.Points = &e.Points
+				}
+				if w.Multiplier != nil {
+					g.Multiplier = &e.Multiplier
+				}
+			}
+			got = append(got, g)
+		}
+		if diff := cmp.Diff(s.Want.Events, got, decimalEqual); diff != "" {
+			t.Errorf("events (-want +got):\n%s", diff)
 		}
 	}
 	// Invariants every result keeps.

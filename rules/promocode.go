@@ -80,3 +80,22 @@ func (p promoCode) Check(v *promo.View) Outcome {
 		PT: "nenhum código promocional válido apresentado",
 		EN: "no valid promo code presented"}}
 }
+
+// Redeemed returns the promotional codes the cart redeems under condition c:
+// for every promo-code rule inside c that holds, the code that met it. The
+// campaign reports them as code_redeemed events so the host marks them used.
+func Redeemed(c Condition, cart *promo.Cart) []string {
+	switch x := c.(type) {
+	case promoCode:
+		if k := x.Code(cart); k != "" {
+			return []string{k}
+		}
+	case composite:
+		var out []string
+		for _, s := range x.conds {
+			out = append(out, Redeemed(s, cart)...)
+		}
+		return out
+	}
+	return nil
+}
