@@ -73,6 +73,10 @@ type Scope struct {
 	MaxRepetitions int
 	// Select says which units of an occurrence get an item benefit.
 	Select Selection
+	// MaxUnits caps the whole units that get an item benefit (what an item
+	// limit still allows); 0 means no cap. With a cap, weighed lines do not
+	// take part.
+	MaxUnits int64
 }
 
 // Benefit is what a campaign gives. The set is closed: build benefits with

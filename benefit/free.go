@@ -31,14 +31,11 @@ func (b freeUnits) Apply(v *promo.View, s Scope) promo.Proposal {
 	if len(lines) == 0 {
 		return promo.NotEligible(noEligible())
 	}
-	sel := selectUnits(v, lines, plan{group: b.buy, pick: b.free, fromTop: s.Select == Highest, maxReps: s.MaxRepetitions})
+	sel := selectUnits(v, lines, plan{group: b.buy, pick: b.free, fromTop: s.Select == Highest, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits})
 	if sel.groups == 0 {
 		return promo.NotEligible(sel.short)
 	}
-	p := promo.Proposal{Eligible: true, Occurrences: sel.groups}
-	if sel.capped {
-		p.Reasons = append(p.Reasons, capReason(s.MaxRepetitions))
-	}
+	p := sel.proposal(s)
 	whole := item{kind: free}
 	capped := false
 	for _, u := range sel.picked {

@@ -86,12 +86,13 @@ func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
 	if len(lines) == 0 {
 		return promo.NotEligible(noEligible())
 	}
-	if b.kind != free && s.Select == All && s.MaxRepetitions == 0 {
+	if b.kind != free && s.Select == All && s.MaxRepetitions == 0 && s.MaxUnits == 0 {
 		// Every unit of every eligible line, weighed lines included.
 		p := promo.Proposal{Eligible: true, Occurrences: 1}
 		capped := false
 		for _, i := range lines {
 			b.propose(&p, v, i, v.Line(i).Quantity, &capped)
+			p.Units += unitsOf(v.Line(i))
 		}
 		if capped {
 			p.Reasons = append(p.Reasons, b.capNote())
@@ -102,10 +103,7 @@ func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
 	if sel.groups == 0 {
 		return promo.NotEligible(sel.short)
 	}
-	p := promo.Proposal{Eligible: true, Occurrences: sel.groups}
-	if sel.capped {
-		p.Reasons = append(p.Reasons, capReason(s.MaxRepetitions))
-	}
+	p := sel.proposal(s)
 	capped := false
 	for _, u := range sel.picked {
 		b.propose(&p, v, u.line, decimal.NewFromInt(u.units), &capped)
@@ -124,10 +122,10 @@ func (b item) plan(s Scope) plan {
 		if g < 1 {
 			g = 1
 		}
-		return plan{group: g, pick: g, fromTop: true, maxReps: s.MaxRepetitions}
+		return plan{group: g, pick: g, fromTop: true, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits}
 	case Highest:
-		return plan{group: g, pick: 1, fromTop: true, maxReps: s.MaxRepetitions}
+		return plan{group: g, pick: 1, fromTop: true, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits}
 	default:
-		return plan{group: g, pick: 1, fromTop: false, maxReps: s.MaxRepetitions}
+		return plan{group: g, pick: 1, fromTop: false, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits}
 	}
 }

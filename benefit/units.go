@@ -20,6 +20,9 @@ type plan struct {
 	pick    int64
 	fromTop bool
 	maxReps int
+	// maxUnits caps the units that get the benefit (an item limit); 0
+	// means no cap.
+	maxUnits int64
 }
 
 // run is a stretch of equally priced units of one line.
@@ -39,8 +42,12 @@ type pickedUnits struct {
 type selection struct {
 	groups int
 	capped bool
-	picked []pickedUnits // in cart line order
-	short  promo.Reason  // why no occurrence formed
+	// limited is set when maxUnits left units out; units counts the units
+	// picked.
+	limited bool
+	units   int64
+	picked  []pickedUnits // in cart line order
+	short   promo.Reason  // why no occurrence formed
 }
 
 func selectUnits(v *promo.View, lines []int, p plan) selection {
@@ -80,7 +87,9 @@ func selectUnits(v *promo.View, lines []int, p plan) selection {
 	if p.maxReps > 0 && groups > int64(p.maxReps) {
 		groups, sel.capped = int64(p.maxReps), true
 	}
-	sel.groups = int(groups)
+	if p.maxUnits > 0 && groups*p.pick > p.maxUnits {
+		sel.limited = true
+	}
 	count := make(map[int]int64, len(runs))
 	// Walk the picked intervals over the runs; both only move forward.
 	r, start := 0, int64(0) // runs[r] covers positions [start, start+units)
@@ -90,6 +99,15 @@ func selectUnits(v *promo.View, lines []int, p plan) selection {
 			a += group - p.pick
 		}
 		b := a + p.pick
+		if p.maxUnits > 0 {
+			if left := p.maxUnits - sel.units; left <= 0 {
+				break
+			} else if b-a > left {
+				b = a + left
+			}
+		}
+		sel.groups++
+		sel.units += b - a
 		for a < b {
 			for start+runs[r].units <= a {
 				start += runs[r].units
@@ -119,4 +137,31 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// proposal starts the proposal of a selection, with its notes.
+func (sel selection) proposal(s Scope) promo.Proposal {
+	p := promo.Proposal{Eligible: true, Occurrences: sel.groups, Units: sel.units}
+	if sel.capped {
+		p.Reasons = append(p.Reasons, capReason(s.MaxRepetitions))
+	}
+	if sel.limited {
+		p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonLimitUnits,
+			PT: fmt.Sprintf("limite de ativações: só %d %s ainda %s o benefício", sel.units, plural(int(sel.units), "unidade", "unidades"), plural(int(sel.units), "recebe", "recebem")),
+			EN: fmt.Sprintf("activation limit: only %d %s still get the benefit", sel.units, plural(int(sel.units), "unit", "units"))})
+	}
+	return p
+}
+
+// ReasonLimitUnits notes that an item limit let only some units get the
+// benefit: the campaign applied to the units still allowed.
+const ReasonLimitUnits promo.ReasonCode = "limit_partially_applied"
+
+// unitsOf counts a line for item limits: its whole units, or one for a
+// weighed line.
+func unitsOf(l *promo.Line) int64 {
+	if l.Countable() {
+		return l.Quantity.IntPart()
+	}
+	return 1
 }

@@ -186,10 +186,12 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	if cp.Benefit.On == "sale" && cp.MaxRepetitions > 0 {
 		c.fail(p+".max_repetitions", "applies to item benefits only")
 	}
+	lims := c.limits(p+".limits", cp.Limits, cp.Benefit.On == "items")
 	if len(c.problems) > before {
 		return nil
 	}
 	r := &reshop{
+		limits: lims,
 		info: promo.Info{
 			ID: cp.ID, Name: cp.Name, Description: cp.Description, Category: cp.Category, Phase: b.Phase(),
 			Optional: cp.Optional,

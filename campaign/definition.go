@@ -97,6 +97,23 @@ type Campaign struct {
 	MaxRepetitions int `json:"max_repetitions,omitempty"`
 	// FundedBy names who pays for the discounts; empty is the retailer.
 	FundedBy string `json:"funded_by,omitempty"`
+	// Limits cap the activations (limite de ativações), each over a period.
+	Limits []Limit `json:"limits,omitempty"`
+}
+
+// Limit caps a campaign's activations over a recurring period.
+type Limit struct {
+	// Scope is "general" (all customers together) or "customer" (per
+	// customer, identified by the host's token; an anonymous sale gets no
+	// activation of such a campaign).
+	Scope string `json:"scope"`
+	// Count is "sale" (tickets) or "item" (units that get the benefit).
+	Count string `json:"count"`
+	// Max is the number of sales or items allowed per period.
+	Max int64 `json:"max"`
+	// Period is "day", "week" (ISO, Monday to Sunday), "month" or
+	// "campaign" (the campaign's whole period).
+	Period string `json:"period"`
 }
 
 // Rules combines conditions with "all" (E) or "any" (OU).

@@ -15,6 +15,18 @@ type reshop struct {
 	thresholds []rules.Threshold
 	benefit    benefit.Benefit
 	scope      benefit.Scope // Lines is filled per Apply
+	limits     []limit
+}
+
+// CounterKeys returns the limit counters the campaign reads for a cart.
+func (r *reshop) CounterKeys(c *promo.Cart) []string {
+	var keys []string
+	for _, l := range r.limits {
+		if k, ok := l.key(r.info.ID, c); ok {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 func (r *reshop) Info() promo.Info { return r.info }
@@ -44,10 +56,19 @@ func (r *reshop) Apply(v *promo.View) promo.Proposal {
 			return promo.NotEligible(why)
 		}
 	}
+	maxUnits, why := checkLimits(r.info.ID, r.limits, v.Cart())
+	if why != nil {
+		return promo.NotEligible(*why)
+	}
 	s := r.scope
 	s.Lines = lines
+	s.MaxUnits = maxUnits
 	p := r.benefit.Apply(v, s)
-	if p.Eligible && r.cond != nil {
+	if !p.Eligible {
+		return p
+	}
+	p.Counters = countersFor(r.info.ID, r.limits, v.Cart(), p.Units)
+	if r.cond != nil {
 		for _, code := range rules.Redeemed(r.cond, v.Cart()) {
 			p.Events = append(p.Events, promo.Event{Kind: promo.EventCodeRedeemed, Code: code})
 		}

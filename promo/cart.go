@@ -221,6 +221,11 @@ type History struct {
 	// UsedCodes are the promotional codes already redeemed; a used code no
 	// longer activates a campaign.
 	UsedCodes []string `json:"used_codes,omitempty"`
+	// Counters are the limit counters the host keeps, by key: the sum of
+	// the CounterDelta values of the activation events it stored. Keys the
+	// cart does not list count as zero; Ruleset.CounterKeys says which keys
+	// an evaluation may read.
+	Counters map[string]decimal.Decimal `json:"counters,omitempty"`
 }
 
 // ActivationCount is how often a campaign was already activated.

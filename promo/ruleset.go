@@ -2,6 +2,7 @@ package promo
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -157,4 +158,24 @@ func (r *Ruleset) candidates(c *Cart) []int32 {
 		}
 	}
 	return out[:n]
+}
+
+// Counted is implemented by promotions with activation limits: CounterKeys
+// returns the keys of History.Counters they read for a cart.
+type Counted interface {
+	CounterKeys(c *Cart) []string
+}
+
+// CounterKeys returns, sorted and without repeats, the History.Counters
+// keys an evaluation of c may read, so that the host fetches just those
+// before calling Evaluate.
+func (r *Ruleset) CounterKeys(c *Cart) []string {
+	var keys []string
+	for _, ci := range r.candidates(c) {
+		if k, ok := r.promos[ci].(Counted); ok {
+			keys = append(keys, k.CounterKeys(c)...)
+		}
+	}
+	sort.Strings(keys)
+	return slices.Compact(keys)
 }

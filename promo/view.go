@@ -88,6 +88,9 @@ type Proposal struct {
 	Adjustments []Proposed
 	// Occurrences is how many times the promotion applies in the sale.
 	Occurrences int
+	// Units is how many whole units got the benefit (a weighed line counts
+	// as one), for item limits.
+	Units int64
 	// Reasons say why it is not eligible (the first is the main one), or
 	// carry notes when it is (a cap reached).
 	Reasons []Reason
