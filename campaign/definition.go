@@ -21,6 +21,22 @@ type Ruleset struct {
 	Groupings []Grouping `json:"groupings,omitempty"`
 	// Campaigns are the campaign definitions; their order does not matter.
 	Campaigns []Campaign `json:"campaigns"`
+	// Associations group cumulative campaigns of which a criterion picks
+	// the one that applies (associações).
+	Associations []Association `json:"associations,omitempty"`
+}
+
+// Association groups two or more cumulative campaigns (associação).
+type Association struct {
+	ID   string `json:"id"`
+	Name string `json:"name,omitempty"`
+	// Criterion is "least_benefit" (menor benefício ao cliente),
+	// "most_benefit" (maior benefício), "registration_order" (ordem de
+	// registro: the first campaign listed that applies) or "grant_all"
+	// (conceder todos).
+	Criterion string `json:"criterion"`
+	// Campaigns are campaign ids, in registration order.
+	Campaigns []string `json:"campaigns"`
 }
 
 // Grouping is a named list of products, stores or customers (agrupamento),

@@ -278,12 +278,14 @@ func (r Ruleset) Search(f Filter) ([]Campaign, error) {
 			if f.Status != nil && lcStatus(start, end, f.At) != *f.Status {
 				continue
 			}
-			if !f.StartsFrom.IsZero() && start.Before(f.StartsFrom) ||
-				!f.StartsUntil.IsZero() && start.After(f.StartsUntil) {
+			if (!f.StartsFrom.IsZero() && start.Before(f.StartsFrom)) ||
+				(!f.StartsUntil.IsZero() && start.After(f.StartsUntil)) {
 				continue
 			}
-			if !f.EndsFrom.IsZero() && !end.IsZero() && end.Before(f.EndsFrom) ||
-				!f.EndsUntil.IsZero() && (end.IsZero() || end.After(f.EndsUntil)) {
+			// A zero end is no end: after every EndsFrom, never before an
+			// EndsUntil.
+			if (!f.EndsFrom.IsZero() && !end.IsZero() && end.Before(f.EndsFrom)) ||
+				(!f.EndsUntil.IsZero() && (end.IsZero() || end.After(f.EndsUntil))) {
 				continue
 			}
 		}

@@ -108,11 +108,14 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 				cum = append(cum, ci)
 			}
 		}
+		cum, lost := ev.decideAssociations(cum)
 		final = ev.run(cum)
 		k := 0
 		for _, ci := range active {
 			if rs.infos[ci].Exclusive {
 				entries = append(entries, excl[ci].entries[0])
+			} else if e, gone := lost[ci]; gone {
+				entries = append(entries, e)
 			} else {
 				entries = append(entries, final.entries[k])
 				k++

@@ -11,6 +11,9 @@ import (
 type Settings struct {
 	// Rounding is how amounts are rounded to cents; the zero value is HalfEven.
 	Rounding RoundingMode
+	// Associations group cumulative campaigns of which a criterion picks
+	// the one that applies. A campaign is in at most one association.
+	Associations []Association
 }
 
 // Ruleset is a compiled, validated and indexed set of promotions. It is
@@ -25,6 +28,7 @@ type Ruleset struct {
 	bySKU    map[string][]int32
 	byCat    map[string][]int32
 	cartWide []int32
+	assocs   []association
 }
 
 // NewRuleset indexes promotions for Evaluate. Ids must be unique and not
@@ -82,9 +86,13 @@ func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 			r.byCat[c] = appendOnce(r.byCat[c], int32(i))
 		}
 	}
+	if len(problems) == 0 {
+		problems = r.resolveAssociations(s.Associations)
+	}
 	if len(problems) > 0 {
 		return nil, &ValidationError{What: "ruleset", Problems: problems}
 	}
+	r.settings.Associations = slices.Clone(s.Associations)
 	return r, nil
 }
 
@@ -106,8 +114,12 @@ func before(a, b Info) bool {
 	return a.ID < b.ID
 }
 
-// Settings returns the ruleset's settings.
-func (r *Ruleset) Settings() Settings { return r.settings }
+// Settings returns the ruleset's settings (a copy).
+func (r *Ruleset) Settings() Settings {
+	s := r.settings
+	s.Associations = slices.Clone(s.Associations)
+	return s
+}
 
 // Len returns the number of promotions.
 func (r *Ruleset) Len() int { return len(r.promos) }
