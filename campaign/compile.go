@@ -86,6 +86,7 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 		}
 	}
 	ids := map[string]int{}
+	mdIDs := map[string]int{}
 	promos := make([]promo.Promotion, 0, len(def.Campaigns))
 	for i := range def.Campaigns {
 		p := fmt.Sprintf("campaigns[%d]", i)
@@ -98,6 +99,22 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 			}
 		}
 		if pr := c.campaign(p, cp, loc, cats); pr != nil {
+			promos = append(promos, pr)
+		}
+	}
+	for i := range def.Markdowns {
+		p := fmt.Sprintf("markdowns[%d]", i)
+		md := &def.Markdowns[i]
+		if md.ID != "" {
+			if j, dup := ids[md.ID]; dup {
+				c.fail(p+".id", "duplicate of campaigns[%d].id %q", j, md.ID)
+			} else if j, dup := mdIDs[md.ID]; dup {
+				c.fail(p+".id", "duplicate of markdowns[%d].id %q", j, md.ID)
+			} else {
+				mdIDs[md.ID] = i
+			}
+		}
+		if pr := c.markdown(p, md, loc); pr != nil {
 			promos = append(promos, pr)
 		}
 	}
@@ -119,24 +136,7 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	if cp.Priority < 0 {
 		c.fail(p+".priority", "must not be negative")
 	}
-	var start, end time.Time
-	if cp.Start == "" {
-		c.fail(p+".start", "required")
-	} else if t, err := parseInstant(cp.Start, loc, false); err != nil {
-		c.fail(p+".start", "%v", err)
-	} else {
-		start = t
-	}
-	if cp.End != "" {
-		if t, err := parseInstant(cp.End, loc, true); err != nil {
-			c.fail(p+".end", "%v", err)
-		} else {
-			end = t
-			if !start.IsZero() && end.Before(start) {
-				c.fail(p+".end", "must not be before start")
-			}
-		}
-	}
+	start, end := c.dates(p, cp.Start, cp.End, loc)
 	if cp.Category != "" {
 		if _, ok := cats[cp.Category]; !ok {
 			c.fail(p+".category", "unknown category %q (not in categories)", cp.Category)
@@ -340,4 +340,26 @@ func (c *compiler) associations(def Ruleset, ids map[string]int) []promo.Associa
 		out = append(out, promo.Association{ID: a.ID, Name: a.Name, Criterion: crit, Members: append([]string(nil), a.Campaigns...)})
 	}
 	return out
+}
+
+// dates parses a start (required) and an optional end at path p.
+func (c *compiler) dates(p, startS, endS string, loc *time.Location) (start, end time.Time) {
+	if startS == "" {
+		c.fail(p+".start", "required")
+	} else if t, err := parseInstant(startS, loc, false); err != nil {
+		c.fail(p+".start", "%v", err)
+	} else {
+		start = t
+	}
+	if endS != "" {
+		if t, err := parseInstant(endS, loc, true); err != nil {
+			c.fail(p+".end", "%v", err)
+		} else {
+			end = t
+			if !start.IsZero() && end.Before(start) {
+				c.fail(p+".end", "must not be before start")
+			}
+		}
+	}
+	return start, end
 }

@@ -24,6 +24,9 @@ type Ruleset struct {
 	// Associations group cumulative campaigns of which a criterion picks
 	// the one that applies (associações).
 	Associations []Association `json:"associations,omitempty"`
+	// Markdowns are price markdowns (remarcações); their ids share the
+	// campaigns' namespace.
+	Markdowns []Markdown `json:"markdowns,omitempty"`
 }
 
 // Association groups two or more cumulative campaigns (associação).

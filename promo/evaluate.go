@@ -37,68 +37,77 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 	ev := newEvaluation(&cart, rs)
 	cands := rs.candidates(&cart)
 
-	entries := make([]TraceEntry, 0, len(cands))
-	var active []int32
+	// pre are the price phases (exchange, markdown): they always run first
+	// and take no part in exclusivity. The others compete.
+	var pre, active []int32
+	lost := map[int32]TraceEntry{} // pipeline index -> why it did not run
 	var offers []Offer
 	for _, ci := range cands {
 		info := rs.infos[ci]
 		if r, out := outsideDates(info, &cart); out {
-			entries = append(entries, newEntry(info, false, r))
+			lost[ci] = newEntry(info, false, r)
+			continue
+		}
+		if info.Phase <= PhaseMarkdown {
+			pre = append(pre, ci)
 			continue
 		}
 		if info.Optional && !slices.Contains(cart.AcceptedOffers, info.ID) {
 			// Offered with the value it would give alone; not applied.
-			alone := ev.run([]int32{ci})
-			if e := alone.entries[0]; !e.Applied && !alone.recordOnly {
-				entries = append(entries, e)
+			alone := ev.run(with(pre, ci))
+			amount, applied := alone.amountOf(info.ID)
+			if !applied {
+				lost[ci] = alone.entryOf(ci)
 				continue
 			}
-			offers = append(offers, Offer{Campaign: info.ID, Name: info.Name, Description: info.Description, Amount: alone.total})
-			entries = append(entries, newEntry(info, false, Reason{
+			offers = append(offers, Offer{Campaign: info.ID, Name: info.Name, Description: info.Description, Amount: amount})
+			lost[ci] = newEntry(info, false, Reason{
 				Code: ReasonOptionalNotAccepted,
-				PT:   "campanha opcional oferecida ao operador: R$ " + brl(alone.total),
-				EN:   "optional campaign offered to the operator: R$ " + alone.total.StringFixed(CentPlaces),
-			}))
+				PT:   "campanha opcional oferecida ao operador: R$ " + brl(amount),
+				EN:   "optional campaign offered to the operator: R$ " + amount.StringFixed(CentPlaces),
+			})
 			continue
 		}
 		active = append(active, ci)
 	}
 
-	// Exclusive candidates, each alone.
-	winner := -1
+	// Exclusive candidates, each alone after the price phases.
+	winner := int32(-1)
 	var win *run
-	excl := map[int32]*run{}
+	var best decimal.Decimal
 	for _, ci := range active {
 		if !rs.infos[ci].Exclusive {
 			continue
 		}
-		r := ev.run([]int32{ci})
-		excl[ci] = r
-		if r.total.Sign() <= 0 {
+		r := ev.run(with(pre, ci))
+		amount, applied := r.amountOf(rs.infos[ci].ID)
+		if !applied {
+			lost[ci] = r.entryOf(ci)
 			continue
 		}
-		if win == nil || r.total.GreaterThan(win.total) ||
-			(r.total.Equal(win.total) && lessPriorityID(rs.infos[ci], rs.infos[winner])) {
-			winner, win = int(ci), r
+		if amount.Sign() <= 0 {
+			// A non-cumulative campaign competes on money: one that gives
+			// nothing excludes nothing and is not applied.
+			lost[ci] = newEntry(rs.infos[ci], false, nothingToDiscount())
+			continue
+		}
+		if win == nil || amount.GreaterThan(best) ||
+			(amount.Equal(best) && lessPriorityID(rs.infos[ci], rs.infos[winner])) {
+			if win != nil {
+				lost[winner] = lostTo(rs.infos[winner], rs.infos[ci])
+			}
+			winner, win, best = ci, r, amount
+		} else {
+			lost[ci] = lostTo(rs.infos[ci], rs.infos[winner])
 		}
 	}
 
 	var final *run
 	if win != nil {
 		final = win
-		w := rs.infos[winner]
 		for _, ci := range active {
-			switch {
-			case int(ci) == winner:
-				entries = append(entries, win.entries[0])
-			case rs.infos[ci].Exclusive && !excl[ci].entries[0].Applied:
-				entries = append(entries, excl[ci].entries[0])
-			default:
-				entries = append(entries, newEntry(rs.infos[ci], false, Reason{
-					Code: ReasonLostToExclusive,
-					PT:   fmt.Sprintf("perdeu para a campanha não cumulativa %s (%s)", w.ID, w.Name),
-					EN:   fmt.Sprintf("lost to non-cumulative campaign %s (%s)", w.ID, w.Name),
-				}))
+			if _, done := lost[ci]; !done && ci != winner {
+				lost[ci] = lostTo(rs.infos[ci], rs.infos[winner])
 			}
 		}
 	} else {
@@ -108,24 +117,36 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 				cum = append(cum, ci)
 			}
 		}
-		cum, lost := ev.decideAssociations(cum)
+		cum, gone := ev.decideAssociations(append(slices.Clone(pre), cum...))
+		for ci, e := range gone {
+			lost[ci] = e
+		}
 		final = ev.run(cum)
-		k := 0
-		for _, ci := range active {
-			if rs.infos[ci].Exclusive {
-				entries = append(entries, excl[ci].entries[0])
-			} else if e, gone := lost[ci]; gone {
-				entries = append(entries, e)
-			} else {
-				entries = append(entries, final.entries[k])
-				k++
-			}
+	}
+	entries := make([]TraceEntry, 0, len(cands))
+	for _, ci := range cands {
+		if e, ok := lost[ci]; ok {
+			entries = append(entries, e)
+		} else {
+			entries = append(entries, final.entryOf(ci))
 		}
 	}
-	sortEntries(entries, rs)
 	res := ev.result(final, entries)
 	res.Offers = offers
 	return res, nil
+}
+
+// with returns pre followed by ci, in a new slice.
+func with(pre []int32, ci int32) []int32 {
+	return append(slices.Clone(pre), ci)
+}
+
+func lostTo(loser, w Info) TraceEntry {
+	return newEntry(loser, false, Reason{
+		Code: ReasonLostToExclusive,
+		PT:   fmt.Sprintf("perdeu para a campanha não cumulativa %s (%s)", w.ID, w.Name),
+		EN:   fmt.Sprintf("lost to non-cumulative campaign %s (%s)", w.ID, w.Name),
+	})
 }
 
 func lessPriorityID(a, b Info) bool {
@@ -133,12 +154,6 @@ func lessPriorityID(a, b Info) bool {
 		return a.Priority < b.Priority
 	}
 	return a.ID < b.ID
-}
-
-func sortEntries(entries []TraceEntry, rs *Ruleset) {
-	sort.SliceStable(entries, func(a, b int) bool {
-		return rs.byID[entries[a].Campaign] < rs.byID[entries[b].Campaign]
-	})
 }
 
 func newEntry(info Info, applied bool, reasons ...Reason) TraceEntry {
@@ -189,6 +204,16 @@ func newEvaluation(c *Cart, rs *Ruleset) *evaluation {
 	return ev
 }
 
+// entryOf returns the trace entry of the promotion at pipeline index pi.
+func (r *run) entryOf(pi int32) TraceEntry {
+	for k, x := range r.idx {
+		if x == pi {
+			return r.entries[k]
+		}
+	}
+	panic("promo: no trace entry for a promotion that was run")
+}
+
 // run is the outcome of running a list of promotions on a fresh copy of the
 // cart.
 type run struct {
@@ -196,9 +221,8 @@ type run struct {
 	adj     [][]Adjustment
 	apps    []Application
 	entries []TraceEntry // one per promotion run, in order
+	idx     []int32      // the pipeline index of each entry
 	total   decimal.Decimal
-	// recordOnly is set when a promotion applied with no discount.
-	recordOnly bool
 	// events and counters hold, per application, what its proposal added.
 	events   [][]Event
 	counters [][]CounterDelta
@@ -210,9 +234,10 @@ func (ev *evaluation) run(list []int32) *run {
 		adj:   make([][]Adjustment, len(ev.gross)),
 		total: decimal.Zero,
 	}
-	view := &View{cart: ev.cart, rounding: ev.rs.settings.Rounding, gross: ev.gross, value: r.value, rank: ev.rank}
+	view := &View{rs: ev.rs, cart: ev.cart, rounding: ev.rs.settings.Rounding, gross: ev.gross, value: r.value, rank: ev.rank}
 	for _, pi := range list {
 		info := ev.rs.infos[pi]
+		r.idx = append(r.idx, pi)
 		prop := ev.rs.promos[pi].Apply(view)
 		if !prop.Eligible {
 			reasons := prop.Reasons
@@ -259,15 +284,10 @@ func (ev *evaluation) run(list []int32) *run {
 			occ := max(prop.Occurrences, 1)
 			r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: decimal.Zero, Occurrences: occ})
 			r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
-			r.recordOnly = true
 			continue
 		}
 		if given.Sign() <= 0 {
-			reasons := append([]Reason{{
-				Code: ReasonNothingToDiscount,
-				PT:   "as condições foram atendidas, mas não há desconto a conceder neste carrinho",
-				EN:   "the conditions hold but there is no discount to give on this cart",
-			}}, prop.Reasons...)
+			reasons := append([]Reason{nothingToDiscount()}, prop.Reasons...)
 			r.entries = append(r.entries, newEntry(info, false, reasons...))
 			continue
 		}
@@ -369,3 +389,11 @@ func brl(d decimal.Decimal) string {
 // FormatBRL formats an amount the Brazilian way, without the currency
 // symbol: 1234.5 gives "1.234,50".
 func FormatBRL(d decimal.Decimal) string { return brl(d) }
+
+func nothingToDiscount() Reason {
+	return Reason{
+		Code: ReasonNothingToDiscount,
+		PT:   "as condições foram atendidas, mas não há desconto a conceder neste carrinho",
+		EN:   "the conditions hold but there is no discount to give on this cart",
+	}
+}

@@ -18,9 +18,15 @@ const (
 	FreeUnits
 	// SaleDiscount is the line's share of a sale-level discount.
 	SaleDiscount
+	// Markdown is a new unit price (remarcação): the difference to what the
+	// line cost before it.
+	Markdown
+	// Gift zeroes a gift (brinde) already in the cart.
+	Gift
 )
 
-// String returns "item_discount", "free_units" or "sale_discount".
+// String returns "item_discount", "free_units", "sale_discount", "markdown"
+// or "gift".
 func (k AdjustmentKind) String() string {
 	switch k {
 	case ItemDiscount:
@@ -29,6 +35,10 @@ func (k AdjustmentKind) String() string {
 		return "free_units"
 	case SaleDiscount:
 		return "sale_discount"
+	case Markdown:
+		return "markdown"
+	case Gift:
+		return "gift"
 	}
 	return fmt.Sprintf("AdjustmentKind(%d)", uint8(k))
 }
@@ -193,7 +203,7 @@ func (r *Result) TraceFor(campaign string) (TraceEntry, bool) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *AdjustmentKind) UnmarshalText(b []byte) error {
-	for c := ItemDiscount; c <= SaleDiscount; c++ {
+	for c := ItemDiscount; c <= Gift; c++ {
 		if c.String() == string(b) {
 			*k = c
 			return nil

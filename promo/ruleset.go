@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Settings are the ruleset-wide settings the kernel uses.
@@ -134,6 +135,37 @@ func (r *Ruleset) Promotion(id string) (Promotion, bool) {
 		return nil, false
 	}
 	return r.promos[i], true
+}
+
+// namesLine reports whether a promotion after the markdown phase, within
+// its dates at t, is indexed under the line's product code, SKU or category.
+func (r *Ruleset) namesLine(l *Line, t time.Time) bool {
+	live := func(ps []int32) bool {
+		for _, pi := range ps {
+			in := r.infos[pi]
+			if in.Phase > PhaseMarkdown && (in.Start.IsZero() || !t.Before(in.Start)) && (in.End.IsZero() || !t.After(in.End)) {
+				return true
+			}
+		}
+		return false
+	}
+	if (l.ProductCode != "" && live(r.byCode[l.ProductCode])) || (l.SKU != "" && live(r.bySKU[l.SKU])) {
+		return true
+	}
+	if l.Category == "" {
+		return false
+	}
+	path := strings.Trim(l.Category, "/")
+	for {
+		if live(r.byCat[path]) {
+			return true
+		}
+		j := strings.LastIndexByte(path, '/')
+		if j < 0 {
+			return false
+		}
+		path = path[:j]
+	}
 }
 
 // candidates returns, in pipeline order, the promotions that can match the

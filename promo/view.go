@@ -11,6 +11,7 @@ import (
 // their index in the cart. A View is valid only during the Apply call that
 // received it; promotions must not modify the cart it returns.
 type View struct {
+	rs       *Ruleset
 	cart     *Cart
 	rounding RoundingMode
 	gross    []decimal.Decimal
@@ -56,6 +57,13 @@ func (v *View) ValueOf(i int, units decimal.Decimal) decimal.Decimal {
 // break ties with it, so that the result does not depend on the order of
 // the cart's lines.
 func (v *View) Rank(i int) int { return v.rank[i] }
+
+// InOtherPromotion reports whether line i's product is named (by product
+// code, SKU or category) by a promotion of a later phase that is within its
+// dates: an item "in promotion", which a markdown may leave alone.
+func (v *View) InOtherPromotion(i int) bool {
+	return v.rs.namesLine(&v.cart.Lines[i], v.cart.Time)
+}
 
 // Rounding returns the ruleset's rounding mode.
 func (v *View) Rounding() RoundingMode { return v.rounding }
