@@ -99,9 +99,12 @@ func Birthday(period BirthdayPeriod, rel Relative, toleranceDays int) Condition 
 }
 
 func (b birthday) Describe() (string, string) {
-	pt := map[BirthdayPeriod]string{BirthdayDay: "dia", BirthdayWeek: "semana", BirthdayMonth: "mês"}[b.period]
+	pt := map[BirthdayPeriod]string{BirthdayDay: "no dia", BirthdayWeek: "na semana", BirthdayMonth: "no mês"}[b.period]
 	rpt := map[Relative]string{Previous: "anterior", Current: "atual", Next: "próximo"}[b.rel]
-	return fmt.Sprintf("aniversário no %s %s (tolerância %d dias)", pt, rpt, b.tolerance),
+	if b.period == BirthdayWeek && b.rel == Next {
+		rpt = "próxima" // a semana é feminina
+	}
+	return fmt.Sprintf("aniversário %s %s (tolerância %d dias)", pt, rpt, b.tolerance),
 		fmt.Sprintf("birthday in the %s %s (tolerance %d days)", b.rel, b.period, b.tolerance)
 }
 
