@@ -1,6 +1,7 @@
 package benefit
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -27,43 +28,63 @@ func (sale) sealed()            {}
 func (sale) Phase() promo.Phase { return promo.PhaseSale }
 
 func (b sale) Apply(v *promo.View, s Scope) promo.Proposal {
-	var lines []int
-	for _, i := range s.Lines {
-		if v.Value(i).Sign() > 0 {
-			lines = append(lines, i)
-		}
-	}
+	lines := valued(v, s.Lines)
 	if len(lines) == 0 {
 		return promo.NotEligible(noEligible())
 	}
-	// Apportion in line-id order, so that remainder ties do not depend on
-	// the order of the cart's lines.
+	p := promo.Proposal{Eligible: true, Occurrences: 1}
+	if b.fixed {
+		spreadAmount(&p, v, lines, b.amount, promo.SaleDiscount)
+	} else {
+		spreadPercent(&p, v, lines, b.percent, promo.SaleDiscount)
+	}
+	return p
+}
+
+// valued returns the lines that still cost something.
+func valued(v *promo.View, lines []int) []int {
+	var out []int
+	for _, i := range lines {
+		if v.Value(i).Sign() > 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// spreadPercent proposes pct % of the lines' total, rounded once,
+// apportioned to them by value.
+func spreadPercent(p *promo.Proposal, v *promo.View, lines []int, pct decimal.Decimal, kind promo.AdjustmentKind) {
+	amount := v.Round(v.Total(lines).Mul(pct).DivRound(decimal.NewFromInt(100), 12))
+	spread(p, v, lines, amount, kind)
+}
+
+// spreadAmount proposes a fixed amount apportioned to the lines by value,
+// capped at their total (with a note).
+func spreadAmount(p *promo.Proposal, v *promo.View, lines []int, amount decimal.Decimal, kind promo.AdjustmentKind) {
+	if total := v.Total(lines); amount.GreaterThan(total) {
+		p.Reasons = append(p.Reasons, promo.Reason{Code: promo.ReasonDiscountCapped,
+			PT: "o desconto de R$ " + promo.FormatBRL(amount) + " foi limitado ao total de R$ " + promo.FormatBRL(total),
+			EN: "the discount of R$ " + amount.StringFixed(2) + " was capped at the total of R$ " + total.StringFixed(2)})
+		amount = total
+	}
+	spread(p, v, lines, v.Round(amount), kind)
+}
+
+// spread apportions amount over the lines by their current value, in
+// line-id order so that remainder ties do not depend on the cart's order.
+func spread(p *promo.Proposal, v *promo.View, lines []int, amount decimal.Decimal, kind promo.AdjustmentKind) {
+	lines = slices.Clone(lines)
 	sort.Slice(lines, func(a, b int) bool { return v.Rank(lines[a]) < v.Rank(lines[b]) })
 	weights := make([]decimal.Decimal, len(lines))
 	for k, i := range lines {
 		weights[k] = v.Value(i)
 	}
-	total := v.Total(lines)
-	p := promo.Proposal{Eligible: true, Occurrences: 1}
-	var amount decimal.Decimal
-	if b.fixed {
-		amount = b.amount
-		if amount.GreaterThan(total) {
-			amount = total
-			p.Reasons = append(p.Reasons, promo.Reason{Code: promo.ReasonDiscountCapped,
-				PT: "o desconto de R$ " + promo.FormatBRL(b.amount) + " foi limitado ao total de R$ " + promo.FormatBRL(total),
-				EN: "the discount of R$ " + b.amount.StringFixed(2) + " was capped at the total of R$ " + total.StringFixed(2)})
-		}
-	} else {
-		amount = v.Round(total.Mul(b.percent).DivRound(decimal.NewFromInt(100), 12))
-	}
-	amount = v.Round(amount)
 	for k, sh := range promo.Apportion(amount, weights) {
 		if sh.Sign() > 0 {
-			p.Adjustments = append(p.Adjustments, promo.Proposed{Line: lines[k], Kind: promo.SaleDiscount, Amount: sh})
+			p.Adjustments = append(p.Adjustments, promo.Proposed{Line: lines[k], Kind: kind, Amount: sh})
 		}
 	}
-	return p
 }
 
 func noEligible() promo.Reason {

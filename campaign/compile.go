@@ -8,8 +8,6 @@ import (
 	// depend on the host's files.
 	_ "time/tzdata"
 
-	"github.com/shopspring/decimal"
-
 	"promokit/benefit"
 	"promokit/promo"
 	"promokit/rules"
@@ -226,80 +224,6 @@ func (c *compiler) rules(p string, r *Rules, cc campaignCtx) rules.Condition {
 	}
 	c.fail(p+".match", "unknown match %q (want all or any)", r.Match)
 	return nil
-}
-
-func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selection) {
-	sel, err := benefit.ParseSelection(b.ApplyTo)
-	if err != nil {
-		c.fail(p+".apply_to", "%v", err)
-	}
-	set := 0
-	for _, ok := range []bool{b.Percent != nil, b.Amount != nil, b.FinalPrice != nil, b.FreeUnits != nil} {
-		if ok {
-			set++
-		}
-	}
-	if set != 1 {
-		c.fail(p, "exactly one of percent, amount, final_price and free_units must be set, got %d", set)
-	}
-	if b.Percent != nil && (b.Percent.Sign() < 0 || b.Percent.GreaterThan(decimal.NewFromInt(100))) {
-		c.fail(p+".percent", "must be between 0 and 100")
-	}
-	if b.Amount != nil && b.Amount.Sign() < 0 {
-		c.fail(p+".amount", "must not be negative")
-	}
-	if b.FinalPrice != nil && b.FinalPrice.Sign() < 0 {
-		c.fail(p+".final_price", "must not be negative")
-	}
-	if f := b.FreeUnits; f != nil {
-		if f.Buy < 2 {
-			c.fail(p+".free_units.buy", "must be at least 2")
-		}
-		if f.Pay < 1 || f.Pay >= f.Buy {
-			c.fail(p+".free_units.pay", "must be at least 1 and less than buy")
-		}
-	}
-	switch b.On {
-	case "sale":
-		if b.FinalPrice != nil {
-			c.fail(p+".final_price", "applies to items only (on: items)")
-		}
-		if b.FreeUnits != nil {
-			c.fail(p+".free_units", "applies to items only (on: items)")
-		}
-		if b.ApplyTo != "" {
-			c.fail(p+".apply_to", "applies to items only (on: items)")
-		}
-		if set != 1 {
-			return nil, sel
-		}
-		switch {
-		case b.Percent != nil:
-			return benefit.SalePercent(*b.Percent), sel
-		case b.Amount != nil:
-			return benefit.SaleAmount(*b.Amount), sel
-		}
-		return nil, sel
-	case "items":
-		if set != 1 {
-			return nil, sel
-		}
-		switch {
-		case b.Percent != nil:
-			return benefit.ItemPercent(*b.Percent), sel
-		case b.Amount != nil:
-			return benefit.ItemAmountOff(*b.Amount), sel
-		case b.FinalPrice != nil:
-			return benefit.ItemFinalPrice(*b.FinalPrice), sel
-		default:
-			return benefit.FreeUnits(b.FreeUnits.Buy, b.FreeUnits.Buy-b.FreeUnits.Pay), sel
-		}
-	case "":
-		c.fail(p+".on", "required (sale or items)")
-	default:
-		c.fail(p+".on", "unknown target %q (want sale or items)", b.On)
-	}
-	return nil, sel
 }
 
 // associations checks the associations against the campaigns (by their

@@ -168,7 +168,7 @@ func TestCompileProblems(t *testing.T) {
 		{name: "negative max repetitions", change: func(r *campaign.Ruleset) { r.Campaigns[0].MaxRepetitions = -1 },
 			want: []cpProblem{{c0 + ".max_repetitions", "must not be negative"}}},
 		{name: "no benefit kind", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.Percent = nil },
-			want: []cpProblem{{c0 + ".benefit", "exactly one of percent, amount, final_price and free_units must be set, got 0"}}},
+			want: []cpProblem{{c0 + ".benefit", "exactly one of percent, amount, final_price, free_units, gift, progressive and age_percent must be set, got 0"}}},
 		{name: "two benefit kinds", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.Amount = cpDec("5") },
 			want: []cpProblem{{c0 + ".benefit", "got 2"}}},
 		{name: "final price on a sale", change: func(r *campaign.Ruleset) {

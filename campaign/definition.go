@@ -206,7 +206,7 @@ type CodePattern struct {
 }
 
 // Benefit is what a campaign gives. Exactly one of Percent, Amount,
-// FinalPrice and FreeUnits is set.
+// FinalPrice, FreeUnits, Gift, Progressive and AgePercent is set.
 type Benefit struct {
 	// On is "sale" (desconto na venda) or "items" (desconto no item).
 	On string `json:"on"`
@@ -218,9 +218,43 @@ type Benefit struct {
 	FinalPrice *decimal.Decimal `json:"final_price,omitempty"`
 	// FreeUnits is "leve N pague M" (items only).
 	FreeUnits *FreeUnits `json:"free_units,omitempty"`
+	// Gift grants gift products (brinde) to choose from (items only).
+	Gift *Gift `json:"gift,omitempty"`
+	// Progressive is a discount by quantity tiers (progressivo).
+	Progressive *Progressive `json:"progressive,omitempty"`
+	// AgePercent is a percent that depends on the customer's age
+	// (benefício Cliente).
+	AgePercent *AgePercent `json:"age_percent,omitempty"`
 	// ApplyTo is "all" (conceder todos, the default), "highest" (maior
-	// benefício) or "lowest" (menor benefício); items only.
+	// benefício) or "lowest" (menor benefício); items only, and only for
+	// percent, amount, final_price and free_units.
 	ApplyTo string `json:"apply_to,omitempty"`
+}
+
+// Gift is a gift benefit: Quantity units per occurrence of one of Options
+// (product codes), chosen by the operator.
+type Gift struct {
+	Quantity int64    `json:"quantity"`
+	Options  []string `json:"options"`
+}
+
+// Progressive is a list of quantity tiers; the highest tier reached applies.
+type Progressive struct {
+	Tiers []ProgressiveTier `json:"tiers"`
+}
+
+// ProgressiveTier gives Amount (or Percent) off the eligible lines from
+// MinQuantity whole units on. Exactly one of Amount and Percent is set.
+type ProgressiveTier struct {
+	MinQuantity int64            `json:"min_quantity"`
+	Amount      *decimal.Decimal `json:"amount,omitempty"`
+	Percent     *decimal.Decimal `json:"percent,omitempty"`
+}
+
+// AgePercent gives PerYear % per year of the customer's age, at most Max %.
+type AgePercent struct {
+	PerYear decimal.Decimal `json:"per_year"`
+	Max     decimal.Decimal `json:"max"`
 }
 
 // FreeUnits is "leve Buy pague Pay".

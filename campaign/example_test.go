@@ -82,7 +82,7 @@ func ExampleCompile() {
 	}
 	// Output:
 	// campaigns[0].start: not a valid date and time "2026-02-30": want RFC 3339 (2026-11-01T00:00:00-03:00), YYYY-MM-DDTHH:MM or YYYY-MM-DD, a day that exists
-	// campaigns[0].benefit: exactly one of percent, amount, final_price and free_units must be set, got 0
+	// campaigns[0].benefit: exactly one of percent, amount, final_price, free_units, gift, progressive and age_percent must be set, got 0
 	// campaigns[1].id: duplicate of campaigns[0].id "a"
 	// campaigns[1].benefit.free_units: applies to items only (on: items)
 }

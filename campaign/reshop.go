@@ -1,6 +1,8 @@
 package campaign
 
 import (
+	"slices"
+
 	"promokit/benefit"
 	"promokit/promo"
 	"promokit/rules"
@@ -51,6 +53,8 @@ func (r *reshop) Apply(v *promo.View) promo.Proposal {
 			lines[i] = i
 		}
 	}
+	// A gift in the cart is the benefit, not a purchase toward it.
+	lines = slices.DeleteFunc(slices.Clone(lines), func(i int) bool { return benefit.IsGiftLine(r.benefit, v.Line(i)) })
 	for _, th := range r.thresholds {
 		if ok, why := th.Check(v, lines); !ok {
 			return promo.NotEligible(why)

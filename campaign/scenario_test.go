@@ -40,6 +40,8 @@ type want struct {
 	// Events are the events expected, in order (ids and customer tokens
 	// are not compared).
 	Events []wantEvent `json:"events"`
+	// Gifts are the gifts granted, in order.
+	Gifts []promo.Gift `json:"gifts"`
 }
 
 type wantOffer struct {
@@ -187,6 +189,15 @@ func runScenario(t *testing.T, s scenario) {
 		}
 		if diff := cmp.Diff(s.Want.Offers, got, decimalEqual); diff != "" {
 			t.Errorf("offers (-want +got):\n%s", diff)
+		}
+	}
+	if s.Want.Gifts != nil {
+		got := res.Gifts
+		if got == nil {
+			got = []promo.Gift{}
+		}
+		if diff := cmp.Diff(s.Want.Gifts, got); diff != "" {
+			t.Errorf("gifts (-want +got):\n%s", diff)
 		}
 	}
 	if s.Want.Events != nil {

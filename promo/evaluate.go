@@ -204,6 +204,13 @@ func newEvaluation(c *Cart, rs *Ruleset) *evaluation {
 	return ev
 }
 
+func (r *run) addGifts(campaign string, gs []Gift) {
+	for _, g := range gs {
+		g.Campaign = campaign
+		r.gifts = append(r.gifts, g)
+	}
+}
+
 // entryOf returns the trace entry of the promotion at pipeline index pi.
 func (r *run) entryOf(pi int32) TraceEntry {
 	for k, x := range r.idx {
@@ -223,6 +230,7 @@ type run struct {
 	entries []TraceEntry // one per promotion run, in order
 	idx     []int32      // the pipeline index of each entry
 	total   decimal.Decimal
+	gifts   []Gift
 	// events and counters hold, per application, what its proposal added.
 	events   [][]Event
 	counters [][]CounterDelta
@@ -273,17 +281,23 @@ func (ev *evaluation) run(list []int32) *run {
 				r.adj[a.Line] = append(adj, Adjustment{Campaign: info.ID, Kind: a.Kind, Amount: amt, FundedBy: funder})
 			}
 		}
-		if given.Sign() <= 0 && prop.RecordOnly {
-			r.entries = append(r.entries, newEntry(info, true, append([]Reason{{
-				Code: ReasonApplied, PT: "aplicada", EN: "applied",
-			}, {
+		if given.Sign() <= 0 && (prop.RecordOnly || len(prop.Gifts) > 0) {
+			note := Reason{
 				Code: ReasonRecordOnly,
 				PT:   "campanha sem benefícios: a ativação é registrada",
 				EN:   "campaign with no benefit: the activation is recorded",
-			}}, prop.Reasons...)...))
+			}
+			if !prop.RecordOnly {
+				note = Reason{Code: ReasonGiftToAdd,
+					PT: "brinde a incluir na venda", EN: "gift to add to the sale"}
+			}
+			r.entries = append(r.entries, newEntry(info, true, append([]Reason{{
+				Code: ReasonApplied, PT: "aplicada", EN: "applied",
+			}, note}, prop.Reasons...)...))
 			occ := max(prop.Occurrences, 1)
 			r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: decimal.Zero, Occurrences: occ})
 			r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
+			r.addGifts(info.ID, prop.Gifts)
 			continue
 		}
 		if given.Sign() <= 0 {
@@ -310,6 +324,7 @@ func (ev *evaluation) run(list []int32) *run {
 		}
 		r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: given, Occurrences: occ})
 		r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
+		r.addGifts(info.ID, prop.Gifts)
 		r.total = r.total.Add(given)
 	}
 	return r
@@ -317,7 +332,7 @@ func (ev *evaluation) run(list []int32) *run {
 
 func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 	c := ev.cart
-	res := Result{CartID: c.ID, Lines: make([]LineResult, len(c.Lines)), Applied: r.apps, Trace: entries}
+	res := Result{CartID: c.ID, Lines: make([]LineResult, len(c.Lines)), Applied: r.apps, Gifts: r.gifts, Trace: entries}
 	tg, td := decimal.Zero, decimal.Zero
 	for i := range c.Lines {
 		l := &c.Lines[i]

@@ -21,8 +21,8 @@ const (
 	// Markdown is a new unit price (remarcação): the difference to what the
 	// line cost before it.
 	Markdown
-	// Gift zeroes a gift (brinde) already in the cart.
-	Gift
+	// GiftUnits zeroes a gift (brinde) already in the cart.
+	GiftUnits
 )
 
 // String returns "item_discount", "free_units", "sale_discount", "markdown"
@@ -37,7 +37,7 @@ func (k AdjustmentKind) String() string {
 		return "sale_discount"
 	case Markdown:
 		return "markdown"
-	case Gift:
+	case GiftUnits:
 		return "gift"
 	}
 	return fmt.Sprintf("AdjustmentKind(%d)", uint8(k))
@@ -163,6 +163,21 @@ type Event struct {
 	Multiplier decimal.Decimal `json:"multiplier,omitzero"`
 }
 
+// Gift is a gift (brinde) a campaign grants: Quantity units of one of the
+// Options, chosen by the operator. Units already in the cart are zeroed by
+// Gift adjustments on their lines (InCart); ToAdd units are still to be
+// added to the cart, and evaluating it again with them prices them at zero.
+type Gift struct {
+	Campaign string `json:"campaign"`
+	// Options are the product codes the operator may choose from.
+	Options  []string `json:"options"`
+	Quantity int64    `json:"quantity"`
+	// InCart lists the line ids of the gifts already in the cart.
+	InCart []string `json:"in_cart,omitempty"`
+	// ToAdd is how many units are still to be added.
+	ToAdd int64 `json:"to_add"`
+}
+
 // Offer is an optional campaign (campanha opcional) whose conditions hold
 // but that the operator has not accepted yet. Listing its id in the cart's
 // AcceptedOffers and evaluating again applies it.
@@ -185,6 +200,8 @@ type Result struct {
 	Applied []Application `json:"applied,omitempty"`
 	// Offers lists the optional campaigns the operator may accept.
 	Offers []Offer `json:"offers,omitempty"`
+	// Gifts lists the gifts granted, in the order their campaigns ran.
+	Gifts []Gift `json:"gifts,omitempty"`
 	// Events are the side effects to persist, in the order they arose.
 	Events []Event `json:"events,omitempty"`
 	// Trace has an entry for every promotion looked at, in pipeline order.
@@ -203,7 +220,7 @@ func (r *Result) TraceFor(campaign string) (TraceEntry, bool) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *AdjustmentKind) UnmarshalText(b []byte) error {
-	for c := ItemDiscount; c <= Gift; c++ {
+	for c := ItemDiscount; c <= GiftUnits; c++ {
 		if c.String() == string(b) {
 			*k = c
 			return nil

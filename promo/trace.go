@@ -41,6 +41,9 @@ const (
 	// ReasonRecordOnly: the campaign gives no benefit; its activation is
 	// recorded (não possui benefícios). Follows ReasonApplied.
 	ReasonRecordOnly ReasonCode = "activation_recorded"
+	// ReasonGiftToAdd: the campaign applied; its gift is not in the cart
+	// yet (Result.Gifts says what to add). Follows ReasonApplied.
+	ReasonGiftToAdd ReasonCode = "gift_to_add"
 )
 
 // Reason is a reason code with its message in Brazilian Portuguese and in

@@ -111,6 +111,10 @@ type Proposal struct {
 	Events []Event
 	// Counters are what the activation adds to limit counters.
 	Counters []CounterDelta
+	// Gifts are the gifts granted; the kernel fills their Campaign. A
+	// proposal with gifts applies even when it discounts nothing (the gift
+	// is still to be added).
+	Gifts []Gift
 }
 
 // NotEligible returns a Proposal that says why a promotion does not apply.

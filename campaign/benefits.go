@@ -1,0 +1,145 @@
+package campaign
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"promokit/benefit"
+)
+
+const benefitKinds = "percent, amount, final_price, free_units, gift, progressive and age_percent"
+
+func percentOK(d decimal.Decimal) bool {
+	return d.Sign() >= 0 && d.LessThanOrEqual(decimal.NewFromInt(100))
+}
+
+// benefit compiles a campaign's benefit at path p.
+func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selection) {
+	sel, err := benefit.ParseSelection(b.ApplyTo)
+	if err != nil {
+		c.fail(p+".apply_to", "%v", err)
+	}
+	set := 0
+	for _, ok := range []bool{b.Percent != nil, b.Amount != nil, b.FinalPrice != nil, b.FreeUnits != nil,
+		b.Gift != nil, b.Progressive != nil, b.AgePercent != nil} {
+		if ok {
+			set++
+		}
+	}
+	if set != 1 {
+		c.fail(p, "exactly one of %s must be set, got %d", benefitKinds, set)
+	}
+	if b.Percent != nil && !percentOK(*b.Percent) {
+		c.fail(p+".percent", "must be between 0 and 100")
+	}
+	if b.Amount != nil && b.Amount.Sign() < 0 {
+		c.fail(p+".amount", "must not be negative")
+	}
+	if b.FinalPrice != nil && b.FinalPrice.Sign() < 0 {
+		c.fail(p+".final_price", "must not be negative")
+	}
+	if f := b.FreeUnits; f != nil {
+		if f.Buy < 2 {
+			c.fail(p+".free_units.buy", "must be at least 2")
+		}
+		if f.Pay < 1 || f.Pay >= f.Buy {
+			c.fail(p+".free_units.pay", "must be at least 1 and less than buy")
+		}
+	}
+	if g := b.Gift; g != nil {
+		if g.Quantity < 1 {
+			c.fail(p+".gift.quantity", "must be at least 1")
+		}
+		if len(g.Options) == 0 {
+			c.fail(p+".gift.options", "at least one product code is required")
+		}
+		for j, o := range g.Options {
+			if strings.TrimSpace(o) == "" {
+				c.fail(fmt.Sprintf("%s.gift.options[%d]", p, j), "must not be empty")
+			}
+		}
+	}
+	var tiers []benefit.Tier
+	if pr := b.Progressive; pr != nil {
+		if len(pr.Tiers) == 0 {
+			c.fail(p+".progressive.tiers", "at least one tier is required")
+		}
+		seen := map[int64]bool{}
+		for j, t := range pr.Tiers {
+			tp := fmt.Sprintf("%s.progressive.tiers[%d]", p, j)
+			if t.MinQuantity < 1 {
+				c.fail(tp+".min_quantity", "must be at least 1")
+			} else if seen[t.MinQuantity] {
+				c.fail(tp+".min_quantity", "another tier has min_quantity %d", t.MinQuantity)
+			}
+			seen[t.MinQuantity] = true
+			switch {
+			case (t.Amount == nil) == (t.Percent == nil):
+				c.fail(tp, "exactly one of amount and percent must be set")
+			case t.Amount != nil && t.Amount.Sign() < 0:
+				c.fail(tp+".amount", "must not be negative")
+			case t.Percent != nil && !percentOK(*t.Percent):
+				c.fail(tp+".percent", "must be between 0 and 100")
+			case t.Amount != nil:
+				tiers = append(tiers, benefit.Tier{MinQuantity: t.MinQuantity, Amount: *t.Amount})
+			default:
+				tiers = append(tiers, benefit.Tier{MinQuantity: t.MinQuantity, Percent: *t.Percent, IsPercent: true})
+			}
+		}
+	}
+	if a := b.AgePercent; a != nil {
+		if a.PerYear.Sign() <= 0 || a.PerYear.GreaterThan(decimal.NewFromInt(100)) {
+			c.fail(p+".age_percent.per_year", "must be greater than 0 and at most 100")
+		}
+		if !percentOK(a.Max) || a.Max.Sign() == 0 {
+			c.fail(p+".age_percent.max", "must be greater than 0 and at most 100")
+		}
+	}
+	if b.ApplyTo != "" && b.On != "sale" && (b.Gift != nil || b.Progressive != nil || b.AgePercent != nil) {
+		c.fail(p+".apply_to", "applies to percent, amount, final_price and free_units only")
+	}
+	switch b.On {
+	case "sale":
+		for _, f := range []struct {
+			set  bool
+			name string
+		}{{b.FinalPrice != nil, "final_price"}, {b.FreeUnits != nil, "free_units"}, {b.Gift != nil, "gift"}, {b.ApplyTo != "", "apply_to"}} {
+			if f.set {
+				c.fail(p+"."+f.name, "applies to items only (on: items)")
+			}
+		}
+	case "items":
+	case "":
+		c.fail(p+".on", "required (sale or items)")
+		return nil, sel
+	default:
+		c.fail(p+".on", "unknown target %q (want sale or items)", b.On)
+		return nil, sel
+	}
+	if set != 1 {
+		return nil, sel
+	}
+	onSale := b.On == "sale"
+	switch {
+	case b.Percent != nil && onSale:
+		return benefit.SalePercent(*b.Percent), sel
+	case b.Amount != nil && onSale:
+		return benefit.SaleAmount(*b.Amount), sel
+	case b.Percent != nil:
+		return benefit.ItemPercent(*b.Percent), sel
+	case b.Amount != nil:
+		return benefit.ItemAmountOff(*b.Amount), sel
+	case b.FinalPrice != nil:
+		return benefit.ItemFinalPrice(*b.FinalPrice), sel
+	case b.FreeUnits != nil:
+		return benefit.FreeUnits(b.FreeUnits.Buy, b.FreeUnits.Buy-b.FreeUnits.Pay), sel
+	case b.Gift != nil:
+		return benefit.GiftProducts(b.Gift.Quantity, b.Gift.Options...), sel
+	case b.Progressive != nil:
+		return benefit.Progressive(onSale, tiers...), sel
+	default:
+		return benefit.AgePercent(onSale, b.AgePercent.PerYear, b.AgePercent.Max), sel
+	}
+}
