@@ -21,6 +21,9 @@ const DefaultTimeZone = "America/Sao_Paulo"
 type compiler struct {
 	problems  []promo.Problem
 	groupings map[string]*Grouping
+	// def and campaignIdx let rules refer to other campaigns by id.
+	def         *Ruleset
+	campaignIdx map[string]int
 }
 
 func (c *compiler) fail(path, format string, args ...any) {
@@ -31,7 +34,12 @@ func (c *compiler) fail(path, format string, args ...any) {
 // promo.Ruleset. Every problem is reported at once, each with its JSON path,
 // in a *promo.ValidationError; nothing is compiled when there is one.
 func Compile(def Ruleset) (*promo.Ruleset, error) {
-	c := &compiler{}
+	c := &compiler{def: &def, campaignIdx: map[string]int{}}
+	for i, cp := range def.Campaigns {
+		if _, dup := c.campaignIdx[cp.ID]; !dup && cp.ID != "" {
+			c.campaignIdx[cp.ID] = i
+		}
+	}
 	if def.Version != Version {
 		c.fail("version", "must be %d, got %d", Version, def.Version)
 	}
@@ -174,23 +182,31 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	}
 	var b benefit.Benefit
 	var sel benefit.Selection
-	if cp.NoBenefit {
+	switch {
+	case cp.NoBenefit:
 		if cp.Benefit != (Benefit{}) {
 			c.fail(p+".benefit", "must be absent when no_benefit is true")
 		}
+		if cp.Extras != nil {
+			c.fail(p+".extras", "must be absent when no_benefit is true")
+		}
 		b = benefit.None()
-	} else {
+	case cp.Benefit == (Benefit{}) && cp.Extras != nil:
+		b = benefit.None() // the extras are the benefit
+	default:
 		b, sel = c.benefit(p+".benefit", &cp.Benefit)
 	}
 	if cp.Benefit.On == "sale" && cp.MaxRepetitions > 0 {
 		c.fail(p+".max_repetitions", "applies to item benefits only")
 	}
 	lims := c.limits(p+".limits", cp.Limits, cp.Benefit.On == "items")
+	extras := c.extras(p+".extras", cp.Extras, loc)
 	if len(c.problems) > before {
 		return nil
 	}
 	r := &reshop{
 		limits: lims,
+		extras: extras,
 		info: promo.Info{
 			ID: cp.ID, Name: cp.Name, Description: cp.Description, Category: cp.Category, Phase: b.Phase(),
 			Optional: cp.Optional,

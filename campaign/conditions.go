@@ -29,7 +29,7 @@ func conditionFields(kind string) (fields []string, known bool) {
 	case "captured_field":
 		return []string{"field", "value"}, true
 	case "promo_code":
-		return []string{"codes"}, true
+		return []string{"codes", "issued_by"}, true
 	case "first_purchase", "conecta_agenda":
 		return []string{"conditions"}, true
 	case "all", "any":
@@ -58,6 +58,7 @@ func setFields(cd *Condition) []string {
 	add(cd.Field != "", "field")
 	add(cd.Value != "", "value")
 	add(cd.Codes != nil, "codes")
+	add(cd.IssuedBy != "", "issued_by")
 	add(cd.Conditions != nil, "conditions")
 	return out
 }
@@ -205,7 +206,14 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 		}
 		out = rules.CardBIN(cd.Values...)
 	case "promo_code":
-		out = c.promoCode(p, cd.Codes, cc)
+		switch {
+		case cd.IssuedBy != "" && cd.Codes != nil:
+			c.fail(p+".issued_by", "give codes or issued_by, not both")
+		case cd.IssuedBy != "":
+			out = c.issuedCode(p, cd.IssuedBy)
+		default:
+			out = c.promoCode(p, cd.Codes, cc)
+		}
 	case "sale_category":
 		needValues()
 		out = rules.SaleCategoryIn(cd.Values...)
@@ -292,4 +300,28 @@ func (c *compiler) promoCode(p string, cs *CodeSet, cc campaignCtx) rules.Condit
 		}
 	}
 	return rules.PromoCode(codes)
+}
+
+// issuedCode compiles a promo_code rule that accepts the codes campaign
+// issuer issues.
+func (c *compiler) issuedCode(p, issuer string) rules.Condition {
+	k, ok := c.campaignIdx[issuer]
+	if !ok {
+		c.fail(p+".issued_by", "unknown campaign %q", issuer)
+		return nil
+	}
+	ex := c.def.Campaigns[k].Extras
+	if ex == nil || ex.IssueCode == nil {
+		c.fail(p+".issued_by", "campaign %q issues no codes (extras.issue_code)", issuer)
+		return nil
+	}
+	ic := ex.IssueCode
+	return rules.IssuedCode(issuer, ic.Prefix, ic.Secret, issueLength(ic), ic.StartsAfterDays, ic.ValidDays)
+}
+
+func issueLength(ic *IssueCode) int {
+	if ic.Length == 0 {
+		return 8
+	}
+	return ic.Length
 }

@@ -118,6 +118,75 @@ type Campaign struct {
 	FundedBy string `json:"funded_by,omitempty"`
 	// Limits cap the activations (limite de ativações), each over a period.
 	Limits []Limit `json:"limits,omitempty"`
+	// Extras are the additional benefits (benefícios adicionais): a code
+	// for a later purchase, loyalty points, cashback. A campaign whose only
+	// benefit is an extra leaves Benefit out.
+	Extras *Extras `json:"extras,omitempty"`
+}
+
+// Extras are benefits given on top of (or instead of) the discount.
+type Extras struct {
+	IssueCode *IssueCode `json:"issue_code,omitempty"`
+	Points    *Points    `json:"points,omitempty"`
+	Cashback  *Cashback  `json:"cashback,omitempty"`
+}
+
+// IssueCode makes the campaign issue a promotional code for a later
+// purchase (benefício código promocional), as a code_issued event. Codes
+// are verifiable without a list: a promo_code rule with issued_by naming
+// this campaign accepts them.
+type IssueCode struct {
+	Prefix string `json:"prefix,omitempty"`
+	// Length is the number of check characters (6 to 32, default 8).
+	Length int `json:"length,omitempty"`
+	// Secret keys the check characters; at least 16 characters.
+	Secret string `json:"secret"`
+	// StartsAfterDays is how many days after the sale the code becomes
+	// valid (0: the same day); ValidDays how many days it stays valid.
+	StartsAfterDays int `json:"starts_after_days,omitempty"`
+	ValidDays       int `json:"valid_days"`
+	// Unlocks is the id of the campaign the code activates.
+	Unlocks string `json:"unlocks"`
+}
+
+// Points gives loyalty points (benefício fidelidade): a fixed amount, or a
+// multiplier of the program's base points for the sale. Exactly one is set.
+type Points struct {
+	Fixed      *decimal.Decimal `json:"fixed,omitempty"`
+	Multiplier *decimal.Decimal `json:"multiplier,omitempty"`
+}
+
+// Cashback holds the cashback settings of seed 002 ("Benefícios e
+// Cashback"); they are validated and carried for the cashback engine.
+type Cashback struct {
+	// Start and End bound when earned credit can be redeemed (data inicial,
+	// data final).
+	Start string `json:"start,omitempty"`
+	End   string `json:"end,omitempty"`
+	// Type is "fixed" (R$) or "percent" (tipo do cashback); Value its value.
+	Type  string          `json:"type"`
+	Value decimal.Decimal `json:"value"`
+	// UsageLimitDays is how long after the sale the credit can be redeemed
+	// (limite de uso em dias); 0 means no limit.
+	UsageLimitDays int `json:"usage_limit_days,omitempty"`
+	// MinPurchase is the minimum purchase to redeem (valor mínimo para
+	// resgate).
+	MinPurchase decimal.Decimal `json:"min_purchase,omitzero"`
+	// ApplyOn is "sale" or "item" (aplicar benefício cashback em).
+	ApplyOn string `json:"apply_on,omitempty"`
+	// Accumulate earns on each fulfilment of the rules (acumular).
+	Accumulate bool `json:"accumulate,omitempty"`
+	// DaysToStart is how many days after the sale redemption opens (dias
+	// para iniciar o resgate).
+	DaysToStart int `json:"days_to_start,omitempty"`
+	// MaxRedeemPercent caps a redemption at this percent of the sale
+	// (limite de resgate, % da venda); 0 means no cap.
+	MaxRedeemPercent decimal.Decimal `json:"max_redeem_percent,omitzero"`
+	// UseAveragePrice computes the benefit on the items' average price.
+	UseAveragePrice bool `json:"use_average_price,omitempty"`
+	// ReviewRequired allows redemption only after the customer answered the
+	// review survey (acionar review bonificado).
+	ReviewRequired bool `json:"review_required,omitempty"`
 }
 
 // Limit caps a campaign's activations over a recurring period.
@@ -184,6 +253,9 @@ type Condition struct {
 	Value string `json:"value,omitempty"`
 	// Codes are the promotional codes a promo_code rule accepts.
 	Codes *CodeSet `json:"codes,omitempty"`
+	// IssuedBy makes a promo_code rule accept the codes another campaign
+	// issues (extras.issue_code of that campaign).
+	IssuedBy string `json:"issued_by,omitempty"`
 	// Conditions are nested rules (all, any, first_purchase, conecta_agenda).
 	Conditions []Condition `json:"conditions,omitempty"`
 }

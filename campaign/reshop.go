@@ -18,6 +18,16 @@ type reshop struct {
 	benefit    benefit.Benefit
 	scope      benefit.Scope // Lines is filled per Apply
 	limits     []limit
+	extras     *extras
+}
+
+// Cashback returns the campaign's cashback settings, nil when it has none.
+func (r *reshop) Cashback() *Cashback {
+	if r.extras == nil || r.extras.cashback == nil {
+		return nil
+	}
+	cb := *r.extras.cashback
+	return &cb
 }
 
 // CounterKeys returns the limit counters the campaign reads for a cart.
@@ -77,5 +87,6 @@ func (r *reshop) Apply(v *promo.View) promo.Proposal {
 			p.Events = append(p.Events, promo.Event{Kind: promo.EventCodeRedeemed, Code: code})
 		}
 	}
+	p.Events = append(p.Events, r.extras.events(r.info.ID, v.Cart(), p.Occurrences)...)
 	return p
 }

@@ -3,7 +3,6 @@ package rules
 import (
 	"crypto/hmac"
 	"crypto/sha256"
-	"encoding/base32"
 	"fmt"
 	"strings"
 
@@ -23,7 +22,7 @@ func NormalizeCode(c string) string { return strings.ToUpper(strings.TrimSpace(c
 // The same arguments always give the same codes, so the host can print them
 // and the ruleset can recognise them without storing a list.
 func GenerateCodes(campaignID, prefix, secret string, count, length int) []string {
-	enc := base32.NewEncoding("ABCDEFGHJKLMNPQRSTUVWXYZ23456789").WithPadding(base32.NoPadding)
+	enc := codeEncoding()
 	out := make([]string, count)
 	for i := range out {
 		m := hmac.New(sha256.New, []byte(secret))
@@ -58,14 +57,7 @@ func (p promoCode) Code(c *promo.Cart) string {
 		if !p.codes[k] {
 			continue
 		}
-		used := false
-		for _, u := range c.History.UsedCodes {
-			if NormalizeCode(u) == k {
-				used = true
-				break
-			}
-		}
-		if !used {
+		if !isUsed(k, c) {
 			return k
 		}
 	}
@@ -87,6 +79,10 @@ func (p promoCode) Check(v *promo.View) Outcome {
 func Redeemed(c Condition, cart *promo.Cart) []string {
 	switch x := c.(type) {
 	case promoCode:
+		if k := x.Code(cart); k != "" {
+			return []string{k}
+		}
+	case issuedCode:
 		if k := x.Code(cart); k != "" {
 			return []string{k}
 		}

@@ -1,0 +1,142 @@
+package campaign
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"promokit/promo"
+	"promokit/rules"
+)
+
+// extras is the compiled form of Extras.
+type extras struct {
+	issue    *IssueCode
+	issueLen int
+	fixed    decimal.Decimal
+	mult     decimal.Decimal
+	points   bool
+	cashback *Cashback // carried for the cashback engine
+}
+
+// events returns the events the extras add to an application.
+func (x *extras) events(campaignID string, c *promo.Cart, occurrences int) []promo.Event {
+	if x == nil {
+		return nil
+	}
+	var out []promo.Event
+	if ic := x.issue; ic != nil {
+		day := promo.DateOf(c.Time)
+		from, to := rules.IssuedValidity(day, ic.StartsAfterDays, ic.ValidDays)
+		loc := c.Time.Location()
+		out = append(out, promo.Event{
+			Kind:       promo.EventCodeIssued,
+			Code:       rules.IssueCode(campaignID, ic.Prefix, ic.Secret, c.ID, day, x.issueLen),
+			Unlocks:    ic.Unlocks,
+			ValidFrom:  time.Date(from.Year, from.Month, from.Day, 0, 0, 0, 0, loc),
+			ValidUntil: time.Date(to.Year, to.Month, to.Day, 23, 59, 59, 0, loc),
+		})
+	}
+	if x.points {
+		e := promo.Event{Kind: promo.EventPoints, Multiplier: x.mult}
+		if !x.fixed.IsZero() {
+			e.Points = x.fixed.Mul(decimal.NewFromInt(int64(max(occurrences, 1))))
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// extras compiles a campaign's extras at path p.
+func (c *compiler) extras(p string, x *Extras, loc *time.Location) *extras {
+	if x == nil {
+		return nil
+	}
+	if x.IssueCode == nil && x.Points == nil && x.Cashback == nil {
+		c.fail(p, "give issue_code, points or cashback, or leave extras out")
+		return nil
+	}
+	out := &extras{}
+	if ic := x.IssueCode; ic != nil {
+		ip := p + ".issue_code"
+		out.issue, out.issueLen = ic, issueLength(ic)
+		if out.issueLen < 6 || out.issueLen > 32 {
+			c.fail(ip+".length", "must be between 6 and 32 (shorter codes are guessable)")
+		}
+		if len(ic.Secret) < 16 {
+			c.fail(ip+".secret", "must have at least 16 characters")
+		}
+		if ic.ValidDays < 1 {
+			c.fail(ip+".valid_days", "must be at least 1")
+		}
+		if ic.StartsAfterDays < 0 {
+			c.fail(ip+".starts_after_days", "must not be negative")
+		}
+		if ic.Unlocks == "" {
+			c.fail(ip+".unlocks", "required: the id of the campaign the code activates")
+		} else if _, ok := c.campaignIdx[ic.Unlocks]; !ok {
+			c.fail(ip+".unlocks", "unknown campaign %q", ic.Unlocks)
+		}
+	}
+	if pt := x.Points; pt != nil {
+		pp := p + ".points"
+		out.points = true
+		switch {
+		case (pt.Fixed == nil) == (pt.Multiplier == nil):
+			c.fail(pp, "exactly one of fixed and multiplier must be set")
+		case pt.Fixed != nil:
+			if pt.Fixed.Sign() <= 0 {
+				c.fail(pp+".fixed", "must be greater than zero")
+			}
+			out.fixed = *pt.Fixed
+		default:
+			if pt.Multiplier.Sign() <= 0 {
+				c.fail(pp+".multiplier", "must be greater than zero")
+			}
+			out.mult = *pt.Multiplier
+		}
+	}
+	if cb := x.Cashback; cb != nil {
+		cp := p + ".cashback"
+		out.cashback = cb
+		switch cb.Type {
+		case "fixed":
+			if cb.Value.Sign() <= 0 {
+				c.fail(cp+".value", "must be greater than zero")
+			}
+		case "percent":
+			if cb.Value.Sign() <= 0 || cb.Value.GreaterThan(decimal.NewFromInt(100)) {
+				c.fail(cp+".value", "must be greater than 0 and at most 100")
+			}
+		default:
+			c.fail(cp+".type", "want fixed or percent, got %q", cb.Type)
+		}
+		if cb.Start != "" || cb.End != "" {
+			if cb.Start == "" {
+				c.fail(cp+".start", "required when end is given")
+			} else {
+				c.dates(cp, cb.Start, cb.End, loc)
+			}
+		}
+		for _, f := range []struct {
+			n    int
+			name string
+		}{{cb.UsageLimitDays, "usage_limit_days"}, {cb.DaysToStart, "days_to_start"}} {
+			if f.n < 0 {
+				c.fail(cp+"."+f.name, "must not be negative")
+			}
+		}
+		if cb.MinPurchase.Sign() < 0 {
+			c.fail(cp+".min_purchase", "must not be negative")
+		}
+		if cb.MaxRedeemPercent.Sign() < 0 || cb.MaxRedeemPercent.GreaterThan(decimal.NewFromInt(100)) {
+			c.fail(cp+".max_redeem_percent", "must be between 0 and 100")
+		}
+		switch cb.ApplyOn {
+		case "", "sale", "item":
+		default:
+			c.fail(cp+".apply_on", "want sale or item, got %q", cb.ApplyOn)
+		}
+	}
+	return out
+}
