@@ -1,6 +1,7 @@
 package benefit
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 
@@ -81,6 +82,11 @@ func (b gift) Apply(v *promo.View, s Scope) promo.Proposal {
 		left -= k
 	}
 	g.ToAdd = left
+	if left > 0 {
+		p.Reasons = append(p.Reasons, promo.Reason{Code: promo.ReasonGiftToAdd,
+			PT: fmt.Sprintf("brinde a incluir na venda: %d %s", left, plural(int(left), "unidade", "unidades")),
+			EN: fmt.Sprintf("gift to add to the sale: %d %s", left, plural(int(left), "unit", "units"))})
+	}
 	p.Gifts = []promo.Gift{g}
 	return p
 }

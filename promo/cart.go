@@ -30,6 +30,15 @@ type Cart struct {
 	AcceptedOffers []string `json:"accepted_offers,omitempty"`
 	// Lines are the items sold, in the order of the receipt.
 	Lines []Line `json:"lines"`
+	// Exchanges are items the customer returns in this sale (troca); their
+	// value is credited against it. Each campaign says how it treats them.
+	Exchanges []ExchangeItem `json:"exchanges,omitempty"`
+	// Wallet is the customer's cashback credits, as the host keeps them;
+	// Evaluate redeems from it and never changes it.
+	Wallet []Credit `json:"wallet,omitempty"`
+	// Professional is the CPF of the professional who scores the loyalty
+	// points of the sale (Juntos Somos Mais); it need not be the buyer's.
+	Professional TaxID `json:"professional,omitzero"`
 	// History is the state across sales that the host keeps and passes in.
 	History History `json:"history,omitzero"`
 }
@@ -234,4 +243,50 @@ type ActivationCount struct {
 	Customer int `json:"customer"`
 	// Total counts the activations for everyone.
 	Total int `json:"total"`
+}
+
+// ExchangeItem is an item returned in the sale (item de troca); its value,
+// Quantity × UnitPrice rounded to cents, is credited against the sale.
+type ExchangeItem struct {
+	ID          string          `json:"id"`
+	ProductCode string          `json:"product_code,omitempty"`
+	Quantity    decimal.Decimal `json:"quantity"`
+	UnitPrice   decimal.Decimal `json:"unit_price"`
+}
+
+// CreditTerms are the redemption terms a cashback credit carries from the
+// campaign that earned it.
+type CreditTerms struct {
+	// MinPurchase is the minimum sale value to redeem (valor mínimo para
+	// resgate).
+	MinPurchase decimal.Decimal `json:"min_purchase,omitzero"`
+	// MaxRedeemPercent caps what one sale may redeem, as a percent of the
+	// sale (limite de resgate); zero means no cap.
+	MaxRedeemPercent decimal.Decimal `json:"max_redeem_percent,omitzero"`
+	// ReviewRequired allows redemption only once the customer answered the
+	// review survey (review bonificado).
+	ReviewRequired bool `json:"review_required,omitempty"`
+	// UseAveragePrice spreads a redemption over the units equally (by the
+	// items' average price) instead of by value.
+	UseAveragePrice bool `json:"use_average_price,omitempty"`
+}
+
+// Credit is one cashback credit of the customer's wallet.
+type Credit struct {
+	// ID identifies the credit: the id of the cashback_earned event.
+	ID string `json:"id"`
+	// Campaign earned it.
+	Campaign string `json:"campaign"`
+	// Remaining is what is left to redeem.
+	Remaining decimal.Decimal `json:"remaining"`
+	// EarnedAt is when it was earned, Store where.
+	EarnedAt time.Time `json:"earned_at"`
+	Store    string    `json:"store,omitempty"`
+	// AvailableFrom and ExpiresAt bound when it can be redeemed.
+	AvailableFrom time.Time `json:"available_from"`
+	ExpiresAt     time.Time `json:"expires_at,omitzero"`
+	// ReviewAnswered reports whether the customer answered the review
+	// survey, for credits whose terms require it.
+	ReviewAnswered bool        `json:"review_answered,omitempty"`
+	Terms          CreditTerms `json:"terms,omitzero"`
 }

@@ -37,9 +37,10 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 	ev := newEvaluation(&cart, rs)
 	cands := rs.candidates(&cart)
 
-	// pre are the price phases (exchange, markdown): they always run first
-	// and take no part in exclusivity. The others compete.
-	var pre, active []int32
+	// pre are the price phases (exchange, markdown): they always run first;
+	// post are redemption and earning: they always run last. Neither takes
+	// part in exclusivity or associations. The others compete.
+	var pre, active, post []int32
 	lost := map[int32]TraceEntry{} // pipeline index -> why it did not run
 	var offers []Offer
 	for _, ci := range cands {
@@ -50,6 +51,10 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 		}
 		if info.Phase <= PhaseMarkdown {
 			pre = append(pre, ci)
+			continue
+		}
+		if info.Phase >= PhaseRedemption {
+			post = append(post, ci)
 			continue
 		}
 		if info.Optional && !slices.Contains(cart.AcceptedOffers, info.ID) {
@@ -104,7 +109,7 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 
 	var final *run
 	if win != nil {
-		final = win
+		final = ev.run(append(with(pre, winner), post...))
 		for _, ci := range active {
 			if _, done := lost[ci]; !done && ci != winner {
 				lost[ci] = lostTo(rs.infos[ci], rs.infos[winner])
@@ -121,7 +126,7 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 		for ci, e := range gone {
 			lost[ci] = e
 		}
-		final = ev.run(cum)
+		final = ev.run(append(cum, post...))
 	}
 	entries := make([]TraceEntry, 0, len(cands))
 	for _, ci := range cands {
@@ -183,10 +188,12 @@ func outsideDates(info Info, c *Cart) (Reason, bool) {
 
 // evaluation holds what every run of one Evaluate shares.
 type evaluation struct {
-	cart  *Cart
-	rs    *Ruleset
-	gross []decimal.Decimal
-	rank  []int
+	cart    *Cart
+	rs      *Ruleset
+	gross   []decimal.Decimal
+	rank    []int
+	exTotal decimal.Decimal   // value of the exchange items
+	exShare []decimal.Decimal // its apportionment over the lines
 }
 
 func newEvaluation(c *Cart, rs *Ruleset) *evaluation {
@@ -200,6 +207,22 @@ func newEvaluation(c *Cart, rs *Ruleset) *evaluation {
 	sort.Slice(order, func(a, b int) bool { return c.Lines[order[a]].ID < c.Lines[order[b]].ID })
 	for pos, i := range order {
 		ev.rank[i] = pos
+	}
+	// Exchange credit (troca): apportioned over the lines by gross value in
+	// line-id order, never more than the sale's gross.
+	ev.exTotal = decimal.Zero
+	for _, x := range c.Exchanges {
+		ev.exTotal = ev.exTotal.Add(rs.settings.Rounding.Round(x.Quantity.Mul(x.UnitPrice)))
+	}
+	ev.exShare = make([]decimal.Decimal, len(c.Lines))
+	weights := make([]decimal.Decimal, len(order))
+	grossTotal := decimal.Zero
+	for k, i := range order {
+		weights[k] = ev.gross[i]
+		grossTotal = grossTotal.Add(ev.gross[i])
+	}
+	for k, sh := range Apportion(decimal.Min(ev.exTotal, grossTotal), weights) {
+		ev.exShare[order[k]] = sh
 	}
 	return ev
 }
@@ -231,6 +254,7 @@ type run struct {
 	idx     []int32      // the pipeline index of each entry
 	total   decimal.Decimal
 	gifts   []Gift
+	tenders []Tender
 	// events and counters hold, per application, what its proposal added.
 	events   [][]Event
 	counters [][]CounterDelta
@@ -242,7 +266,8 @@ func (ev *evaluation) run(list []int32) *run {
 		adj:   make([][]Adjustment, len(ev.gross)),
 		total: decimal.Zero,
 	}
-	view := &View{rs: ev.rs, cart: ev.cart, rounding: ev.rs.settings.Rounding, gross: ev.gross, value: r.value, rank: ev.rank}
+	view := &View{rs: ev.rs, cart: ev.cart, rounding: ev.rs.settings.Rounding, gross: ev.gross, value: r.value, rank: ev.rank,
+		exShare: ev.exShare, apps: &r.apps}
 	for _, pi := range list {
 		info := ev.rs.infos[pi]
 		r.idx = append(r.idx, pi)
@@ -281,23 +306,15 @@ func (ev *evaluation) run(list []int32) *run {
 				r.adj[a.Line] = append(adj, Adjustment{Campaign: info.ID, Kind: a.Kind, Amount: amt, FundedBy: funder})
 			}
 		}
-		if given.Sign() <= 0 && (prop.RecordOnly || len(prop.Gifts) > 0) {
-			note := Reason{
-				Code: ReasonRecordOnly,
-				PT:   "campanha sem benefícios: a ativação é registrada",
-				EN:   "campaign with no benefit: the activation is recorded",
-			}
-			if !prop.RecordOnly {
-				note = Reason{Code: ReasonGiftToAdd,
-					PT: "brinde a incluir na venda", EN: "gift to add to the sale"}
-			}
+		if given.Sign() <= 0 && (prop.RecordOnly || len(prop.Gifts) > 0 || len(prop.Tenders) > 0) {
 			r.entries = append(r.entries, newEntry(info, true, append([]Reason{{
 				Code: ReasonApplied, PT: "aplicada", EN: "applied",
-			}, note}, prop.Reasons...)...))
+			}}, prop.Reasons...)...))
 			occ := max(prop.Occurrences, 1)
 			r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: decimal.Zero, Occurrences: occ})
 			r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
 			r.addGifts(info.ID, prop.Gifts)
+			r.tenders = append(r.tenders, prop.Tenders...)
 			continue
 		}
 		if given.Sign() <= 0 {
@@ -325,6 +342,7 @@ func (ev *evaluation) run(list []int32) *run {
 		r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: given, Occurrences: occ})
 		r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
 		r.addGifts(info.ID, prop.Gifts)
+		r.tenders = append(r.tenders, prop.Tenders...)
 		r.total = r.total.Add(given)
 	}
 	return r
@@ -343,23 +361,36 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 		res.Lines[i] = LineResult{
 			ID: l.ID, Quantity: l.Quantity, UnitPrice: l.UnitPrice,
 			Gross: ev.gross[i], Adjustments: r.adj[i], Discount: d, Net: ev.gross[i].Sub(d),
+			ExchangeShare: ev.exShare[i],
 		}
 		tg, td = tg.Add(ev.gross[i]), td.Add(d)
 	}
-	res.Totals = Totals{Gross: tg, Discount: td, Net: tg.Sub(td)}
+	tt := decimal.Zero
+	for _, t := range r.tenders {
+		tt = tt.Add(t.Amount)
+	}
+	res.Tenders = r.tenders
+	net := tg.Sub(td)
+	res.Totals = Totals{Gross: tg, Discount: td, Net: net, Exchange: ev.exTotal, Tenders: tt, Payable: net.Sub(ev.exTotal).Sub(tt)}
 	customer := ""
 	if c.Customer != nil {
 		customer = c.Customer.ID
 	}
 	for k, a := range r.apps {
-		res.Events = append(res.Events, Event{
-			ID:   EventID(c.ID, EventActivation.String(), a.Campaign),
-			Kind: EventActivation, Campaign: a.Campaign, Customer: customer,
-			Amount: a.Amount, Occurrences: a.Occurrences, Counters: r.counters[k],
-		})
+		if !ev.rs.infos[ev.rs.byID[a.Campaign]].Program {
+			res.Events = append(res.Events, Event{
+				ID:   EventID(c.ID, EventActivation.String(), a.Campaign),
+				Kind: EventActivation, Campaign: a.Campaign, Customer: customer,
+				Amount: a.Amount, Occurrences: a.Occurrences, Counters: r.counters[k],
+			})
+		}
 		for j, e := range r.events[k] {
 			e.Campaign, e.Customer = a.Campaign, customer
-			e.ID = EventID(c.ID, e.Kind.String(), a.Campaign, e.Code, fmt.Sprint(j))
+			parts := []string{e.Kind.String(), a.Campaign, e.Code}
+			if e.Credit != "" {
+				parts = append(parts, e.Credit)
+			}
+			e.ID = EventID(c.ID, append(parts, fmt.Sprint(j))...)
 			res.Events = append(res.Events, e)
 		}
 	}

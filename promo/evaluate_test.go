@@ -253,7 +253,8 @@ func TestEvaluateCompounding(t *testing.T) {
 	if diff := cmp.Diff([]string{"81.00", "40.50", "121.50"}, seen); diff != "" {
 		t.Errorf("values seen by the sale promotion (-want +got):\n%s", diff)
 	}
-	wantTotals := promo.Totals{Gross: apDec("150.00"), Discount: apDec("33.50"), Net: apDec("116.50")}
+	wantTotals := promo.Totals{Gross: apDec("150.00"), Discount: apDec("33.50"), Net: apDec("116.50"),
+		Exchange: apDec("0"), Tenders: apDec("0"), Payable: apDec("116.50")}
 	if diff := cmp.Diff(wantTotals, res.Totals, apDecEqual); diff != "" {
 		t.Errorf("totals (-want +got):\n%s", diff)
 	}
@@ -317,7 +318,7 @@ func TestEvaluateRounding(t *testing.T) {
 			}
 			gross := apDec("20.00").Add(apDec(tt.gross3)).Add(apDec(tt.gross4))
 			disc := apDec(tt.off).Mul(decimal.NewFromInt(2))
-			wantTotals := promo.Totals{Gross: gross, Discount: disc, Net: gross.Sub(disc)}
+			wantTotals := promo.Totals{Gross: gross, Discount: disc, Net: gross.Sub(disc), Payable: gross.Sub(disc)}
 			if diff := cmp.Diff(wantTotals, res.Totals, apDecEqual); diff != "" {
 				t.Errorf("totals (-want +got):\n%s", diff)
 			}

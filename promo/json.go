@@ -55,7 +55,19 @@ func (t Totals) MarshalJSON() ([]byte, error) {
 		Gross    money `json:"gross"`
 		Discount money `json:"discount"`
 		Net      money `json:"net"`
-	}{money(t.Gross), money(t.Discount), money(t.Net)})
+		Exchange money `json:"exchange"`
+		Tenders  money `json:"tenders"`
+		Payable  money `json:"payable"`
+	}{money(t.Gross), money(t.Discount), money(t.Net), money(t.Exchange), money(t.Tenders), money(t.Payable)})
+}
+
+// MarshalJSON writes the amount with two decimals.
+func (t Tender) MarshalJSON() ([]byte, error) {
+	type plain Tender
+	return json.Marshal(struct {
+		plain
+		Amount money `json:"amount"`
+	}{plain(t), money(t.Amount)})
 }
 
 // MarshalJSON writes the amount with two decimals.

@@ -27,7 +27,7 @@ func TestResultJSONWritesCents(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"cart_id":"c","lines":[{"id":"1","quantity":"0.735","adjustments":[{"campaign":"x","kind":"sale_discount","funded_by":"retailer","amount":"2.90"}],"unit_price":"39.90","gross":"29.33","discount":"2.90","net":"26.43"}],` +
-		`"totals":{"gross":"29.33","discount":"2.90","net":"26.43"},` +
+		`"totals":{"gross":"29.33","discount":"2.90","net":"26.43","exchange":"0.00","tenders":"0.00","payable":"0.00"},` +
 		`"applied":[{"campaign":"x","name":"X","phase":"sale","occurrences":1,"amount":"3.00"}],` +
 		`"events":[{"id":"e","kind":"activation","campaign":"x","occurrences":1,"amount":"3.00"}],"trace":[]}`
 	if diff := cmp.Diff(want, string(b)); diff != "" {

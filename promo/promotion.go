@@ -76,6 +76,9 @@ type Info struct {
 	// opcional): until the cart lists it in AcceptedOffers it is returned
 	// as an Offer and not applied.
 	Optional bool
+	// Program marks a program rather than a campaign (the cashback wallet,
+	// a points program): its applications produce no activation event.
+	Program bool
 }
 
 // Keys tells the ruleset's index which carts a promotion can match. A

@@ -23,10 +23,13 @@ const (
 	Markdown
 	// GiftUnits zeroes a gift (brinde) already in the cart.
 	GiftUnits
+	// CashbackRedemption is the line's share of cashback redeemed as a
+	// discount (when the ruleset redeems cashback as a discount).
+	CashbackRedemption
 )
 
-// String returns "item_discount", "free_units", "sale_discount", "markdown"
-// or "gift".
+// String returns "item_discount", "free_units", "sale_discount", "markdown",
+// "gift" or "cashback_redemption".
 func (k AdjustmentKind) String() string {
 	switch k {
 	case ItemDiscount:
@@ -39,6 +42,8 @@ func (k AdjustmentKind) String() string {
 		return "markdown"
 	case GiftUnits:
 		return "gift"
+	case CashbackRedemption:
+		return "cashback_redemption"
 	}
 	return fmt.Sprintf("AdjustmentKind(%d)", uint8(k))
 }
@@ -74,6 +79,9 @@ type LineResult struct {
 	Discount decimal.Decimal `json:"discount"`
 	// Net is Gross minus Discount; never below zero.
 	Net decimal.Decimal `json:"net"`
+	// ExchangeShare is the line's share of the exchange credit (troca),
+	// apportioned by gross value; it is a credit, not a discount.
+	ExchangeShare decimal.Decimal `json:"exchange_share,omitzero"`
 }
 
 // Totals sums the lines.
@@ -81,6 +89,25 @@ type Totals struct {
 	Gross    decimal.Decimal `json:"gross"`
 	Discount decimal.Decimal `json:"discount"`
 	Net      decimal.Decimal `json:"net"`
+	// Exchange is the value of the exchange items credited (troca).
+	Exchange decimal.Decimal `json:"exchange"`
+	// Tenders is the sum of the tenders the result adds (cashback redeemed
+	// as a payment).
+	Tenders decimal.Decimal `json:"tenders"`
+	// Payable is Net minus Exchange minus Tenders: what the customer still
+	// pays. Negative when the exchange credit exceeds the sale (the store
+	// owes the difference, as a vale-troca).
+	Payable decimal.Decimal `json:"payable"`
+}
+
+// Tender is a payment the result itself brings: cashback redeemed as a
+// tender, NFC-e payment code 19 (programa de fidelidade, cashback).
+type Tender struct {
+	// Kind is "cashback".
+	Kind string `json:"kind"`
+	// NFCeCode is the NFC-e tPag code: "19".
+	NFCeCode string          `json:"nfce_code"`
+	Amount   decimal.Decimal `json:"amount"`
 }
 
 // Application is one promotion that applied and what it gave.
@@ -110,10 +137,23 @@ const (
 	// EventPoints: loyalty points earned, a fixed amount (Points) or a
 	// multiplier of the program's base points (Multiplier).
 	EventPoints
+	// EventCashbackEarned: a cashback credit of Amount, redeemable from
+	// ValidFrom to ValidUntil under Terms; the host adds it to the wallet
+	// with the event's ID as the credit's id.
+	EventCashbackEarned
+	// EventCashbackRedeemed: Amount was taken from wallet credit Credit.
+	EventCashbackRedeemed
+	// EventCashbackReversed: Amount of the credit earned by event Reverses
+	// is taken back (a return).
+	EventCashbackReversed
+	// EventPointsReversed: Points of event Reverses are taken back (a
+	// return, or points reassigned to another CPF).
+	EventPointsReversed
 )
 
 // String returns the kind's name: "activation", "code_redeemed",
-// "code_issued" or "points".
+// "code_issued", "points", "cashback_earned", "cashback_redeemed",
+// "cashback_reversed" or "points_reversed".
 func (k EventKind) String() string {
 	switch k {
 	case EventActivation:
@@ -124,6 +164,14 @@ func (k EventKind) String() string {
 		return "code_issued"
 	case EventPoints:
 		return "points"
+	case EventCashbackEarned:
+		return "cashback_earned"
+	case EventCashbackRedeemed:
+		return "cashback_redeemed"
+	case EventCashbackReversed:
+		return "cashback_reversed"
+	case EventPointsReversed:
+		return "points_reversed"
 	}
 	return fmt.Sprintf("EventKind(%d)", uint8(k))
 }
@@ -161,6 +209,18 @@ type Event struct {
 	// program's base points for the sale.
 	Points     decimal.Decimal `json:"points,omitzero"`
 	Multiplier decimal.Decimal `json:"multiplier,omitzero"`
+	// Program names the points program ("juntos_somos_mais"); Professional
+	// is the CPF it scores, on that program's events only.
+	Program      string `json:"program,omitempty"`
+	Professional TaxID  `json:"professional,omitzero"`
+	// Credit is the wallet credit a redemption takes from.
+	Credit string `json:"credit,omitempty"`
+	// Terms are an earned credit's redemption terms.
+	Terms *CreditTerms `json:"terms,omitempty"`
+	// Store is where a credit was earned.
+	Store string `json:"store,omitempty"`
+	// Reverses is the id of the event a reversal takes back.
+	Reverses string `json:"reverses,omitempty"`
 }
 
 // Gift is a gift (brinde) a campaign grants: Quantity units of one of the
@@ -202,6 +262,8 @@ type Result struct {
 	Offers []Offer `json:"offers,omitempty"`
 	// Gifts lists the gifts granted, in the order their campaigns ran.
 	Gifts []Gift `json:"gifts,omitempty"`
+	// Tenders are payments the result brings (cashback as a tender).
+	Tenders []Tender `json:"tenders,omitempty"`
 	// Events are the side effects to persist, in the order they arose.
 	Events []Event `json:"events,omitempty"`
 	// Trace has an entry for every promotion looked at, in pipeline order.
@@ -220,7 +282,7 @@ func (r *Result) TraceFor(campaign string) (TraceEntry, bool) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *AdjustmentKind) UnmarshalText(b []byte) error {
-	for c := ItemDiscount; c <= GiftUnits; c++ {
+	for c := ItemDiscount; c <= CashbackRedemption; c++ {
 		if c.String() == string(b) {
 			*k = c
 			return nil
@@ -231,7 +293,7 @@ func (k *AdjustmentKind) UnmarshalText(b []byte) error {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *EventKind) UnmarshalText(b []byte) error {
-	for c := EventActivation; c <= EventPoints; c++ {
+	for c := EventActivation; c <= EventPointsReversed; c++ {
 		if c.String() == string(b) {
 			*k = c
 			return nil

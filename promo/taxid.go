@@ -267,3 +267,6 @@ func cnpjCheckDigits(body []byte) (byte, byte) {
 // cnpjWeight returns the weight for the character k places from the right
 // of the summed span (k = 0 is the rightmost).
 func cnpjWeight(k int) int { return 2 + k%8 }
+
+// Equal reports whether t and u are the same id (go-cmp uses it).
+func (t TaxID) Equal(u TaxID) bool { return t == u }

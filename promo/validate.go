@@ -2,6 +2,8 @@ package promo
 
 import (
 	"fmt"
+
+	"github.com/shopspring/decimal"
 )
 
 // ValidateCart checks a cart before evaluation and returns a
@@ -48,6 +50,55 @@ func ValidateCart(c *Cart) error {
 		if l.OriginalPrice.Valid && l.OriginalPrice.Decimal.Sign() < 0 {
 			add(path+".original_price", "must not be negative")
 		}
+	}
+	exSeen := map[string]int{}
+	for i, x := range c.Exchanges {
+		path := fmt.Sprintf("exchanges[%d]", i)
+		if x.ID == "" {
+			add(path+".id", "required")
+		} else if j, dup := exSeen[x.ID]; dup {
+			add(path+".id", "duplicate of exchanges[%d].id %q", j, x.ID)
+		} else {
+			exSeen[x.ID] = i
+		}
+		if x.Quantity.Sign() <= 0 {
+			add(path+".quantity", "must be greater than zero")
+		}
+		if x.UnitPrice.Sign() < 0 {
+			add(path+".unit_price", "must not be negative")
+		}
+	}
+	crSeen := map[string]int{}
+	for i, cr := range c.Wallet {
+		path := fmt.Sprintf("wallet[%d]", i)
+		if cr.ID == "" {
+			add(path+".id", "required")
+		} else if j, dup := crSeen[cr.ID]; dup {
+			add(path+".id", "duplicate of wallet[%d].id %q", j, cr.ID)
+		} else {
+			crSeen[cr.ID] = i
+		}
+		if cr.Remaining.Sign() < 0 {
+			add(path+".remaining", "must not be negative")
+		}
+		if cr.AvailableFrom.IsZero() {
+			add(path+".available_from", "required")
+		}
+		if !cr.ExpiresAt.IsZero() && cr.ExpiresAt.Before(cr.AvailableFrom) {
+			add(path+".expires_at", "must not be before available_from")
+		}
+		if cr.Terms.MinPurchase.Sign() < 0 {
+			add(path+".terms.min_purchase", "must not be negative")
+		}
+		if cr.Terms.MaxRedeemPercent.Sign() < 0 || cr.Terms.MaxRedeemPercent.GreaterThan(decimal.NewFromInt(100)) {
+			add(path+".terms.max_redeem_percent", "must be between 0 and 100")
+		}
+	}
+	if len(c.Wallet) > 0 && c.Customer == nil {
+		add("wallet", "a wallet needs an identified customer")
+	}
+	if !c.Professional.IsZero() && c.Professional.Kind() != CPF {
+		add("professional", "must be a CPF")
 	}
 	if len(ps) > 0 {
 		return &ValidationError{What: "cart", Problems: ps}

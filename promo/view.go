@@ -17,6 +17,8 @@ type View struct {
 	gross    []decimal.Decimal
 	value    []decimal.Decimal
 	rank     []int
+	exShare  []decimal.Decimal
+	apps     *[]Application
 }
 
 // Cart returns the cart being evaluated. It must not be modified.
@@ -65,6 +67,36 @@ func (v *View) InOtherPromotion(i int) bool {
 	return v.rs.namesLine(&v.cart.Lines[i], v.cart.Time)
 }
 
+// HasExchange reports whether the cart carries exchange items (troca).
+func (v *View) HasExchange() bool { return len(v.cart.Exchanges) > 0 }
+
+// ExchangeShare returns line i's share of the exchange credit, apportioned
+// by gross value in cents (zero without exchange items).
+func (v *View) ExchangeShare(i int) decimal.Decimal { return v.exShare[i] }
+
+// Rebased returns a view whose Value(i) is values[i]: the basis a
+// promotion computes on (for example the net of the exchange credit). The
+// kernel still caps what the promotion proposes at what the line really
+// costs.
+func (v *View) Rebased(values []decimal.Decimal) *View {
+	w := *v
+	w.value = values
+	return &w
+}
+
+// Applied returns the application of a promotion that already applied in
+// this evaluation (earlier in the pipeline).
+func (v *View) Applied(id string) (Application, bool) {
+	if v.apps != nil {
+		for _, a := range *v.apps {
+			if a.Campaign == id {
+				return a, true
+			}
+		}
+	}
+	return Application{}, false
+}
+
 // Rounding returns the ruleset's rounding mode.
 func (v *View) Rounding() RoundingMode { return v.rounding }
 
@@ -102,9 +134,10 @@ type Proposal struct {
 	// Reasons say why it is not eligible (the first is the main one), or
 	// carry notes when it is (a cap reached).
 	Reasons []Reason
-	// RecordOnly marks an eligible promotion that gives no discount but
-	// whose activation is recorded (não possui benefícios): it is applied
-	// with amount zero and produces its activation event.
+	// RecordOnly marks an eligible promotion that applies even when it
+	// discounts nothing: one with no benefit whose activation is recorded
+	// (não possui benefícios), or one whose benefit is its events (points,
+	// cashback earned). It should say so in Reasons.
 	RecordOnly bool
 	// Events are further side effects (codes redeemed or issued, points);
 	// the kernel fills their ID, Campaign and Customer.
@@ -115,6 +148,9 @@ type Proposal struct {
 	// proposal with gifts applies even when it discounts nothing (the gift
 	// is still to be added).
 	Gifts []Gift
+	// Tenders are payments the promotion brings (cashback as a tender); a
+	// proposal with tenders applies even when it discounts nothing.
+	Tenders []Tender
 }
 
 // NotEligible returns a Proposal that says why a promotion does not apply.

@@ -142,7 +142,7 @@ func TestSampleNumbers(t *testing.T) {
 	if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
-	wantTotals := promo.Totals{Gross: d("283.00"), Discount: d("60.59"), Net: d("222.41")}
+	wantTotals := promo.Totals{Gross: d("283.00"), Discount: d("60.59"), Net: d("222.41"), Payable: d("222.41")}
 	if diff := cmp.Diff(wantTotals, res.Totals, decimalEqual); diff != "" {
 		t.Errorf("totals (-want +got):\n%s", diff)
 	}
