@@ -9,6 +9,7 @@ import (
 	_ "time/tzdata"
 
 	"promokit/benefit"
+	"promokit/exchange"
 	"promokit/promo"
 	"promokit/rules"
 )
@@ -125,6 +126,7 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 		}
 	}
 	assocs := c.associations(def, ids)
+	promos = append(promos, c.programs(def, promos)...)
 	if len(c.problems) > 0 {
 		return nil, &promo.ValidationError{What: "ruleset", Problems: c.problems}
 	}
@@ -184,6 +186,9 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	var sel benefit.Selection
 	switch {
 	case cp.NoBenefit:
+		if cp.NonCumulative {
+			c.fail(p+".non_cumulative", "a campaign with no benefit gives no money to compete with: it cannot be non-cumulative")
+		}
 		if cp.Benefit != (Benefit{}) {
 			c.fail(p+".benefit", "must be absent when no_benefit is true")
 		}
@@ -200,11 +205,16 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 		c.fail(p+".max_repetitions", "applies to item benefits only")
 	}
 	lims := c.limits(p+".limits", cp.Limits, cp.Benefit.On == "items")
+	xmode, err := exchange.ParseMode(cp.ExchangeMode)
+	if err != nil {
+		c.fail(p+".exchange_mode", "%v", err)
+	}
 	extras := c.extras(p+".extras", cp.Extras, loc)
 	if len(c.problems) > before {
 		return nil
 	}
 	r := &reshop{
+		xmode:  xmode,
 		limits: lims,
 		extras: extras,
 		info: promo.Info{

@@ -3,6 +3,7 @@ package campaign
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"promokit/promo"
 	"promokit/rules"
@@ -155,7 +156,9 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 		if lo < 0 {
 			c.fail(p+".min", "must not be negative")
 		}
-		if hi < lo {
+		if cd.Max != nil && hi < 0 {
+			c.fail(p+".max", "must not be negative")
+		} else if hi < lo {
 			c.fail(p+".max", "must not be less than min")
 		}
 		out = rules.AgeBetween(lo, hi)
@@ -190,8 +193,18 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 		if !rules.IsCapturedField(cd.Field) {
 			c.fail(p+".field", "want name, email, phone, address, birth_date or sex")
 		}
-		if cd.Value == "" {
+		switch {
+		case cd.Value == "":
 			c.fail(p+".value", "required")
+		case cd.Field == "birth_date":
+			if _, err := promo.ParseDate(cd.Value); err != nil {
+				c.fail(p+".value", "%v", err)
+			}
+		case cd.Field == "sex":
+			var sx promo.Sex
+			if err := sx.UnmarshalText([]byte(strings.ToLower(strings.TrimSpace(cd.Value)))); err != nil {
+				c.fail(p+".value", "want female, male or other")
+			}
 		}
 		out = rules.CapturedField(cd.Field, cd.Value)
 	case "tender":
@@ -292,7 +305,7 @@ func (c *compiler) promoCode(p string, cs *CodeSet, cc campaignCtx) rules.Condit
 		if g.Length < 6 || g.Length > 32 {
 			c.fail(gp+".length", "must be between 6 and 32 (shorter codes are guessable)")
 		}
-		if len(g.Secret) < 16 {
+		if utf8.RuneCountInString(g.Secret) < 16 {
 			c.fail(gp+".secret", "must have at least 16 characters")
 		}
 		if g.Count >= 1 && g.Count <= 1_000_000 && g.Length >= 6 && g.Length <= 32 {

@@ -27,6 +27,34 @@ type Ruleset struct {
 	// Markdowns are price markdowns (remarcações); their ids share the
 	// campaigns' namespace.
 	Markdowns []Markdown `json:"markdowns,omitempty"`
+	// Loyalty switches on points programs.
+	Loyalty *Loyalty `json:"loyalty,omitempty"`
+}
+
+// Loyalty holds the ruleset's points programs.
+type Loyalty struct {
+	JuntosSomosMais *JuntosSomosMais `json:"juntos_somos_mais,omitempty"`
+}
+
+// JuntosSomosMais is the Juntos Somos Mais program (seed 001): switched on
+// by being present; only the participating brands score; each store has
+// its own points table; the points go to the professional CPF given at the
+// sale (cart.professional).
+type JuntosSomosMais struct {
+	// Brands are the participating brands (marcas que geram pontuação).
+	Brands []string `json:"brands"`
+	// Tables are the stores' points tables; store "*" serves the stores
+	// without their own.
+	Tables []PointsTable `json:"tables"`
+}
+
+// PointsTable is one store's points table.
+type PointsTable struct {
+	Store string `json:"store"`
+	// PointsPerReal is the points per R$ 1.00 of a participating brand.
+	PointsPerReal decimal.Decimal `json:"points_per_real"`
+	// Brands overrides the rate of some brands.
+	Brands map[string]decimal.Decimal `json:"brands,omitempty"`
 }
 
 // Association groups two or more cumulative campaigns (associação).
@@ -61,6 +89,10 @@ type Settings struct {
 	// TimeZone is the IANA zone in which dates without an offset are read;
 	// the default is "America/Sao_Paulo".
 	TimeZone string `json:"time_zone,omitempty"`
+	// CashbackRedemption is how redeemed cashback enters the sale:
+	// "discount" (the default: spread over the lines) or "tender" (an NFC-e
+	// payment with code 19). The tax treatment differs.
+	CashbackRedemption string `json:"cashback_redemption,omitempty"`
 }
 
 // Category is a campaign category defined once and referred to by id.
@@ -118,6 +150,11 @@ type Campaign struct {
 	FundedBy string `json:"funded_by,omitempty"`
 	// Limits cap the activations (limite de ativações), each over a period.
 	Limits []Limit `json:"limits,omitempty"`
+	// ExchangeMode says how the campaign treats a sale with exchange items
+	// (vendas com troca): "net" (the default: computes on the values net of
+	// the exchange credit), "no_activation", "original" (on the original
+	// prices) or "gross" (on the initial values).
+	ExchangeMode string `json:"exchange_mode,omitempty"`
 	// Extras are the additional benefits (benefícios adicionais): a code
 	// for a later purchase, loyalty points, cashback. A campaign whose only
 	// benefit is an extra leaves Benefit out.

@@ -2,9 +2,11 @@ package campaign
 
 import (
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
+	"promokit/cashback"
 	"promokit/promo"
 	"promokit/rules"
 )
@@ -16,11 +18,15 @@ type extras struct {
 	fixed    decimal.Decimal
 	mult     decimal.Decimal
 	points   bool
-	cashback *Cashback // carried for the cashback engine
+	cashback *Cashback // as defined
+	// cashbackSettings is the compiled cashback, nil without one.
+	cashbackSettings *cashback.Settings
 }
 
 // events returns the events the extras add to an application.
-func (x *extras) events(campaignID string, c *promo.Cart, occurrences int) []promo.Event {
+// Points and cashback are earned by their own earning-phase promotions
+// (loyalty.Bonus, cashback.Earner), after every discount.
+func (x *extras) events(campaignID string, c *promo.Cart) []promo.Event {
 	if x == nil {
 		return nil
 	}
@@ -36,13 +42,6 @@ func (x *extras) events(campaignID string, c *promo.Cart, occurrences int) []pro
 			ValidFrom:  time.Date(from.Year, from.Month, from.Day, 0, 0, 0, 0, loc),
 			ValidUntil: time.Date(to.Year, to.Month, to.Day, 23, 59, 59, 0, loc),
 		})
-	}
-	if x.points {
-		e := promo.Event{Kind: promo.EventPoints, Multiplier: x.mult}
-		if !x.fixed.IsZero() {
-			e.Points = x.fixed.Mul(decimal.NewFromInt(int64(max(occurrences, 1))))
-		}
-		out = append(out, e)
 	}
 	return out
 }
@@ -63,7 +62,7 @@ func (c *compiler) extras(p string, x *Extras, loc *time.Location) *extras {
 		if out.issueLen < 6 || out.issueLen > 32 {
 			c.fail(ip+".length", "must be between 6 and 32 (shorter codes are guessable)")
 		}
-		if len(ic.Secret) < 16 {
+		if utf8.RuneCountInString(ic.Secret) < 16 {
 			c.fail(ip+".secret", "must have at least 16 characters")
 		}
 		if ic.ValidDays < 1 {
@@ -111,11 +110,12 @@ func (c *compiler) extras(p string, x *Extras, loc *time.Location) *extras {
 		default:
 			c.fail(cp+".type", "want fixed or percent, got %q", cb.Type)
 		}
+		var cbStart, cbEnd time.Time
 		if cb.Start != "" || cb.End != "" {
 			if cb.Start == "" {
 				c.fail(cp+".start", "required when end is given")
 			} else {
-				c.dates(cp, cb.Start, cb.End, loc)
+				cbStart, cbEnd = c.dates(cp, cb.Start, cb.End, loc)
 			}
 		}
 		for _, f := range []struct {
@@ -137,6 +137,15 @@ func (c *compiler) extras(p string, x *Extras, loc *time.Location) *extras {
 		default:
 			c.fail(cp+".apply_on", "want sale or item, got %q", cb.ApplyOn)
 		}
+		s := &cashback.Settings{Value: cb.Value, OnItems: cb.ApplyOn == "item", Accumulate: cb.Accumulate,
+			DaysToStart: cb.DaysToStart, UsageLimitDays: cb.UsageLimitDays,
+			Terms: promo.CreditTerms{MinPurchase: cb.MinPurchase, MaxRedeemPercent: cb.MaxRedeemPercent,
+				ReviewRequired: cb.ReviewRequired, UseAveragePrice: cb.UseAveragePrice}}
+		if cb.Type == "percent" {
+			s.Kind = cashback.Percent
+		}
+		s.Start, s.End = cbStart, cbEnd
+		out.cashbackSettings = s
 	}
 	return out
 }

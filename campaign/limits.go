@@ -113,8 +113,14 @@ func countersFor(id string, limits []limit, c *promo.Cart, units int64) []promo.
 
 func (c *compiler) limits(p string, defs []Limit, onItems bool) []limit {
 	var out []limit
+	seen := map[Limit]int{}
 	for i, d := range defs {
 		lp := fmt.Sprintf("%s[%d]", p, i)
+		same := Limit{Scope: d.Scope, Count: d.Count, Period: d.Period}
+		if j, dup := seen[same]; dup {
+			c.fail(lp, "limits[%d] has the same scope, count and period: keep one", j)
+		}
+		seen[same] = i
 		var l limit
 		switch d.Scope {
 		case "general":

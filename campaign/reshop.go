@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"promokit/benefit"
+	"promokit/exchange"
 	"promokit/promo"
 	"promokit/rules"
 )
@@ -19,6 +20,7 @@ type reshop struct {
 	scope      benefit.Scope // Lines is filled per Apply
 	limits     []limit
 	extras     *extras
+	xmode      exchange.Mode
 }
 
 // Cashback returns the campaign's cashback settings, nil when it has none.
@@ -44,9 +46,32 @@ func (r *reshop) CounterKeys(c *promo.Cart) []string {
 func (r *reshop) Info() promo.Info { return r.info }
 func (r *reshop) Keys() promo.Keys { return r.keys }
 
+// selected returns the lines the campaign's rules select (every line when
+// none selects), gift lines left out: the lines its item cashback is
+// computed on.
+func (r *reshop) selected(v *promo.View) []int {
+	var lines []int
+	if r.cond != nil {
+		if o := r.cond.Check(v); o.Selects {
+			lines = o.Lines
+		}
+	}
+	if lines == nil {
+		lines = make([]int, v.Len())
+		for i := range lines {
+			lines[i] = i
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(lines), func(i int) bool { return benefit.IsGiftLine(r.benefit, v.Line(i)) })
+}
+
 // Apply checks the rules, then the thresholds over the selected lines (every
 // line when no rule selects lines), then hands those lines to the benefit.
 func (r *reshop) Apply(v *promo.View) promo.Proposal {
+	v, why := exchange.Basis(v, r.xmode)
+	if why != nil {
+		return promo.NotEligible(*why)
+	}
 	var lines []int
 	if r.cond != nil {
 		o := r.cond.Check(v)
@@ -87,6 +112,6 @@ func (r *reshop) Apply(v *promo.View) promo.Proposal {
 			p.Events = append(p.Events, promo.Event{Kind: promo.EventCodeRedeemed, Code: code})
 		}
 	}
-	p.Events = append(p.Events, r.extras.events(r.info.ID, v.Cart(), p.Occurrences)...)
+	p.Events = append(p.Events, r.extras.events(r.info.ID, v.Cart())...)
 	return p
 }

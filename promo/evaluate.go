@@ -132,11 +132,11 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 	for _, ci := range cands {
 		if e, ok := lost[ci]; ok {
 			entries = append(entries, e)
-		} else {
+		} else if !slices.Contains(final.quiet, ci) {
 			entries = append(entries, final.entryOf(ci))
 		}
 	}
-	res := ev.result(final, entries)
+	res := ev.result(final, foldParts(entries, rs))
 	res.Offers = offers
 	return res, nil
 }
@@ -255,6 +255,7 @@ type run struct {
 	total   decimal.Decimal
 	gifts   []Gift
 	tenders []Tender
+	quiet   []int32 // programs with nothing to look at: no trace entry
 	// events and counters hold, per application, what its proposal added.
 	events   [][]Event
 	counters [][]CounterDelta
@@ -273,6 +274,9 @@ func (ev *evaluation) run(list []int32) *run {
 		r.idx = append(r.idx, pi)
 		prop := ev.rs.promos[pi].Apply(view)
 		if !prop.Eligible {
+			if prop.Quiet && info.Program {
+				r.quiet = append(r.quiet, pi)
+			}
 			reasons := prop.Reasons
 			if len(reasons) == 0 {
 				reasons = []Reason{{Code: ReasonRuleFailed, PT: "condições não atendidas", EN: "conditions not met"}}
@@ -350,7 +354,12 @@ func (ev *evaluation) run(list []int32) *run {
 
 func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 	c := ev.cart
-	res := Result{CartID: c.ID, Lines: make([]LineResult, len(c.Lines)), Applied: r.apps, Gifts: r.gifts, Trace: entries}
+	res := Result{CartID: c.ID, Lines: make([]LineResult, len(c.Lines)), Gifts: r.gifts, Trace: entries}
+	for _, a := range r.apps {
+		if !ev.rs.infos[ev.rs.byID[a.Campaign]].Program {
+			res.Applied = append(res.Applied, a)
+		}
+	}
 	tg, td := decimal.Zero, decimal.Zero
 	for i := range c.Lines {
 		l := &c.Lines[i]
@@ -385,8 +394,11 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 			})
 		}
 		for j, e := range r.events[k] {
-			e.Campaign, e.Customer = a.Campaign, customer
-			parts := []string{e.Kind.String(), a.Campaign, e.Code}
+			if e.Campaign == "" {
+				e.Campaign = a.Campaign
+			}
+			e.Customer = customer
+			parts := []string{e.Kind.String(), e.Campaign, e.Code}
 			if e.Credit != "" {
 				parts = append(parts, e.Credit)
 			}
@@ -442,4 +454,27 @@ func nothingToDiscount() Reason {
 		PT:   "as condições foram atendidas, mas não há desconto a conceder neste carrinho",
 		EN:   "the conditions hold but there is no discount to give on this cart",
 	}
+}
+
+// foldParts removes the trace entries of promotions that are part of a
+// campaign, adding the notes of those that applied to the campaign's entry.
+func foldParts(entries []TraceEntry, rs *Ruleset) []TraceEntry {
+	out := entries[:0:0]
+	for _, e := range entries {
+		if rs.infos[rs.byID[e.Campaign]].PartOf == "" {
+			out = append(out, e)
+		}
+	}
+	for _, e := range entries {
+		parent := rs.infos[rs.byID[e.Campaign]].PartOf
+		if parent == "" || !e.Applied {
+			continue
+		}
+		for k := range out {
+			if out[k].Campaign == parent {
+				out[k].Reasons = append(slices.Clone(out[k].Reasons), e.Reasons[1:]...)
+			}
+		}
+	}
+	return out
 }

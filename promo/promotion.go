@@ -77,8 +77,13 @@ type Info struct {
 	// as an Offer and not applied.
 	Optional bool
 	// Program marks a program rather than a campaign (the cashback wallet,
-	// a points program): its applications produce no activation event.
+	// a points program): its applications produce no activation event and
+	// are not listed in Result.Applied.
 	Program bool
+	// PartOf names the campaign this promotion is a part of (its cashback
+	// or bonus points, earned after every discount). It has no trace entry
+	// of its own: when it applies, its notes join the campaign's entry.
+	PartOf string
 }
 
 // Keys tells the ruleset's index which carts a promotion can match. A

@@ -256,7 +256,9 @@ type Result struct {
 	// Lines are in the cart's order.
 	Lines  []LineResult `json:"lines"`
 	Totals Totals       `json:"totals"`
-	// Applied lists the promotions that applied, in the order they ran.
+	// Applied lists the campaigns that applied, in the order they ran.
+	// Programs (the cashback wallet, points programs, a campaign's earning
+	// of cashback or points) are not listed; their events and trace are.
 	Applied []Application `json:"applied,omitempty"`
 	// Offers lists the optional campaigns the operator may accept.
 	Offers []Offer `json:"offers,omitempty"`

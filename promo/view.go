@@ -151,6 +151,9 @@ type Proposal struct {
 	// Tenders are payments the promotion brings (cashback as a tender); a
 	// proposal with tenders applies even when it discounts nothing.
 	Tenders []Tender
+	// Quiet, on a program's proposal that is not eligible, leaves no trace
+	// entry: the program had nothing to look at (no wallet in the cart).
+	Quiet bool
 }
 
 // NotEligible returns a Proposal that says why a promotion does not apply.

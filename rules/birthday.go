@@ -104,8 +104,12 @@ func (b birthday) Describe() (string, string) {
 	if b.period == BirthdayWeek && b.rel == Next {
 		rpt = "próxima" // a semana é feminina
 	}
-	return fmt.Sprintf("aniversário %s %s (tolerância %d dias)", pt, rpt, b.tolerance),
-		fmt.Sprintf("birthday in the %s %s (tolerance %d days)", b.rel, b.period, b.tolerance)
+	days, daysEN := "dias", "days"
+	if b.tolerance == 1 {
+		days, daysEN = "dia", "day"
+	}
+	return fmt.Sprintf("aniversário %s %s (tolerância %d %s)", pt, rpt, b.tolerance, days),
+		fmt.Sprintf("birthday in the %s %s (tolerance %d %s)", b.rel, b.period, b.tolerance, daysEN)
 }
 
 func civil(d promo.Date) time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }

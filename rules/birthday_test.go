@@ -78,7 +78,7 @@ func TestBirthdayDay(t *testing.T) {
 			rxBirthday("2026-11-18", "1990-11-16"), rxPass},
 		{"previous with tolerance: tomorrow is outside", rules.Birthday(rules.BirthdayDay, rules.Previous, 1),
 			rxBirthday("2026-11-18", "1990-11-19"),
-			rxOutside("birthday in the previous day (tolerance 1 days)")},
+			rxOutside("birthday in the previous day (tolerance 1 day)")},
 	})
 }
 
@@ -114,7 +114,7 @@ func TestBirthdayWeek(t *testing.T) {
 			rxBirthday(wed, "1985-11-22"), rxPass},
 		{"tolerance: two days after the week", rules.Birthday(rules.BirthdayWeek, rules.Current, 1),
 			rxBirthday(wed, "1985-11-23"),
-			rxOutside("birthday in the current week (tolerance 1 days)")},
+			rxOutside("birthday in the current week (tolerance 1 day)")},
 		// The week of Thursday 2026-12-31 runs from Sunday 27 Dec to
 		// Saturday 2 Jan 2027.
 		{"week across the new year: 1 January", cur, rxBirthday("2026-12-31", "1980-01-01"), rxPass},

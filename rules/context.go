@@ -43,12 +43,12 @@ func (s saleCategory) Check(v *promo.View) Outcome {
 	if slices.Contains(s.values, v.Cart().SaleCategory) {
 		return pass()
 	}
-	got := v.Cart().SaleCategory
+	got, gotEN := v.Cart().SaleCategory, v.Cart().SaleCategory
 	if got == "" {
-		got = "(comum)"
+		got, gotEN = "(comum)", "(ordinary)"
 	}
 	pt, en := s.Describe()
-	return fail("a venda é da categoria "+got+", a regra pede "+pt, "the sale's category is "+got+", the rule wants "+en)
+	return fail("a venda é da categoria "+got+", a regra pede "+pt, "the sale's category is "+gotEN+", the rule wants "+en)
 }
 
 type stores struct {

@@ -55,7 +55,7 @@ func TestSaleCategoryIn(t *testing.T) {
 				"the sale's category is venda_liquidacao, the rule wants sale category venda_funcionario")},
 		{"ordinary sale", cond, sale(""),
 			rxFail("a venda é da categoria (comum), a regra pede categoria de venda venda_funcionario",
-				"the sale's category is (comum), the rule wants sale category venda_funcionario")},
+				"the sale's category is (ordinary), the rule wants sale category venda_funcionario")},
 		{"one of two", rules.SaleCategoryIn("venda_funcionario", "venda_liquidacao"), sale("venda_liquidacao"), rxPass},
 	})
 }

@@ -172,6 +172,27 @@ func TestAgeUsesTheSaleLocalDate(t *testing.T) {
 		rxCheck(t, rules.AgeBetween(18, 99), cart))
 }
 
+func TestAgeOfALeapDayBirth(t *testing.T) {
+	// Born on 29 Feb 2008. Código Civil art. 132 §3: a period of years ends
+	// on the day of the same number, or on the next day when the month has
+	// none; so in 2026, a common year, the 18th birthday is reached on
+	// 1 March, and in 2028 on 29 February.
+	at := func(day string) promo.Cart {
+		cart := rxCart(rxCustomer(func(c *promo.Customer) { c.BirthDate = promo.MustParseDate("2008-02-29") }))
+		d := promo.MustParseDate(day)
+		cart.Time = rxAt(d.Year, d.Month, d.Day)
+		return cart
+	}
+	adult := rules.AgeBetween(18, 150)
+	minor := rxFail("cliente não atende: idade entre 18 e 150 anos", "customer does not meet: age between 18 and 150")
+	rxRun(t, []rxCase{
+		{"28 Feb 2026: still 17", adult, at("2026-02-28"), minor},
+		{"1 Mar 2026: 18", adult, at("2026-03-01"), rxPass},
+		{"28 Feb 2028: 19", rules.AgeBetween(19, 19), at("2028-02-28"), rxPass},
+		{"29 Feb 2028: 20", rules.AgeBetween(20, 20), at("2028-02-29"), rxPass},
+	})
+}
+
 func TestSexIs(t *testing.T) {
 	sex := func(s promo.Sex) promo.Cart { return rxCart(rxCustomer(func(c *promo.Customer) { c.Sex = s })) }
 	cond := rules.SexIs(promo.SexFemale)

@@ -1,0 +1,107 @@
+package campaign
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"promokit/cashback"
+	"promokit/loyalty"
+	"promokit/promo"
+)
+
+// programs compiles the ruleset-wide programs (points, the cashback
+// wallet) and the earning-phase promotions of the campaigns' extras
+// (cashback earned, bonus points).
+func (c *compiler) programs(def Ruleset, campaigns []promo.Promotion) []promo.Promotion {
+	var out []promo.Promotion
+	var program *loyalty.Program
+	if def.Loyalty != nil {
+		if j := def.Loyalty.JuntosSomosMais; j != nil {
+			program = c.jsm("loyalty.juntos_somos_mais", j)
+			if program != nil {
+				out = append(out, program)
+			}
+		} else {
+			c.fail("loyalty", "name a program (juntos_somos_mais) or leave loyalty out")
+		}
+	}
+	mode, err := cashback.ParseMode(def.Settings.CashbackRedemption)
+	if err != nil {
+		c.fail("settings.cashback_redemption", "%v", err)
+	}
+	wallet := def.Settings.CashbackRedemption != ""
+	for _, p := range campaigns {
+		r, ok := p.(*reshop)
+		if !ok || r.extras == nil {
+			continue
+		}
+		if s := r.extras.cashbackSettings; s != nil {
+			out = append(out, cashback.NewEarner(r.info, r.keys, *s, r.selected))
+			wallet = true
+		}
+		if r.extras.points {
+			out = append(out, loyalty.NewBonus(r.info, r.keys, r.extras.fixed, r.extras.mult, program))
+		}
+	}
+	if wallet {
+		out = append(out, cashback.NewRedeemer(mode))
+	}
+	return out
+}
+
+func (c *compiler) jsm(p string, j *JuntosSomosMais) *loyalty.Program {
+	before := len(c.problems)
+	if len(j.Brands) == 0 {
+		c.fail(p+".brands", "at least one participating brand is required")
+	}
+	for i, b := range j.Brands {
+		if strings.TrimSpace(b) == "" {
+			c.fail(fmt.Sprintf("%s.brands[%d]", p, i), "must not be empty")
+		}
+	}
+	if len(j.Tables) == 0 {
+		c.fail(p+".tables", "at least one points table is required")
+	}
+	stores := map[string]bool{}
+	var tables []loyalty.Table
+	for i, t := range j.Tables {
+		tp := fmt.Sprintf("%s.tables[%d]", p, i)
+		if t.Store == "" {
+			c.fail(tp+".store", "required (a store id, or * for the others)")
+		} else if stores[t.Store] {
+			c.fail(tp+".store", "another table is for store %q", t.Store)
+		}
+		stores[t.Store] = true
+		if t.PointsPerReal.Sign() < 0 {
+			c.fail(tp+".points_per_real", "must not be negative")
+		}
+		folded := map[string]string{}
+		for _, name := range sortedNames(t.Brands) {
+			f := strings.ToLower(strings.TrimSpace(name))
+			if other, dup := folded[f]; dup {
+				c.fail(tp+".brands."+name, "same brand as %q", other)
+			}
+			folded[f] = name
+			if t.Brands[name].Sign() < 0 {
+				c.fail(tp+".brands."+name, "must not be negative")
+			}
+		}
+		tables = append(tables, loyalty.Table{Store: t.Store, PerReal: t.PointsPerReal, Brands: t.Brands})
+	}
+	if len(c.problems) > before {
+		return nil
+	}
+	return loyalty.NewProgram(j.Brands, tables)
+}
+
+func sortedNames(m map[string]decimal.Decimal) []string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return names
+}

@@ -1,0 +1,195 @@
+package cashback
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"promokit/promo"
+)
+
+// Mode says how redeemed cashback enters the sale: as a discount spread over
+// the lines (it lowers each item's NFC-e vProd - vDesc, and so the tax
+// base) or as a tender (NFC-e tPag 19, the items keep their value).
+type Mode uint8
+
+const (
+	// AsDiscount spreads the redemption over the lines as adjustments.
+	AsDiscount Mode = iota
+	// AsTender adds a tender with NFC-e payment code 19.
+	AsTender
+)
+
+// String returns "discount" or "tender".
+func (m Mode) String() string {
+	if m == AsTender {
+		return "tender"
+	}
+	return "discount"
+}
+
+// ParseMode parses "discount" or "tender"; "" is AsDiscount.
+func ParseMode(s string) (Mode, error) {
+	switch s {
+	case "", "discount":
+		return AsDiscount, nil
+	case "tender":
+		return AsTender, nil
+	}
+	return AsDiscount, fmt.Errorf("unknown cashback redemption %q (want discount or tender)", s)
+}
+
+// RedeemerID is the id of the wallet's redemption promotion.
+const RedeemerID = "cashback/redemption"
+
+// ReasonNothingToRedeem: the wallet has no credit this sale can use; the
+// message says why for each credit.
+const ReasonNothingToRedeem promo.ReasonCode = "nothing_to_redeem"
+
+// Redeemer is the redemption-phase promotion of the customer's wallet:
+// credits are used oldest expiry first, each under its own terms.
+type Redeemer struct{ mode Mode }
+
+// NewRedeemer returns the wallet's redemption promotion.
+func NewRedeemer(m Mode) *Redeemer { return &Redeemer{mode: m} }
+
+// Info describes the redeemer.
+func (r *Redeemer) Info() promo.Info {
+	return promo.Info{ID: RedeemerID, Name: "Resgate de cashback", Phase: promo.PhaseRedemption, Program: true}
+}
+
+// Keys makes the redeemer look at every cart.
+func (r *Redeemer) Keys() promo.Keys { return promo.Keys{CartWide: true} }
+
+// usable orders a wallet: expiring first (no expiry last), then earned
+// first, then by id.
+func usable(w []promo.Credit) []promo.Credit {
+	out := slices.Clone(w)
+	sort.SliceStable(out, func(a, b int) bool {
+		ea, eb := out[a].ExpiresAt, out[b].ExpiresAt
+		switch {
+		case ea.IsZero() != eb.IsZero():
+			return !ea.IsZero()
+		case !ea.Equal(eb):
+			return ea.Before(eb)
+		case !out[a].EarnedAt.Equal(out[b].EarnedAt):
+			return out[a].EarnedAt.Before(out[b].EarnedAt)
+		}
+		return out[a].ID < out[b].ID
+	})
+	return out
+}
+
+// Apply redeems what the wallet allows. The sale's value is what its lines
+// cost after every discount; each credit needs that value to reach its
+// minimum purchase, and each credit's cap limits the sale's whole
+// redemption (what earlier credits took counts).
+func (r *Redeemer) Apply(v *promo.View) promo.Proposal {
+	c := v.Cart()
+	if len(c.Wallet) == 0 {
+		p := promo.NotEligible(promo.Reason{Code: ReasonNothingToRedeem,
+			PT: "sem carteira de cashback", EN: "no cashback wallet"})
+		p.Quiet = true
+		return p
+	}
+	all := make([]int, v.Len())
+	for i := range all {
+		all[i] = i
+	}
+	sale := v.Total(all)
+	t := c.Time
+	redeemed := decimal.Zero
+	var p promo.Proposal
+	var why []string
+	type take struct {
+		credit promo.Credit
+		amount decimal.Decimal
+	}
+	var takes []take
+	for _, cr := range usable(c.Wallet) {
+		switch {
+		case cr.Remaining.Sign() <= 0:
+			continue
+		case t.Before(cr.AvailableFrom):
+			why = append(why, cr.ID+": "+"disponível a partir de "+cr.AvailableFrom.In(t.Location()).Format("02/01/2006 15:04"))
+			continue
+		case !cr.ExpiresAt.IsZero() && t.After(cr.ExpiresAt):
+			why = append(why, cr.ID+": expirado")
+			continue
+		case cr.Terms.ReviewRequired && !cr.ReviewAnswered:
+			why = append(why, cr.ID+": aguarda a resposta da pesquisa")
+			continue
+		case sale.LessThan(cr.Terms.MinPurchase):
+			why = append(why, cr.ID+": compra mínima de R$ "+promo.FormatBRL(cr.Terms.MinPurchase))
+			continue
+		}
+		room := sale.Sub(redeemed)
+		if pct := cr.Terms.MaxRedeemPercent; pct.Sign() > 0 {
+			capAmount := sale.Mul(pct).DivRound(decimal.NewFromInt(100), 12).Truncate(promo.CentPlaces)
+			room = decimal.Min(room, capAmount.Sub(redeemed))
+		}
+		amount := decimal.Min(room, cr.Remaining).Truncate(promo.CentPlaces)
+		if amount.Sign() <= 0 {
+			why = append(why, cr.ID+": limite de resgate da venda atingido")
+			continue
+		}
+		redeemed = redeemed.Add(amount)
+		takes = append(takes, take{cr, amount})
+		p.Events = append(p.Events, promo.Event{Kind: promo.EventCashbackRedeemed, Credit: cr.ID, Amount: amount})
+	}
+	if redeemed.Sign() <= 0 {
+		msg := "nenhum crédito utilizável"
+		if len(why) > 0 {
+			msg += ": " + strings.Join(why, "; ")
+		}
+		return promo.NotEligible(promo.Reason{Code: ReasonNothingToRedeem, PT: msg, EN: "no usable credit"})
+	}
+	p.Eligible, p.Occurrences = true, 1
+	p.Reasons = append(p.Reasons, promo.Reason{Code: "cashback_redeemed",
+		PT: "cashback resgatado: R$ " + promo.FormatBRL(redeemed),
+		EN: "cashback redeemed: R$ " + redeemed.StringFixed(2)})
+	if r.mode == AsTender {
+		p.RecordOnly = true
+		p.Tenders = []promo.Tender{{Kind: "cashback", NFCeCode: "19", Amount: redeemed}}
+		return p
+	}
+	// As a discount: each credit's amount spread by value, or by units when
+	// its terms use the items' average price.
+	values := make([]decimal.Decimal, v.Len())
+	for i := range values {
+		values[i] = v.Value(i)
+	}
+	order := slices.Clone(all)
+	sort.Slice(order, func(a, b int) bool { return v.Rank(order[a]) < v.Rank(order[b]) })
+	for _, tk := range takes {
+		byValue := make([]decimal.Decimal, len(order))
+		byUnits := make([]decimal.Decimal, len(order))
+		for k, i := range order {
+			if values[i].Sign() > 0 {
+				byValue[k], byUnits[k] = values[i], v.Line(i).Quantity
+			}
+		}
+		shares := promo.Apportion(tk.amount, byValue)
+		if tk.credit.Terms.UseAveragePrice {
+			// Equal per unit, unless a unit costs less than its share.
+			even := promo.Apportion(tk.amount, byUnits)
+			fits := true
+			for k, i := range order {
+				fits = fits && even[k].LessThanOrEqual(values[i])
+			}
+			if fits {
+				shares = even
+			}
+		}
+		for k, i := range order {
+			if sh := shares[k]; sh.Sign() > 0 {
+				values[i] = values[i].Sub(sh)
+				p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: promo.CashbackRedemption, Amount: sh})
+			}
+		}
+	}
+	return p
+}

@@ -1,0 +1,103 @@
+// Package exchange says how a campaign treats exchange items (itens de
+// troca): goods the customer returns in the same sale, whose value is
+// credited against it. The kernel apportions that credit over the sale's
+// lines by gross value (promo.View.ExchangeShare); each campaign's Mode
+// then says whether it activates and on which values it computes
+// (seed 002, "Vendas com troca").
+//
+// With 100.00, 50.00 and 50.00 in the cart and 20.00 of exchange, the
+// shares are 10.00, 5.00 and 5.00: a Net campaign computes on 90.00,
+// 45.00 and 45.00; a Gross campaign on 100.00, 50.00 and 50.00. Either
+// way the 20.00 is credited (promo.Totals.Exchange).
+package exchange
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"promokit/promo"
+)
+
+// Mode is how a campaign treats a sale with exchange items. The zero value
+// is Net.
+type Mode uint8
+
+const (
+	// Net activates and computes on the lines' values net of their share of
+	// the exchange credit (ativa com preço líquido).
+	Net Mode = iota
+	// NoActivation does not activate when the sale has an exchange item
+	// (não ativa campanha).
+	NoActivation
+	// Original activates and computes on the lines' original prices, as the
+	// host registered them; a line without one uses its current value (ativa
+	// com preço original).
+	Original
+	// Gross activates, the exchange credit is still netted, and the
+	// discount is computed on the initial values (ativa com preço bruto).
+	Gross
+)
+
+// String returns "net", "no_activation", "original" or "gross".
+func (m Mode) String() string {
+	switch m {
+	case Net:
+		return "net"
+	case NoActivation:
+		return "no_activation"
+	case Original:
+		return "original"
+	case Gross:
+		return "gross"
+	}
+	return fmt.Sprintf("Mode(%d)", uint8(m))
+}
+
+// ParseMode parses a mode name as returned by String; "" is Net.
+func ParseMode(s string) (Mode, error) {
+	switch s {
+	case "", "net":
+		return Net, nil
+	case "no_activation":
+		return NoActivation, nil
+	case "original":
+		return Original, nil
+	case "gross":
+		return Gross, nil
+	}
+	return Net, fmt.Errorf("unknown exchange mode %q (want net, no_activation, original or gross)", s)
+}
+
+// ReasonExchange: the campaign does not activate on a sale with exchange
+// items (mode no_activation).
+const ReasonExchange promo.ReasonCode = "exchange_in_sale"
+
+// Basis returns the view a campaign with mode m computes on, or why it does
+// not apply. Without exchange items every mode computes on the current
+// values.
+func Basis(v *promo.View, m Mode) (*promo.View, *promo.Reason) {
+	if !v.HasExchange() {
+		return v, nil
+	}
+	switch m {
+	case NoActivation:
+		return nil, &promo.Reason{Code: ReasonExchange,
+			PT: "a campanha não é ativada em vendas com item de troca",
+			EN: "the campaign does not activate on a sale with exchange items"}
+	case Gross:
+		return v, nil
+	}
+	values := make([]decimal.Decimal, v.Len())
+	for i := range values {
+		switch l := v.Line(i); {
+		case m == Original && l.OriginalPrice.Valid:
+			values[i] = v.Round(l.Quantity.Mul(l.OriginalPrice.Decimal))
+		case m == Original:
+			values[i] = v.Value(i)
+		default:
+			values[i] = decimal.Max(decimal.Zero, v.Value(i).Sub(v.ExchangeShare(i)))
+		}
+	}
+	return v.Rebased(values), nil
+}

@@ -1,0 +1,133 @@
+package loyalty
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"promokit/promo"
+)
+
+// JuntosSomosMais is the program name events carry.
+const JuntosSomosMais = "juntos_somos_mais"
+
+// ProgramID is the id of the program's promotion in a ruleset.
+const ProgramID = "loyalty/" + JuntosSomosMais
+
+// Table is one store's points table (tabela de pontuação): points per real
+// spent on the participating brands, with per-brand rates.
+type Table struct {
+	// Store is the store id; "*" is the table of stores without their own.
+	Store string
+	// PerReal is the points per R$ 1.00 of a participating brand's items.
+	PerReal decimal.Decimal
+	// Brands overrides PerReal for some brands, by name. Names are compared
+	// ignoring case and surrounding spaces; two names that fold to the same
+	// one are an error of the caller (the compiler rejects them).
+	Brands map[string]decimal.Decimal
+}
+
+// fold is how brand names are compared.
+func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// Program is the Juntos Somos Mais points program of a ruleset.
+type Program struct {
+	brands []string // participating brands, lower case
+	tables []Table
+}
+
+// NewProgram returns the program for the participating brands and the
+// stores' tables.
+func NewProgram(brands []string, tables []Table) *Program {
+	p := &Program{}
+	for _, b := range brands {
+		p.brands = append(p.brands, fold(b))
+	}
+	for _, t := range tables {
+		folded := make(map[string]decimal.Decimal, len(t.Brands))
+		for name, r := range t.Brands { // re-keying a map: no output depends on the order
+			folded[fold(name)] = r
+		}
+		t.Brands = folded
+		p.tables = append(p.tables, t)
+	}
+	return p
+}
+
+// Info describes the program's promotion.
+func (p *Program) Info() promo.Info {
+	return promo.Info{ID: ProgramID, Name: "Juntos Somos Mais", Phase: promo.PhaseEarning, Program: true}
+}
+
+// Keys makes the program look at every cart.
+func (p *Program) Keys() promo.Keys { return promo.Keys{CartWide: true} }
+
+// ReasonNoProfessional: the sale names no professional CPF to score.
+const ReasonNoProfessional promo.ReasonCode = "professional_cpf_missing"
+
+// ReasonNoTable: the store has no points table.
+const ReasonNoTable promo.ReasonCode = "no_points_table"
+
+// ReasonNoPoints: no participating brand's item, or too little to make one
+// point.
+const ReasonNoPoints promo.ReasonCode = "no_points"
+
+func (p *Program) table(store string) (Table, bool) {
+	for _, want := range []string{store, "*"} {
+		for _, t := range p.tables {
+			if t.Store == want {
+				return t, true
+			}
+		}
+	}
+	return Table{}, false
+}
+
+// BasePoints returns the points the sale scores in its store: the value of
+// each participating brand's line at the earning phase times its rate,
+// summed and rounded down to whole points. False when the store has no
+// table.
+func (p *Program) BasePoints(v *promo.View) (decimal.Decimal, bool) {
+	t, ok := p.table(v.Cart().Store.ID)
+	if !ok {
+		return decimal.Zero, false
+	}
+	sum := decimal.Zero
+	for i := 0; i < v.Len(); i++ {
+		brand := fold(v.Line(i).Brand)
+		if brand == "" || !slices.Contains(p.brands, brand) {
+			continue
+		}
+		rate := t.PerReal
+		if r, ok := t.Brands[brand]; ok {
+			rate = r
+		}
+		sum = sum.Add(v.Value(i).Mul(rate))
+	}
+	return sum.Floor(), true
+}
+
+// Apply scores the sale for the professional.
+func (p *Program) Apply(v *promo.View) promo.Proposal {
+	cpf := v.Cart().Professional
+	if cpf.IsZero() {
+		return promo.NotEligible(promo.Reason{Code: ReasonNoProfessional,
+			PT: "nenhum CPF de profissional informado na venda", EN: "no professional CPF given at the sale"})
+	}
+	base, ok := p.BasePoints(v)
+	if !ok {
+		return promo.NotEligible(promo.Reason{Code: ReasonNoTable,
+			PT: "a loja " + v.Cart().Store.ID + " não tem tabela de pontuação", EN: "store " + v.Cart().Store.ID + " has no points table"})
+	}
+	if base.Sign() <= 0 {
+		return promo.NotEligible(promo.Reason{Code: ReasonNoPoints,
+			PT: "nenhum ponto: sem itens das marcas participantes", EN: "no points: no items of participating brands"})
+	}
+	return promo.Proposal{Eligible: true, Occurrences: 1, RecordOnly: true,
+		Reasons: []promo.Reason{{Code: "points_earned",
+			PT: fmt.Sprintf("%s pontos Juntos Somos Mais", base), EN: fmt.Sprintf("%s Juntos Somos Mais points", base)}},
+		Events: []promo.Event{{Kind: promo.EventPoints, Program: JuntosSomosMais, Professional: cpf, Points: base}},
+	}
+}
