@@ -47,7 +47,10 @@ type selection struct {
 	limited bool
 	units   int64
 	picked  []pickedUnits // in cart line order
-	short   promo.Reason  // why no occurrence formed
+	// participants are the units of the occurrences formed, in cart line
+	// order.
+	participants []promo.Participant
+	short        promo.Reason // why no occurrence formed
 }
 
 func selectUnits(v *promo.View, lines []int, p plan) selection {
@@ -123,6 +126,22 @@ func selectUnits(v *promo.View, lines []int, p plan) selection {
 			sel.picked = append(sel.picked, pickedUnits{line: i, units: n})
 		}
 	}
+	// Every unit of the occurrences formed took part, picked or not.
+	inGroups := map[int]int64{}
+	left := int64(sel.groups) * group
+	for _, rn := range runs {
+		if left == 0 {
+			break
+		}
+		k := min(left, rn.units)
+		inGroups[rn.line] += k
+		left -= k
+	}
+	for _, i := range lines {
+		if n := inGroups[i]; n > 0 {
+			sel.participants = append(sel.participants, promo.Participant{Line: i, Units: n})
+		}
+	}
 	return sel
 }
 
@@ -141,7 +160,7 @@ func plural(n int, one, many string) string {
 
 // proposal starts the proposal of a selection, with its notes.
 func (sel selection) proposal(s Scope) promo.Proposal {
-	p := promo.Proposal{Eligible: true, Occurrences: sel.groups, Units: sel.units}
+	p := promo.Proposal{Eligible: true, Occurrences: sel.groups, Units: sel.units, Participants: sel.participants}
 	if sel.capped {
 		p.Reasons = append(p.Reasons, capReason(s.MaxRepetitions))
 	}

@@ -42,6 +42,10 @@ type want struct {
 	Events []wantEvent `json:"events"`
 	// Gifts are the gifts granted, in order.
 	Gifts []promo.Gift `json:"gifts"`
+	// Tenders are the tenders the result brings (cashback as a tender).
+	Tenders []promo.Tender `json:"tenders"`
+	// ExchangeShares maps line ids to their share of the exchange credit.
+	ExchangeShares map[string]decimal.Decimal `json:"exchange_shares"`
 }
 
 type wantOffer struct {
@@ -60,6 +64,12 @@ type wantEvent struct {
 	Points     *decimal.Decimal     `json:"points,omitempty"`
 	Multiplier *decimal.Decimal     `json:"multiplier,omitempty"`
 	Counters   []promo.CounterDelta `json:"counters,omitempty"`
+	Credit     string               `json:"credit,omitempty"`
+	Program    string               `json:"program,omitempty"`
+	// Professional is the CPF a points event scores, digits only.
+	Professional string             `json:"professional,omitempty"`
+	Store        string             `json:"store,omitempty"`
+	Terms        *promo.CreditTerms `json:"terms,omitempty"`
 }
 
 type wantError struct {
@@ -84,6 +94,11 @@ type wantTotals struct {
 	Gross    decimal.Decimal `json:"gross"`
 	Discount decimal.Decimal `json:"discount"`
 	Net      decimal.Decimal `json:"net"`
+	// Exchange, Tenders and Payable are compared when the scenario states
+	// them.
+	Exchange *decimal.Decimal `json:"exchange,omitempty"`
+	Tenders  *decimal.Decimal `json:"tenders,omitempty"`
+	Payable  *decimal.Decimal `json:"payable,omitempty"`
 }
 
 type wantApplied struct {
@@ -159,7 +174,16 @@ func runScenario(t *testing.T, s scenario) {
 		}
 	}
 	if s.Want.Totals != nil {
-		got := wantTotals{res.Totals.Gross, res.Totals.Discount, res.Totals.Net}
+		got := wantTotals{Gross: res.Totals.Gross, Discount: res.Totals.Discount, Net: res.Totals.Net}
+		if s.Want.Totals.Exchange != nil {
+			got.Exchange = &res.Totals.Exchange
+		}
+		if s.Want.Totals.Tenders != nil {
+			got.Tenders = &res.Totals.Tenders
+		}
+		if s.Want.Totals.Payable != nil {
+			got.Payable = &res.Totals.Payable
+		}
 		if diff := cmp.Diff(*s.Want.Totals, got, decimalEqual); diff != "" {
 			t.Errorf("totals (-want +got):\n%s", diff)
 		}
@@ -191,6 +215,24 @@ func runScenario(t *testing.T, s scenario) {
 			t.Errorf("offers (-want +got):\n%s", diff)
 		}
 	}
+	if s.Want.Tenders != nil {
+		got := res.Tenders
+		if got == nil {
+			got = []promo.Tender{}
+		}
+		if diff := cmp.Diff(s.Want.Tenders, got, decimalEqual); diff != "" {
+			t.Errorf("tenders (-want +got):\n%s", diff)
+		}
+	}
+	if s.Want.ExchangeShares != nil {
+		got := map[string]decimal.Decimal{}
+		for _, l := range res.Lines {
+			got[l.ID] = l.ExchangeShare
+		}
+		if diff := cmp.Diff(s.Want.ExchangeShares, got, decimalEqual); diff != "" {
+			t.Errorf("exchange shares (-want +got):\n%s", diff)
+		}
+	}
 	if s.Want.Gifts != nil {
 		got := res.Gifts
 		if got == nil {
@@ -203,7 +245,8 @@ func runScenario(t *testing.T, s scenario) {
 	if s.Want.Events != nil {
 		got := []wantEvent{}
 		for k, e := range res.Events {
-			g := wantEvent{Kind: e.Kind.String(), Campaign: e.Campaign, Code: e.Code, Unlocks: e.Unlocks, Counters: e.Counters}
+			g := wantEvent{Kind: e.Kind.String(), Campaign: e.Campaign, Code: e.Code, Unlocks: e.Unlocks, Counters: e.Counters,
+				Credit: e.Credit, Program: e.Program, Professional: e.Professional.String(), Store: e.Store, Terms: e.Terms}
 			if !e.ValidFrom.IsZero() {
 				g.ValidFrom = e.ValidFrom.Format(time.RFC3339)
 			}

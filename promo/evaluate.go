@@ -343,7 +343,13 @@ func (ev *evaluation) run(list []int32) *run {
 		if occ < 1 {
 			occ = 1
 		}
-		r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: given, Occurrences: occ})
+		app := Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: given, Occurrences: occ}
+		parts := slices.Clone(prop.Participants)
+		sort.Slice(parts, func(a, b int) bool { return ev.rank[parts[a].Line] < ev.rank[parts[b].Line] })
+		for _, pt := range parts { // in line-id order
+			app.Participants = append(app.Participants, Participation{Line: ev.cart.Lines[pt.Line].ID, Units: decimal.NewFromInt(pt.Units)})
+		}
+		r.apps = append(r.apps, app)
 		r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
 		r.addGifts(info.ID, prop.Gifts)
 		r.tenders = append(r.tenders, prop.Tenders...)

@@ -119,6 +119,16 @@ type Application struct {
 	// Occurrences is how many times it applied in the sale (groups of
 	// "leve 3 pague 2", repetitions); at least 1.
 	Occurrences int `json:"occurrences"`
+	// Participants are the units that took part in its occurrences, when it
+	// forms groups of units: the discount belongs to all of them, which is
+	// how a return shares it (Refund).
+	Participants []Participation `json:"participants,omitempty"`
+}
+
+// Participation is how many units of a line took part in an application.
+type Participation struct {
+	Line  string          `json:"line"`
+	Units decimal.Decimal `json:"units"`
 }
 
 // EventKind says what the host must record.

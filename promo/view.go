@@ -154,6 +154,17 @@ type Proposal struct {
 	// Quiet, on a program's proposal that is not eligible, leaves no trace
 	// entry: the program had nothing to look at (no wallet in the cart).
 	Quiet bool
+	// Participants are the whole units that took part in the promotion's
+	// occurrences (a "leve 3 pague 2" group: the paid units and the free
+	// one). A return shares the promotion's discount among them.
+	Participants []Participant
+}
+
+// Participant is how many whole units of a line took part in a
+// promotion's occurrences.
+type Participant struct {
+	Line  int
+	Units int64
 }
 
 // NotEligible returns a Proposal that says why a promotion does not apply.

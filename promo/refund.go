@@ -1,0 +1,228 @@
+package promo
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// Returned is a quantity of one line of a past sale that comes back.
+type Returned struct {
+	Line     string          `json:"line"`
+	Quantity decimal.Decimal `json:"quantity"`
+}
+
+// RefundLine is what the units returned of one line are worth.
+type RefundLine struct {
+	Line     string          `json:"line"`
+	Quantity decimal.Decimal `json:"quantity"`
+	Amount   decimal.Decimal `json:"amount"`
+}
+
+// RefundResult is the refund of a return: the value of each returned
+// quantity, consistent with the discounts its units received, and the
+// reversal events of the cashback and points the sale earned.
+type RefundResult struct {
+	Lines  []RefundLine    `json:"lines"`
+	Total  decimal.Decimal `json:"total"`
+	Events []Event         `json:"events,omitempty"`
+}
+
+// Refund values a return against the sale's Result. earlier are the
+// quantities already returned from the same sale (nothing is refunded
+// twice); now are those coming back.
+//
+// What a unit is worth: each line's net, with the discount of a promotion
+// that forms groups of units ("leve 3 pague 2") shared among every unit of
+// its groups by gross value (the free unit's price belongs to the group,
+// so returning the paid units while keeping the free one refunds only what
+// they are worth in the group); then split over the line's units in
+// cents, largest remainder, returned units taken in order. Refunds of all
+// returns of a sale add up exactly to what the customer paid for the
+// lines.
+//
+// The cashback earned and the points scored are taken back in proportion
+// to the refunded share of the sale's net, rounded down (cents, whole
+// points), the last return taking what is left: one cashback_reversed or
+// points_reversed event per earning event, with ids derived from the
+// original event and the quantities returned so far.
+func Refund(sale Result, earlier, now []Returned) (RefundResult, error) {
+	index := map[string]int{}
+	for i, l := range sale.Lines {
+		index[l.ID] = i
+	}
+	var problems []Problem
+	count := func(rs []Returned, what string) []decimal.Decimal {
+		q := make([]decimal.Decimal, len(sale.Lines))
+		for k, r := range rs {
+			i, ok := index[r.Line]
+			path := fmt.Sprintf("%s[%d]", what, k)
+			switch {
+			case !ok:
+				problems = append(problems, Problem{Path: path + ".line", Reason: fmt.Sprintf("no line %q in the sale", r.Line)})
+			case r.Quantity.Sign() <= 0:
+				problems = append(problems, Problem{Path: path + ".quantity", Reason: "must be greater than zero"})
+			default:
+				q[i] = q[i].Add(r.Quantity)
+			}
+		}
+		return q
+	}
+	before, after := count(earlier, "earlier"), count(now, "now")
+	for i, l := range sale.Lines {
+		after[i] = after[i].Add(before[i])
+		if after[i].GreaterThan(l.Quantity) {
+			problems = append(problems, Problem{Path: "now", Reason: fmt.Sprintf("line %q: %s returned of %s sold", l.ID, after[i], l.Quantity)})
+		}
+		if l.Quantity.IsInteger() && !after[i].IsInteger() {
+			problems = append(problems, Problem{Path: "now", Reason: fmt.Sprintf("line %q sells whole units", l.ID)})
+		}
+	}
+	if len(problems) > 0 {
+		return RefundResult{}, &ValidationError{What: "return", Problems: problems}
+	}
+	nets := effectiveNets(sale)
+	res := RefundResult{Total: decimal.Zero}
+	refBefore, refAfter := decimal.Zero, decimal.Zero
+	for i, l := range sale.Lines {
+		b, a := worth(nets[i], l.Quantity, before[i]), worth(nets[i], l.Quantity, after[i])
+		refBefore, refAfter = refBefore.Add(b), refAfter.Add(a)
+		if q := after[i].Sub(before[i]); q.Sign() > 0 {
+			res.Lines = append(res.Lines, RefundLine{Line: l.ID, Quantity: q, Amount: a.Sub(b)})
+			res.Total = res.Total.Add(a.Sub(b))
+		}
+	}
+	res.Events = reversals(sale, refBefore, refAfter, after)
+	return res, nil
+}
+
+// worth returns what the first k of q units of a line with net n are
+// worth: whole units split n in cents by largest remainder (the first
+// units take the extra cents); a weighed line is prorated and rounded down,
+// all of it when everything returns.
+func worth(n, q, k decimal.Decimal) decimal.Decimal {
+	switch {
+	case k.Sign() <= 0:
+		return decimal.Zero
+	case k.Equal(q):
+		return n
+	case !q.IsInteger():
+		return n.Mul(k).DivRound(q, workPlaces).Truncate(CentPlaces)
+	}
+	units := q.IntPart()
+	weights := make([]decimal.Decimal, units)
+	for j := range weights {
+		weights[j] = decimal.NewFromInt(1)
+	}
+	shares := Apportion(n, weights)
+	s := decimal.Zero
+	for j := int64(0); j < k.IntPart(); j++ {
+		s = s.Add(shares[j])
+	}
+	return s
+}
+
+// effectiveNets returns each line's net with the discounts of grouped
+// promotions shared among their participants by gross value.
+func effectiveNets(sale Result) []decimal.Decimal {
+	index := map[string]int{}
+	disc := make([]decimal.Decimal, len(sale.Lines))
+	for i, l := range sale.Lines {
+		index[l.ID] = i
+		disc[i] = l.Discount
+	}
+	for _, app := range sale.Applied {
+		if len(app.Participants) == 0 {
+			continue
+		}
+		next := append([]decimal.Decimal(nil), disc...)
+		total := decimal.Zero
+		var lines []int
+		var weights []decimal.Decimal
+		for _, pt := range app.Participants {
+			i, ok := index[pt.Line]
+			if !ok {
+				continue
+			}
+			l := sale.Lines[i]
+			for _, a := range l.Adjustments {
+				if a.Campaign == app.Campaign {
+					total = total.Add(a.Amount)
+					next[i] = next[i].Sub(a.Amount)
+				}
+			}
+			lines = append(lines, i)
+			weights = append(weights, share(l.Gross, pt.Units, l.Quantity))
+		}
+		ok := true
+		for k, sh := range Apportion(total, weights) {
+			i := lines[k]
+			next[i] = next[i].Add(sh)
+			ok = ok && next[i].LessThanOrEqual(sale.Lines[i].Gross)
+		}
+		if ok { // otherwise the discount stays where it landed
+			disc = next
+		}
+	}
+	nets := make([]decimal.Decimal, len(sale.Lines))
+	for i, l := range sale.Lines {
+		nets[i] = l.Gross.Sub(disc[i])
+	}
+	return nets
+}
+
+// reversals takes back cashback and points in proportion to the refunded
+// share of the sale's net.
+func reversals(sale Result, refBefore, refAfter decimal.Decimal, returned []decimal.Decimal) []Event {
+	all := true
+	for i, l := range sale.Lines {
+		all = all && returned[i].Equal(l.Quantity)
+	}
+	net := sale.Totals.Net
+	part := func(x, refunded decimal.Decimal, places int32) decimal.Decimal {
+		if net.Sign() <= 0 {
+			return decimal.Zero
+		}
+		return x.Mul(refunded).DivRound(net, workPlaces).Truncate(places)
+	}
+	tag := ""
+	for i, l := range sale.Lines {
+		tag += l.ID + "=" + returned[i].String() + ";"
+	}
+	var out []Event
+	for _, e := range sale.Events {
+		var kind EventKind
+		var amount, points decimal.Decimal
+		switch e.Kind {
+		case EventCashbackEarned:
+			kind = EventCashbackReversed
+			amount = part(e.Amount, refAfter, CentPlaces).Sub(part(e.Amount, refBefore, CentPlaces))
+			if all {
+				amount = e.Amount.Sub(part(e.Amount, refBefore, CentPlaces))
+			}
+			if amount.Sign() <= 0 {
+				continue
+			}
+		case EventPoints:
+			if e.Points.Sign() <= 0 {
+				continue
+			}
+			kind = EventPointsReversed
+			points = part(e.Points, refAfter, 0).Sub(part(e.Points, refBefore, 0))
+			if all {
+				points = e.Points.Sub(part(e.Points, refBefore, 0))
+			}
+			if points.Sign() <= 0 {
+				continue
+			}
+		default:
+			continue
+		}
+		out = append(out, Event{
+			ID:   EventID(sale.CartID, kind.String(), e.ID, tag),
+			Kind: kind, Campaign: e.Campaign, Customer: e.Customer,
+			Amount: amount, Points: points, Program: e.Program, Professional: e.Professional, Reverses: e.ID,
+		})
+	}
+	return out
+}
