@@ -12,6 +12,9 @@ import (
 // birth date.
 const ReasonAgeUnknown promo.ReasonCode = "customer_age_unknown"
 
+// ReasonAgePercent notes the percent an age-based benefit gave.
+const ReasonAgePercent promo.ReasonCode = "age_percent"
+
 type byAge struct {
 	onSale     bool
 	perYear    decimal.Decimal
@@ -52,7 +55,7 @@ func (b byAge) Apply(v *promo.View, s Scope) promo.Proposal {
 		p = ItemPercent(pct).Apply(v, s)
 	}
 	if p.Eligible {
-		p.Reasons = append(p.Reasons, promo.Reason{Code: "age_percent",
+		p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonAgePercent,
 			PT: fmt.Sprintf("cliente com %d anos: %s%% de desconto", age, pct.String()),
 			EN: fmt.Sprintf("customer aged %d: %s%% off", age, pct.String())})
 	}

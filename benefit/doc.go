@@ -73,6 +73,9 @@ type Scope struct {
 	MaxRepetitions int
 	// Select says which units of an occurrence get an item benefit.
 	Select Selection
+	// Pick is how many units of each occurrence Highest or Lowest gives the
+	// benefit to; 0 means 1. Without a group size, at most all the units.
+	Pick int64
 	// MaxUnits caps the whole units that get an item benefit (what an item
 	// limit still allows); 0 means no cap. With a cap, weighed lines do not
 	// take part.

@@ -86,7 +86,7 @@ func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
 	if len(lines) == 0 {
 		return promo.NotEligible(noEligible())
 	}
-	if b.kind != free && s.Select == All && s.MaxRepetitions == 0 && s.MaxUnits == 0 {
+	if b.kind != free && s.Select == All && s.MaxRepetitions == 0 && (s.MaxUnits == 0 || unitsIn(v, lines) <= s.MaxUnits) {
 		// Every unit of every eligible line, weighed lines included.
 		p := promo.Proposal{Eligible: true, Occurrences: 1}
 		capped := false
@@ -104,6 +104,10 @@ func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
 		return promo.NotEligible(sel.short)
 	}
 	p := sel.proposal(s)
+	if s.Select == All && s.MaxRepetitions == 0 {
+		// Units capped by an item limit, not occurrences: one application.
+		p.Occurrences, p.Participants = 1, nil
+	}
 	capped := false
 	for _, u := range sel.picked {
 		b.propose(&p, v, u.line, decimal.NewFromInt(u.units), &capped)
@@ -119,13 +123,22 @@ func (b item) plan(s Scope) plan {
 	g := s.GroupSize
 	switch s.Select {
 	case All:
-		if g < 1 {
-			g = 1
+		if g < 1 || s.MaxRepetitions == 0 {
+			g = 1 // without repetitions the minimum quantity only activates
 		}
 		return plan{group: g, pick: g, fromTop: true, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits}
 	case Highest:
-		return plan{group: g, pick: 1, fromTop: true, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits}
+		return plan{group: g, pick: max(s.Pick, 1), fromTop: true, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits}
 	default:
-		return plan{group: g, pick: 1, fromTop: false, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits}
+		return plan{group: g, pick: max(s.Pick, 1), fromTop: false, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits}
 	}
+}
+
+// unitsIn counts the lines' units for item limits.
+func unitsIn(v *promo.View, lines []int) int64 {
+	var n int64
+	for _, i := range lines {
+		n += unitsOf(v.Line(i))
+	}
+	return n
 }

@@ -56,6 +56,10 @@ func (b progressive) Apply(v *promo.View, s Scope) promo.Proposal {
 			units += l.Quantity.IntPart()
 		}
 	}
+	limited := s.MaxUnits > 0 && units > s.MaxUnits
+	if limited {
+		units = s.MaxUnits // only the units an item limit still allows count
+	}
 	k := -1
 	for j, t := range b.tiers {
 		if units >= t.MinQuantity {
@@ -73,6 +77,11 @@ func (b progressive) Apply(v *promo.View, s Scope) promo.Proposal {
 		kind = promo.SaleDiscount
 	}
 	p := promo.Proposal{Eligible: true, Occurrences: 1, Units: units}
+	if limited {
+		p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonLimitUnits,
+			PT: fmt.Sprintf("limite de ativações: a faixa considera só %d unidades", units),
+			EN: fmt.Sprintf("activation limit: the tier counts only %d units", units)})
+	}
 	t := b.tiers[k]
 	if t.IsPercent {
 		spreadPercent(&p, v, lines, t.Percent, kind)

@@ -75,6 +75,7 @@ func selectUnits(v *promo.View, lines []int, p plan) selection {
 	if group <= 0 {
 		group = total
 	}
+	p.pick = min(p.pick, group)
 	var sel selection
 	if group == 0 || total < group {
 		need := group

@@ -125,6 +125,14 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 			promos = append(promos, pr)
 		}
 	}
+	taken := map[string]bool{}
+	for id := range ids { // a set of ids: no output depends on the order
+		taken[id] = true
+	}
+	for id := range mdIDs {
+		taken[id] = true
+	}
+	promos = append(promos, c.packs(def, loc, taken)...)
 	assocs := c.associations(def, ids)
 	promos = append(promos, c.programs(def, promos)...)
 	if len(c.problems) > 0 {
@@ -200,6 +208,9 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 		b = benefit.None() // the extras are the benefit
 	default:
 		b, sel = c.benefit(p+".benefit", &cp.Benefit)
+	}
+	if cp.MaxRepetitions > 0 && cp.Benefit.On == "items" && (cp.Benefit.Progressive != nil || cp.Benefit.AgePercent != nil) {
+		c.fail(p+".max_repetitions", "does not apply to progressive or age_percent benefits")
 	}
 	if cp.Benefit.On == "sale" && cp.MaxRepetitions > 0 {
 		c.fail(p+".max_repetitions", "applies to item benefits only")

@@ -29,6 +29,10 @@ type Ruleset struct {
 	Markdowns []Markdown `json:"markdowns,omitempty"`
 	// Loyalty switches on points programs.
 	Loyalty *Loyalty `json:"loyalty,omitempty"`
+	// Company holds per-company settings (Desconto Pack parameters).
+	Company *Company `json:"company,omitempty"`
+	// DiscountPacks are Desconto Pack tables (seed 003).
+	DiscountPacks []DiscountPack `json:"discount_packs,omitempty"`
 }
 
 // Loyalty holds the ruleset's points programs.
@@ -262,8 +266,8 @@ type Rules struct {
 //   - tender: values, require; card_bin: values;
 //   - promo_code: codes;
 //   - sale_category: values; store: values; store_grouping: grouping;
-//   - first_purchase, conecta_agenda (optional campaigns only): conditions,
-//     all of which must hold too;
+//   - first_purchase, and conecta_agenda (optional campaigns only):
+//     conditions, all of which must hold too;
 //   - all, any: conditions (composta).
 type Condition struct {
 	Kind string `json:"kind"`

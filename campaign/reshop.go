@@ -88,8 +88,14 @@ func (r *reshop) Apply(v *promo.View) promo.Proposal {
 			lines[i] = i
 		}
 	}
-	// A gift in the cart is the benefit, not a purchase toward it.
+	// A gift in the cart is the benefit, not a purchase toward it: a rule
+	// that only its gift met is not met.
+	n := len(lines)
 	lines = slices.DeleteFunc(slices.Clone(lines), func(i int) bool { return benefit.IsGiftLine(r.benefit, v.Line(i)) })
+	if n > 0 && len(lines) == 0 {
+		return promo.NotEligible(promo.Reason{Code: promo.ReasonRuleFailed,
+			PT: "só o próprio brinde atende às regras", EN: "only the gift itself meets the rules"})
+	}
 	for _, th := range r.thresholds {
 		if ok, why := th.Check(v, lines); !ok {
 			return promo.NotEligible(why)

@@ -135,11 +135,13 @@ func (ev *evaluation) decideAssociations(cum []int32) ([]int32, map[int32]TraceE
 			continue
 		}
 		winner, best := int32(-1), decimal.Zero
+		own := map[int32]TraceEntry{} // members that would not apply: their own reason
 		for _, m := range present {
 			list := slices.DeleteFunc(slices.Clone(cum), func(x int32) bool { return x != m && slices.Contains(present, x) })
 			r := ev.run(list)
 			amount, applied := r.amountOf(ev.rs.infos[m].ID)
 			if !applied {
+				own[m] = r.entryOf(m)
 				continue
 			}
 			better := false
@@ -167,6 +169,10 @@ func (ev *evaluation) decideAssociations(cum []int32) ([]int32, map[int32]TraceE
 		w := ev.rs.infos[winner]
 		for _, m := range present {
 			if m == winner {
+				continue
+			}
+			if e, ok := own[m]; ok {
+				lost[m] = e
 				continue
 			}
 			lost[m] = newEntry(ev.rs.infos[m], false, Reason{

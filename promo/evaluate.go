@@ -90,12 +90,6 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 			lost[ci] = r.entryOf(ci)
 			continue
 		}
-		if amount.Sign() <= 0 {
-			// A non-cumulative campaign competes on money: one that gives
-			// nothing excludes nothing and is not applied.
-			lost[ci] = newEntry(rs.infos[ci], false, nothingToDiscount())
-			continue
-		}
 		if win == nil || amount.GreaterThan(best) ||
 			(amount.Equal(best) && lessPriorityID(rs.infos[ci], rs.infos[winner])) {
 			if win != nil {
@@ -255,6 +249,7 @@ type run struct {
 	total   decimal.Decimal
 	gifts   []Gift
 	tenders []Tender
+	blocks  []Block
 	quiet   []int32 // programs with nothing to look at: no trace entry
 	// events and counters hold, per application, what its proposal added.
 	events   [][]Event
@@ -273,6 +268,9 @@ func (ev *evaluation) run(list []int32) *run {
 		info := ev.rs.infos[pi]
 		r.idx = append(r.idx, pi)
 		prop := ev.rs.promos[pi].Apply(view)
+		for _, b := range prop.Blocks {
+			r.blocks = append(r.blocks, Block{Campaign: info.ID, Line: ev.cart.Lines[b.Line].ID, Allowed: b.Allowed, Reason: b.Reason})
+		}
 		if !prop.Eligible {
 			if prop.Quiet && info.Program {
 				r.quiet = append(r.quiet, pi)
@@ -307,7 +305,7 @@ func (ev *evaluation) run(list []int32) *run {
 			if n := len(adj); n > 0 && adj[n-1].Campaign == info.ID && adj[n-1].Kind == a.Kind {
 				adj[n-1].Amount = adj[n-1].Amount.Add(amt)
 			} else {
-				r.adj[a.Line] = append(adj, Adjustment{Campaign: info.ID, Kind: a.Kind, Amount: amt, FundedBy: funder})
+				r.adj[a.Line] = append(adj, Adjustment{Campaign: info.ID, Kind: a.Kind, Amount: amt, FundedBy: funder, Key: info.Key})
 			}
 		}
 		if given.Sign() <= 0 && (prop.RecordOnly || len(prop.Gifts) > 0 || len(prop.Tenders) > 0) {
@@ -370,8 +368,9 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 	for i := range c.Lines {
 		l := &c.Lines[i]
 		d := decimal.Zero
-		for _, a := range r.adj[i] {
+		for k, a := range r.adj[i] {
 			d = d.Add(a.Amount)
+			r.adj[i][k].Shares = ev.shares(a)
 		}
 		res.Lines[i] = LineResult{
 			ID: l.ID, Quantity: l.Quantity, UnitPrice: l.UnitPrice,
@@ -385,6 +384,7 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 		tt = tt.Add(t.Amount)
 	}
 	res.Tenders = r.tenders
+	res.Blocks = r.blocks
 	net := tg.Sub(td)
 	res.Totals = Totals{Gross: tg, Discount: td, Net: net, Exchange: ev.exTotal, Tenders: tt, Payable: net.Sub(ev.exTotal).Sub(tt)}
 	customer := ""
@@ -483,4 +483,17 @@ func foldParts(entries []TraceEntry, rs *Ruleset) []TraceEntry {
 		}
 	}
 	return out
+}
+
+// shares splits an adjustment between a funder that pays part of it and the
+// retailer: the funder's part rounded with the ruleset's mode, the
+// retailer's the rest, so the parts add up exactly.
+func (ev *evaluation) shares(a Adjustment) []FundingShare {
+	info := ev.rs.infos[ev.rs.byID[a.Campaign]]
+	pct := info.FunderShare
+	if info.Funder == "" || pct.Sign() <= 0 || pct.GreaterThanOrEqual(decimal.NewFromInt(100)) {
+		return nil
+	}
+	f := ev.rs.settings.Rounding.Round(a.Amount.Mul(pct).DivRound(decimal.NewFromInt(100), workPlaces))
+	return []FundingShare{{Funder: info.Funder, Amount: f}, {Funder: FunderRetailer, Amount: a.Amount.Sub(f)}}
 }

@@ -96,3 +96,12 @@ func (o Offer) MarshalJSON() ([]byte, error) {
 		Amount money `json:"amount"`
 	}{plain(o), money(o.Amount)})
 }
+
+// MarshalJSON writes the amount with two decimals.
+func (f FundingShare) MarshalJSON() ([]byte, error) {
+	type plain FundingShare
+	return json.Marshal(struct {
+		plain
+		Amount money `json:"amount"`
+	}{plain(f), money(f.Amount)})
+}

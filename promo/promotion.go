@@ -3,6 +3,8 @@ package promo
 import (
 	"fmt"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // Phase is a lane of the pipeline. Phases run in the order of their values;
@@ -72,6 +74,12 @@ type Info struct {
 	End time.Time
 	// Funder is who pays for the discounts; empty means the retailer.
 	Funder string
+	// FunderShare is the percent of each discount the funder pays; the
+	// retailer pays the rest. Zero with a Funder means all of it.
+	FunderShare decimal.Decimal
+	// Key is an identification key copied into every adjustment the
+	// promotion causes, for reports (chave identificadora do desconto).
+	Key string
 	// Optional marks a campaign the operator must accept (campanha
 	// opcional): until the cart lists it in AcceptedOffers it is returned
 	// as an Offer and not applied.

@@ -63,6 +63,29 @@ type Adjustment struct {
 	// FundedBy is who pays for the discount: FunderRetailer unless the
 	// campaign names another funder.
 	FundedBy string `json:"funded_by"`
+	// Shares split the amount between the funder and the retailer when
+	// the funder pays only part of it; they add up exactly to Amount.
+	Shares []FundingShare `json:"shares,omitempty"`
+	// Key is the campaign's identification key, for reports (Desconto Pack:
+	// chave identificadora do desconto).
+	Key string `json:"key,omitempty"`
+}
+
+// FundingShare is what one party pays of an adjustment.
+type FundingShare struct {
+	Funder string          `json:"funder"`
+	Amount decimal.Decimal `json:"amount"`
+}
+
+// Block tells the POS to stop the sale of a line beyond a quantity (a
+// purchase block for an identified customer). Evaluate never fails
+// because of it: the POS decides.
+type Block struct {
+	Campaign string `json:"campaign"`
+	Line     string `json:"line"`
+	// Allowed is the quantity the customer may still buy in this sale.
+	Allowed decimal.Decimal `json:"allowed"`
+	Reason  Reason          `json:"reason"`
 }
 
 // LineResult is one line of the cart after promotions.
@@ -246,6 +269,9 @@ type Gift struct {
 	InCart []string `json:"in_cart,omitempty"`
 	// ToAdd is how many units are still to be added.
 	ToAdd int64 `json:"to_add"`
+	// UnitPrice is what each unit costs the customer: zero for a gift
+	// (brinde), the bonus value for an item sold with a bonification.
+	UnitPrice decimal.Decimal `json:"unit_price,omitzero"`
 }
 
 // Offer is an optional campaign (campanha opcional) whose conditions hold
@@ -276,6 +302,8 @@ type Result struct {
 	Gifts []Gift `json:"gifts,omitempty"`
 	// Tenders are payments the result brings (cashback as a tender).
 	Tenders []Tender `json:"tenders,omitempty"`
+	// Blocks are purchase blocks the POS must enforce.
+	Blocks []Block `json:"blocks,omitempty"`
 	// Events are the side effects to persist, in the order they arose.
 	Events []Event `json:"events,omitempty"`
 	// Trace has an entry for every promotion looked at, in pipeline order.

@@ -154,10 +154,20 @@ type Proposal struct {
 	// Quiet, on a program's proposal that is not eligible, leaves no trace
 	// entry: the program had nothing to look at (no wallet in the cart).
 	Quiet bool
+	// Blocks are purchase blocks; the kernel fills their Campaign and Line
+	// id. They are reported even when the promotion is not eligible.
+	Blocks []BlockAt
 	// Participants are the whole units that took part in the promotion's
 	// occurrences (a "leve 3 pague 2" group: the paid units and the free
 	// one). A return shares the promotion's discount among them.
 	Participants []Participant
+}
+
+// BlockAt is a purchase block on line Line (an index).
+type BlockAt struct {
+	Line    int
+	Allowed decimal.Decimal
+	Reason  Reason
 }
 
 // Participant is how many whole units of a line took part in a

@@ -1,0 +1,497 @@
+package campaign
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"promokit/benefit"
+	"promokit/promo"
+	"promokit/rules"
+)
+
+// DiscountPack is a Desconto Pack table (seed 003, Zetti Tech): requirements
+// on the sale, a coupon the customer says at checkout, and a prize.
+type DiscountPack struct {
+	ID string `json:"id"`
+	// Description is the table's name (descrição da tabela).
+	Description string `json:"description"`
+	Priority    int    `json:"priority,omitempty"`
+	// Start and End bound the table (data inicial, data final).
+	Start string `json:"start"`
+	End   string `json:"end,omitempty"`
+	// Status overrides the status the sale's instant gives (situação):
+	// "pending" or "finished" stop the table; "current" (or empty) lets the
+	// dates decide.
+	Status string `json:"status,omitempty"`
+	// Owner is who registered the table: "franchisor" (franqueadora) or
+	// "store" (a store's own). A franchisor's coupon wins over a store's
+	// with the same description.
+	Owner string `json:"owner"`
+	// Stores are the participating stores (filiais), own or franchises.
+	Stores []PackStore `json:"stores"`
+	// MinSaleValue is the minimum sale value (valor mínimo na venda).
+	MinSaleValue *decimal.Decimal `json:"min_sale_value,omitempty"`
+	// Requirements are per attribute (linha, fabricante, família, produto);
+	// all must be met.
+	Requirements []PackRequirement `json:"requirements,omitempty"`
+	// Coupon is the coupon description the customer says at checkout
+	// (descrição do cupom de desconto); the cart lists it in promo_codes.
+	Coupon string `json:"coupon"`
+	// Key identifies the table in reports; it is copied into every
+	// adjustment (chave identificadora do desconto).
+	Key string `json:"key"`
+	// Prize is what the customer gets (prêmio).
+	Prize PackPrize `json:"prize"`
+	// MaxItems limits the items discounted per sale (quantidade limite de
+	// itens); 0 means no limit.
+	MaxItems int64 `json:"max_items,omitempty"`
+	// RequireCustomer applies the table only to identified customers
+	// (exigir identificação do cliente); LimitPerCustomer then limits its
+	// uses per customer over the table's period.
+	RequireCustomer  bool  `json:"require_customer,omitempty"`
+	LimitPerCustomer int64 `json:"limit_per_customer,omitempty"`
+	// NearExpiryOnly targets only near-expiry units (pré-vencidos), whose
+	// EAN matches the company's near_expiry_mask.
+	NearExpiryOnly bool `json:"near_expiry_only,omitempty"`
+}
+
+// PackStore is a participating store and its kind.
+type PackStore struct {
+	ID string `json:"id"`
+	// Kind is "own" (loja própria) or "franchise" (franquia).
+	Kind string `json:"kind"`
+}
+
+// PackRequirement is a requirement on one attribute: line and manufacturer
+// take a minimum value, family and product a minimum quantity and a minimum
+// value.
+type PackRequirement struct {
+	// Attribute is "line", "manufacturer", "family" or "product".
+	Attribute   string           `json:"attribute"`
+	Code        string           `json:"code"`
+	MinValue    *decimal.Decimal `json:"min_value,omitempty"`
+	MinQuantity int64            `json:"min_quantity,omitempty"`
+}
+
+// PackPrize is a discount on the whole sale or on the items of one
+// attribute. Exactly one of Sale and Items is set.
+type PackPrize struct {
+	Sale  *PackSalePrize  `json:"sale,omitempty"`
+	Items *PackItemsPrize `json:"items,omitempty"`
+}
+
+// PackSalePrize is a percent or an amount off the whole sale (desconto em
+// toda venda). Exactly one is set.
+type PackSalePrize struct {
+	Percent *decimal.Decimal `json:"percent,omitempty"`
+	Amount  *decimal.Decimal `json:"amount,omitempty"`
+}
+
+// PackItemsPrize is a percent off the items of one attribute (desconto nos
+// itens): Quantity units get it (0: every unit), chosen by Rule.
+type PackItemsPrize struct {
+	// Attribute is "line", "manufacturer", "family", "product" or "role"
+	// (papel).
+	Attribute string          `json:"attribute"`
+	Code      string          `json:"code"`
+	Quantity  int64           `json:"quantity,omitempty"`
+	Percent   decimal.Decimal `json:"percent"`
+	// Rule is "highest" (maior desconto: the most expensive units) or
+	// "lowest" (menor desconto).
+	Rule string `json:"rule,omitempty"`
+}
+
+// Company holds the per-company settings of seed 003.
+type Company struct {
+	// LineBeforeRole is FLAG_PAPEL_ANTES_DA_LINHA: by default a Desconto
+	// Pack prize on a product's role (papel) takes precedence over one on
+	// its line; set, the line takes precedence.
+	LineBeforeRole bool `json:"line_before_role,omitempty"`
+	// NearExpiry is HAB_PRE_VENCIDOS: near-expiry units are recognised by
+	// NearExpiryMask, a barcode mask where a digit matches itself, "X" or
+	// "?" any character and a final "*" the rest ("2999*").
+	NearExpiry     bool   `json:"near_expiry,omitempty"`
+	NearExpiryMask string `json:"near_expiry_mask,omitempty"`
+}
+
+// Desconto Pack reason codes.
+const (
+	ReasonPackStatus      promo.ReasonCode = "pack_status_not_current"
+	ReasonPackStore       promo.ReasonCode = "store_not_included"
+	ReasonPackCoupon      promo.ReasonCode = "coupon_not_presented"
+	ReasonPackFranchisor  promo.ReasonCode = "coupon_taken_by_franchisor"
+	ReasonPackCustomer    promo.ReasonCode = "customer_required"
+	ReasonPackPrecedence  promo.ReasonCode = "items_taken_by_precedence"
+	ReasonPackRequirement promo.ReasonCode = "requirement_not_met"
+)
+
+// attrOf returns a line's value of a Desconto Pack attribute.
+func attrOf(l *promo.Line, attr string) string {
+	switch attr {
+	case "line":
+		return l.ProductLine
+	case "manufacturer":
+		return l.Manufacturer
+	case "family":
+		return l.Family
+	case "role":
+		return l.Role
+	}
+	return l.ProductCode
+}
+
+// matchMask reports whether a barcode matches a near-expiry mask.
+func matchMask(mask, ean string) bool {
+	if mask == "" || ean == "" {
+		return false
+	}
+	for i := 0; i < len(mask); i++ {
+		if mask[i] == '*' && i == len(mask)-1 {
+			return true
+		}
+		if i >= len(ean) {
+			return false
+		}
+		if mask[i] != 'X' && mask[i] != '?' && mask[i] != ean[i] {
+			return false
+		}
+	}
+	return len(ean) == len(mask)
+}
+
+// packSet is what every compiled pack of a ruleset shares: the others, for
+// the franchisor's precedence and the attribute precedence.
+type packSet struct {
+	packs   []*pack
+	company Company
+}
+
+// rank orders prize attributes: a prize on an attribute of lower rank
+// takes a line before one of higher rank.
+func (s *packSet) rank(attr string) int {
+	order := []string{"product", "role", "line", "family", "manufacturer"}
+	if s.company.LineBeforeRole {
+		order = []string{"product", "line", "role", "family", "manufacturer"}
+	}
+	return slices.Index(order, attr)
+}
+
+// pack is a compiled Desconto Pack table.
+type pack struct {
+	def    *DiscountPack
+	info   promo.Info
+	set    *packSet
+	coupon string
+	limits []limit
+	prize  benefit.Benefit
+	scope  benefit.Scope
+}
+
+func (p *pack) Info() promo.Info { return p.info }
+func (p *pack) Keys() promo.Keys { return promo.Keys{CartWide: true} }
+
+// live checks everything but the precedence between packs: status, store,
+// coupon, customer, requirements and limits. It returns the item-limit
+// allowance (0: none) or why not.
+func (p *pack) live(v *promo.View) (int64, *promo.Reason) {
+	c := v.Cart()
+	d := p.def
+	if d.Status == "pending" || d.Status == "finished" {
+		return 0, &promo.Reason{Code: ReasonPackStatus, PT: "tabela com situação " + d.Status, EN: "table status is " + d.Status}
+	}
+	in := slices.ContainsFunc(d.Stores, func(s PackStore) bool { return s.ID == c.Store.ID && s.Kind == c.Store.Kind.String() })
+	if !in {
+		return 0, &promo.Reason{Code: ReasonPackStore, PT: "a loja " + c.Store.ID + " não participa da tabela", EN: "store " + c.Store.ID + " is not in the table"}
+	}
+	if !slices.ContainsFunc(c.PromoCodes, func(k string) bool { return rules.NormalizeCode(k) == p.coupon }) {
+		return 0, &promo.Reason{Code: ReasonPackCoupon, PT: "cupom " + d.Coupon + " não informado", EN: "coupon " + d.Coupon + " not presented"}
+	}
+	if d.RequireCustomer && c.Customer == nil {
+		return 0, &promo.Reason{Code: ReasonPackCustomer, PT: "a tabela exige cliente identificado", EN: "the table requires an identified customer"}
+	}
+	all := make([]int, v.Len())
+	for i := range all {
+		all[i] = i
+	}
+	if d.MinSaleValue != nil {
+		if ok, why := rules.MinValue(*d.MinSaleValue).Check(v, all); !ok {
+			return 0, &why
+		}
+	}
+	for _, rq := range d.Requirements {
+		var lines []int
+		for i := 0; i < v.Len(); i++ {
+			if attrOf(v.Line(i), rq.Attribute) == rq.Code {
+				lines = append(lines, i)
+			}
+		}
+		what := fmt.Sprintf("%s %s", rq.Attribute, rq.Code)
+		if rq.MinQuantity > 0 {
+			if ok, why := rules.MinQuantity(rq.MinQuantity).Check(v, lines); !ok {
+				return 0, &promo.Reason{Code: ReasonPackRequirement, PT: what + ": " + why.PT, EN: what + ": " + why.EN}
+			}
+		}
+		if rq.MinValue != nil {
+			if ok, why := rules.MinValue(*rq.MinValue).Check(v, lines); !ok {
+				return 0, &promo.Reason{Code: ReasonPackRequirement, PT: what + ": " + why.PT, EN: what + ": " + why.EN}
+			}
+		}
+	}
+	return checkLimits(p.info.ID, p.limits, c)
+}
+
+// inForce reports whether the pack is within its dates at the sale.
+func (p *pack) inForce(t time.Time) bool {
+	return (p.info.Start.IsZero() || !t.Before(p.info.Start)) && (p.info.End.IsZero() || !t.After(p.info.End))
+}
+
+func (p *pack) Apply(v *promo.View) promo.Proposal {
+	maxUnits, why := p.live(v)
+	if why != nil {
+		return promo.NotEligible(*why)
+	}
+	// A franchisor's coupon with the same description wins over a store's.
+	if p.def.Owner == "store" {
+		for _, o := range p.set.packs {
+			if o != p && o.def.Owner == "franchisor" && o.coupon == p.coupon && o.inForce(v.Time()) {
+				if _, no := o.live(v); no == nil {
+					return promo.NotEligible(promo.Reason{Code: ReasonPackFranchisor,
+						PT: "o cupom " + p.def.Coupon + " da franqueadora (" + o.info.ID + ") prevalece",
+						EN: "the franchisor's coupon " + p.def.Coupon + " (" + o.info.ID + ") prevails"})
+				}
+			}
+		}
+	}
+	s := p.scope
+	s.MaxUnits = min64(s.MaxUnits, maxUnits)
+	it := p.def.Prize.Items
+	if it == nil {
+		s.Lines = make([]int, v.Len())
+		for i := range s.Lines {
+			s.Lines[i] = i
+		}
+	} else {
+		taken := 0
+		for i := 0; i < v.Len(); i++ {
+			l := v.Line(i)
+			if attrOf(l, it.Attribute) != it.Code {
+				continue
+			}
+			if p.def.NearExpiryOnly && !(p.set.company.NearExpiry && matchMask(p.set.company.NearExpiryMask, l.EAN)) {
+				continue
+			}
+			if p.precededOn(v, l) {
+				taken++
+				continue
+			}
+			s.Lines = append(s.Lines, i)
+		}
+		if len(s.Lines) == 0 && taken > 0 {
+			return promo.NotEligible(promo.Reason{Code: ReasonPackPrecedence,
+				PT: "os itens ficaram com uma tabela de atributo prioritário", EN: "the items went to a table on a higher-precedence attribute"})
+		}
+	}
+	pr := p.prize.Apply(v, s)
+	if pr.Eligible {
+		pr.Counters = countersFor(p.info.ID, p.limits, v.Cart(), pr.Units)
+	}
+	return pr
+}
+
+// precededOn reports whether another live pack with an items prize on an
+// attribute of higher precedence covers line l.
+func (p *pack) precededOn(v *promo.View, l *promo.Line) bool {
+	mine := p.set.rank(p.def.Prize.Items.Attribute)
+	for _, o := range p.set.packs {
+		oi := o.def.Prize.Items
+		if o == p || oi == nil || p.set.rank(oi.Attribute) >= mine || attrOf(l, oi.Attribute) != oi.Code || !o.inForce(v.Time()) {
+			continue
+		}
+		if _, no := o.live(v); no == nil {
+			return true
+		}
+	}
+	return false
+}
+
+func min64(a, b int64) int64 {
+	switch {
+	case a == 0:
+		return b
+	case b == 0:
+		return a
+	}
+	return min(a, b)
+}
+
+// packs compiles the Desconto Pack tables.
+func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) []promo.Promotion {
+	set := &packSet{}
+	if def.Company != nil {
+		set.company = *def.Company
+		if set.company.NearExpiry && set.company.NearExpiryMask == "" {
+			c.fail("company.near_expiry_mask", "required when near_expiry is on")
+		}
+	}
+	var out []promo.Promotion
+	for i := range def.DiscountPacks {
+		d := &def.DiscountPacks[i]
+		p := fmt.Sprintf("discount_packs[%d]", i)
+		before := len(c.problems)
+		if d.ID == "" {
+			c.fail(p+".id", "required")
+		} else if ids[d.ID] {
+			c.fail(p+".id", "duplicate id %q", d.ID)
+		}
+		ids[d.ID] = true
+		if d.Description == "" {
+			c.fail(p+".description", "required")
+		}
+		start, end := c.dates(p, d.Start, d.End, loc)
+		switch d.Status {
+		case "", "pending", "current", "finished":
+		default:
+			c.fail(p+".status", "want pending, current or finished, got %q", d.Status)
+		}
+		if d.Owner != "franchisor" && d.Owner != "store" {
+			c.fail(p+".owner", "want franchisor or store, got %q", d.Owner)
+		}
+		if len(d.Stores) == 0 {
+			c.fail(p+".stores", "at least one store is required")
+		}
+		for j, s := range d.Stores {
+			if s.ID == "" {
+				c.fail(fmt.Sprintf("%s.stores[%d].id", p, j), "required")
+			}
+			if s.Kind != "own" && s.Kind != "franchise" {
+				c.fail(fmt.Sprintf("%s.stores[%d].kind", p, j), "want own or franchise, got %q", s.Kind)
+			}
+		}
+		if d.MinSaleValue == nil && len(d.Requirements) == 0 {
+			c.fail(p, "give min_sale_value or requirements")
+		}
+		if d.MinSaleValue != nil && d.MinSaleValue.Sign() < 0 {
+			c.fail(p+".min_sale_value", "must not be negative")
+		}
+		for j, rq := range d.Requirements {
+			rp := fmt.Sprintf("%s.requirements[%d]", p, j)
+			switch rq.Attribute {
+			case "line", "manufacturer":
+				if rq.MinQuantity != 0 {
+					c.fail(rp+".min_quantity", "a %s requirement takes a minimum value only", rq.Attribute)
+				}
+				if rq.MinValue == nil {
+					c.fail(rp+".min_value", "required for a %s requirement", rq.Attribute)
+				}
+			case "family", "product":
+				if rq.MinQuantity < 1 && rq.MinValue == nil {
+					c.fail(rp, "give min_quantity, min_value or both")
+				}
+			default:
+				c.fail(rp+".attribute", "want line, manufacturer, family or product, got %q", rq.Attribute)
+			}
+			if rq.Code == "" {
+				c.fail(rp+".code", "required")
+			}
+			if rq.MinQuantity < 0 {
+				c.fail(rp+".min_quantity", "must not be negative")
+			}
+			if rq.MinValue != nil && rq.MinValue.Sign() < 0 {
+				c.fail(rp+".min_value", "must not be negative")
+			}
+		}
+		coupon := rules.NormalizeCode(d.Coupon)
+		if coupon == "" {
+			c.fail(p+".coupon", "required: the coupon description the customer says")
+		}
+		if d.Key == "" {
+			c.fail(p+".key", "required: the identification key for reports")
+		}
+		if d.MaxItems < 0 {
+			c.fail(p+".max_items", "must not be negative")
+		}
+		if d.LimitPerCustomer < 0 {
+			c.fail(p+".limit_per_customer", "must not be negative")
+		} else if d.LimitPerCustomer > 0 && !d.RequireCustomer {
+			c.fail(p+".limit_per_customer", "needs require_customer")
+		}
+		if d.NearExpiryOnly && (def.Company == nil || !def.Company.NearExpiry) {
+			c.fail(p+".near_expiry_only", "needs company.near_expiry (HAB_PRE_VENCIDOS)")
+		}
+		prize, phase, scope := c.packPrize(p+".prize", &d.Prize)
+		if d.NearExpiryOnly && d.Prize.Items == nil {
+			c.fail(p+".near_expiry_only", "applies to an items prize")
+		}
+		if len(c.problems) > before {
+			continue
+		}
+		scope.MaxUnits = d.MaxItems
+		pk := &pack{def: d, set: set, coupon: coupon, prize: prize, scope: scope,
+			info: promo.Info{ID: d.ID, Name: d.Description, Category: "desconto_pack", Phase: phase,
+				Priority: d.Priority, Start: start, End: end, Key: d.Key}}
+		if d.LimitPerCustomer > 0 {
+			pk.limits = []limit{{max: d.LimitPerCustomer, period: "campaign"}}
+		}
+		set.packs = append(set.packs, pk)
+		out = append(out, pk)
+	}
+	return out
+}
+
+func (c *compiler) packPrize(p string, pz *PackPrize) (benefit.Benefit, promo.Phase, benefit.Scope) {
+	switch {
+	case (pz.Sale == nil) == (pz.Items == nil):
+		c.fail(p, "exactly one of sale and items must be set")
+	case pz.Sale != nil:
+		s := pz.Sale
+		switch {
+		case (s.Percent == nil) == (s.Amount == nil):
+			c.fail(p+".sale", "exactly one of percent and amount must be set")
+		case s.Percent != nil:
+			if !percentOK(*s.Percent) {
+				c.fail(p+".sale.percent", "must be between 0 and 100")
+			}
+			return benefit.SalePercent(*s.Percent), promo.PhaseSale, benefit.Scope{}
+		default:
+			if s.Amount.Sign() < 0 {
+				c.fail(p+".sale.amount", "must not be negative")
+			}
+			return benefit.SaleAmount(*s.Amount), promo.PhaseSale, benefit.Scope{}
+		}
+	default:
+		it := pz.Items
+		switch it.Attribute {
+		case "line", "manufacturer", "family", "product", "role":
+		default:
+			c.fail(p+".items.attribute", "want line, manufacturer, family, product or role, got %q", it.Attribute)
+		}
+		if it.Code == "" {
+			c.fail(p+".items.code", "required")
+		}
+		if it.Quantity < 0 {
+			c.fail(p+".items.quantity", "must not be negative")
+		}
+		if !percentOK(it.Percent) || it.Percent.Sign() == 0 {
+			c.fail(p+".items.percent", "must be greater than 0 and at most 100")
+		}
+		sel := benefit.All
+		switch strings.ToLower(it.Rule) {
+		case "", "highest":
+			if it.Quantity > 0 {
+				sel = benefit.Highest
+			}
+		case "lowest":
+			if it.Quantity > 0 {
+				sel = benefit.Lowest
+			}
+		default:
+			c.fail(p+".items.rule", "want highest or lowest, got %q", it.Rule)
+		}
+		return benefit.ItemPercent(it.Percent), promo.PhaseItem, benefit.Scope{Select: sel, Pick: it.Quantity}
+	}
+	return nil, promo.PhaseSale, benefit.Scope{}
+}
