@@ -133,6 +133,8 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 		taken[id] = true
 	}
 	promos = append(promos, c.packs(def, loc, taken)...)
+	promos = append(promos, c.combos(def, loc, taken)...)
+	promos = append(promos, c.industries(def, loc, taken)...)
 	assocs := c.associations(def, ids)
 	promos = append(promos, c.programs(def, promos)...)
 	if len(c.problems) > 0 {

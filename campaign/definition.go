@@ -33,6 +33,10 @@ type Ruleset struct {
 	Company *Company `json:"company,omitempty"`
 	// DiscountPacks are Desconto Pack tables (seed 003).
 	DiscountPacks []DiscountPack `json:"discount_packs,omitempty"`
+	// Combos are supermarket bonifications (seed 004).
+	Combos []Combo `json:"combos,omitempty"`
+	// IndustryPromotions are manufacturer-funded promotions (seed 000).
+	IndustryPromotions []IndustryPromotion `json:"industry_promotions,omitempty"`
 }
 
 // Loyalty holds the ruleset's points programs.

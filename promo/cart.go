@@ -230,6 +230,9 @@ type History struct {
 	// UsedCodes are the promotional codes already redeemed; a used code no
 	// longer activates a campaign.
 	UsedCodes []string `json:"used_codes,omitempty"`
+	// Budgets are the promoted units still available per industry
+	// promotion (the stock the manufacturer planned), by promotion id.
+	Budgets map[string]decimal.Decimal `json:"budgets,omitempty"`
 	// Counters are the limit counters the host keeps, by key: the sum of
 	// the CounterDelta values of the activation events it stored. Keys the
 	// cart does not list count as zero; Ruleset.CounterKeys says which keys

@@ -341,7 +341,7 @@ func (ev *evaluation) run(list []int32) *run {
 		if occ < 1 {
 			occ = 1
 		}
-		app := Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: given, Occurrences: occ}
+		app := Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: given, Occurrences: occ, Units: prop.Units}
 		parts := slices.Clone(prop.Participants)
 		sort.Slice(parts, func(a, b int) bool { return ev.rank[parts[a].Line] < ev.rank[parts[b].Line] })
 		for _, pt := range parts { // in line-id order

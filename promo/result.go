@@ -146,6 +146,9 @@ type Application struct {
 	// forms groups of units: the discount belongs to all of them, which is
 	// how a return shares it (Refund).
 	Participants []Participation `json:"participants,omitempty"`
+	// Units is how many whole units got the benefit (a weighed line
+	// counts as one).
+	Units int64 `json:"units,omitempty"`
 }
 
 // Participation is how many units of a line took part in an application.
@@ -182,6 +185,9 @@ const (
 	// EventPointsReversed: Points of event Reverses are taken back (a
 	// return, or points reassigned to another CPF).
 	EventPointsReversed
+	// EventScratchCards: Quantity scratch cards (rasgadinhas) to hand the
+	// customer.
+	EventScratchCards
 )
 
 // String returns the kind's name: "activation", "code_redeemed",
@@ -205,6 +211,8 @@ func (k EventKind) String() string {
 		return "cashback_reversed"
 	case EventPointsReversed:
 		return "points_reversed"
+	case EventScratchCards:
+		return "scratch_cards"
 	}
 	return fmt.Sprintf("EventKind(%d)", uint8(k))
 }
@@ -254,6 +262,8 @@ type Event struct {
 	Store string `json:"store,omitempty"`
 	// Reverses is the id of the event a reversal takes back.
 	Reverses string `json:"reverses,omitempty"`
+	// Quantity counts scratch cards.
+	Quantity decimal.Decimal `json:"quantity,omitzero"`
 }
 
 // Gift is a gift (brinde) a campaign grants: Quantity units of one of the
@@ -333,7 +343,7 @@ func (k *AdjustmentKind) UnmarshalText(b []byte) error {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *EventKind) UnmarshalText(b []byte) error {
-	for c := EventActivation; c <= EventPointsReversed; c++ {
+	for c := EventActivation; c <= EventScratchCards; c++ {
 		if c.String() == string(b) {
 			*k = c
 			return nil

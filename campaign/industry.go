@@ -1,0 +1,206 @@
+package campaign
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"promokit/benefit"
+	"promokit/promo"
+)
+
+// IndustryPromotion is a promotion a manufacturer configures and funds
+// (seed 000, Scanntech): applied automatically at the POS on its products,
+// "compre N, leve M" or progressive volume tiers, within a budget of
+// promoted units the host passes in.
+type IndustryPromotion struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Priority int    `json:"priority,omitempty"`
+	Start    string `json:"start"`
+	End      string `json:"end,omitempty"`
+	// Funder is the manufacturer; FunderShare the percent of each discount
+	// it pays (100 when empty); the retailer pays the rest.
+	Funder      string           `json:"funder"`
+	FunderShare *decimal.Decimal `json:"funder_share,omitempty"`
+	// Products are the promoted product codes.
+	Products []string `json:"products"`
+	// TakePay is "compre Pay, leve Take" ("Compre 2, Leve 3": take 3, pay
+	// 2); VolumeTiers are progressive volume discounts. Exactly one is set.
+	TakePay     *TakePay     `json:"take_pay,omitempty"`
+	VolumeTiers []VolumeTier `json:"volume_tiers,omitempty"`
+	// Budgeted caps the promoted units at history.budgets[id], the stock
+	// the manufacturer planned still left; a missing budget is zero.
+	Budgeted bool `json:"budgeted,omitempty"`
+}
+
+// TakePay is "leve Take, pague Pay".
+type TakePay struct {
+	Take int64 `json:"take"`
+	Pay  int64 `json:"pay"`
+}
+
+// VolumeTier gives Percent off every promoted unit from MinQuantity units.
+type VolumeTier struct {
+	MinQuantity int64           `json:"min_quantity"`
+	Percent     decimal.Decimal `json:"percent"`
+}
+
+// ReasonBudget: the promotion's budget of promoted units is used up.
+const ReasonBudget promo.ReasonCode = "budget_exhausted"
+
+// industry is a compiled IndustryPromotion.
+type industry struct {
+	def   *IndustryPromotion
+	info  promo.Info
+	free  benefit.Benefit // take-pay, or nil
+	tiers []VolumeTier    // by min quantity, descending
+}
+
+func (x *industry) Info() promo.Info { return x.info }
+func (x *industry) Keys() promo.Keys { return promo.Keys{ProductCodes: x.def.Products} }
+
+// BudgetKey is the counter an industry promotion's activations add their
+// promoted units to, so the host can lower the budget it passes in.
+func BudgetKey(id string) string { return "budget/" + id + "/units" }
+
+func (x *industry) Apply(v *promo.View) promo.Proposal {
+	var lines []int
+	var units int64
+	for i := 0; i < v.Len(); i++ {
+		l := v.Line(i)
+		for _, p := range x.def.Products {
+			if l.ProductCode == p {
+				lines = append(lines, i)
+				if l.Countable() {
+					units += l.Quantity.IntPart()
+				}
+				break
+			}
+		}
+	}
+	if len(lines) == 0 {
+		return notEligible(promo.ReasonNoEligibleItems, "nenhum produto da promoção", "no promoted product")
+	}
+	var budget int64
+	if x.def.Budgeted {
+		budget = v.Cart().History.Budgets[x.def.ID].Floor().IntPart()
+		if budget <= 0 {
+			return notEligible(ReasonBudget, "verba de unidades da promoção esgotada", "the promotion's budget of units is used up")
+		}
+	}
+	var p promo.Proposal
+	if x.free != nil {
+		p = x.free.Apply(v, benefit.Scope{Lines: lines, MaxUnits: budget})
+	} else {
+		counted := units
+		if budget > 0 {
+			counted = min(units, budget)
+		}
+		tier := -1
+		for k, t := range x.tiers {
+			if counted >= t.MinQuantity {
+				tier = k
+				break
+			}
+		}
+		if tier < 0 {
+			first := x.tiers[len(x.tiers)-1].MinQuantity
+			return notEligible(promo.ReasonMinQuantity, fmt.Sprintf("a primeira faixa pede %d unidades: há %d", first, counted),
+				fmt.Sprintf("the first tier needs %d units: there are %d", first, counted))
+		}
+		s := benefit.Scope{Lines: lines, MaxUnits: budget}
+		if budget > 0 {
+			s.Select = benefit.Highest // budgeted units: the dearest first
+			s.Pick = budget
+		}
+		p = benefit.ItemPercent(x.tiers[tier].Percent).Apply(v, s)
+	}
+	if p.Eligible && x.def.Budgeted {
+		p.Counters = append(p.Counters, promo.CounterDelta{Key: BudgetKey(x.def.ID), Add: decimal.NewFromInt(p.Units)})
+	}
+	return p
+}
+
+// industries compiles the industry promotions.
+func (c *compiler) industries(def Ruleset, loc *time.Location, ids map[string]bool) []promo.Promotion {
+	var out []promo.Promotion
+	for i := range def.IndustryPromotions {
+		d := &def.IndustryPromotions[i]
+		p := fmt.Sprintf("industry_promotions[%d]", i)
+		before := len(c.problems)
+		if d.ID == "" {
+			c.fail(p+".id", "required")
+		} else if ids[d.ID] {
+			c.fail(p+".id", "duplicate id %q", d.ID)
+		}
+		ids[d.ID] = true
+		if d.Name == "" {
+			c.fail(p+".name", "required")
+		}
+		start, end := c.dates(p, d.Start, d.End, loc)
+		if d.Funder == "" {
+			c.fail(p+".funder", "required: the manufacturer that funds it")
+		}
+		share := decimal.NewFromInt(100)
+		if d.FunderShare != nil {
+			share = *d.FunderShare
+			if !percentOK(share) || share.Sign() == 0 {
+				c.fail(p+".funder_share", "must be greater than 0 and at most 100")
+			}
+		}
+		if len(d.Products) == 0 {
+			c.fail(p+".products", "at least one product is required")
+		}
+		for j, pr := range d.Products {
+			if pr == "" {
+				c.fail(fmt.Sprintf("%s.products[%d]", p, j), "must not be empty")
+			}
+		}
+		x := &industry{def: d}
+		switch {
+		case (d.TakePay == nil) == (len(d.VolumeTiers) == 0):
+			c.fail(p, "exactly one of take_pay and volume_tiers must be set")
+		case d.TakePay != nil:
+			if d.TakePay.Take < 2 {
+				c.fail(p+".take_pay.take", "must be at least 2")
+			}
+			if d.TakePay.Pay < 1 || d.TakePay.Pay >= d.TakePay.Take {
+				c.fail(p+".take_pay.pay", "must be at least 1 and less than take")
+			}
+			x.free = benefit.FreeUnits(d.TakePay.Take, d.TakePay.Take-d.TakePay.Pay)
+		default:
+			seen := map[int64]bool{}
+			for j, t := range d.VolumeTiers {
+				tp := fmt.Sprintf("%s.volume_tiers[%d]", p, j)
+				if t.MinQuantity < 1 {
+					c.fail(tp+".min_quantity", "must be at least 1")
+				} else if seen[t.MinQuantity] {
+					c.fail(tp+".min_quantity", "another tier has min_quantity %d", t.MinQuantity)
+				}
+				seen[t.MinQuantity] = true
+				if !percentOK(t.Percent) || t.Percent.Sign() == 0 {
+					c.fail(tp+".percent", "must be greater than 0 and at most 100")
+				}
+				x.tiers = append(x.tiers, t)
+			}
+			sortTiersDesc(x.tiers)
+		}
+		if len(c.problems) > before {
+			continue
+		}
+		x.info = promo.Info{ID: d.ID, Name: d.Name, Category: "industry", Phase: promo.PhaseItem, Priority: d.Priority,
+			Start: start, End: end, Funder: d.Funder, FunderShare: share}
+		out = append(out, x)
+	}
+	return out
+}
+
+func sortTiersDesc(ts []VolumeTier) {
+	for i := 1; i < len(ts); i++ {
+		for j := i; j > 0 && ts[j].MinQuantity > ts[j-1].MinQuantity; j-- {
+			ts[j], ts[j-1] = ts[j-1], ts[j]
+		}
+	}
+}
