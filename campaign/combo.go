@@ -575,7 +575,7 @@ func (c *compiler) combos(def Ruleset, loc *time.Location, ids map[string]bool) 
 		if d.Type == "scratch_card" {
 			phase = promo.PhaseEarning
 		}
-		out = append(out, &combo{def: d, keys: keys, info: promo.Info{ID: d.ID, Name: d.Description, Category: "combo:" + d.Type,
+		out = append(out, &combo{def: d, keys: keys, info: promo.Info{ID: d.ID, Name: d.Description, Type: "combo:" + d.Type,
 			Phase: phase, Priority: d.Priority, Start: start, End: end, Funder: d.FundedBy, FunderShare: share}})
 	}
 	return out

@@ -231,7 +231,7 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 		limits: lims,
 		extras: extras,
 		info: promo.Info{
-			ID: cp.ID, Name: cp.Name, Description: cp.Description, Category: cp.Category, Phase: b.Phase(),
+			ID: cp.ID, Name: cp.Name, Description: cp.Description, Category: cp.Category, Type: "reshop:" + cp.Type(), Phase: b.Phase(),
 			Optional: cp.Optional,
 			Priority: cp.Priority, Exclusive: cp.NonCumulative, Start: start, End: end,
 			Funder: cp.FundedBy,

@@ -307,7 +307,7 @@ func TestCompileInfo(t *testing.T) {
 	timeEq := cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })
 
 	p, _ := rs.Promotion("sale")
-	wantInfo := promo.Info{ID: "sale", Name: "Campanha sale", Category: "natal", Phase: promo.PhaseSale, Priority: 3,
+	wantInfo := promo.Info{ID: "sale", Name: "Campanha sale", Category: "natal", Type: "reshop:sale_amount", Phase: promo.PhaseSale, Priority: 3,
 		Exclusive: true, Start: time.Date(2026, 11, 1, 0, 0, 0, 0, cpSaoPaulo),
 		End: time.Date(2026, 11, 30, 23, 59, 59, 999999999, cpSaoPaulo), Funder: "industria-x"}
 	if diff := cmp.Diff(wantInfo, p.Info(), timeEq); diff != "" {
@@ -318,7 +318,7 @@ func TestCompileInfo(t *testing.T) {
 	}
 
 	p, _ = rs.Promotion("item")
-	wantInfo = promo.Info{ID: "item", Name: "Campanha item", Phase: promo.PhaseItem,
+	wantInfo = promo.Info{ID: "item", Name: "Campanha item", Type: "reshop:item_percent", Phase: promo.PhaseItem,
 		Start: time.Date(2026, 11, 1, 0, 0, 0, 0, cpSaoPaulo)}
 	if diff := cmp.Diff(wantInfo, p.Info(), timeEq); diff != "" {
 		t.Errorf("item Info (-want +got):\n%s", diff)

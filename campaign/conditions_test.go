@@ -592,7 +592,7 @@ func TestNoBenefitCampaignIsRecorded(t *testing.T) {
 	if !e.Applied {
 		t.Error("trace entry: Applied = false, want true")
 	}
-	if diff := cmp.Diff([]promo.Application{{Campaign: "cadastro", Name: "Cadastro", Phase: promo.PhaseSale, Amount: decimal.Zero, Occurrences: 1}},
+	if diff := cmp.Diff([]promo.Application{{Campaign: "cadastro", Name: "Cadastro", Type: "reshop:no_benefit", Phase: promo.PhaseSale, Amount: decimal.Zero, Occurrences: 1}},
 		res.Applied, cdDecEqual); diff != "" {
 		t.Errorf("applied (-want +got):\n%s", diff)
 	}
@@ -653,8 +653,8 @@ func TestOptionalCampaignOffer(t *testing.T) {
 	}
 	// cupom: 5.00 off 50.00 -> 45.00; oferta: 20% of 45.00 = 9.00.
 	if diff := cmp.Diff([]promo.Application{
-		{Campaign: "cupom", Name: "Cupom opcional", Phase: promo.PhaseSale, Amount: decimal.RequireFromString("5.00"), Occurrences: 1},
-		{Campaign: "oferta", Name: "Oferta do folheto", Phase: promo.PhaseSale, Amount: decimal.RequireFromString("9.00"), Occurrences: 1},
+		{Campaign: "cupom", Name: "Cupom opcional", Type: "reshop:sale_amount", Phase: promo.PhaseSale, Amount: decimal.RequireFromString("5.00"), Occurrences: 1},
+		{Campaign: "oferta", Name: "Oferta do folheto", Type: "reshop:sale_percent", Phase: promo.PhaseSale, Amount: decimal.RequireFromString("9.00"), Occurrences: 1},
 	}, res.Applied, cdDecEqual); diff != "" {
 		t.Errorf("applied (-want +got):\n%s", diff)
 	}

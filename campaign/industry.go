@@ -190,7 +190,7 @@ func (c *compiler) industries(def Ruleset, loc *time.Location, ids map[string]bo
 		if len(c.problems) > before {
 			continue
 		}
-		x.info = promo.Info{ID: d.ID, Name: d.Name, Category: "industry", Phase: promo.PhaseItem, Priority: d.Priority,
+		x.info = promo.Info{ID: d.ID, Name: d.Name, Type: "industry", Phase: promo.PhaseItem, Priority: d.Priority,
 			Start: start, End: end, Funder: d.Funder, FunderShare: share}
 		out = append(out, x)
 	}

@@ -204,7 +204,7 @@ func (c *compiler) markdown(p string, md *Markdown, loc *time.Location) promo.Pr
 		return nil
 	}
 	m := &markdown{
-		info: promo.Info{ID: md.ID, Name: md.Name, Description: md.Description, Category: "markdown",
+		info: promo.Info{ID: md.ID, Name: md.Name, Description: md.Description, Type: "markdown",
 			Phase: promo.PhaseMarkdown, Priority: md.Priority, Start: start, End: end},
 		stores: stores, by: md.By, prices: prices, also: md.AlsoInPromotions, audience: md.Audience,
 	}

@@ -431,7 +431,7 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 		}
 		scope.MaxUnits = d.MaxItems
 		pk := &pack{def: d, set: set, coupon: coupon, prize: prize, scope: scope,
-			info: promo.Info{ID: d.ID, Name: d.Description, Category: "desconto_pack", Phase: phase,
+			info: promo.Info{ID: d.ID, Name: d.Description, Type: "desconto_pack", Phase: phase,
 				Priority: d.Priority, Start: start, End: end, Key: d.Key}}
 		if d.LimitPerCustomer > 0 {
 			pk.limits = []limit{{max: d.LimitPerCustomer, period: "campaign"}}

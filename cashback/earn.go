@@ -73,7 +73,7 @@ type Earner struct {
 // OnItems.
 func NewEarner(campaign promo.Info, keys promo.Keys, s Settings, lines func(v *promo.View) []int) *Earner {
 	return &Earner{
-		info: promo.Info{ID: campaign.ID + "/cashback", Name: campaign.Name + " (cashback)", Category: campaign.Category,
+		info: promo.Info{ID: campaign.ID + "/cashback", Name: campaign.Name + " (cashback)", Category: campaign.Category, Type: "cashback",
 			Phase: promo.PhaseEarning, Priority: campaign.Priority, Start: campaign.Start, Program: true, PartOf: campaign.ID},
 		keys: keys, campaign: campaign.ID, settings: s, lines: lines,
 	}

@@ -27,7 +27,7 @@ type Bonus struct {
 // one of fixed and multiplier is non-zero; program may be nil.
 func NewBonus(campaign promo.Info, keys promo.Keys, fixed, multiplier decimal.Decimal, program *Program) *Bonus {
 	return &Bonus{
-		info: promo.Info{ID: campaign.ID + "/points", Name: campaign.Name + " (pontos)", Category: campaign.Category,
+		info: promo.Info{ID: campaign.ID + "/points", Name: campaign.Name + " (pontos)", Category: campaign.Category, Type: "points",
 			Phase: promo.PhaseEarning, Priority: campaign.Priority, Start: campaign.Start, Program: true, PartOf: campaign.ID},
 		keys: keys, campaign: campaign.ID, fixed: fixed, multiplier: multiplier, program: program,
 	}

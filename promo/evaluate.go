@@ -313,7 +313,7 @@ func (ev *evaluation) run(list []int32) *run {
 				Code: ReasonApplied, PT: "aplicada", EN: "applied",
 			}}, prop.Reasons...)...))
 			occ := max(prop.Occurrences, 1)
-			r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: decimal.Zero, Occurrences: occ})
+			r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: decimal.Zero, Occurrences: occ})
 			r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
 			r.addGifts(info.ID, prop.Gifts)
 			r.tenders = append(r.tenders, prop.Tenders...)
@@ -341,7 +341,7 @@ func (ev *evaluation) run(list []int32) *run {
 		if occ < 1 {
 			occ = 1
 		}
-		app := Application{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Amount: given, Occurrences: occ, Units: prop.Units}
+		app := Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: given, Occurrences: occ, Units: prop.Units}
 		parts := slices.Clone(prop.Participants)
 		sort.Slice(parts, func(a, b int) bool { return ev.rank[parts[a].Line] < ev.rank[parts[b].Line] })
 		for _, pt := range parts { // in line-id order

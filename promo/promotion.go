@@ -60,6 +60,10 @@ type Info struct {
 	Description string
 	// Category is the campaign category, for reports and search.
 	Category string
+	// Type names the promotion's family and kind, for reports: for example
+	// "reshop:sale_percent", "desconto_pack", "combo:kit", "industry",
+	// "markdown".
+	Type string
 	// Phase is the lane it runs in.
 	Phase Phase
 	// Priority orders promotions within a phase: lower first.

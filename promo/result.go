@@ -135,8 +135,11 @@ type Tender struct {
 
 // Application is one promotion that applied and what it gave.
 type Application struct {
-	Campaign string          `json:"campaign"`
-	Name     string          `json:"name"`
+	Campaign string `json:"campaign"`
+	Name     string `json:"name"`
+	// Category and Type are the promotion's, for reports.
+	Category string          `json:"category,omitempty"`
+	Type     string          `json:"type,omitempty"`
 	Phase    Phase           `json:"phase"`
 	Amount   decimal.Decimal `json:"amount"`
 	// Occurrences is how many times it applied in the sale (groups of
