@@ -223,3 +223,44 @@ func (r *Ruleset) CounterKeys(c *Cart) []string {
 	sort.Strings(keys)
 	return slices.Compact(keys)
 }
+
+// Only returns a ruleset with just the promotions named by ids, the parts
+// of those (their cashback and points earning) and the programs that
+// belong to no campaign (the cashback wallet, a points program): a dry run
+// of some campaigns on a cart, as a back office simulates a campaign before
+// launching it (validação do cadastro de campanha). Associations keep the
+// named members; one left with fewer than two members is dropped. An
+// unknown id is an error.
+func (r *Ruleset) Only(ids ...string) (*Ruleset, error) {
+	var problems []Problem
+	for i, id := range ids {
+		if _, ok := r.byID[id]; !ok {
+			problems = append(problems, Problem{Path: fmt.Sprintf("ids[%d]", i), Reason: fmt.Sprintf("unknown promotion %q", id)})
+		}
+	}
+	if len(problems) > 0 {
+		return nil, &ValidationError{What: "selection", Problems: problems}
+	}
+	var keep []Promotion
+	for i, p := range r.promos {
+		in := r.infos[i]
+		if slices.Contains(ids, in.ID) || (in.PartOf != "" && slices.Contains(ids, in.PartOf)) || (in.Program && in.PartOf == "") {
+			keep = append(keep, p)
+		}
+	}
+	s := r.settings
+	s.Associations = nil
+	for _, a := range r.settings.Associations {
+		var members []string
+		for _, m := range a.Members {
+			if slices.Contains(ids, m) {
+				members = append(members, m)
+			}
+		}
+		if len(members) >= 2 {
+			a.Members = members
+			s.Associations = append(s.Associations, a)
+		}
+	}
+	return NewRuleset(s, keep...)
+}

@@ -1,0 +1,19 @@
+package campaign
+
+import (
+	"promokit/promo"
+)
+
+// Simulate evaluates a cart against some campaigns of a ruleset only, with
+// the whole trace: the back office's "validação do cadastro de campanha".
+// Unlike the seed's simulator it works for every benefit, gifts, cashback
+// and exchange items included, because it is Evaluate itself. The other
+// campaigns are left out (not traced); the ruleset-wide programs (cashback
+// wallet, points) stay.
+func Simulate(rs *promo.Ruleset, cart promo.Cart, ids ...string) (promo.Result, error) {
+	only, err := rs.Only(ids...)
+	if err != nil {
+		return promo.Result{}, err
+	}
+	return promo.Evaluate(cart, only)
+}
