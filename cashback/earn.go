@@ -2,6 +2,8 @@ package cashback
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -98,20 +100,30 @@ func (e *Earner) Apply(v *promo.View) promo.Proposal {
 	if s.Accumulate {
 		times = decimal.NewFromInt(int64(max(app.Occurrences, 1)))
 	}
+	var lines []int
+	if s.OnItems {
+		lines = e.lines(v)
+	} else {
+		lines = make([]int, v.Len())
+		for i := range lines {
+			lines[i] = i
+		}
+	}
 	var amount decimal.Decimal
 	if s.Kind == Fixed {
 		amount = s.Value.Mul(times)
 	} else {
-		var lines []int
-		if s.OnItems {
-			lines = e.lines(v)
-		} else {
-			lines = make([]int, v.Len())
-			for i := range lines {
-				lines[i] = i
-			}
-		}
 		amount = v.Round(v.Total(lines).Mul(s.Value).DivRound(decimal.NewFromInt(100), 12))
+	}
+	// A return takes the credit back in proportion to these lines (in
+	// line-id order, so that the cart's order does not matter).
+	var weights []promo.LineWeight
+	lines = slices.Clone(lines)
+	sort.Slice(lines, func(a, b int) bool { return v.Rank(lines[a]) < v.Rank(lines[b]) })
+	for _, i := range lines {
+		if v.Value(i).Sign() > 0 {
+			weights = append(weights, promo.LineWeight{Line: v.Line(i).ID, Weight: v.Value(i)})
+		}
 	}
 	if amount.Sign() <= 0 {
 		return promo.NotEligible(promo.Reason{Code: promo.ReasonNothingToDiscount,
@@ -124,7 +136,7 @@ func (e *Earner) Apply(v *promo.View) promo.Proposal {
 			PT: fmt.Sprintf("cashback de R$ %s a partir de %s", promo.FormatBRL(amount), from.Format("02/01/2006")),
 			EN: fmt.Sprintf("cashback of R$ %s from %s", amount.StringFixed(2), from.Format("2006-01-02"))}},
 		Events: []promo.Event{{Kind: promo.EventCashbackEarned, Campaign: e.campaign, Amount: amount, ValidFrom: from, ValidUntil: until,
-			Terms: &terms, Store: v.Cart().Store.ID}},
+			Terms: &terms, Store: v.Cart().Store.ID, Weights: weights}},
 	}
 }
 

@@ -56,8 +56,8 @@ func (b *Bonus) Apply(v *promo.View) promo.Proposal {
 	} else {
 		e.Multiplier = b.multiplier
 		if b.program != nil && !v.Cart().Professional.IsZero() {
-			if base, ok := b.program.BasePoints(v); ok {
-				e.Program, e.Professional = JuntosSomosMais, v.Cart().Professional
+			if base, weights, ok := b.program.basePoints(v); ok {
+				e.Program, e.Professional, e.Weights = JuntosSomosMais, v.Cart().Professional, weights
 				e.Points = base.Mul(b.multiplier.Sub(decimal.NewFromInt(1))).Floor()
 			}
 		}

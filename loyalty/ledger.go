@@ -2,6 +2,7 @@ package loyalty
 
 import (
 	"fmt"
+	"maps"
 
 	"github.com/shopspring/decimal"
 
@@ -10,12 +11,24 @@ import (
 
 // Ledger is a simple in-memory model of a host's points ledger: balances
 // by professional CPF (or customer token when the event names no CPF),
-// each event applied once by id. Nothing is lost: the sum of balances is
-// earned − reversed. The zero value is an empty ledger.
+// each event applied once by id. Points are followed by origin — the
+// sale's original points event — so that a return reaches whoever holds
+// the sale's points after reassignments, and nothing is taken twice.
+// Nothing is lost: the sum of balances is earned − reversed. The zero
+// value is an empty ledger.
 type Ledger struct {
 	balance          map[string]decimal.Decimal
-	events           map[string]promo.Event
+	seen             map[string]bool
+	origin           map[string]string // event id -> its origin's id
+	holding          map[string]holding
+	moved            map[string]decimal.Decimal // origin -> points a Move reversal took, to carry on
 	earned, reversed decimal.Decimal
+}
+
+// holding is who holds an origin's points and how many still stand.
+type holding struct {
+	owner    string // "" once removed
+	standing decimal.Decimal
 }
 
 func owner(e promo.Event) string {
@@ -26,13 +39,15 @@ func owner(e promo.Event) string {
 }
 
 // Apply applies points and points_reversed events; others are ignored, and
-// an event already applied is skipped. A reversal must name an applied
-// points event and may not take back more than it gave. On error nothing is
-// applied.
+// an event already applied is skipped. A reversal reaches whoever holds the
+// points of the event it names; a Move reversal (a reassignment) takes
+// whatever still stands and the points event that follows carries exactly
+// that on; a return's reversal may not take back more than still stands
+// (nothing, once the points were removed). On error nothing is applied.
 func (l *Ledger) Apply(events []promo.Event) error {
 	next := l.clone()
 	for _, e := range events {
-		if _, done := next.events[e.ID]; done {
+		if next.seen[e.ID] {
 			continue
 		}
 		switch e.Kind {
@@ -40,25 +55,59 @@ func (l *Ledger) Apply(events []promo.Event) error {
 			if e.Points.Sign() < 0 {
 				return fmt.Errorf("loyalty: event %s has negative points", e.ID)
 			}
-			next.balance[owner(e)] = next.balance[owner(e)].Add(e.Points)
-			next.earned = next.earned.Add(e.Points)
+			pts, o := e.Points, e.ID
+			if e.Origin != "" {
+				o = e.Origin
+				moved, ok := next.moved[o]
+				if !ok {
+					return fmt.Errorf("loyalty: event %s carries on points of %q that no reassignment moved", e.ID, o)
+				}
+				pts = moved
+				delete(next.moved, o)
+			}
+			next.origin[e.ID] = o
+			next.holding[o] = holding{owner: owner(e), standing: pts}
+			next.balance[owner(e)] = next.balance[owner(e)].Add(pts)
+			next.earned = next.earned.Add(pts)
 		case promo.EventPointsReversed:
-			orig, ok := next.events[e.Reverses]
-			if !ok || orig.Kind != promo.EventPoints {
+			o, ok := next.origin[e.Reverses]
+			if !ok {
 				return fmt.Errorf("loyalty: event %s reverses unknown points event %q", e.ID, e.Reverses)
 			}
-			if e.Points.GreaterThan(next.balance[owner(orig)]) {
-				return fmt.Errorf("loyalty: event %s takes back %s points, the balance has less", e.ID, e.Points)
+			h := next.holding[o]
+			take := e.Points
+			switch {
+			case e.Move:
+				take = h.standing
+				next.moved[o] = take
+			case h.owner == "":
+				take = decimal.Zero // removed: nothing left to take back
+			case take.GreaterThan(h.standing):
+				return fmt.Errorf("loyalty: event %s takes back %s points, %s still stand", e.ID, take, h.standing)
 			}
-			next.balance[owner(orig)] = next.balance[owner(orig)].Sub(e.Points)
-			next.reversed = next.reversed.Add(e.Points)
+			if h.owner != "" {
+				next.balance[h.owner] = next.balance[h.owner].Sub(take)
+			}
+			h.standing = h.standing.Sub(take)
+			if e.Move {
+				h.owner = ""
+			}
+			next.holding[o] = h
+			next.reversed = next.reversed.Add(take)
 		default:
 			continue
 		}
-		next.events[e.ID] = e
+		next.seen[e.ID] = true
 	}
 	*l = *next
 	return nil
+}
+
+// Standing returns the points of a sale's original points event that still
+// stand, and who holds them ("" once removed).
+func (l *Ledger) Standing(origin string) (points decimal.Decimal, holder string) {
+	h := l.holding[origin]
+	return h.standing, h.owner
 }
 
 // Balance returns the points of a professional CPF.
@@ -79,12 +128,15 @@ func (l *Ledger) Sum() decimal.Decimal {
 }
 
 func (l *Ledger) clone() *Ledger {
-	c := &Ledger{balance: map[string]decimal.Decimal{}, events: map[string]promo.Event{}, earned: l.earned, reversed: l.reversed}
-	for k, v := range l.balance {
-		c.balance[k] = v
+	c := *l
+	c.balance = maps.Clone(l.balance)
+	c.seen = maps.Clone(l.seen)
+	c.origin = maps.Clone(l.origin)
+	c.holding = maps.Clone(l.holding)
+	c.moved = maps.Clone(l.moved)
+	if c.balance == nil {
+		c.balance, c.seen, c.origin = map[string]decimal.Decimal{}, map[string]bool{}, map[string]string{}
+		c.holding, c.moved = map[string]holding{}, map[string]decimal.Decimal{}
 	}
-	for k, v := range l.events {
-		c.events[k] = v
-	}
-	return c
+	return &c
 }

@@ -3,6 +3,7 @@ package loyalty
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -90,12 +91,24 @@ func (p *Program) table(store string) (Table, bool) {
 // summed and rounded down to whole points. False when the store has no
 // table.
 func (p *Program) BasePoints(v *promo.View) (decimal.Decimal, bool) {
+	pts, _, ok := p.basePoints(v)
+	return pts, ok
+}
+
+// basePoints also returns what each scoring line counted.
+func (p *Program) basePoints(v *promo.View) (decimal.Decimal, []promo.LineWeight, bool) {
 	t, ok := p.table(v.Cart().Store.ID)
 	if !ok {
-		return decimal.Zero, false
+		return decimal.Zero, nil, false
 	}
+	var weights []promo.LineWeight
 	sum := decimal.Zero
-	for i := 0; i < v.Len(); i++ {
+	order := make([]int, v.Len())
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return v.Rank(order[a]) < v.Rank(order[b]) })
+	for _, i := range order { // line-id order: the weights do not depend on the cart's order
 		brand := fold(v.Line(i).Brand)
 		if brand == "" || !slices.Contains(p.brands, brand) {
 			continue
@@ -104,9 +117,13 @@ func (p *Program) BasePoints(v *promo.View) (decimal.Decimal, bool) {
 		if r, ok := t.Brands[brand]; ok {
 			rate = r
 		}
-		sum = sum.Add(v.Value(i).Mul(rate))
+		w := v.Value(i).Mul(rate)
+		if w.Sign() > 0 {
+			weights = append(weights, promo.LineWeight{Line: v.Line(i).ID, Weight: w})
+		}
+		sum = sum.Add(w)
 	}
-	return sum.Floor(), true
+	return sum.Floor(), weights, true
 }
 
 // Apply scores the sale for the professional.
@@ -116,7 +133,7 @@ func (p *Program) Apply(v *promo.View) promo.Proposal {
 		return promo.NotEligible(promo.Reason{Code: ReasonNoProfessional,
 			PT: "nenhum CPF de profissional informado na venda", EN: "no professional CPF given at the sale"})
 	}
-	base, ok := p.BasePoints(v)
+	base, weights, ok := p.basePoints(v)
 	if !ok {
 		return promo.NotEligible(promo.Reason{Code: ReasonNoTable,
 			PT: "a loja " + v.Cart().Store.ID + " não tem tabela de pontuação", EN: "store " + v.Cart().Store.ID + " has no points table"})
@@ -128,6 +145,6 @@ func (p *Program) Apply(v *promo.View) promo.Proposal {
 	return promo.Proposal{Eligible: true, Occurrences: 1, RecordOnly: true,
 		Reasons: []promo.Reason{{Code: "points_earned",
 			PT: fmt.Sprintf("%s pontos Juntos Somos Mais", base), EN: fmt.Sprintf("%s Juntos Somos Mais points", base)}},
-		Events: []promo.Event{{Kind: promo.EventPoints, Program: JuntosSomosMais, Professional: cpf, Points: base}},
+		Events: []promo.Event{{Kind: promo.EventPoints, Program: JuntosSomosMais, Professional: cpf, Points: base, Weights: weights}},
 	}
 }

@@ -375,7 +375,7 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 		res.Lines[i] = LineResult{
 			ID: l.ID, Quantity: l.Quantity, UnitPrice: l.UnitPrice,
 			Gross: ev.gross[i], Adjustments: r.adj[i], Discount: d, Net: ev.gross[i].Sub(d),
-			ExchangeShare: ev.exShare[i],
+			ExchangeShare: ev.exShare[i], Weighed: !l.Countable(),
 		}
 		tg, td = tg.Add(ev.gross[i]), td.Add(d)
 	}

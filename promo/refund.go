@@ -74,7 +74,7 @@ func Refund(sale Result, earlier, now []Returned) (RefundResult, error) {
 		if after[i].GreaterThan(l.Quantity) {
 			problems = append(problems, Problem{Path: "now", Reason: fmt.Sprintf("line %q: %s returned of %s sold", l.ID, after[i], l.Quantity)})
 		}
-		if l.Quantity.IsInteger() && !after[i].IsInteger() {
+		if !l.Weighed && l.Quantity.IsInteger() && !after[i].IsInteger() {
 			problems = append(problems, Problem{Path: "now", Reason: fmt.Sprintf("line %q sells whole units", l.ID)})
 		}
 	}
@@ -85,14 +85,14 @@ func Refund(sale Result, earlier, now []Returned) (RefundResult, error) {
 	res := RefundResult{Total: decimal.Zero}
 	refBefore, refAfter := decimal.Zero, decimal.Zero
 	for i, l := range sale.Lines {
-		b, a := worth(nets[i], l.Quantity, before[i]), worth(nets[i], l.Quantity, after[i])
+		b, a := worth(nets[i], l.Quantity, before[i], l.Weighed), worth(nets[i], l.Quantity, after[i], l.Weighed)
 		refBefore, refAfter = refBefore.Add(b), refAfter.Add(a)
 		if q := after[i].Sub(before[i]); q.Sign() > 0 {
 			res.Lines = append(res.Lines, RefundLine{Line: l.ID, Quantity: q, Amount: a.Sub(b)})
 			res.Total = res.Total.Add(a.Sub(b))
 		}
 	}
-	res.Events = reversals(sale, refBefore, refAfter, after)
+	res.Events = reversals(sale, refBefore, refAfter, after, before)
 	return res, nil
 }
 
@@ -100,13 +100,13 @@ func Refund(sale Result, earlier, now []Returned) (RefundResult, error) {
 // worth: whole units split n in cents by largest remainder (the first
 // units take the extra cents); a weighed line is prorated and rounded down,
 // all of it when everything returns.
-func worth(n, q, k decimal.Decimal) decimal.Decimal {
+func worth(n, q, k decimal.Decimal, weighed bool) decimal.Decimal {
 	switch {
 	case k.Sign() <= 0:
 		return decimal.Zero
 	case k.Equal(q):
 		return n
-	case !q.IsInteger():
+	case weighed || !q.IsInteger():
 		return n.Mul(k).DivRound(q, workPlaces).Truncate(CentPlaces)
 	}
 	units := q.IntPart()
@@ -171,58 +171,91 @@ func effectiveNets(sale Result) []decimal.Decimal {
 	return nets
 }
 
-// reversals takes back cashback and points in proportion to the refunded
-// share of the sale's net.
-func reversals(sale Result, refBefore, refAfter decimal.Decimal, returned []decimal.Decimal) []Event {
-	all := true
+// reversals takes back cashback and points. An earning with weights is
+// taken back in proportion to the returned part of the lines it came from
+// (quantity returned over quantity sold, weighted); one without, in
+// proportion to the refunded share of the sale's net. Amounts are
+// truncated (cents, whole points); when everything it came from is back,
+// the rest is taken.
+func reversals(sale Result, refBefore, refAfter decimal.Decimal, returned, earlier []decimal.Decimal) []Event {
+	index := map[string]int{}
 	for i, l := range sale.Lines {
-		all = all && returned[i].Equal(l.Quantity)
-	}
-	net := sale.Totals.Net
-	part := func(x, refunded decimal.Decimal, places int32) decimal.Decimal {
-		if net.Sign() <= 0 {
-			return decimal.Zero
-		}
-		return x.Mul(refunded).DivRound(net, workPlaces).Truncate(places)
+		index[l.ID] = i
 	}
 	tag := ""
 	for i, l := range sale.Lines {
 		tag += l.ID + "=" + returned[i].String() + ";"
 	}
+	// fraction returns the share of an earning that the returned
+	// quantities q take back, and whether that is all of it.
+	fraction := func(e Event, q []decimal.Decimal, refunded decimal.Decimal) (decimal.Decimal, bool) {
+		if len(e.Weights) == 0 {
+			all := true
+			for i, l := range sale.Lines {
+				all = all && q[i].Equal(l.Quantity)
+			}
+			if sale.Totals.Net.Sign() <= 0 {
+				return decimal.Zero, all
+			}
+			return refunded.DivRound(sale.Totals.Net, workPlaces), all
+		}
+		num, den, all := decimal.Zero, decimal.Zero, true
+		for _, w := range e.Weights {
+			i, ok := index[w.Line]
+			if !ok {
+				continue
+			}
+			l := sale.Lines[i]
+			den = den.Add(w.Weight)
+			num = num.Add(w.Weight.Mul(q[i]).DivRound(l.Quantity, workPlaces))
+			all = all && q[i].Equal(l.Quantity)
+		}
+		if den.Sign() <= 0 {
+			return decimal.Zero, all
+		}
+		return num.DivRound(den, workPlaces), all
+	}
 	var out []Event
 	for _, e := range sale.Events {
 		var kind EventKind
-		var amount, points decimal.Decimal
+		var total decimal.Decimal
+		var places int32
 		switch e.Kind {
 		case EventCashbackEarned:
-			kind = EventCashbackReversed
-			amount = part(e.Amount, refAfter, CentPlaces).Sub(part(e.Amount, refBefore, CentPlaces))
-			if all {
-				amount = e.Amount.Sub(part(e.Amount, refBefore, CentPlaces))
-			}
-			if amount.Sign() <= 0 {
-				continue
-			}
+			kind, total, places = EventCashbackReversed, e.Amount, CentPlaces
 		case EventPoints:
-			if e.Points.Sign() <= 0 {
-				continue
-			}
-			kind = EventPointsReversed
-			points = part(e.Points, refAfter, 0).Sub(part(e.Points, refBefore, 0))
-			if all {
-				points = e.Points.Sub(part(e.Points, refBefore, 0))
-			}
-			if points.Sign() <= 0 {
-				continue
-			}
+			kind, total, places = EventPointsReversed, e.Points, 0
 		default:
 			continue
 		}
-		out = append(out, Event{
+		if total.Sign() <= 0 {
+			continue
+		}
+		fb, allBefore := fraction(e, earlier, refBefore)
+		fa, allAfter := fraction(e, returned, refAfter)
+		took := total.Mul(fb).Truncate(places)
+		if allBefore {
+			took = total
+		}
+		takes := total.Mul(fa).Truncate(places)
+		if allAfter {
+			takes = total
+		}
+		back := takes.Sub(took)
+		if back.Sign() <= 0 {
+			continue
+		}
+		rev := Event{
 			ID:   EventID(sale.CartID, kind.String(), e.ID, tag),
 			Kind: kind, Campaign: e.Campaign, Customer: e.Customer,
-			Amount: amount, Points: points, Program: e.Program, Professional: e.Professional, Reverses: e.ID,
-		})
+			Program: e.Program, Professional: e.Professional, Reverses: e.ID,
+		}
+		if kind == EventCashbackReversed {
+			rev.Amount = back
+		} else {
+			rev.Points = back
+		}
+		out = append(out, rev)
 	}
 	return out
 }

@@ -102,6 +102,9 @@ type LineResult struct {
 	Discount decimal.Decimal `json:"discount"`
 	// Net is Gross minus Discount; never below zero.
 	Net decimal.Decimal `json:"net"`
+	// Weighed marks a line sold by weight (or with a fractional quantity):
+	// returns may take any part of it.
+	Weighed bool `json:"weighed,omitempty"`
 	// ExchangeShare is the line's share of the exchange credit (troca),
 	// apportioned by gross value; it is a credit, not a discount.
 	ExchangeShare decimal.Decimal `json:"exchange_share,omitzero"`
@@ -229,6 +232,12 @@ type CounterDelta struct {
 	Add decimal.Decimal `json:"add"`
 }
 
+// LineWeight is how much a line counted in an earning.
+type LineWeight struct {
+	Line   string          `json:"line"`
+	Weight decimal.Decimal `json:"weight"`
+}
+
 // Event is a side effect the host must persist. Its ID is derived from the
 // cart id and what produced it, so a retried sale gives the same ids.
 type Event struct {
@@ -265,6 +274,17 @@ type Event struct {
 	Store string `json:"store,omitempty"`
 	// Reverses is the id of the event a reversal takes back.
 	Reverses string `json:"reverses,omitempty"`
+	// Origin is the sale's original points event that a reassigned points
+	// event carries on (loyalty.Reassign); reversals of the original reach
+	// whoever holds the points now.
+	Origin string `json:"origin,omitempty"`
+	// Move marks the reversal of a reassignment: it takes whatever of the
+	// points still stands (a return may have taken some back).
+	Move bool `json:"move,omitempty"`
+	// Weights say which lines an earning came from and how much each
+	// counted (a points program's participating lines, a cashback's base);
+	// a return takes the earning back in proportion to them.
+	Weights []LineWeight `json:"weights,omitempty"`
 	// Quantity counts scratch cards.
 	Quantity decimal.Decimal `json:"quantity,omitzero"`
 }

@@ -1,0 +1,456 @@
+package promo_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"promokit/campaign"
+	"promokit/promo"
+)
+
+// Every expected value in this file is worked out by hand in the comments
+// next to it, from the rules Refund documents: a line's net (with the
+// discount of a grouped promotion shared among its participants by gross
+// value) is split over its units in cents, largest remainder, the first
+// units taking the extra cents; a weighed line is prorated and rounded
+// down, all of it when everything is back; cashback and points are taken
+// back in proportion to the refunded share of the sale's net, rounded down,
+// the last return taking what is left.
+
+var rfSaoPaulo = func() *time.Location {
+	loc, err := time.LoadLocation("America/Sao_Paulo")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
+
+var rfDecEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
+
+func rfDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// rfSale evaluates lines under the campaigns of a JSON ruleset (its
+// "campaigns" array and optional extra top-level members).
+func rfSale(t *testing.T, ruleset string, c promo.Cart) promo.Result {
+	t.Helper()
+	rs, err := campaign.Load([]byte(ruleset))
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if c.ID == "" {
+		c.ID = "sale-rf"
+	}
+	c.Time = time.Date(2026, 11, 21, 10, 15, 0, 0, rfSaoPaulo)
+	c.Store = promo.Store{ID: "loja-centro"}
+	res, err := promo.Evaluate(c, rs)
+	if err != nil {
+		t.Fatalf("Evaluate: %v", err)
+	}
+	return res
+}
+
+func rfLine(id, qty, price string) promo.Line {
+	return promo.Line{ID: id, ProductCode: "P" + id, Quantity: rfDec(qty), UnitPrice: rfDec(price)}
+}
+
+func rfRet(line, qty string) promo.Returned {
+	return promo.Returned{Line: line, Quantity: rfDec(qty)}
+}
+
+// rfStep is one return of a sale and the refund expected for it.
+type rfStep struct {
+	now   []promo.Returned
+	lines []promo.RefundLine
+	total string
+}
+
+// rfRun makes the returns of steps one after the other (each with the
+// earlier ones as earlier) and checks each refund and that they add up to
+// wantSum.
+func rfRun(t *testing.T, sale promo.Result, steps []rfStep, wantSum string) []promo.RefundResult {
+	t.Helper()
+	var earlier []promo.Returned
+	var out []promo.RefundResult
+	sum := decimal.Zero
+	for k, s := range steps {
+		got, err := promo.Refund(sale, earlier, s.now)
+		if err != nil {
+			t.Fatalf("step %d: Refund: %v", k, err)
+		}
+		if diff := cmp.Diff(s.lines, got.Lines, rfDecEqual); diff != "" {
+			t.Errorf("step %d: refund lines (-want +got):\n%s", k, diff)
+		}
+		if !got.Total.Equal(rfDec(s.total)) {
+			t.Errorf("step %d: total: want %s, got %s", k, s.total, got.Total)
+		}
+		lineSum := decimal.Zero
+		for _, l := range got.Lines {
+			lineSum = lineSum.Add(l.Amount)
+		}
+		if !lineSum.Equal(got.Total) {
+			t.Errorf("step %d: lines sum to %s, total says %s", k, lineSum, got.Total)
+		}
+		sum = sum.Add(got.Total)
+		earlier = append(earlier, s.now...)
+		out = append(out, got)
+	}
+	if !sum.Equal(rfDec(wantSum)) {
+		t.Errorf("the refunds add up to %s, want %s", sum, wantSum)
+	}
+	return out
+}
+
+const rfNoCampaigns = `{"version": 1, "campaigns": []}`
+
+func TestRefundPlainLine(t *testing.T) {
+	// 3 x 10.00 = 30.00, no discount: 10.00 a unit.
+	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{rfLine("1", "3", "10.00"), rfLine("2", "1", "5.00")}})
+	rfRun(t, sale, []rfStep{
+		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1"), Amount: rfDec("10.00")}}, total: "10.00"},
+		{now: []promo.Returned{rfRet("1", "2")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("2"), Amount: rfDec("20.00")}}, total: "20.00"},
+	}, "30.00")
+}
+
+// rfSaleDiscount: line 1 1 x 50.00, line 2 3 x 10.00 = 30.00; R$ 5.00 off the
+// sale, apportioned by value over 80.00 in cents: 500 x 50 / 80 = 312.5,
+// 500 x 30 / 80 = 187.5; 499 given, the cent left goes to the tie's lower
+// rank, line 1: 3.13 and 1.87. Line 2's net 30.00 - 1.87 = 28.13 = 2813
+// cents over 3 units: 937 each, 2 cents left to the first two units: 9.38,
+// 9.38, 9.37.
+const rfSaleDiscount = `{"version": 1, "campaigns": [
+  {"id": "cinco", "name": "R$ 5 na venda", "start": "2026-11-01", "no_activation_rules": true,
+   "benefit": {"on": "sale", "amount": "5.00"}}]}`
+
+func rfSaleDiscountCart() promo.Cart {
+	return promo.Cart{Lines: []promo.Line{rfLine("1", "1", "50.00"), rfLine("2", "3", "10.00")}}
+}
+
+func TestRefundLineWithSaleDiscount(t *testing.T) {
+	sale := rfSale(t, rfSaleDiscount, rfSaleDiscountCart())
+	if got := sale.Lines[1].Net; !got.Equal(rfDec("28.13")) {
+		t.Fatalf("line 2 net: want 28.13 (hand-computed), got %s", got)
+	}
+	t.Run("one unit", func(t *testing.T) {
+		rfRun(t, sale, []rfStep{
+			{now: []promo.Returned{rfRet("2", "1")}, lines: []promo.RefundLine{{Line: "2", Quantity: rfDec("1"), Amount: rfDec("9.38")}}, total: "9.38"},
+		}, "9.38")
+	})
+	t.Run("one then two add up to the net", func(t *testing.T) {
+		// 9.38, then 9.38 + 9.37 = 18.75; 9.38 + 18.75 = 28.13.
+		rfRun(t, sale, []rfStep{
+			{now: []promo.Returned{rfRet("2", "1")}, lines: []promo.RefundLine{{Line: "2", Quantity: rfDec("1"), Amount: rfDec("9.38")}}, total: "9.38"},
+			{now: []promo.Returned{rfRet("2", "2")}, lines: []promo.RefundLine{{Line: "2", Quantity: rfDec("2"), Amount: rfDec("18.75")}}, total: "18.75"},
+		}, "28.13")
+	})
+	t.Run("two then one add up to the net", func(t *testing.T) {
+		// 9.38 + 9.38 = 18.76, then 9.37; 28.13.
+		rfRun(t, sale, []rfStep{
+			{now: []promo.Returned{rfRet("2", "2")}, lines: []promo.RefundLine{{Line: "2", Quantity: rfDec("2"), Amount: rfDec("18.76")}}, total: "18.76"},
+			{now: []promo.Returned{rfRet("2", "1")}, lines: []promo.RefundLine{{Line: "2", Quantity: rfDec("1"), Amount: rfDec("9.37")}}, total: "9.37"},
+		}, "28.13")
+	})
+	t.Run("everything at once is the sale's net", func(t *testing.T) {
+		// 80.00 - 5.00 = 75.00: line 1 46.87, line 2 28.13.
+		rfRun(t, sale, []rfStep{
+			{now: []promo.Returned{rfRet("2", "3"), rfRet("1", "1")},
+				lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1"), Amount: rfDec("46.87")}, {Line: "2", Quantity: rfDec("3"), Amount: rfDec("28.13")}},
+				total: "75.00"},
+		}, "75.00")
+	})
+}
+
+func TestRefundWeighedLine(t *testing.T) {
+	// 0.735 kg x 39.90 = 29.3265 -> 29.33 (half even); 10% = 2.933 -> 2.93;
+	// net 26.40. Return 0.300 kg: 26.40 x 0.300 / 0.735 = 10.7755... ->
+	// 10.77 (rounded down); then the remaining 0.435 kg: everything is back,
+	// so 26.40 - 10.77 = 15.63.
+	rs := `{"version": 1, "campaigns": [
+	  {"id": "dez", "name": "10% no queijo", "start": "2026-11-01",
+	   "rules": {"conditions": [{"kind": "product_code", "values": ["P1"]}]},
+	   "benefit": {"on": "items", "percent": "10"}}]}`
+	l := rfLine("1", "0.735", "39.90")
+	l.Weighed = true
+	sale := rfSale(t, rs, promo.Cart{Lines: []promo.Line{l}})
+	rfRun(t, sale, []rfStep{
+		{now: []promo.Returned{rfRet("1", "0.300")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("0.3"), Amount: rfDec("10.77")}}, total: "10.77"},
+		{now: []promo.Returned{rfRet("1", "0.435")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("0.435"), Amount: rfDec("15.63")}}, total: "15.63"},
+	}, "26.40")
+}
+
+func TestRefundWeighedLineWithWholeQuantity(t *testing.T) {
+	// A line sold by weight whose quantity happens to be whole (2.000 kg x
+	// 10.00 = 20.00, Weighed set): half a kilo may come back, worth
+	// 20.00 x 0.5 / 2 = 5.00; then the other 1.5 kg, 15.00.
+	l := rfLine("1", "2.000", "10.00")
+	l.Weighed = true
+	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{l}})
+	rfRun(t, sale, []rfStep{
+		{now: []promo.Returned{rfRet("1", "0.5")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("0.5"), Amount: rfDec("5.00")}}, total: "5.00"},
+		{now: []promo.Returned{rfRet("1", "1.5")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1.5"), Amount: rfDec("15.00")}}, total: "15.00"},
+	}, "20.00")
+}
+
+const rfLeve3Pague2 = `{"version": 1, "campaigns": [
+  {"id": "meias-3x2", "name": "Meias leve 3 pague 2", "start": "2026-11-01",
+   "rules": {"conditions": [{"kind": "category", "values": ["meias"]}]},
+   "benefit": {"on": "items", "free_units": {"buy": 3, "pay": 2}}}]}`
+
+func TestRefundBuy3Pay2OneLine(t *testing.T) {
+	// 3 x 30.00 = 90.00, the third unit free: net 60.00, every unit of the
+	// group worth 20.00. The two paid units come back: 40.00; the one kept
+	// is worth 20.00, which a later return of it refunds.
+	l := rfLine("1", "3", "30.00")
+	l.Category = "meias"
+	sale := rfSale(t, rfLeve3Pague2, promo.Cart{Lines: []promo.Line{l}})
+	if got := sale.Lines[0].Discount; !got.Equal(rfDec("30.00")) {
+		t.Fatalf("discount: want 30.00, got %s", got)
+	}
+	rfRun(t, sale, []rfStep{
+		{now: []promo.Returned{rfRet("1", "2")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("2"), Amount: rfDec("40.00")}}, total: "40.00"},
+		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1"), Amount: rfDec("20.00")}}, total: "20.00"},
+	}, "60.00")
+}
+
+func TestRefundBuy3Pay2ThreeLines(t *testing.T) {
+	// A 30.00, B 30.00, C 20.00: one group, the cheapest (C) free: the
+	// receipt shows 20.00 off line C. The group's 20.00 belongs to the
+	// three units, by gross value over 80.00: A 7.50, B 7.50, C 5.00, so
+	// A and B are worth 22.50 each and C 15.00. Returning A and B refunds
+	// 45.00 (not 60.00: the customer keeps C, which was only free with
+	// them); C keeps 15.00 paid, refunded if it comes back later.
+	lines := []promo.Line{rfLine("A", "1", "30.00"), rfLine("B", "1", "30.00"), rfLine("C", "1", "20.00")}
+	for i := range lines {
+		lines[i].Category = "meias"
+	}
+	sale := rfSale(t, rfLeve3Pague2, promo.Cart{Lines: lines})
+	wantNets := []string{"30.00", "30.00", "0"}
+	for i, w := range wantNets {
+		if !sale.Lines[i].Net.Equal(rfDec(w)) {
+			t.Fatalf("line %s net: want %s, got %s", sale.Lines[i].ID, w, sale.Lines[i].Net)
+		}
+	}
+	wantParts := []promo.Participation{{Line: "A", Units: rfDec("1")}, {Line: "B", Units: rfDec("1")}, {Line: "C", Units: rfDec("1")}}
+	if len(sale.Applied) != 1 {
+		t.Fatalf("applied: want meias-3x2 alone, got %+v", sale.Applied)
+	}
+	if diff := cmp.Diff(wantParts, sale.Applied[0].Participants, rfDecEqual); diff != "" {
+		t.Errorf("participants (-want +got):\n%s", diff)
+	}
+	rfRun(t, sale, []rfStep{
+		{now: []promo.Returned{rfRet("B", "1"), rfRet("A", "1")},
+			lines: []promo.RefundLine{{Line: "A", Quantity: rfDec("1"), Amount: rfDec("22.50")}, {Line: "B", Quantity: rfDec("1"), Amount: rfDec("22.50")}},
+			total: "45.00"},
+		{now: []promo.Returned{rfRet("C", "1")}, lines: []promo.RefundLine{{Line: "C", Quantity: rfDec("1"), Amount: rfDec("15.00")}}, total: "15.00"},
+	}, "60.00")
+}
+
+func TestRefundErrors(t *testing.T) {
+	// Line 1: 3 units, line 2: 1 unit. Everything wrong is reported at once,
+	// and nothing is refunded.
+	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{rfLine("1", "3", "10.00"), rfLine("2", "1", "5.00")}})
+	earlier := []promo.Returned{rfRet("1", "2"), rfRet("x", "1")}
+	now := []promo.Returned{
+		rfRet("9", "1"),   // no such line
+		rfRet("1", "2"),   // 2 earlier + 2 now = 4 of 3 sold
+		rfRet("2", "0.5"), // line 2 sells whole units
+		rfRet("2", "0"),   // nothing returned
+	}
+	got, err := promo.Refund(sale, earlier, now)
+	var ve *promo.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("want a *promo.ValidationError, got %v (result %+v)", err, got)
+	}
+	type problem struct{ path, contains string }
+	want := []problem{
+		{"earlier[1].line", `"x"`},
+		{"now[0].line", `"9"`},
+		{"now[3].quantity", "greater than zero"},
+		{"now", `"1": 4 returned of 3`},
+		{"now", `"2" sells whole units`},
+	}
+	if len(ve.Problems) != len(want) {
+		t.Fatalf("want %d problems, got %d: %v", len(want), len(ve.Problems), err)
+	}
+	for i, w := range want {
+		p := ve.Problems[i]
+		if p.Path != w.path || !strings.Contains(p.Reason, w.contains) {
+			t.Errorf("problem %d: want %s containing %q, got %s", i, w.path, w.contains, p)
+		}
+	}
+	if len(got.Lines) != 0 || len(got.Events) != 0 {
+		t.Errorf("a failed return refunds nothing, got %+v", got)
+	}
+}
+
+// rfEarning is a ruleset with the Juntos Somos Mais program (1 point per
+// real in every store) and a campaign earning 10% cashback on the sale.
+const rfEarning = `{"version": 1,
+  "campaigns": [
+    {"id": "cb", "name": "Cashback 10%", "start": "2026-11-01", "no_activation_rules": true,
+     "extras": {"cashback": {"type": "percent", "value": "10"}}}],
+  "loyalty": {"juntos_somos_mais": {"brands": ["Tigre", "Amanco"], "tables": [{"store": "*", "points_per_real": "1"}]}}}`
+
+// rfReversal is what a reversal event is compared on.
+type rfReversal struct {
+	Kind         promo.EventKind
+	Campaign     string
+	Customer     string
+	Amount       decimal.Decimal
+	Points       decimal.Decimal
+	Program      string
+	Professional promo.TaxID
+	Reverses     string
+}
+
+func TestRefundReversesCashbackAndPoints(t *testing.T) {
+	// Line 1 Tigre 3 x 10.00 = 30.00, line 2 Amanco 1 x 3.33: net 33.33, no
+	// discount. Cashback 10% of 33.33 = 3.333 -> 3.33; points 33.33 x 1 ->
+	// 33 for the professional.
+	prof := promo.MustParseTaxID("390.533.447-05")
+	l1, l2 := rfLine("1", "3", "10.00"), rfLine("2", "1", "3.33")
+	l1.Brand, l2.Brand = "Tigre", "Amanco"
+	sale := rfSale(t, rfEarning, promo.Cart{ID: "sale-rf-earn", Customer: &promo.Customer{ID: "tok-rf"}, Professional: prof,
+		Lines: []promo.Line{l1, l2}})
+	var cb, pts promo.Event
+	for _, e := range sale.Events {
+		switch e.Kind {
+		case promo.EventCashbackEarned:
+			cb = e
+		case promo.EventPoints:
+			pts = e
+		}
+	}
+	if !cb.Amount.Equal(rfDec("3.33")) || !pts.Points.Equal(rfDec("33")) {
+		t.Fatalf("earned: want cashback 3.33 and 33 points (hand-computed), got %s and %s", cb.Amount, pts.Points)
+	}
+	cbRev := func(amount string) rfReversal {
+		return rfReversal{Kind: promo.EventCashbackReversed, Campaign: "cb", Customer: "tok-rf", Amount: rfDec(amount), Points: decimal.Zero, Reverses: cb.ID}
+	}
+	ptRev := func(points string) rfReversal {
+		return rfReversal{Kind: promo.EventPointsReversed, Campaign: "loyalty/juntos_somos_mais", Customer: "tok-rf", Amount: decimal.Zero,
+			Points: rfDec(points), Program: "juntos_somos_mais", Professional: prof, Reverses: pts.ID}
+	}
+	// Step 1: one unit of line 1, 10.00 of 33.33: cashback 3.33 x 10 / 33.33
+	// = 0.999 -> 0.99; points 33 x 10 / 33.33 = 9.90 -> 9.
+	// Step 2: another, 20.00 refunded so far: cashback 3.33 x 20 / 33.33 =
+	// 1.998 -> 1.99, less 0.99 = 1.00; points 19.80 -> 19, less 9 = 10.
+	// Step 3: the rest (10.00 + 3.33): everything is back, the last return
+	// takes what is left: cashback 3.33 - 1.99 = 1.34; points 33 - 19 = 14.
+	// Sums: 0.99 + 1.00 + 1.34 = 3.33 and 9 + 10 + 14 = 33.
+	steps := []rfStep{
+		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1"), Amount: rfDec("10.00")}}, total: "10.00"},
+		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1"), Amount: rfDec("10.00")}}, total: "10.00"},
+		{now: []promo.Returned{rfRet("2", "1"), rfRet("1", "1")},
+			lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1"), Amount: rfDec("10.00")}, {Line: "2", Quantity: rfDec("1"), Amount: rfDec("3.33")}},
+			total: "13.33"},
+	}
+	wantEvents := [][]rfReversal{
+		{cbRev("0.99"), ptRev("9")},
+		{cbRev("1.00"), ptRev("10")},
+		{cbRev("1.34"), ptRev("14")},
+	}
+	results := rfRun(t, sale, steps, "33.33")
+	ids := map[string]bool{}
+	for k, r := range results {
+		var got []rfReversal
+		for _, e := range r.Events {
+			got = append(got, rfReversal{e.Kind, e.Campaign, e.Customer, e.Amount, e.Points, e.Program, e.Professional, e.Reverses})
+			if ids[e.ID] || e.ID == "" {
+				t.Errorf("step %d: event id %q is empty or repeats an earlier one", k, e.ID)
+			}
+			ids[e.ID] = true
+		}
+		if diff := cmp.Diff(wantEvents[k], got, rfDecEqual); diff != "" {
+			t.Errorf("step %d: reversal events (-want +got):\n%s", k, diff)
+		}
+	}
+
+	t.Run("a retried return gives the same ids", func(t *testing.T) {
+		earlier := []promo.Returned{rfRet("1", "1")}
+		a, err := promo.Refund(sale, earlier, steps[1].now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(results[1], a, rfDecEqual); diff != "" {
+			t.Errorf("retry (-first +retry):\n%s", diff)
+		}
+	})
+	t.Run("everything at once takes everything back", func(t *testing.T) {
+		r, err := promo.Refund(sale, nil, []promo.Returned{rfRet("1", "3"), rfRet("2", "1")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []rfReversal
+		for _, e := range r.Events {
+			got = append(got, rfReversal{e.Kind, e.Campaign, e.Customer, e.Amount, e.Points, e.Program, e.Professional, e.Reverses})
+		}
+		if diff := cmp.Diff([]rfReversal{cbRev("3.33"), ptRev("33")}, got, rfDecEqual); diff != "" {
+			t.Errorf("reversals (-want +got):\n%s", diff)
+		}
+		if !r.Total.Equal(rfDec("33.33")) {
+			t.Errorf("total: want 33.33, got %s", r.Total)
+		}
+	})
+	t.Run("line 2 alone", func(t *testing.T) {
+		// (both lines scored points here: every brand participates)
+		// 3.33 of 33.33: cashback 3.33 x 3.33 / 33.33 = 0.3327 -> 0.33;
+		// points 33 x 3.33 / 33.33 = 3.297 -> 3.
+		r, err := promo.Refund(sale, nil, []promo.Returned{rfRet("2", "1")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []rfReversal
+		for _, e := range r.Events {
+			got = append(got, rfReversal{e.Kind, e.Campaign, e.Customer, e.Amount, e.Points, e.Program, e.Professional, e.Reverses})
+		}
+		if diff := cmp.Diff([]rfReversal{cbRev("0.33"), ptRev("3")}, got, rfDecEqual); diff != "" {
+			t.Errorf("reversals (-want +got):\n%s", diff)
+		}
+	})
+}
+
+func TestRefundPointsFollowTheLinesThatScored(t *testing.T) {
+	// Only Tigre scores: line 1 Tigre 1 x 10.00 -> 10 points (1 per real);
+	// line 2 Votoran 1 x 90.00 scores nothing. The sale's net is 100.00.
+	// Returning the Votoran bag takes back none of the points (it earned
+	// none: the professional still has the Tigre item that scored all 10);
+	// returning the Tigre item then takes back all 10. Proportion to the
+	// whole net would take 90% of 10 = 9 points for the Votoran bag and
+	// leave 1 point for the Tigre item, which is what scored them.
+	rs := `{"version": 1, "campaigns": [],
+	  "loyalty": {"juntos_somos_mais": {"brands": ["Tigre"], "tables": [{"store": "*", "points_per_real": "1"}]}}}`
+	prof := promo.MustParseTaxID("390.533.447-05")
+	l1, l2 := rfLine("1", "1", "10.00"), rfLine("2", "1", "90.00")
+	l1.Brand, l2.Brand = "Tigre", "Votoran"
+	sale := rfSale(t, rs, promo.Cart{ID: "sale-rf-brands", Customer: &promo.Customer{ID: "tok-rf"}, Professional: prof,
+		Lines: []promo.Line{l1, l2}})
+	if len(sale.Events) != 1 || !sale.Events[0].Points.Equal(rfDec("10")) {
+		t.Fatalf("want one points event of 10 points, got %+v", sale.Events)
+	}
+	reversed := func(r promo.RefundResult) decimal.Decimal {
+		p := decimal.Zero
+		for _, e := range r.Events {
+			if e.Kind == promo.EventPointsReversed {
+				p = p.Add(e.Points)
+			}
+		}
+		return p
+	}
+	first, err := promo.Refund(sale, nil, []promo.Returned{rfRet("2", "1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := promo.Refund(sale, []promo.Returned{rfRet("2", "1")}, []promo.Returned{rfRet("1", "1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []decimal.Decimal{reversed(first), reversed(second)}
+	if diff := cmp.Diff([]decimal.Decimal{rfDec("0"), rfDec("10")}, got, rfDecEqual); diff != "" {
+		t.Errorf("points taken back by the Votoran return, then the Tigre return (-want +got):\n%s", diff)
+	}
+}
