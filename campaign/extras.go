@@ -126,6 +126,9 @@ func (c *compiler) extras(p string, x *Extras, loc *time.Location) *extras {
 				c.fail(cp+"."+f.name, "must not be negative")
 			}
 		}
+		if cb.UsageLimitDays > 0 && cb.DaysToStart > cb.UsageLimitDays {
+			c.fail(cp+".days_to_start", "must not exceed usage_limit_days (%d): the credit would expire before it opens", cb.UsageLimitDays)
+		}
 		if cb.MinPurchase.Sign() < 0 {
 			c.fail(cp+".min_purchase", "must not be negative")
 		}

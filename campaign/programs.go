@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"promokit/cashback"
+	"promokit/exchange"
 	"promokit/loyalty"
 	"promokit/promo"
 )
@@ -39,7 +40,13 @@ func (c *compiler) programs(def Ruleset, campaigns []promo.Promotion) []promo.Pr
 			continue
 		}
 		if s := r.extras.cashbackSettings; s != nil {
-			out = append(out, cashback.NewEarner(r.info, r.keys, *s, r.selected))
+			settings := *s
+			mode := r.xmode
+			settings.Basis = func(v *promo.View) *promo.View {
+				b, _ := exchange.Basis(v, mode)
+				return b
+			}
+			out = append(out, cashback.NewEarner(r.info, r.keys, settings, r.selected))
 			wallet = true
 		}
 		if r.extras.points {

@@ -51,7 +51,15 @@ type Settings struct {
 	Start, End time.Time
 	// Terms are copied to every credit earned.
 	Terms promo.CreditTerms
+	// Basis, when set, returns the view whose values the credit is
+	// computed on (for example net of the exchange credit); nil means the
+	// lines' values.
+	Basis func(v *promo.View) *promo.View
 }
+
+// ReasonCashbackOver: the sale is after the cashback's redemption period:
+// a credit would never be usable, so none is earned.
+const ReasonCashbackOver promo.ReasonCode = "cashback_period_over"
 
 // ReasonCampaignNotApplied: a campaign's cashback is earned only when the
 // campaign applied.
@@ -72,7 +80,8 @@ type Earner struct {
 
 // NewEarner returns the earner of campaign (its id and keys), with id
 // "<campaign>/cashback". lines returns the campaign's eligible lines, for
-// OnItems.
+// OnItems. Settings.Basis, when set, gives the values the credit is
+// computed on (the campaign's exchange mode: net of the exchange credit).
 func NewEarner(campaign promo.Info, keys promo.Keys, s Settings, lines func(v *promo.View) []int) *Earner {
 	return &Earner{
 		info: promo.Info{ID: campaign.ID + "/cashback", Name: campaign.Name + " (cashback)", Category: campaign.Category, Type: "cashback",
@@ -96,6 +105,16 @@ func (e *Earner) Apply(v *promo.View) promo.Proposal {
 			PT: "a campanha " + e.campaign + " não foi aplicada", EN: "campaign " + e.campaign + " did not apply"})
 	}
 	s := e.settings
+	if s.Basis != nil {
+		if b := s.Basis(v); b != nil {
+			v = b
+		}
+	}
+	from, until := s.window(v.Time())
+	if !until.IsZero() && until.Before(from) {
+		return promo.NotEligible(promo.Reason{Code: ReasonCashbackOver,
+			PT: "o período de resgate do cashback já terminou: nenhum crédito", EN: "the cashback's redemption period is over: no credit"})
+	}
 	times := decimal.NewFromInt(1)
 	if s.Accumulate {
 		times = decimal.NewFromInt(int64(max(app.Occurrences, 1)))
@@ -129,7 +148,6 @@ func (e *Earner) Apply(v *promo.View) promo.Proposal {
 		return promo.NotEligible(promo.Reason{Code: promo.ReasonNothingToDiscount,
 			PT: "cashback de R$ 0,00: nada a creditar", EN: "cashback of R$ 0.00: nothing to credit"})
 	}
-	from, until := s.window(v.Time())
 	terms := s.Terms
 	return promo.Proposal{Eligible: true, Occurrences: 1, RecordOnly: true,
 		Reasons: []promo.Reason{{Code: ReasonCashbackEarned,

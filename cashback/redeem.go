@@ -96,10 +96,14 @@ func (r *Redeemer) Apply(v *promo.View) promo.Proposal {
 		return p
 	}
 	all := make([]int, v.Len())
+	exchange := decimal.Zero
 	for i := range all {
 		all[i] = i
+		exchange = exchange.Add(v.ExchangeShare(i))
 	}
-	sale := v.Total(all)
+	// What the customer still owes: the lines after every discount, less
+	// the exchange credit. Cashback never pays more than that.
+	sale := decimal.Max(decimal.Zero, v.Total(all).Sub(exchange))
 	t := c.Time
 	redeemed := decimal.Zero
 	var p promo.Proposal

@@ -71,6 +71,13 @@ func (w *Wallet) Apply(t time.Time, events []promo.Event) error {
 			}
 			next.credits[k].Remaining = next.credits[k].Remaining.Sub(e.Amount)
 			next.redeemed = next.redeemed.Add(e.Amount)
+		case promo.EventCashbackRestored:
+			k := next.find(e.Credit)
+			if k < 0 {
+				return fmt.Errorf("cashback: event %s restores unknown credit %q", e.ID, e.Credit)
+			}
+			next.credits[k].Remaining = next.credits[k].Remaining.Add(e.Amount)
+			next.redeemed = next.redeemed.Sub(e.Amount)
 		case promo.EventCashbackReversed:
 			k := next.find(e.Reverses)
 			if k < 0 {

@@ -23,9 +23,15 @@ type RefundLine struct {
 // quantity, consistent with the discounts its units received, and the
 // reversal events of the cashback and points the sale earned.
 type RefundResult struct {
-	Lines  []RefundLine    `json:"lines"`
-	Total  decimal.Decimal `json:"total"`
-	Events []Event         `json:"events,omitempty"`
+	Lines []RefundLine `json:"lines"`
+	// Total is what the returned goods are worth.
+	Total decimal.Decimal `json:"total"`
+	// Restored is the part of it that was paid with cashback and goes back
+	// to the wallet (cashback_restored events); Money is the rest, paid
+	// back to the customer.
+	Restored decimal.Decimal `json:"restored"`
+	Money    decimal.Decimal `json:"money"`
+	Events   []Event         `json:"events,omitempty"`
 }
 
 // Refund values a return against the sale's Result. earlier are the
@@ -93,7 +99,61 @@ func Refund(sale Result, earlier, now []Returned) (RefundResult, error) {
 		}
 	}
 	res.Events = reversals(sale, refBefore, refAfter, after, before)
+	// Cashback that paid for the returned goods goes back to the wallet:
+	// as a discount, the lines' cashback adjustments in proportion to the
+	// units returned; as a tender, the tender in proportion to the refund.
+	restore := func(q []decimal.Decimal, refunded decimal.Decimal) decimal.Decimal {
+		r := decimal.Zero
+		for i, l := range sale.Lines {
+			for _, a := range l.Adjustments {
+				if a.Kind == CashbackRedemption {
+					r = r.Add(worth(a.Amount, l.Quantity, q[i], l.Weighed))
+				}
+			}
+		}
+		for _, t := range sale.Tenders {
+			if t.Kind == "cashback" && sale.Totals.Net.Sign() > 0 {
+				r = r.Add(t.Amount.Mul(refunded).DivRound(sale.Totals.Net, workPlaces).Truncate(CentPlaces))
+			}
+		}
+		return r
+	}
+	res.Restored = restore(after, refAfter).Sub(restore(before, refBefore))
+	res.Money = res.Total
+	if len(sale.Tenders) > 0 {
+		res.Money = res.Total.Sub(res.Restored) // the tender part was not paid in money
+	}
+	res.Events = append(res.Events, restoreEvents(sale, res.Restored, after)...)
 	return res, nil
+}
+
+// restoreEvents spreads a restored amount over the credits the sale
+// redeemed, in proportion to what each gave.
+func restoreEvents(sale Result, amount decimal.Decimal, returned []decimal.Decimal) []Event {
+	if amount.Sign() <= 0 {
+		return nil
+	}
+	var used []Event
+	var weights []decimal.Decimal
+	for _, e := range sale.Events {
+		if e.Kind == EventCashbackRedeemed {
+			used = append(used, e)
+			weights = append(weights, e.Amount)
+		}
+	}
+	tag := ""
+	for i, l := range sale.Lines {
+		tag += l.ID + "=" + returned[i].String() + ";"
+	}
+	var out []Event
+	for k, sh := range Apportion(amount, weights) {
+		if sh.Sign() > 0 {
+			e := used[k]
+			out = append(out, Event{ID: EventID(sale.CartID, EventCashbackRestored.String(), e.ID, tag),
+				Kind: EventCashbackRestored, Campaign: e.Campaign, Customer: e.Customer, Credit: e.Credit, Amount: sh, Reverses: e.ID})
+		}
+	}
+	return out
 }
 
 // worth returns what the first k of q units of a line with net n are

@@ -194,6 +194,9 @@ const (
 	// EventScratchCards: Quantity scratch cards (rasgadinhas) to hand the
 	// customer.
 	EventScratchCards
+	// EventCashbackRestored: Amount goes back to wallet credit Credit,
+	// because goods paid with it were returned.
+	EventCashbackRestored
 )
 
 // String returns the kind's name: "activation", "code_redeemed",
@@ -219,6 +222,8 @@ func (k EventKind) String() string {
 		return "points_reversed"
 	case EventScratchCards:
 		return "scratch_cards"
+	case EventCashbackRestored:
+		return "cashback_restored"
 	}
 	return fmt.Sprintf("EventKind(%d)", uint8(k))
 }
@@ -366,7 +371,7 @@ func (k *AdjustmentKind) UnmarshalText(b []byte) error {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *EventKind) UnmarshalText(b []byte) error {
-	for c := EventActivation; c <= EventScratchCards; c++ {
+	for c := EventActivation; c <= EventCashbackRestored; c++ {
 		if c.String() == string(b) {
 			*k = c
 			return nil
