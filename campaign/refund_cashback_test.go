@@ -23,7 +23,7 @@ func TestRefundRestoresCashback(t *testing.T) {
 		Wallet: []promo.Credit{credit}}
 	type got struct {
 		Total, Restored, Money string
-		Events             []string
+		Events                 []string
 	}
 	summary := func(r promo.RefundResult) got {
 		g := got{Total: r.Total.StringFixed(2), Restored: r.Restored.StringFixed(2), Money: r.Money.StringFixed(2)}
