@@ -1,0 +1,51 @@
+package campaign
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ClonePack returns a copy of r with one more Desconto Pack table: a deep
+// copy of table id under newID, with a new description, dates, coupon
+// description and identification key (Clonar tabela). The coupon and the
+// key must not be blank: a clone is a new campaign for the customer and
+// for the reports. Dates are checked as StatusAt reads them. r is not
+// changed, and the copy shares nothing with it.
+func (r Ruleset) ClonePack(id, newID, description, start, end, coupon, key string) (Ruleset, error) {
+	for _, f := range []struct{ name, v string }{{"new id", newID}, {"description", description}, {"coupon", coupon}, {"key", key}} {
+		if strings.TrimSpace(f.v) == "" {
+			return Ruleset{}, fmt.Errorf("clone of table %q: %s: required", id, f.name)
+		}
+	}
+	src := -1
+	for i, p := range r.DiscountPacks {
+		switch p.ID {
+		case newID:
+			return Ruleset{}, fmt.Errorf("clone of table %q: new id %q is already used by discount_packs[%d]", id, newID, i)
+		case id:
+			if src < 0 {
+				src = i
+			}
+		}
+	}
+	if src < 0 {
+		return Ruleset{}, fmt.Errorf("clone: unknown table %q", id)
+	}
+	loc, err := r.lcLocation()
+	if err != nil {
+		return Ruleset{}, err
+	}
+	from, until, err := lcDates(start, end, loc)
+	if err != nil {
+		return Ruleset{}, fmt.Errorf("clone of table %q: %w", id, err)
+	}
+	if !until.IsZero() && until.Before(from) {
+		return Ruleset{}, fmt.Errorf("clone of table %q: end: must not be before start", id)
+	}
+	out := lcDeepCopy(r)
+	p := lcDeepCopy(r.DiscountPacks[src])
+	p.ID, p.Description, p.Start, p.End, p.Coupon, p.Key = newID, description, start, end, coupon, key
+	p.Status = "" // a new table: its dates decide
+	out.DiscountPacks = append(out.DiscountPacks, p)
+	return out, nil
+}
