@@ -32,7 +32,7 @@ func (b sale) Apply(v *promo.View, s Scope) promo.Proposal {
 	if len(lines) == 0 {
 		return promo.NotEligible(noEligible())
 	}
-	p := promo.Proposal{Eligible: true, Occurrences: 1}
+	p := promo.Proposal{Eligible: true, Occurrences: 1, Units: unitsIn(v, lines)}
 	if b.fixed {
 		spreadAmount(&p, v, lines, b.amount, promo.SaleDiscount)
 	} else {

@@ -653,8 +653,8 @@ func TestOptionalCampaignOffer(t *testing.T) {
 	}
 	// cupom: 5.00 off 50.00 -> 45.00; oferta: 20% of 45.00 = 9.00.
 	if diff := cmp.Diff([]promo.Application{
-		{Campaign: "cupom", Name: "Cupom opcional", Type: "reshop:sale_amount", Phase: promo.PhaseSale, Amount: decimal.RequireFromString("5.00"), Occurrences: 1},
-		{Campaign: "oferta", Name: "Oferta do folheto", Type: "reshop:sale_percent", Phase: promo.PhaseSale, Amount: decimal.RequireFromString("9.00"), Occurrences: 1},
+		{Campaign: "cupom", Name: "Cupom opcional", Type: "reshop:sale_amount", Phase: promo.PhaseSale, Amount: decimal.RequireFromString("5.00"), Occurrences: 1, Units: 1},
+		{Campaign: "oferta", Name: "Oferta do folheto", Type: "reshop:sale_percent", Phase: promo.PhaseSale, Amount: decimal.RequireFromString("9.00"), Occurrences: 1, Units: 1},
 	}, res.Applied, cdDecEqual); diff != "" {
 		t.Errorf("applied (-want +got):\n%s", diff)
 	}

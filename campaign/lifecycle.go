@@ -144,13 +144,26 @@ const (
 	// TypeNoBenefit is a campaign that gives nothing but records its
 	// activation (não possui benefícios).
 	TypeNoBenefit = "no_benefit"
+	// TypeGift gives gift products (brinde).
+	TypeGift = "gift"
+	// TypeProgressive is a discount by quantity tiers (progressivo).
+	TypeProgressive = "progressive"
+	// TypeAgePercent is a percent by the customer's age (benefício Cliente).
+	TypeAgePercent = "age_percent"
+	// TypeExtras gives only extras: loyalty points (fidelidade), cashback
+	// or a code for a later purchase (código promocional).
+	TypeExtras = "extras"
 	// TypeOther is every benefit the types above do not describe: kinds
 	// added to the format later, or a benefit that does not set exactly one
-	// of percent, amount, final_price and free_units with a matching "on".
+	// kind with a matching "on".
 	TypeOther = "other"
 )
 
-var lcTypes = []string{TypeSalePercent, TypeSaleAmount, TypeItemPercent, TypeItemAmount, TypeFinalPrice, TypeFreeUnits, TypeNoBenefit, TypeOther}
+// lcTypes lists the Type constants.
+func lcTypes() []string {
+	return []string{TypeSalePercent, TypeSaleAmount, TypeItemPercent, TypeItemAmount, TypeFinalPrice, TypeFreeUnits,
+		TypeNoBenefit, TypeGift, TypeProgressive, TypeAgePercent, TypeExtras, TypeOther}
+}
 
 // Type is the campaign's benefit type, one of the Type constants, derived
 // from the definition: no_benefit when NoBenefit is set; otherwise, when the
@@ -164,6 +177,9 @@ func (c Campaign) Type() string {
 		return TypeNoBenefit
 	}
 	b := &c.Benefit
+	if *b == (Benefit{}) && c.Extras != nil {
+		return TypeExtras
+	}
 	set, kind := 0, ""
 	for _, k := range []struct {
 		ok   bool
@@ -173,6 +189,9 @@ func (c Campaign) Type() string {
 		{b.Amount != nil, "amount"},
 		{b.FinalPrice != nil, "final_price"},
 		{b.FreeUnits != nil, "free_units"},
+		{b.Gift != nil, "gift"},
+		{b.Progressive != nil, "progressive"},
+		{b.AgePercent != nil, "age_percent"},
 	} {
 		if k.ok {
 			set++
@@ -195,6 +214,12 @@ func (c Campaign) Type() string {
 		return TypeFinalPrice
 	case "items/free_units":
 		return TypeFreeUnits
+	case "items/gift":
+		return TypeGift
+	case "items/progressive", "sale/progressive":
+		return TypeProgressive
+	case "items/age_percent", "sale/age_percent":
+		return TypeAgePercent
 	}
 	return TypeOther
 }
@@ -231,8 +256,8 @@ type Filter struct {
 // campaign. Status without At, an unknown Status value or an unknown Type is
 // an error.
 func (r Ruleset) Search(f Filter) ([]Campaign, error) {
-	if f.Type != "" && !slices.Contains(lcTypes, f.Type) {
-		return nil, fmt.Errorf("filter: unknown campaign type %q (want one of %s)", f.Type, strings.Join(lcTypes, ", "))
+	if f.Type != "" && !slices.Contains(lcTypes(), f.Type) {
+		return nil, fmt.Errorf("filter: unknown campaign type %q (want one of %s)", f.Type, strings.Join(lcTypes(), ", "))
 	}
 	if f.Status != nil {
 		if *f.Status > StatusEnded {

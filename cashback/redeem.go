@@ -142,7 +142,7 @@ func (r *Redeemer) Apply(v *promo.View) promo.Proposal {
 		}
 		redeemed = redeemed.Add(amount)
 		takes = append(takes, take{cr, amount})
-		p.Events = append(p.Events, promo.Event{Kind: promo.EventCashbackRedeemed, Credit: cr.ID, Amount: amount})
+		p.Events = append(p.Events, promo.Event{Kind: promo.EventCashbackRedeemed, Credit: cr.ID, Amount: amount, Store: c.Store.ID})
 	}
 	if redeemed.Sign() <= 0 {
 		msg := "nenhum crédito utilizável"

@@ -2,6 +2,7 @@ package promo
 
 import (
 	"fmt"
+	"math/big"
 
 	"github.com/shopspring/decimal"
 )
@@ -47,11 +48,15 @@ type RefundResult struct {
 // returns of a sale add up exactly to what the customer paid for the
 // lines.
 //
-// The cashback earned and the points scored are taken back in proportion
-// to the refunded share of the sale's net, rounded down (cents, whole
-// points), the last return taking what is left: one cashback_reversed or
-// points_reversed event per earning event, with ids derived from the
-// original event and the quantities returned so far.
+// The cashback earned and the points scored are taken back from the lines
+// they came from: in proportion to the returned part of those lines (the
+// earning's weights: Σ weight × returned / sold over Σ weight), or, for an
+// earning without weights, to the refunded share of the sale's net; exact
+// rationals, truncated once (cents, whole points), the last return taking
+// what is left: one cashback_reversed or points_reversed event per earning
+// event, with ids derived from the original event and the quantities
+// returned so far. Cashback that paid for the returned goods goes back to
+// the wallet (cashback_restored).
 func Refund(sale Result, earlier, now []Returned) (RefundResult, error) {
 	index := map[string]int{}
 	for i, l := range sale.Lines {
@@ -246,34 +251,43 @@ func reversals(sale Result, refBefore, refAfter decimal.Decimal, returned, earli
 	for i, l := range sale.Lines {
 		tag += l.ID + "=" + returned[i].String() + ";"
 	}
-	// fraction returns the share of an earning that the returned
-	// quantities q take back, and whether that is all of it.
-	fraction := func(e Event, q []decimal.Decimal, refunded decimal.Decimal) (decimal.Decimal, bool) {
+	// fraction returns, as an exact rational, the share of an earning that
+	// the returned quantities q take back, and whether that is all of it.
+	fraction := func(e Event, q []decimal.Decimal, refunded decimal.Decimal) (*big.Rat, bool) {
 		if len(e.Weights) == 0 {
 			all := true
 			for i, l := range sale.Lines {
 				all = all && q[i].Equal(l.Quantity)
 			}
 			if sale.Totals.Net.Sign() <= 0 {
-				return decimal.Zero, all
+				return new(big.Rat), all
 			}
-			return refunded.DivRound(sale.Totals.Net, workPlaces), all
+			return new(big.Rat).Quo(refunded.Rat(), sale.Totals.Net.Rat()), all
 		}
-		num, den, all := decimal.Zero, decimal.Zero, true
+		num, den, all := new(big.Rat), new(big.Rat), true
 		for _, w := range e.Weights {
 			i, ok := index[w.Line]
 			if !ok {
 				continue
 			}
 			l := sale.Lines[i]
-			den = den.Add(w.Weight)
-			num = num.Add(w.Weight.Mul(q[i]).DivRound(l.Quantity, workPlaces))
+			den.Add(den, w.Weight.Rat())
+			part := new(big.Rat).Mul(w.Weight.Rat(), q[i].Rat())
+			num.Add(num, part.Quo(part, l.Quantity.Rat()))
 			all = all && q[i].Equal(l.Quantity)
 		}
 		if den.Sign() <= 0 {
-			return decimal.Zero, all
+			return new(big.Rat), all
 		}
-		return num.DivRound(den, workPlaces), all
+		return num.Quo(num, den), all
+	}
+	// part truncates total × f to places, exactly.
+	part := func(total decimal.Decimal, f *big.Rat, places int32) decimal.Decimal {
+		x := new(big.Rat).Mul(total.Rat(), f)
+		scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
+		n := new(big.Int).Mul(x.Num(), scale)
+		n.Quo(n, x.Denom()) // non-negative: truncation is the floor
+		return decimal.NewFromBigInt(n, -places)
 	}
 	var out []Event
 	for _, e := range sale.Events {
@@ -293,11 +307,11 @@ func reversals(sale Result, refBefore, refAfter decimal.Decimal, returned, earli
 		}
 		fb, allBefore := fraction(e, earlier, refBefore)
 		fa, allAfter := fraction(e, returned, refAfter)
-		took := total.Mul(fb).Truncate(places)
+		took := part(total, fb, places)
 		if allBefore {
 			took = total
 		}
-		takes := total.Mul(fa).Truncate(places)
+		takes := part(total, fa, places)
 		if allAfter {
 			takes = total
 		}

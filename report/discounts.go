@@ -1,0 +1,178 @@
+package report
+
+import (
+	"cmp"
+	"iter"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"promokit/promo"
+)
+
+// KeyRow is what the discounts with one identification key came to in one
+// period: the sales report by Desconto Pack key (ChaveIdDescVenda).
+type KeyRow struct {
+	// From and To are the first and last day of the period.
+	From, To promo.Date
+	// Key is the identification key (Adjustment.Key); Campaign the table
+	// or campaign that carried it.
+	Key, Campaign string
+	// Sales counts the sales with a discount under the key; Lines the lines
+	// discounted.
+	Sales, Lines int
+	// Discount adds up the discounts under the key.
+	Discount decimal.Decimal
+}
+
+type keyKey struct {
+	from          promo.Date
+	key, campaign string
+}
+
+type keyAcc struct {
+	seq, sales, lines int
+	discount          sum
+}
+
+// DiscountsByKey adds up the discounts that carry an identification key
+// (Adjustment.Key: Desconto Pack's chave identificadora do desconto), by
+// period, key and campaign, sorted in that order. Discounts without a key
+// are left out.
+//
+// Memory holds one aggregate per period, key and campaign.
+func DiscountsByKey(records iter.Seq[Record], p Period, f Filter) []KeyRow {
+	rows := map[keyKey]*keyAcc{}
+	seq := 0
+	for r := range records {
+		day := promo.DateOf(r.Cart.Time)
+		if !r.isSale() || !f.keeps(&r, day) {
+			continue
+		}
+		seq++
+		from, _ := p.Span(day)
+		for _, l := range r.Result.Lines {
+			for _, a := range l.Adjustments {
+				if a.Key == "" || !f.keepsCampaign(a.Campaign, r.category(a.Campaign, nil)) {
+					continue
+				}
+				k := keyKey{from, a.Key, a.Campaign}
+				row := rows[k]
+				if row == nil {
+					row = &keyAcc{}
+					rows[k] = row
+				}
+				if row.seq != seq {
+					row.seq = seq
+					row.sales++
+				}
+				row.lines++
+				row.discount.add(a.Amount)
+			}
+		}
+	}
+	out := make([]KeyRow, 0, len(rows))
+	for _, k := range sortedKeys(rows, func(a, b keyKey) int {
+		return cmp.Or(cmpDate(a.from, b.from), strings.Compare(a.key, b.key), strings.Compare(a.campaign, b.campaign))
+	}) {
+		acc := rows[k]
+		_, to := p.Span(k.from)
+		out = append(out, KeyRow{From: k.from, To: to, Key: k.key, Campaign: k.campaign,
+			Sales: acc.sales, Lines: acc.lines, Discount: acc.discount.value()})
+	}
+	return out
+}
+
+// FunderRow is what one funder pays of one campaign's discounts in one
+// period.
+type FunderRow struct {
+	// From and To are the first and last day of the period.
+	From, To promo.Date
+	// Funder is who pays (promo.FunderRetailer for the retailer);
+	// Campaign the campaign whose discounts these are.
+	Funder, Campaign string
+	// Sales counts the sales with such a discount.
+	Sales int
+	// Units adds up, over those sales, the units that got the campaign's
+	// benefit (Application.Units; zero for a program such as the cashback
+	// wallet, which has no application).
+	Units int64
+	// Amount is the funder's part of the discounts: all of an adjustment
+	// funded by it alone, or its share (Adjustment.Shares).
+	Amount decimal.Decimal
+}
+
+type funderKey struct {
+	from             promo.Date
+	funder, campaign string
+}
+
+type funderAcc struct {
+	seq, sales int
+	units      int64
+	amount     sum
+}
+
+// DiscountsByFunder splits every discount between those who pay for it,
+// by period, funder and campaign, sorted in that order: the reimbursement
+// report of industry-funded promotions (seed 000). Rows of funders other
+// than the retailer are what manufacturers reimburse, and agree with
+// promo.FundingRecords; the retailer's rows hold the rest, so that the
+// rows add up to every discount of the sales.
+//
+// Memory holds one aggregate per period, funder and campaign.
+func DiscountsByFunder(records iter.Seq[Record], p Period, f Filter) []FunderRow {
+	rows := map[funderKey]*funderAcc{}
+	seq := 0
+	for r := range records {
+		day := promo.DateOf(r.Cart.Time)
+		if !r.isSale() || !f.keeps(&r, day) {
+			continue
+		}
+		seq++
+		from, _ := p.Span(day)
+		add := func(funder, campaign string, amount decimal.Decimal) {
+			if funder == "" {
+				funder = promo.FunderRetailer
+			}
+			k := funderKey{from, funder, campaign}
+			row := rows[k]
+			if row == nil {
+				row = &funderAcc{}
+				rows[k] = row
+			}
+			if row.seq != seq {
+				row.seq = seq
+				row.sales++
+				if app, ok := r.application(campaign); ok {
+					row.units += app.Units
+				}
+			}
+			row.amount.add(amount)
+		}
+		for _, l := range r.Result.Lines {
+			for _, a := range l.Adjustments {
+				if !f.keepsCampaign(a.Campaign, r.category(a.Campaign, nil)) {
+					continue
+				}
+				if len(a.Shares) == 0 {
+					add(a.FundedBy, a.Campaign, a.Amount)
+					continue
+				}
+				for _, s := range a.Shares {
+					add(s.Funder, a.Campaign, s.Amount)
+				}
+			}
+		}
+	}
+	out := make([]FunderRow, 0, len(rows))
+	for _, k := range sortedKeys(rows, func(a, b funderKey) int {
+		return cmp.Or(cmpDate(a.from, b.from), strings.Compare(a.funder, b.funder), strings.Compare(a.campaign, b.campaign))
+	}) {
+		acc := rows[k]
+		_, to := p.Span(k.from)
+		out = append(out, FunderRow{From: k.from, To: to, Funder: k.funder, Campaign: k.campaign,
+			Sales: acc.sales, Units: acc.units, Amount: acc.amount.value()})
+	}
+	return out
+}

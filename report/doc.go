@@ -1,0 +1,44 @@
+// Package report turns recorded sales into the campaign reports of a back
+// office: the summary by period, campaign and category (Resumo), the
+// statistics of each campaign (Estatísticas), the tickets a campaign
+// activated at one store (Ativações), the frequency and incidence of
+// activations by store (Frequência), the cashback credits with their
+// balances (Cashback), and the discounts by Desconto Pack key and by funder
+// (sales report by discount key, industry reimbursement).
+//
+// # Why it sits where it does
+//
+// A host that sells through promo.Evaluate already stores, for every sale,
+// the cart it evaluated and the Result it got: the Result is what the POS
+// printed, what the NFC-e declared and what the ledgers recorded. This
+// package reads only those two values (a Record) and adds them up, so a
+// report agrees to the cent with what Evaluate gave: every figure is a sum
+// of amounts the Result carries, never a recomputation of a discount.
+//
+//   - It imports promo and nothing else of the module: the reports depend
+//     on the kernel's Result, not on any family of promotions (campaign,
+//     cashback, loyalty...), so a new family is reported without a change
+//     here, and the kernel does not depend on the reports. The only
+//     ruleset it looks at is the optional *promo.Ruleset of
+//     CampaignStatistics, for a campaign's Info (type and dates).
+//   - Its functions are pure: they read an iterator of records (an
+//     iter.Seq[Record], or a slice through slices.Values) and return typed
+//     rows; no I/O, no clock (the instant a balance is computed at is an
+//     argument), no global state. The host owns storage: it streams
+//     records out of its database, in any order, and gets the same rows.
+//   - Memory stays constant in the number of records: each report keeps one
+//     aggregate per bounded key (period × campaign, store, key, funder) and
+//     never keeps a record. StoreActivations and CashbackCredits list
+//     tickets and credits, so their output (and only that) grows with what
+//     matches. Amounts are added as whole cents in int64 while they fit
+//     (falling back to decimal arithmetic otherwise), so adding a record
+//     to the aggregates allocates nothing (see BenchmarkSummary).
+//
+// Money is decimal.Decimal in every row; ratios (frequency, incidence) are
+// decimals rounded once to four places with DivRound.
+//
+// Periods are those of the sale's own local date: the date of Cart.Time in
+// its location (a time decoded from JSON keeps its offset, so its date is
+// still the store's). Weeks are ISO weeks, Monday to Sunday, as the
+// activation limits count them.
+package report
