@@ -107,7 +107,11 @@ func selectUnits(v *promo.View, lines []int, p plan) selection {
 			if left := p.maxUnits - sel.units; left <= 0 {
 				break
 			} else if b-a > left {
-				b = a + left
+				if p.fromTop {
+					b = a + left
+				} else {
+					a = b - left // the cheapest of the picked units
+				}
 			}
 		}
 		sel.groups++

@@ -243,8 +243,15 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 		}
 		p := promo.Proposal{Eligible: true, Occurrences: int(occ)}
 		for _, b := range d.Bonus {
-			discountUnits(v, &p, b, "current", 0, occ*b.Quantity)
+			// A product both bought and bonus: the bonus units come after
+			// the bought ones.
+			discountUnits(v, &p, b, "current", occ*buyQty(d.Buy, b.Product), occ*b.Quantity)
 		}
+		units := p.Units
+		for _, it := range d.Buy {
+			participate(v, &p, it.Product, 0, occ*it.Quantity)
+		}
+		p.Units = units
 		return p
 	case "inverse_kit":
 		cond := d.Buy[0]
@@ -415,16 +422,24 @@ func (c *combo) quantity(v *promo.View) promo.Proposal {
 			prior = cart.History.Counters[key].Floor().IntPart()
 		}
 		allowed = max(0, min(n, d.BlockQuantity-prior))
-		if n > allowed && len(lines) > 0 {
-			last := lines[len(lines)-1]
-			before := n - v.Line(last).Quantity.IntPart()
-			p.Blocks = append(p.Blocks, promo.BlockAt{Line: last, Allowed: decimal.NewFromInt(max(0, allowed-before)),
-				Reason: promo.Reason{Code: ReasonPurchaseBlock,
-					PT: fmt.Sprintf("cliente pode levar no máximo %d unidades de %s (já levou %d)", d.BlockQuantity, d.Product, prior),
-					EN: fmt.Sprintf("the customer may buy at most %d units of %s (already bought %d)", d.BlockQuantity, d.Product, prior)}})
+		// The allowance goes to the lines in line-id order; every line that
+		// holds more than its part is blocked at that part.
+		left := allowed
+		for _, i := range lines {
+			q := v.Line(i).Quantity.IntPart()
+			take := min(q, left)
+			left -= take
+			if take < q {
+				p.Blocks = append(p.Blocks, promo.BlockAt{Line: i, Allowed: decimal.NewFromInt(take),
+					Reason: promo.Reason{Code: ReasonPurchaseBlock,
+						PT: fmt.Sprintf("cliente pode levar no máximo %d unidades de %s (já levou %d)", d.BlockQuantity, d.Product, prior),
+						EN: fmt.Sprintf("the customer may buy at most %d units of %s (already bought %d)", d.BlockQuantity, d.Product, prior)}})
+			}
 		}
+		// What is bought counts toward the block whatever the bonification
+		// gives (below the minimum, another tender, a campaign that wins).
 		if key != "" && allowed > 0 {
-			p.Counters = []promo.CounterDelta{{Key: key, Add: decimal.NewFromInt(allowed)}}
+			p.Tally = []promo.CounterDelta{{Key: key, Add: decimal.NewFromInt(allowed)}}
 		}
 	}
 	if len(d.Tenders) > 0 && !slices.ContainsFunc(cart.Payments, func(pm promo.Payment) bool { return slices.Contains(d.Tenders, pm.Tender) }) {
@@ -604,6 +619,13 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 		}
 	}
 	bonus := func(exactlyOne, priceOnly bool) {
+		seen := map[string]int{}
+		for j, b := range d.Bonus {
+			if k, dup := seen[b.Product]; dup && b.Product != "" {
+				c.fail(fmt.Sprintf("%s.bonus[%d].product", p, j), "bonus[%d] has the same product: give one bonus per product", k)
+			}
+			seen[b.Product] = j
+		}
 		if len(d.Bonus) == 0 || (exactlyOne && len(d.Bonus) != 1) {
 			c.fail(p+".bonus", "%s", map[bool]string{true: "exactly one bonus product is required", false: "at least one bonus product is required"}[exactlyOne])
 		}
@@ -740,4 +762,36 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 		return promo.Keys{CartWide: true}
 	}
 	return promo.Keys{ProductCodes: codes}
+}
+
+// buyQty is how many units of product one kit buys.
+func buyQty(buy []ComboItem, product string) int64 {
+	var n int64
+	for _, it := range buy {
+		if it.Product == product {
+			n += it.Quantity
+		}
+	}
+	return n
+}
+
+// participate records k units of a product (after the first skip) as
+// taking part in the occurrences, without a discount: the units bought of a
+// kit, whose bonus discount a return shares with them.
+func participate(v *promo.View, p *promo.Proposal, product string, skip, k int64) {
+	lines, _ := unitsOfProduct(v, product)
+	for _, i := range lines {
+		n := v.Line(i).Quantity.IntPart()
+		if skip >= n {
+			skip -= n
+			continue
+		}
+		take := min(n-skip, k)
+		skip = 0
+		if take <= 0 {
+			return
+		}
+		p.Participants = append(p.Participants, promo.Participant{Line: i, Units: take})
+		k -= take
+	}
 }

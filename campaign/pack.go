@@ -255,10 +255,13 @@ func (p *pack) Apply(v *promo.View) promo.Proposal {
 		return promo.NotEligible(*why)
 	}
 	// A franchisor's coupon with the same description wins over a store's.
+	// The precedence between tables is judged on the sale as rung up, so
+	// that one table's discount does not decide whether another applies.
+	rung := asRungUp(v)
 	if p.def.Owner == "store" {
 		for _, o := range p.set.packs {
 			if o != p && o.def.Owner == "franchisor" && o.coupon == p.coupon && o.inForce(v.Time()) {
-				if _, no := o.live(v); no == nil {
+				if _, no := o.live(rung); no == nil {
 					return promo.NotEligible(promo.Reason{Code: ReasonPackFranchisor,
 						PT: "o cupom " + p.def.Coupon + " da franqueadora (" + o.info.ID + ") prevalece",
 						EN: "the franchisor's coupon " + p.def.Coupon + " (" + o.info.ID + ") prevails"})
@@ -284,7 +287,7 @@ func (p *pack) Apply(v *promo.View) promo.Proposal {
 			if p.def.NearExpiryOnly && !(p.set.company.NearExpiry && matchMask(p.set.company.NearExpiryMask, l.EAN)) {
 				continue
 			}
-			if p.precededOn(v, l) {
+			if p.precededOn(rung, l) {
 				taken++
 				continue
 			}
@@ -293,6 +296,13 @@ func (p *pack) Apply(v *promo.View) promo.Proposal {
 		if len(s.Lines) == 0 && taken > 0 {
 			return promo.NotEligible(promo.Reason{Code: ReasonPackPrecedence,
 				PT: "os itens ficaram com uma tabela de atributo prioritário", EN: "the items went to a table on a higher-precedence attribute"})
+		}
+		// The prize's quantity is also the minimum to buy (quantidade:
+		// número mínimo de unidades).
+		if it.Quantity > 0 {
+			if ok, why := rules.MinQuantity(it.Quantity).Check(v, s.Lines); !ok {
+				return promo.NotEligible(why)
+			}
 		}
 	}
 	pr := p.prize.Apply(v, s)
@@ -316,6 +326,26 @@ func (p *pack) precededOn(v *promo.View, l *promo.Line) bool {
 		}
 	}
 	return false
+}
+
+// asRungUp returns the view with every line at its gross value.
+func asRungUp(v *promo.View) *promo.View {
+	values := make([]decimal.Decimal, v.Len())
+	for i := range values {
+		values[i] = v.Gross(i)
+	}
+	return v.Rebased(values)
+}
+
+// CounterKeys returns the per-customer limit counter the table reads.
+func (p *pack) CounterKeys(c *promo.Cart) []string {
+	var keys []string
+	for _, l := range p.limits {
+		if k, ok := l.key(p.info.ID, c); ok {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 func min64(a, b int64) int64 {

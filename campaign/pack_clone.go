@@ -17,6 +17,9 @@ func (r Ruleset) ClonePack(id, newID, description, start, end, coupon, key strin
 			return Ruleset{}, fmt.Errorf("clone of table %q: %s: required", id, f.name)
 		}
 	}
+	if where := r.idUsedOutsidePacks(newID); where != "" {
+		return Ruleset{}, fmt.Errorf("clone of table %q: new id %q is already used by %s", id, newID, where)
+	}
 	src := -1
 	for i, p := range r.DiscountPacks {
 		switch p.ID {
@@ -48,4 +51,30 @@ func (r Ruleset) ClonePack(id, newID, description, start, end, coupon, key strin
 	p.Status = "" // a new table: its dates decide
 	out.DiscountPacks = append(out.DiscountPacks, p)
 	return out, nil
+}
+
+// idUsedOutsidePacks names the campaign, markdown, combo or industry
+// promotion that uses id ("" when none does): ids share one namespace.
+func (r Ruleset) idUsedOutsidePacks(id string) string {
+	for i, c := range r.Campaigns {
+		if c.ID == id {
+			return fmt.Sprintf("campaigns[%d]", i)
+		}
+	}
+	for i, m := range r.Markdowns {
+		if m.ID == id {
+			return fmt.Sprintf("markdowns[%d]", i)
+		}
+	}
+	for i, c := range r.Combos {
+		if c.ID == id {
+			return fmt.Sprintf("combos[%d]", i)
+		}
+	}
+	for i, x := range r.IndustryPromotions {
+		if x.ID == id {
+			return fmt.Sprintf("industry_promotions[%d]", i)
+		}
+	}
+	return ""
 }

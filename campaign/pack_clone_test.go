@@ -10,7 +10,9 @@ import (
 )
 
 func TestClonePack(t *testing.T) {
-	def, err := campaign.Decode([]byte(`{"version": 1, "discount_packs": [{
+	def, err := campaign.Decode([]byte(`{"version": 1,
+	  "campaigns": [{"id": "natal-campanha", "name": "N", "start": "2026-12-01", "no_activation_rules": true, "benefit": {"on": "sale", "percent": "5"}}],
+	  "discount_packs": [{
 	  "id": "bf", "description": "Black Friday", "start": "2026-11-01", "end": "2026-11-30", "status": "finished",
 	  "owner": "franchisor", "stores": [{"id": "loja-1", "kind": "own"}], "min_sale_value": "100.00",
 	  "coupon": "BLACK", "key": "BF2026", "prize": {"sale": {"percent": "10"}}}]}`))
@@ -44,6 +46,7 @@ func TestClonePack(t *testing.T) {
 	}{
 		{[]string{"nope", "x", "X", "2026-12-01", "", "C", "K"}, "unknown table"},
 		{[]string{"bf", "bf", "X", "2026-12-01", "", "C", "K"}, "already used"},
+		{[]string{"bf", "natal-campanha", "X", "2026-12-01", "", "C", "K"}, "already used by campaigns[0]"},
 		{[]string{"bf", "x", "X", "2026-12-01", "", " ", "K"}, "coupon: required"},
 		{[]string{"bf", "x", "X", "2026-12-01", "", "C", ""}, "key: required"},
 		{[]string{"bf", "x", "X", "2026-02-30", "", "C", "K"}, "2026-02-30"},

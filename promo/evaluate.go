@@ -104,6 +104,23 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 	var final *run
 	if win != nil {
 		final = ev.run(append(with(pre, winner), post...))
+		// The campaigns that lost still restrict the sale and count what
+		// was bought: their blocks and tallies stand.
+		var losers []int32
+		for _, ci := range active {
+			if ci != winner {
+				losers = append(losers, ci)
+			}
+		}
+		if len(losers) > 0 {
+			trial := ev.run(append(slices.Clone(pre), losers...))
+			for k, pi := range trial.restrictedBy {
+				if !slices.Contains(pre, pi) {
+					final.blocks = append(final.blocks, trial.blockSets[k]...)
+					final.tallies = append(final.tallies, trial.tallySets[k]...)
+				}
+			}
+		}
 		for _, ci := range active {
 			if _, done := lost[ci]; !done && ci != winner {
 				lost[ci] = lostTo(rs.infos[ci], rs.infos[winner])
@@ -250,7 +267,13 @@ type run struct {
 	gifts   []Gift
 	tenders []Tender
 	blocks  []Block
-	quiet   []int32 // programs with nothing to look at: no trace entry
+	tallies []Event
+	// restrictedBy, blockSets and tallySets record, per promotion that
+	// produced any, its blocks and tallies (to keep those of losers).
+	restrictedBy []int32
+	blockSets    [][]Block
+	tallySets    [][]Event
+	quiet        []int32 // programs with nothing to look at: no trace entry
 	// events and counters hold, per application, what its proposal added.
 	events   [][]Event
 	counters [][]CounterDelta
@@ -268,9 +291,7 @@ func (ev *evaluation) run(list []int32) *run {
 		info := ev.rs.infos[pi]
 		r.idx = append(r.idx, pi)
 		prop := ev.rs.promos[pi].Apply(view)
-		for _, b := range prop.Blocks {
-			r.blocks = append(r.blocks, Block{Campaign: info.ID, Line: ev.cart.Lines[b.Line].ID, Allowed: b.Allowed, Reason: b.Reason})
-		}
+		r.restrict(ev, pi, info.ID, prop)
 		if !prop.Eligible {
 			if prop.Quiet && info.Program {
 				r.quiet = append(r.quiet, pi)
@@ -412,6 +433,11 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 			res.Events = append(res.Events, e)
 		}
 	}
+	for _, e := range r.tallies {
+		e.Customer = customer
+		e.ID = EventID(c.ID, e.Kind.String(), e.Campaign)
+		res.Events = append(res.Events, e)
+	}
 	return res
 }
 
@@ -496,4 +522,25 @@ func (ev *evaluation) shares(a Adjustment) []FundingShare {
 	}
 	f := ev.rs.settings.Rounding.Round(a.Amount.Mul(pct).DivRound(decimal.NewFromInt(100), workPlaces))
 	return []FundingShare{{Funder: info.Funder, Amount: f}, {Funder: FunderRetailer, Amount: a.Amount.Sub(f)}}
+}
+
+// restrict records a proposal's purchase blocks and tallies, whatever its
+// eligibility.
+func (r *run) restrict(ev *evaluation, pi int32, id string, prop Proposal) {
+	if len(prop.Blocks) == 0 && len(prop.Tally) == 0 {
+		return
+	}
+	var bs []Block
+	for _, b := range prop.Blocks {
+		bs = append(bs, Block{Campaign: id, Line: ev.cart.Lines[b.Line].ID, Allowed: b.Allowed, Reason: b.Reason})
+	}
+	var ts []Event
+	if len(prop.Tally) > 0 {
+		ts = append(ts, Event{Kind: EventTally, Campaign: id, Counters: slices.Clone(prop.Tally)})
+	}
+	r.blocks = append(r.blocks, bs...)
+	r.tallies = append(r.tallies, ts...)
+	r.restrictedBy = append(r.restrictedBy, pi)
+	r.blockSets = append(r.blockSets, bs)
+	r.tallySets = append(r.tallySets, ts)
 }

@@ -197,6 +197,9 @@ const (
 	// EventCashbackRestored: Amount goes back to wallet credit Credit,
 	// because goods paid with it were returned.
 	EventCashbackRestored
+	// EventTally: Counters to add whatever happened to the promotion
+	// (units bought toward a purchase block).
+	EventTally
 )
 
 // String returns the kind's name: "activation", "code_redeemed",
@@ -224,6 +227,8 @@ func (k EventKind) String() string {
 		return "scratch_cards"
 	case EventCashbackRestored:
 		return "cashback_restored"
+	case EventTally:
+		return "tally"
 	}
 	return fmt.Sprintf("EventKind(%d)", uint8(k))
 }
@@ -371,7 +376,7 @@ func (k *AdjustmentKind) UnmarshalText(b []byte) error {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *EventKind) UnmarshalText(b []byte) error {
-	for c := EventActivation; c <= EventCashbackRestored; c++ {
+	for c := EventActivation; c <= EventTally; c++ {
 		if c.String() == string(b) {
 			*k = c
 			return nil

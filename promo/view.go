@@ -155,8 +155,14 @@ type Proposal struct {
 	// entry: the program had nothing to look at (no wallet in the cart).
 	Quiet bool
 	// Blocks are purchase blocks; the kernel fills their Campaign and Line
-	// id. They are reported even when the promotion is not eligible.
+	// id. They are reported even when the promotion is not eligible, and
+	// even when a non-cumulative campaign wins: a block restricts the sale,
+	// it is not a benefit.
 	Blocks []BlockAt
+	// Tally are counters that count whatever happens to the promotion
+	// (units bought toward a purchase block): they come back in a tally
+	// event even when the promotion does not apply or loses.
+	Tally []CounterDelta
 	// Participants are the whole units that took part in the promotion's
 	// occurrences (a "leve 3 pague 2" group: the paid units and the free
 	// one). A return shares the promotion's discount among them.
