@@ -552,16 +552,7 @@ func (c *compiler) combos(def Ruleset, loc *time.Location, ids map[string]bool) 
 		d := &def.Combos[i]
 		p := fmt.Sprintf("combos[%d]", i)
 		before := len(c.problems)
-		if d.ID == "" {
-			c.fail(p+".id", "required")
-		} else if ids[d.ID] {
-			c.fail(p+".id", "duplicate id %q", d.ID)
-		}
-		ids[d.ID] = true
-		if d.Description == "" {
-			c.fail(p+".description", "required")
-		}
-		start, end := c.dates(p, d.Start, d.End, loc)
+		start, end := c.identity(p, d.ID, "description", d.Description, d.Start, d.End, loc, ids)
 		uses, ok := comboFields(d.Type)
 		if !ok {
 			c.fail(p+".type", "want kit, inverse_kit, brand, quantity, flavor, customer_type, value, combo, flyer or scratch_card, got %q", d.Type)

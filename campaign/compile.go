@@ -326,3 +326,19 @@ func (c *compiler) dates(p, startS, endS string, loc *time.Location) (start, end
 	}
 	return start, end
 }
+
+// identity checks what every family's definition has at path p: an id
+// unique among all the ruleset's promotions (ids), a name under the field
+// nameField, and its dates.
+func (c *compiler) identity(p, id, nameField, name, startS, endS string, loc *time.Location, ids map[string]bool) (start, end time.Time) {
+	if id == "" {
+		c.fail(p+".id", "required")
+	} else if ids[id] {
+		c.fail(p+".id", "duplicate id %q", id)
+	}
+	ids[id] = true
+	if name == "" {
+		c.fail(p+"."+nameField, "required")
+	}
+	return c.dates(p, startS, endS, loc)
+}

@@ -130,16 +130,7 @@ func (c *compiler) industries(def Ruleset, loc *time.Location, ids map[string]bo
 		d := &def.IndustryPromotions[i]
 		p := fmt.Sprintf("industry_promotions[%d]", i)
 		before := len(c.problems)
-		if d.ID == "" {
-			c.fail(p+".id", "required")
-		} else if ids[d.ID] {
-			c.fail(p+".id", "duplicate id %q", d.ID)
-		}
-		ids[d.ID] = true
-		if d.Name == "" {
-			c.fail(p+".name", "required")
-		}
-		start, end := c.dates(p, d.Start, d.End, loc)
+		start, end := c.identity(p, d.ID, "name", d.Name, d.Start, d.End, loc, ids)
 		if d.Funder == "" {
 			c.fail(p+".funder", "required: the manufacturer that funds it")
 		}

@@ -372,16 +372,7 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 		d := &def.DiscountPacks[i]
 		p := fmt.Sprintf("discount_packs[%d]", i)
 		before := len(c.problems)
-		if d.ID == "" {
-			c.fail(p+".id", "required")
-		} else if ids[d.ID] {
-			c.fail(p+".id", "duplicate id %q", d.ID)
-		}
-		ids[d.ID] = true
-		if d.Description == "" {
-			c.fail(p+".description", "required")
-		}
-		start, end := c.dates(p, d.Start, d.End, loc)
+		start, end := c.identity(p, d.ID, "description", d.Description, d.Start, d.End, loc, ids)
 		switch d.Status {
 		case "", "pending", "current", "finished":
 		default:

@@ -30,17 +30,23 @@ func ValidateCart(c *Cart) error {
 			add(fmt.Sprintf("payments[%d].tender", i), "required")
 		}
 	}
+	// unique checks that the id of element i of list what is given and
+	// not repeated.
+	unique := func(seen map[string]int, what string, i int, id string) {
+		path := fmt.Sprintf("%s[%d].id", what, i)
+		if id == "" {
+			add(path, "required")
+		} else if j, dup := seen[id]; dup {
+			add(path, "duplicate of %s[%d].id %q", what, j, id)
+		} else {
+			seen[id] = i
+		}
+	}
 	seen := make(map[string]int, len(c.Lines))
 	for i := range c.Lines {
 		l := &c.Lines[i]
 		path := fmt.Sprintf("lines[%d]", i)
-		if l.ID == "" {
-			add(path+".id", "required")
-		} else if j, dup := seen[l.ID]; dup {
-			add(path+".id", "duplicate of lines[%d].id %q", j, l.ID)
-		} else {
-			seen[l.ID] = i
-		}
+		unique(seen, "lines", i, l.ID)
 		if l.Quantity.Sign() <= 0 {
 			add(path+".quantity", "must be greater than zero")
 		}
@@ -54,13 +60,7 @@ func ValidateCart(c *Cart) error {
 	exSeen := map[string]int{}
 	for i, x := range c.Exchanges {
 		path := fmt.Sprintf("exchanges[%d]", i)
-		if x.ID == "" {
-			add(path+".id", "required")
-		} else if j, dup := exSeen[x.ID]; dup {
-			add(path+".id", "duplicate of exchanges[%d].id %q", j, x.ID)
-		} else {
-			exSeen[x.ID] = i
-		}
+		unique(exSeen, "exchanges", i, x.ID)
 		if x.Quantity.Sign() <= 0 {
 			add(path+".quantity", "must be greater than zero")
 		}
@@ -71,13 +71,7 @@ func ValidateCart(c *Cart) error {
 	crSeen := map[string]int{}
 	for i, cr := range c.Wallet {
 		path := fmt.Sprintf("wallet[%d]", i)
-		if cr.ID == "" {
-			add(path+".id", "required")
-		} else if j, dup := crSeen[cr.ID]; dup {
-			add(path+".id", "duplicate of wallet[%d].id %q", j, cr.ID)
-		} else {
-			crSeen[cr.ID] = i
-		}
+		unique(crSeen, "wallet", i, cr.ID)
 		if cr.Remaining.Sign() < 0 {
 			add(path+".remaining", "must not be negative")
 		}
