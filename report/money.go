@@ -16,15 +16,10 @@ type sum struct {
 	big   bool // rest holds something
 }
 
-// pow10 holds 10^0 to 10^18.
-var pow10 = func() [19]int64 {
-	var p [19]int64
-	p[0] = 1
-	for i := 1; i < len(p); i++ {
-		p[i] = p[i-1] * 10
-	}
-	return p
-}()
+// pow10 returns 10^k for 0 <= k <= 18.
+func pow10(k int) int64 {
+	return [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}[k]
+}
 
 // centsOf returns d as a whole number of cents when it is one and fits in
 // an int64, without allocating.
@@ -38,10 +33,10 @@ func centsOf(d decimal.Decimal) (int64, bool) {
 		return c, true
 	case e < -2:
 		k := -2 - int(e)
-		if k > 18 || c%pow10[k] != 0 {
+		if k > 18 || c%pow10(k) != 0 {
 			return 0, false
 		}
-		return c / pow10[k], true
+		return c / pow10(k), true
 	default:
 		for ; e > -2; e-- {
 			if c > math.MaxInt64/10 || c < math.MinInt64/10 {

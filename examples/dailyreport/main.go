@@ -41,8 +41,8 @@ const seed = 20261118
 // sales is the number of sales of the day.
 const sales = 500
 
-// stores are the stores that sell.
-var stores = []string{"loja-1", "loja-2", "loja-3"}
+// stores returns the stores that sell.
+func stores() []string { return []string{"loja-1", "loja-2", "loja-3"} }
 
 // item is a product of the catalogue.
 type item struct {
@@ -54,17 +54,20 @@ type item struct {
 	weighed bool
 }
 
-var catalogue = []item{
-	{"MEIA-ESP", "Meia esportiva", "vestuario/meias", "19.90", 6, false},
-	{"MEIA-SOC", "Meia social", "vestuario/meias", "24.90", 4, false},
-	{"CAM-BAS", "Camiseta básica", "vestuario/camisetas", "59.90", 3, false},
-	{"CAM-EST", "Camiseta estampada", "vestuario/camisetas", "79.90", 2, false},
-	{"CERV-LATA", "Cerveja lata 350 ml", "bebidas/cervejas", "4.49", 18, false},
-	{"QUEIJO-MUS", "Queijo muçarela", "frios/queijos", "39.00", 0, true},
-	{"QUEIJO-PRA", "Queijo prato", "frios/queijos", "44.90", 0, true},
-	{"ARROZ-5", "Arroz tipo 1 5 kg", "mercearia", "27.90", 3, false},
-	{"FEIJAO-1", "Feijão carioca 1 kg", "mercearia", "8.99", 3, false},
-	{"CAFE-500", "Café 500 g", "mercearia", "18.49", 2, false},
+// catalogue returns the products on sale.
+func catalogue() []item {
+	return []item{
+		{"MEIA-ESP", "Meia esportiva", "vestuario/meias", "19.90", 6, false},
+		{"MEIA-SOC", "Meia social", "vestuario/meias", "24.90", 4, false},
+		{"CAM-BAS", "Camiseta básica", "vestuario/camisetas", "59.90", 3, false},
+		{"CAM-EST", "Camiseta estampada", "vestuario/camisetas", "79.90", 2, false},
+		{"CERV-LATA", "Cerveja lata 350 ml", "bebidas/cervejas", "4.49", 18, false},
+		{"QUEIJO-MUS", "Queijo muçarela", "frios/queijos", "39.00", 0, true},
+		{"QUEIJO-PRA", "Queijo prato", "frios/queijos", "44.90", 0, true},
+		{"ARROZ-5", "Arroz tipo 1 5 kg", "mercearia", "27.90", 3, false},
+		{"FEIJAO-1", "Feijão carioca 1 kg", "mercearia", "8.99", 3, false},
+		{"CAFE-500", "Café 500 g", "mercearia", "18.49", 2, false},
+	}
 }
 
 func main() {
@@ -107,7 +110,7 @@ func carts() ([]promo.Cart, error) {
 	rng := splitmix64(seed)
 	out := make([]promo.Cart, 0, sales)
 	for i := range sales {
-		store := stores[rng.intn(len(stores))]
+		store := stores()[rng.intn(len(stores()))]
 		c := promo.Cart{
 			ID:    fmt.Sprintf("%s-%04d", store, i+1),
 			Time:  open.Add(time.Duration(i*100+rng.intn(100)) * time.Second),
@@ -117,7 +120,7 @@ func carts() ([]promo.Cart, error) {
 			c.Customer = &promo.Customer{ID: fmt.Sprintf("cli-%03d", 1+rng.intn(120))}
 		}
 		for j := range 1 + rng.intn(5) {
-			it := catalogue[rng.intn(len(catalogue))]
+			it := catalogue()[rng.intn(len(catalogue()))]
 			l := promo.Line{ID: fmt.Sprint(j + 1), ProductCode: it.code, Category: it.category,
 				UnitPrice: decimal.RequireFromString(it.price), Attributes: map[string]string{"description": it.description}}
 			if it.weighed {
@@ -169,7 +172,7 @@ func run(w io.Writer) error {
 
 	p := &printer{w: w}
 	p.printf("Relatório de campanhas do dia %s (%s)\n", open.Format("02/01/2006"), campaign.DefaultTimeZone)
-	p.printf("%d vendas geradas em %d lojas, avaliadas com o ruleset de exemplo do quickstart\n\n", len(recs), len(stores))
+	p.printf("%d vendas geradas em %d lojas, avaliadas com o ruleset de exemplo do quickstart\n\n", len(recs), len(stores()))
 	printSummary(p, summary)
 	p.printf("\n")
 	printFrequency(p, freq)
