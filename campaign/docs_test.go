@@ -32,9 +32,12 @@ func TestDocsFullRulesetLoads(t *testing.T) {
 }
 
 // TestDocsFullRulesetCoversTheFormat checks that the complete example uses
-// every value of the format's enumerations, so that it stays complete when
-// it is edited. The lists are those of testdata/README.md; a kind the
-// format gains must be added here and to the example.
+// every value of the format's enumerations, and every family (Reshop
+// campaigns, markdowns, associations, the points program, Desconto Pack
+// tables, combo bonifications, industry promotions) with its options, so
+// that it stays complete when it is edited. The lists are those of
+// testdata/README.md; a kind the format gains must be added here and to
+// the example.
 func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 	data, err := os.ReadFile(fullRuleset)
 	if err != nil {
@@ -157,6 +160,102 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 	for _, a := range def.Associations {
 		mark("criterion", a.Criterion)
 	}
+	if co := def.Company; co != nil {
+		if co.LineBeforeRole {
+			mark("company setting", "line_before_role")
+		}
+		if co.NearExpiry && co.NearExpiryMask != "" {
+			mark("company setting", "near_expiry")
+		}
+	}
+	for _, pk := range def.DiscountPacks {
+		mark("pack status", orDefault(pk.Status, "current"))
+		mark("pack owner", pk.Owner)
+		for _, st := range pk.Stores {
+			mark("pack store kind", st.Kind)
+		}
+		for _, rq := range pk.Requirements {
+			mark("pack requirement", rq.Attribute)
+			if rq.MinQuantity > 0 {
+				mark("pack requirement bound", rq.Attribute+".min_quantity")
+			}
+			if rq.MinValue != nil {
+				mark("pack requirement bound", rq.Attribute+".min_value")
+			}
+		}
+		if s := pk.Prize.Sale; s != nil {
+			if s.Percent != nil {
+				mark("pack prize", "sale.percent")
+			}
+			if s.Amount != nil {
+				mark("pack prize", "sale.amount")
+			}
+		}
+		if it := pk.Prize.Items; it != nil {
+			mark("pack prize", "items")
+			mark("pack items attribute", it.Attribute)
+			if it.Quantity > 0 {
+				mark("pack items rule", orDefault(it.Rule, "highest"))
+			}
+		}
+		for f, set := range map[string]bool{
+			"priority": pk.Priority != 0, "end": pk.End != "", "min_sale_value": pk.MinSaleValue != nil,
+			"requirements": len(pk.Requirements) > 0, "max_items": pk.MaxItems != 0,
+			"require_customer": pk.RequireCustomer, "limit_per_customer": pk.LimitPerCustomer != 0,
+			"near_expiry_only": pk.NearExpiryOnly,
+		} {
+			if set {
+				mark("pack field", f)
+			}
+		}
+	}
+	for _, cb := range def.Combos {
+		mark("combo type", cb.Type)
+		for _, b := range cb.Bonus {
+			for kind, set := range map[string]bool{
+				"percent": b.Percent != nil, "amount": b.Amount != nil, "unit_price": b.UnitPrice != nil, "brand": b.Brand != "",
+			} {
+				if set {
+					mark("combo bonus", kind)
+				}
+			}
+		}
+		if cb.Type == "quantity" {
+			mark("combo price_type", orDefault(cb.PriceType, "current"))
+			if cb.BlockQuantity > 0 {
+				mark("combo block_check", orDefault(cb.BlockCheck, "none"))
+			}
+		}
+		maxPerSale := false
+		for _, it := range cb.Items {
+			maxPerSale = maxPerSale || it.MaxPerSale > 0
+		}
+		for f, set := range map[string]bool{
+			"priority": cb.Priority != 0, "end": cb.End != "", "active": cb.Active != nil,
+			"require_all_bonus": cb.RequireAllBonus, "from_minimum": cb.FromMinimum, "tenders": len(cb.Tenders) > 0,
+			"block_quantity": cb.BlockQuantity != 0, "code": cb.Code != "", "max_per_sale": maxPerSale,
+			"max_cards": cb.MaxCards != 0, "funded_by": cb.FundedBy != "", "funder_share": cb.FunderShare != nil,
+		} {
+			if set {
+				mark("combo field", f)
+			}
+		}
+	}
+	for _, ip := range def.IndustryPromotions {
+		if ip.TakePay != nil {
+			mark("industry benefit", "take_pay")
+		}
+		if len(ip.VolumeTiers) > 0 {
+			mark("industry benefit", "volume_tiers")
+		}
+		for f, set := range map[string]bool{
+			"priority": ip.Priority != 0, "end": ip.End != "", "funder_share": ip.FunderShare != nil, "budgeted": ip.Budgeted,
+		} {
+			if set {
+				mark("industry field", f)
+			}
+		}
+	}
 	for _, m := range def.Markdowns {
 		mark("markdown by", m.By)
 		mark("markdown audience", orDefault(m.Audience, "all"))
@@ -203,6 +302,27 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		"setting":           {"cashback_redemption"},
 		"loyalty program":   {"juntos_somos_mais"},
 		"points table":      {"*", "brands"},
+		"company setting":   {"line_before_role", "near_expiry"},
+		"pack status":       {"current", "pending", "finished"},
+		"pack owner":        {"franchisor", "store"},
+		"pack store kind":   {"own", "franchise"},
+		"pack requirement":  {"line", "manufacturer", "family", "product"},
+		"pack requirement bound": {"line.min_value", "manufacturer.min_value", "family.min_quantity",
+			"family.min_value", "product.min_quantity"},
+		"pack prize":           {"sale.percent", "sale.amount", "items"},
+		"pack items attribute": {"line", "manufacturer", "family", "product", "role"},
+		"pack items rule":      {"highest", "lowest"},
+		"pack field": {"priority", "end", "min_sale_value", "requirements", "max_items", "require_customer",
+			"limit_per_customer", "near_expiry_only"},
+		"combo type": {"kit", "inverse_kit", "brand", "quantity", "flavor", "customer_type", "value", "combo",
+			"flyer", "scratch_card"},
+		"combo bonus":       {"percent", "amount", "unit_price", "brand"},
+		"combo price_type":  {"current", "original"},
+		"combo block_check": {"none", "sale_day", "promotion_period"},
+		"combo field": {"priority", "end", "active", "require_all_bonus", "from_minimum", "tenders",
+			"block_quantity", "code", "max_per_sale", "max_cards", "funded_by", "funder_share"},
+		"industry benefit": {"take_pay", "volume_tiers"},
+		"industry field":   {"priority", "end", "funder_share", "budgeted"},
 	}
 	for what, values := range want {
 		var missing []string
@@ -270,7 +390,9 @@ func rulesetBlocks(t *testing.T, path, want string) []docBlock {
 
 // TestDocsReadmeRulesetsLoad loads every ```json ruleset block of
 // testdata/README.md, and every ```jsonc ruleset block with its // comments
-// removed.
+// removed, and checks that the blocks show every part of the format
+// (markdowns, associations, exchange modes, cashback, the points program,
+// Desconto Pack, combos, industry promotions).
 func TestDocsReadmeRulesetsLoad(t *testing.T) {
 	readme := filepath.Join("..", "testdata", "README.md")
 	plain := rulesetBlocks(t, readme, "json ruleset")
@@ -283,9 +405,35 @@ func TestDocsReadmeRulesetsLoad(t *testing.T) {
 	if len(annotated) < 1 {
 		t.Errorf("%s: found no ```jsonc ruleset block", readme)
 	}
+	documented := map[string]bool{}
 	for _, b := range plain {
 		if _, err := campaign.Load([]byte(b.text)); err != nil {
 			t.Errorf("%s:%d: the ruleset does not load:\n%v", readme, b.line, err)
+			continue
+		}
+		def, err := campaign.Decode([]byte(b.text))
+		if err != nil {
+			t.Errorf("%s:%d: %v", readme, b.line, err)
+			continue
+		}
+		documented["markdowns"] = documented["markdowns"] || len(def.Markdowns) > 0
+		documented["associations"] = documented["associations"] || len(def.Associations) > 0
+		documented["loyalty"] = documented["loyalty"] || def.Loyalty != nil
+		documented["company"] = documented["company"] || def.Company != nil
+		documented["discount_packs"] = documented["discount_packs"] || len(def.DiscountPacks) > 0
+		documented["combos"] = documented["combos"] || len(def.Combos) > 0
+		documented["industry_promotions"] = documented["industry_promotions"] || len(def.IndustryPromotions) > 0
+		for _, c := range def.Campaigns {
+			documented["exchange_mode"] = documented["exchange_mode"] || c.ExchangeMode != ""
+			documented["extras.cashback"] = documented["extras.cashback"] || (c.Extras != nil && c.Extras.Cashback != nil)
+		}
+	}
+	// Each part of the format has a ruleset that shows it, so that a
+	// family's section cannot lose its example unnoticed.
+	for _, part := range []string{"markdowns", "associations", "loyalty", "company", "discount_packs", "combos",
+		"industry_promotions", "exchange_mode", "extras.cashback"} {
+		if !documented[part] {
+			t.Errorf("%s: no ```json ruleset block uses %s", readme, part)
 		}
 	}
 	for _, b := range annotated {
