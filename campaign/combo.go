@@ -570,8 +570,8 @@ func (c *compiler) combos(def Ruleset, loc *time.Location, ids map[string]bool) 
 		share := decimal.Zero
 		if d.FunderShare != nil {
 			share = *d.FunderShare
-			if !percentOK(share) {
-				c.fail(p+".funder_share", "must be between 0 and 100")
+			if !percentOK(share) || share.Sign() == 0 {
+				c.fail(p+".funder_share", "must be greater than 0 and at most 100")
 			}
 		}
 		if len(c.problems) > before {

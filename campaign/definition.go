@@ -202,7 +202,9 @@ type Points struct {
 }
 
 // Cashback holds the cashback settings of seed 002 ("Benefícios e
-// Cashback"); they are validated and carried for the cashback engine.
+// Cashback"): when the campaign applies, a credit is earned after every
+// discount (cashback.Earner) and the wallet redeems it later under these
+// terms (cashback.Redeemer).
 type Cashback struct {
 	// Start and End bound when earned credit can be redeemed (data inicial,
 	// data final).

@@ -9,11 +9,23 @@
 //
 // or campaign.Load, which does both. Index of the package:
 //
-//   - definition.go: Ruleset, Settings, Campaign, Rules, Condition, Benefit —
-//     the JSON format (documented with an annotated example in
-//     testdata/README.md);
-//   - decode.go: Decode, strict decoding;
-//   - compile.go: Compile and Load, validation and compilation;
+//   - definition.go: Ruleset, Settings, Campaign, Rules, Condition, Benefit,
+//     Extras, Limit, Association, Grouping, Loyalty — the JSON format
+//     (documented in testdata/README.md);
+//   - decode.go: Decode, Load, MustLoad — strict decoding;
+//   - compile.go: Compile — validation and compilation, every problem at once;
+//   - conditions.go: the condition kinds and their fields;
+//   - benefits.go: the benefit kinds;
+//   - limits.go: activation limits and their counters;
+//   - extras.go: issued codes, points, cashback settings;
+//   - programs.go: the ruleset-wide programs (cashback wallet, Juntos Somos
+//     Mais) and the campaigns' earning parts;
 //   - times.go: the date and time forms the format accepts;
-//   - reshop.go: the compiled Reshop-style campaign, a promo.Promotion.
+//   - reshop.go: the compiled Reshop-style campaign, a promo.Promotion;
+//   - markdown.go: price markdowns (remarcação);
+//   - pack.go, pack_clone.go: Desconto Pack tables (seed 003);
+//   - combo.go: supermarket combo bonifications (seed 004);
+//   - industry.go: industry-funded promotions (seed 000);
+//   - lifecycle.go: Status, Search, Clone, Diff over definitions;
+//   - simulate.go: Simulate, Evaluate on some campaigns only.
 package campaign

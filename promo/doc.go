@@ -22,8 +22,14 @@
 //   - view.go: View and Proposal — what a promotion sees and answers.
 //   - ruleset.go: Ruleset and its index by product code, SKU and category.
 //   - evaluate.go: Evaluate, the phase pipeline and exclusivity.
-//   - result.go: Result, LineResult, Adjustment, Totals, Application, Event.
+//   - association.go: Association and its criteria.
+//   - result.go: Result, LineResult, Adjustment, Totals, Application, Event,
+//     Gift, Offer, Tender, Block.
+//   - json.go: the Result's JSON, amounts with two decimals.
 //   - trace.go: TraceEntry, Reason and the stable reason codes.
+//   - refund.go: Refund, the value of returned goods and the reversals.
+//   - funding.go: FundingRecords, the export for industry reimbursement.
+//   - validate.go: ValidateCart.
 //   - errors.go: ValidationError and Problem, errors that name a JSON path.
 //
 // Rounding happens at these points only, always to cents with the ruleset's

@@ -19,12 +19,16 @@ import (
 //     every problem by JSON path, and nothing is applied;
 //  2. the ruleset's index picks the promotions that can match the cart, and
 //     those outside their dates are set aside (trace: not_started, ended);
-//  3. every non-cumulative (exclusive) candidate is run alone on the cart;
+//     optional campaigns not accepted become Offers;
+//  3. the price phases (exchange, markdown) always run first and the post
+//     phases (cashback redemption, earning) always run last;
+//  4. in between, every non-cumulative (exclusive) candidate is run alone;
 //     the one worth most to the customer wins (ties: lower priority, then
 //     id) and alone applies, every other candidate is traced as
-//     lost_to_exclusive;
-//  4. otherwise the cumulative candidates run in phase, priority, id order,
-//     each on what the lines still cost after the ones before it.
+//     lost_to_exclusive (their purchase blocks and tallies still stand);
+//  5. otherwise associations pick their members, and the cumulative
+//     candidates run in phase, priority, id order, each on what the lines
+//     still cost after the ones before it.
 //
 // "Not eligible" is not an error: it is a TraceEntry.
 func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
@@ -499,12 +503,20 @@ func foldParts(entries []TraceEntry, rs *Ruleset) []TraceEntry {
 	}
 	for _, e := range entries {
 		parent := rs.infos[rs.byID[e.Campaign]].PartOf
-		if parent == "" || !e.Applied {
+		if parent == "" {
 			continue
 		}
 		for k := range out {
-			if out[k].Campaign == parent {
+			if out[k].Campaign != parent {
+				continue
+			}
+			switch {
+			case e.Applied:
 				out[k].Reasons = append(slices.Clone(out[k].Reasons), e.Reasons[1:]...)
+			case out[k].Applied:
+				// The campaign applied but its part did not (no cashback
+				// after the redemption period): say why.
+				out[k].Reasons = append(slices.Clone(out[k].Reasons), e.Reasons...)
 			}
 		}
 	}

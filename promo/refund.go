@@ -25,11 +25,14 @@ type RefundLine struct {
 // reversal events of the cashback and points the sale earned.
 type RefundResult struct {
 	Lines []RefundLine `json:"lines"`
-	// Total is what the returned goods are worth.
+	// Total is what the returned goods are worth: what the customer paid
+	// for them, by any tender.
 	Total decimal.Decimal `json:"total"`
-	// Restored is the part of it that was paid with cashback and goes back
-	// to the wallet (cashback_restored events); Money is the rest, paid
-	// back to the customer.
+	// Restored is the cashback that paid for them and goes back to the
+	// wallet (cashback_restored events); Money is what goes back to the
+	// customer otherwise. With cashback redeemed as a tender, Restored is
+	// part of Total and Money is the rest; redeemed as a discount, the
+	// lines' nets already exclude it, so Money equals Total.
 	Restored decimal.Decimal `json:"restored"`
 	Money    decimal.Decimal `json:"money"`
 	Events   []Event         `json:"events,omitempty"`
@@ -332,4 +335,24 @@ func reversals(sale Result, refBefore, refAfter decimal.Decimal, returned, earli
 		out = append(out, rev)
 	}
 	return out
+}
+
+// MarshalJSON writes the amount with two decimals.
+func (l RefundLine) MarshalJSON() ([]byte, error) {
+	type plain RefundLine
+	return jsonMarshal(struct {
+		plain
+		Amount money `json:"amount"`
+	}{plain(l), money(l.Amount)})
+}
+
+// MarshalJSON writes the amounts with two decimals.
+func (r RefundResult) MarshalJSON() ([]byte, error) {
+	type plain RefundResult
+	return jsonMarshal(struct {
+		plain
+		Total    money `json:"total"`
+		Restored money `json:"restored"`
+		Money    money `json:"money"`
+	}{plain(r), money(r.Total), money(r.Restored), money(r.Money)})
 }

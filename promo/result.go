@@ -204,7 +204,8 @@ const (
 
 // String returns the kind's name: "activation", "code_redeemed",
 // "code_issued", "points", "cashback_earned", "cashback_redeemed",
-// "cashback_reversed" or "points_reversed".
+// "cashback_reversed", "points_reversed", "scratch_cards",
+// "cashback_restored" or "tally".
 func (k EventKind) String() string {
 	switch k {
 	case EventActivation:

@@ -56,6 +56,7 @@ type creditAcc struct {
 	row                CreditRow
 	amount             sum
 	redeemed, reversed sum
+	restored           sum // given back by returns of goods it paid for
 	redemptions        []Redemption
 }
 
@@ -108,6 +109,8 @@ func CashbackCredits(records iter.Seq[Record], asOf time.Time, f Filter) []Credi
 				c.redemptions = append(c.redemptions, Redemption{Ticket: r.Cart.ID, Store: r.Cart.Store.ID, Time: r.Cart.Time, Amount: e.Amount})
 			case promo.EventCashbackReversed:
 				get(e.Reverses).reversed.add(e.Amount)
+			case promo.EventCashbackRestored:
+				get(e.Credit).restored.add(e.Amount)
 			}
 		}
 	}
@@ -118,7 +121,10 @@ func CashbackCredits(records iter.Seq[Record], asOf time.Time, f Filter) []Credi
 			continue
 		}
 		row := c.row
-		row.Earned, row.Redeemed, row.Reversed = c.amount.value(), c.redeemed.value(), c.reversed.value()
+		// Redeemed is net of what returns gave back; a reversal takes at
+		// most what is left, as the wallet does.
+		row.Earned, row.Redeemed = c.amount.value(), c.redeemed.value().Sub(c.restored.value())
+		row.Reversed = decimal.Min(c.reversed.value(), decimal.Max(decimal.Zero, row.Earned.Sub(row.Redeemed)))
 		left := row.Earned.Sub(row.Redeemed).Sub(row.Reversed)
 		row.Expired = decimal.New(0, -2)
 		if !row.ValidUntil.IsZero() && asOf.After(row.ValidUntil) && left.Sign() > 0 {

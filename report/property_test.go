@@ -142,6 +142,11 @@ func sumResults(recs []report.Record) resultSums {
 	s := resultSums{gross: z, discount: z, net: z, campaignDiscount: z, keyed: z, earned: z, redeemed: z, points: z, funded: z}
 	for _, r := range recs {
 		res := r.Result
+		for _, e := range res.Events {
+			if e.Kind == promo.EventCashbackRestored {
+				s.redeemed = s.redeemed.Sub(e.Amount) // given back by a return
+			}
+		}
 		if len(res.Lines) == 0 {
 			continue
 		}
@@ -163,7 +168,9 @@ func sumResults(recs []report.Record) resultSums {
 			}
 		}
 		for _, g := range res.Gifts {
-			s.gifts += g.Quantity
+			if g.UnitPrice.IsZero() {
+				s.gifts += g.Quantity
+			}
 		}
 		for _, e := range res.Events {
 			switch e.Kind {

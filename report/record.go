@@ -17,7 +17,8 @@ import (
 //
 // A record with no result lines is not a sale: it carries ledger events
 // only, such as the reversals of a return (see ReturnRecord). Evaluate
-// never returns a Result without lines, since it rejects an empty cart.
+// accepts an empty cart (a sale with no lines), but such a record is not
+// counted as a sale either: there is nothing sold to report.
 type Record struct {
 	Cart   promo.Cart
 	Result promo.Result

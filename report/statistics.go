@@ -101,7 +101,7 @@ func CampaignStatistics(records iter.Seq[Record], p Period, rs *promo.Ruleset, f
 				}
 			}
 			for _, g := range res.Gifts {
-				if g.Campaign == app.Campaign {
+				if g.Campaign == app.Campaign && g.UnitPrice.IsZero() {
 					row.gifts += g.Quantity
 				}
 			}

@@ -111,7 +111,9 @@ func Summarize(records iter.Seq[Record], p Period, f Filter) Summary {
 		tot.discount.add(res.Totals.Discount)
 		tot.net.add(res.Totals.Net)
 		for _, g := range res.Gifts {
-			tot.gifts += g.Quantity
+			if g.UnitPrice.IsZero() { // an item sold at a bonus price is no gift
+				tot.gifts += g.Quantity
+			}
 		}
 		for k := range res.Applied {
 			app := &res.Applied[k]
@@ -140,7 +142,7 @@ func Summarize(records iter.Seq[Record], p Period, f Filter) Summary {
 				}
 			}
 			for _, g := range res.Gifts {
-				if g.Campaign == app.Campaign {
+				if g.Campaign == app.Campaign && g.UnitPrice.IsZero() {
 					row.gifts += g.Quantity
 				}
 			}
