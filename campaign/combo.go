@@ -375,7 +375,8 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 			return notEligible(promo.ReasonMinValue, "valor mínimo para rasgadinha não atingido: faltam R$ "+promo.FormatBRL(miss),
 				"minimum value for scratch cards not reached: R$ "+miss.StringFixed(2)+" missing")
 		}
-		cards := total.DivRound(*d.Every, 12).Floor().IntPart()
+		q, _ := total.QuoRem(*d.Every, 0)
+		cards := q.IntPart()
 		if d.MaxCards > 0 {
 			cards = min(cards, d.MaxCards)
 		}

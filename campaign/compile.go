@@ -35,6 +35,9 @@ func (c *compiler) fail(path, format string, args ...any) {
 // promo.Ruleset. Every problem is reported at once, each with its JSON path,
 // in a *promo.ValidationError; nothing is compiled when there is one.
 func Compile(def Ruleset) (*promo.Ruleset, error) {
+	// The compiled ruleset keeps parts of the definition: a copy of its own,
+	// so that changing the definition later changes nothing.
+	def = lcDeepCopy(def)
 	c := &compiler{def: &def, campaignIdx: map[string]int{}}
 	for i, cp := range def.Campaigns {
 		if _, dup := c.campaignIdx[cp.ID]; !dup && cp.ID != "" {
@@ -52,9 +55,9 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 	if tz == "" {
 		tz = DefaultTimeZone
 	}
-	loc, err := time.LoadLocation(tz)
+	loc, err := loadZone(tz)
 	if err != nil {
-		c.fail("settings.time_zone", "unknown time zone %q", tz)
+		c.fail("settings.time_zone", "%v", err)
 		loc = time.UTC
 	}
 	cats := map[string]int{}
@@ -147,6 +150,8 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	before := len(c.problems)
 	if cp.ID == "" {
 		c.fail(p+".id", "required")
+	} else if strings.Contains(cp.ID, "/") {
+		c.fail(p+".id", "must not contain \"/\": ids with a slash are the library's own (x/cashback, cashback/redemption)")
 	}
 	if cp.Name == "" {
 		c.fail(p+".name", "required")
@@ -207,6 +212,9 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 		}
 		b = benefit.None()
 	case cp.Benefit == (Benefit{}) && cp.Extras != nil:
+		if cp.NonCumulative {
+			c.fail(p+".non_cumulative", "a campaign whose benefit is only extras gives no discount to compete with: it cannot be non-cumulative")
+		}
 		b = benefit.None() // the extras are the benefit
 	default:
 		b, sel = c.benefit(p+".benefit", &cp.Benefit)
@@ -333,6 +341,8 @@ func (c *compiler) dates(p, startS, endS string, loc *time.Location) (start, end
 func (c *compiler) identity(p, id, nameField, name, startS, endS string, loc *time.Location, ids map[string]bool) (start, end time.Time) {
 	if id == "" {
 		c.fail(p+".id", "required")
+	} else if strings.Contains(id, "/") {
+		c.fail(p+".id", "must not contain \"/\": ids with a slash are the library's own (x/cashback, cashback/redemption)")
 	} else if ids[id] {
 		c.fail(p+".id", "duplicate id %q", id)
 	}
@@ -341,4 +351,17 @@ func (c *compiler) identity(p, id, nameField, name, startS, endS string, loc *ti
 		c.fail(p+"."+nameField, "required")
 	}
 	return c.dates(p, startS, endS, loc)
+}
+
+// loadZone loads an IANA zone by name. "Local" is refused: it would make
+// the ruleset depend on the machine it runs on.
+func loadZone(name string) (*time.Location, error) {
+	if name == "Local" {
+		return nil, fmt.Errorf("time zone %q depends on the machine: name a zone such as America/Sao_Paulo", name)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("unknown time zone %q", name)
+	}
+	return loc, nil
 }

@@ -344,8 +344,9 @@ func TestCompileDateForms(t *testing.T) {
 		{name: "RFC 3339", start: "2026-11-01T00:00:00-03:00", wantStart: time.Date(2026, 11, 1, 0, 0, 0, 0, cpSaoPaulo)},
 		{name: "RFC 3339 in UTC", start: "2026-11-01T03:00:00Z", wantStart: time.Date(2026, 11, 1, 0, 0, 0, 0, cpSaoPaulo)},
 		{name: "RFC 3339 with fraction", start: "2026-11-01T00:00:00.5-03:00", wantStart: time.Date(2026, 11, 1, 0, 0, 0, 5e8, cpSaoPaulo)},
+		// An end to the minute covers that whole minute.
 		{name: "local minute", start: "2026-11-01T08:30", end: "2026-11-30T18:00",
-			wantStart: time.Date(2026, 11, 1, 8, 30, 0, 0, cpSaoPaulo), wantEnd: time.Date(2026, 11, 30, 18, 0, 0, 0, cpSaoPaulo)},
+			wantStart: time.Date(2026, 11, 1, 8, 30, 0, 0, cpSaoPaulo), wantEnd: time.Date(2026, 11, 30, 18, 0, 59, 999999999, cpSaoPaulo)},
 		{name: "local second", start: "2026-11-01T08:30:15", wantStart: time.Date(2026, 11, 1, 8, 30, 15, 0, cpSaoPaulo)},
 		{name: "date only: start of the first day, end of the last", start: "2026-11-01", end: "2026-11-30",
 			wantStart: time.Date(2026, 11, 1, 0, 0, 0, 0, cpSaoPaulo), wantEnd: time.Date(2026, 11, 30, 23, 59, 59, 999999999, cpSaoPaulo)},
@@ -353,7 +354,7 @@ func TestCompileDateForms(t *testing.T) {
 			wantStart: time.Date(2028, 2, 1, 0, 0, 0, 0, cpSaoPaulo), wantEnd: time.Date(2028, 2, 29, 23, 59, 59, 999999999, cpSaoPaulo)},
 		// Manaus is UTC-04:00: its midnight is 04:00 UTC.
 		{name: "another time zone", tz: "America/Manaus", start: "2026-11-01", end: "2026-11-01T12:00",
-			wantStart: time.Date(2026, 11, 1, 4, 0, 0, 0, time.UTC), wantEnd: time.Date(2026, 11, 1, 12, 0, 0, 0, manaus)},
+			wantStart: time.Date(2026, 11, 1, 4, 0, 0, 0, time.UTC), wantEnd: time.Date(2026, 11, 1, 12, 0, 59, 999999999, manaus)},
 		{name: "UTC", tz: "UTC", start: "2026-11-01T08:30", wantStart: time.Date(2026, 11, 1, 8, 30, 0, 0, time.UTC)},
 		{name: "an offset wins over the zone", tz: "America/Manaus", start: "2026-11-01T00:00:00-03:00",
 			wantStart: time.Date(2026, 11, 1, 0, 0, 0, 0, cpSaoPaulo)},

@@ -84,8 +84,8 @@ func (c *compiler) extras(p string, x *Extras, loc *time.Location) *extras {
 		case (pt.Fixed == nil) == (pt.Multiplier == nil):
 			c.fail(pp, "exactly one of fixed and multiplier must be set")
 		case pt.Fixed != nil:
-			if pt.Fixed.Sign() <= 0 {
-				c.fail(pp+".fixed", "must be greater than zero")
+			if pt.Fixed.Sign() <= 0 || !pt.Fixed.IsInteger() {
+				c.fail(pp+".fixed", "must be a whole number of points, greater than zero")
 			}
 			out.fixed = *pt.Fixed
 		default:
@@ -102,6 +102,8 @@ func (c *compiler) extras(p string, x *Extras, loc *time.Location) *extras {
 		case "fixed":
 			if cb.Value.Sign() <= 0 {
 				c.fail(cp+".value", "must be greater than zero")
+			} else if !cb.Value.Equal(cb.Value.Truncate(2)) {
+				c.fail(cp+".value", "an amount in reais has at most two decimals")
 			}
 		case "percent":
 			if cb.Value.Sign() <= 0 || cb.Value.GreaterThan(decimal.NewFromInt(100)) {

@@ -94,9 +94,9 @@ func (r Ruleset) lcLocation() (*time.Location, error) {
 	if tz == "" {
 		tz = DefaultTimeZone
 	}
-	loc, err := time.LoadLocation(tz)
+	loc, err := loadZone(tz)
 	if err != nil {
-		return nil, fmt.Errorf("settings.time_zone: unknown time zone %q", tz)
+		return nil, fmt.Errorf("settings.time_zone: %v", err)
 	}
 	return loc, nil
 }

@@ -176,6 +176,8 @@ func lpGenCampaign(t *rapid.T, id string, o lpOptions) campaign.Campaign {
 		// cannot be non-cumulative.
 		c.NoBenefit, c.NonCumulative = true, false
 	case "points_only":
+		// Extras only: no discount to compete with, so not non-cumulative.
+		c.NonCumulative = false
 		c.Extras = &campaign.Extras{Points: &campaign.Points{Fixed: lpDecPtr(decimal.NewFromInt(int64(rapid.IntRange(1, 50).Draw(t, "points"))))}}
 	}
 	if o.limits {

@@ -149,6 +149,8 @@ func (c *compiler) markdown(p string, md *Markdown, loc *time.Location) promo.Pr
 	before := len(c.problems)
 	if md.ID == "" {
 		c.fail(p+".id", "required")
+	} else if strings.Contains(md.ID, "/") {
+		c.fail(p+".id", "must not contain \"/\": ids with a slash are the library's own")
 	}
 	if md.Name == "" {
 		c.fail(p+".name", "required")

@@ -443,7 +443,7 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 		if d.NearExpiryOnly && (def.Company == nil || !def.Company.NearExpiry) {
 			c.fail(p+".near_expiry_only", "needs company.near_expiry (HAB_PRE_VENCIDOS)")
 		}
-		prize, phase, scope := c.packPrize(p+".prize", &d.Prize)
+		prize, phase, scope := c.packPrize(p+".prize", &d.Prize, d.MaxItems)
 		if d.NearExpiryOnly && d.Prize.Items == nil {
 			c.fail(p+".near_expiry_only", "applies to an items prize")
 		}
@@ -460,10 +460,12 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 		set.packs = append(set.packs, pk)
 		out = append(out, pk)
 	}
+	// In id order: which table a message names must not depend on the file.
+	slices.SortFunc(set.packs, func(a, b *pack) int { return strings.Compare(a.info.ID, b.info.ID) })
 	return out
 }
 
-func (c *compiler) packPrize(p string, pz *PackPrize) (benefit.Benefit, promo.Phase, benefit.Scope) {
+func (c *compiler) packPrize(p string, pz *PackPrize, maxItems int64) (benefit.Benefit, promo.Phase, benefit.Scope) {
 	switch {
 	case (pz.Sale == nil) == (pz.Items == nil):
 		c.fail(p, "exactly one of sale and items must be set")
@@ -506,8 +508,13 @@ func (c *compiler) packPrize(p string, pz *PackPrize) (benefit.Benefit, promo.Ph
 				sel = benefit.Highest
 			}
 		case "lowest":
-			if it.Quantity > 0 {
+			switch {
+			case it.Quantity > 0:
 				sel = benefit.Lowest
+			case maxItems > 0:
+				// Every unit, but only max_items of them: the cheapest.
+				sel = benefit.Lowest
+				return benefit.ItemPercent(it.Percent), promo.PhaseItem, benefit.Scope{Select: sel, Pick: maxItems}
 			}
 		default:
 			c.fail(p+".items.rule", "want highest or lowest, got %q", it.Rule)

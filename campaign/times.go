@@ -12,10 +12,14 @@ func parseInstant(s string, loc *time.Location, endOfDay bool) (time.Time, error
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
 	}
-	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
+	if t, err := time.ParseInLocation("2006-01-02T15:04:05", s, loc); err == nil {
+		return t, nil
+	}
+	if t, err := time.ParseInLocation("2006-01-02T15:04", s, loc); err == nil {
+		if endOfDay {
+			return t.Add(time.Minute - time.Nanosecond), nil // an end to the minute covers it
 		}
+		return t, nil
 	}
 	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
 		if endOfDay {

@@ -85,7 +85,7 @@ type Earner struct {
 func NewEarner(campaign promo.Info, keys promo.Keys, s Settings, lines func(v *promo.View) []int) *Earner {
 	return &Earner{
 		info: promo.Info{ID: campaign.ID + "/cashback", Name: campaign.Name + " (cashback)", Category: campaign.Category, Type: "cashback",
-			Phase: promo.PhaseEarning, Priority: campaign.Priority, Start: campaign.Start, Program: true, PartOf: campaign.ID},
+			Phase: promo.PhaseEarning, Priority: campaign.Priority, Start: campaign.Start, End: campaign.End, Program: true, PartOf: campaign.ID},
 		keys: keys, campaign: campaign.ID, settings: s, lines: lines,
 	}
 }

@@ -112,10 +112,10 @@ func TestEarnerInfo(t *testing.T) {
 		Program, Exclusive         bool
 	}
 	// It runs in the earning phase as a part of the campaign, within the
-	// campaign's start (it needs the campaign applied anyway), never
-	// exclusive.
+	// campaign's dates (so that an ended campaign's part names no product
+	// "in promotion" for a markdown), never exclusive.
 	want := info{ID: "cb/cashback", Name: "Cashback 5% (cashback)", Category: "fidelidade", PartOf: "cb",
-		Phase: promo.PhaseEarning, Priority: 7, Start: start, Program: true}
+		Phase: promo.PhaseEarning, Priority: 7, Start: start, End: at(2026, 11, 30, 23, 59, 59), Program: true}
 	gi := e.Info()
 	got := info{ID: gi.ID, Name: gi.Name, Category: gi.Category, PartOf: gi.PartOf, Phase: gi.Phase, Priority: gi.Priority,
 		Start: gi.Start, End: gi.End, Program: gi.Program, Exclusive: gi.Exclusive}

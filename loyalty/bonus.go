@@ -28,7 +28,7 @@ type Bonus struct {
 func NewBonus(campaign promo.Info, keys promo.Keys, fixed, multiplier decimal.Decimal, program *Program) *Bonus {
 	return &Bonus{
 		info: promo.Info{ID: campaign.ID + "/points", Name: campaign.Name + " (pontos)", Category: campaign.Category, Type: "points",
-			Phase: promo.PhaseEarning, Priority: campaign.Priority, Start: campaign.Start, Program: true, PartOf: campaign.ID},
+			Phase: promo.PhaseEarning, Priority: campaign.Priority, Start: campaign.Start, End: campaign.End, Program: true, PartOf: campaign.ID},
 		keys: keys, campaign: campaign.ID, fixed: fixed, multiplier: multiplier, program: program,
 	}
 }

@@ -3,6 +3,7 @@ package promo
 import (
 	"fmt"
 	"slices"
+	"sort"
 
 	"github.com/shopspring/decimal"
 )
@@ -119,11 +120,23 @@ func (r *Ruleset) resolveAssociations(as []Association) []Problem {
 // returns the trace entries of those losers by pipeline index. Each
 // candidate's money is computed by running the pipeline with it as the
 // association's only member.
+//
+// Associations are decided in id order, whatever their order in the file;
+// while one is decided, the members of those not decided yet are left out
+// of its trial runs, so each decision sees only decided context.
 func (ev *evaluation) decideAssociations(cum []int32) ([]int32, map[int32]TraceEntry) {
 	lost := map[int32]TraceEntry{}
-	for _, a := range ev.rs.assocs {
+	order := slices.Clone(ev.rs.assocs)
+	sort.Slice(order, func(i, j int) bool { return order[i].ID < order[j].ID })
+	for k, a := range order {
 		if a.Criterion == GrantAll {
 			continue
+		}
+		var undecided []int32
+		for _, later := range order[k+1:] {
+			if later.Criterion != GrantAll {
+				undecided = append(undecided, later.members...)
+			}
 		}
 		var present []int32
 		for _, m := range a.members {
@@ -137,7 +150,9 @@ func (ev *evaluation) decideAssociations(cum []int32) ([]int32, map[int32]TraceE
 		winner, best := int32(-1), decimal.Zero
 		own := map[int32]TraceEntry{} // members that would not apply: their own reason
 		for _, m := range present {
-			list := slices.DeleteFunc(slices.Clone(cum), func(x int32) bool { return x != m && slices.Contains(present, x) })
+			list := slices.DeleteFunc(slices.Clone(cum), func(x int32) bool {
+				return (x != m && slices.Contains(present, x)) || slices.Contains(undecided, x)
+			})
 			r := ev.run(list)
 			amount, applied := r.amountOf(ev.rs.infos[m].ID)
 			if !applied {

@@ -368,8 +368,13 @@ func (ev *evaluation) run(list []int32) *run {
 		}
 		app := Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: given, Occurrences: occ, Units: prop.Units}
 		parts := slices.Clone(prop.Participants)
-		sort.Slice(parts, func(a, b int) bool { return ev.rank[parts[a].Line] < ev.rank[parts[b].Line] })
-		for _, pt := range parts { // in line-id order
+		sort.SliceStable(parts, func(a, b int) bool { return ev.rank[parts[a].Line] < ev.rank[parts[b].Line] })
+		for k, pt := range parts { // in line-id order, one entry per line
+			if k > 0 && parts[k-1].Line == pt.Line {
+				last := &app.Participants[len(app.Participants)-1]
+				last.Units = last.Units.Add(decimal.NewFromInt(pt.Units))
+				continue
+			}
 			app.Participants = append(app.Participants, Participation{Line: ev.cart.Lines[pt.Line].ID, Units: decimal.NewFromInt(pt.Units)})
 		}
 		r.apps = append(r.apps, app)

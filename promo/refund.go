@@ -131,14 +131,17 @@ func Refund(sale Result, earlier, now []Returned) (RefundResult, error) {
 	if len(sale.Tenders) > 0 {
 		res.Money = res.Total.Sub(res.Restored) // the tender part was not paid in money
 	}
-	res.Events = append(res.Events, restoreEvents(sale, res.Restored, after)...)
+	res.Events = append(res.Events, restoreEvents(sale, restore(before, refBefore), restore(after, refAfter), after)...)
 	return res, nil
 }
 
-// restoreEvents spreads a restored amount over the credits the sale
-// redeemed, in proportion to what each gave.
-func restoreEvents(sale Result, amount decimal.Decimal, returned []decimal.Decimal) []Event {
-	if amount.Sign() <= 0 {
+// restoreEvents spreads what returns give back over the credits the sale
+// redeemed, in proportion to what each gave: the cumulative amount after
+// this return and the one before it are each spread, and each credit gets
+// the difference, so successive returns never give a credit more than it
+// gave.
+func restoreEvents(sale Result, before, after decimal.Decimal, returned []decimal.Decimal) []Event {
+	if after.Sub(before).Sign() <= 0 {
 		return nil
 	}
 	var used []Event
@@ -154,7 +157,23 @@ func restoreEvents(sale Result, amount decimal.Decimal, returned []decimal.Decim
 		tag += l.ID + "=" + returned[i].String() + ";"
 	}
 	var out []Event
-	for k, sh := range Apportion(amount, weights) {
+	was, will := Apportion(before, weights), Apportion(after, weights)
+	deltas := make([]decimal.Decimal, len(will))
+	monotone := true
+	for k := range will {
+		deltas[k] = will[k].Sub(was[k])
+		monotone = monotone && deltas[k].Sign() >= 0
+	}
+	if !monotone {
+		// Largest remainder is not monotone in the total: spread this
+		// return's part over what each credit can still get back instead.
+		room := make([]decimal.Decimal, len(weights))
+		for k := range room {
+			room[k] = weights[k].Sub(was[k])
+		}
+		deltas = Apportion(after.Sub(before), room)
+	}
+	for k, sh := range deltas {
 		if sh.Sign() > 0 {
 			e := used[k]
 			out = append(out, Event{ID: EventID(sale.CartID, EventCashbackRestored.String(), e.ID, tag),

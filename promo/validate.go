@@ -2,6 +2,7 @@ package promo
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/shopspring/decimal"
 )
@@ -49,6 +50,8 @@ func ValidateCart(c *Cart) error {
 		unique(seen, "lines", i, l.ID)
 		if l.Quantity.Sign() <= 0 {
 			add(path+".quantity", "must be greater than zero")
+		} else if l.Quantity.GreaterThan(maxQuantity()) {
+			add(path+".quantity", "must be at most %s", maxQuantity())
 		}
 		if l.UnitPrice.Sign() < 0 {
 			add(path+".unit_price", "must not be negative")
@@ -88,6 +91,16 @@ func ValidateCart(c *Cart) error {
 			add(path+".terms.max_redeem_percent", "must be between 0 and 100")
 		}
 	}
+	for _, k := range sortedKeys(c.History.Counters) {
+		if c.History.Counters[k].Sign() < 0 {
+			add("history.counters."+k, "must not be negative")
+		}
+	}
+	for _, k := range sortedKeys(c.History.Budgets) {
+		if c.History.Budgets[k].Sign() < 0 {
+			add("history.budgets."+k, "must not be negative")
+		}
+	}
 	if len(c.Wallet) > 0 && c.Customer == nil {
 		add("wallet", "a wallet needs an identified customer")
 	}
@@ -98,4 +111,17 @@ func ValidateCart(c *Cart) error {
 		return &ValidationError{What: "cart", Problems: ps}
 	}
 	return nil
+}
+
+// maxQuantity bounds a line's quantity: far beyond any sale, and small
+// enough for whole units to be counted in an int64.
+func maxQuantity() decimal.Decimal { return decimal.NewFromInt(1_000_000) }
+
+func sortedKeys(m map[string]decimal.Decimal) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -28,7 +28,7 @@ func epoch() time.Time { return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) }
 // the same code.
 func IssueCode(campaignID, prefix, secret, cartID string, day promo.Date, macLen int) string {
 	enc := codeEncoding()
-	days := int(time.Date(day.Year, day.Month, day.Day, 0, 0, 0, 0, time.UTC).Sub(epoch()).Hours() / 24)
+	days := max(0, int(time.Date(day.Year, day.Month, day.Day, 0, 0, 0, 0, time.UTC).Sub(epoch()).Hours()/24))
 	var dayChars [4]byte
 	for i := 3; i >= 0; i-- {
 		dayChars[i] = codeAlphabet[days%32]
