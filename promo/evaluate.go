@@ -81,6 +81,11 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 	}
 
 	// Exclusive candidates, each alone after the price phases.
+	type trial struct {
+		ci int32
+		r  *run
+	}
+	var trials []trial
 	winner := int32(-1)
 	var win *run
 	var best decimal.Decimal
@@ -89,6 +94,7 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 			continue
 		}
 		r := ev.run(with(pre, ci))
+		trials = append(trials, trial{ci, r})
 		amount, applied := r.amountOf(rs.infos[ci].ID)
 		if !applied {
 			lost[ci] = r.entryOf(ci)
@@ -142,6 +148,11 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 			lost[ci] = e
 		}
 		final = ev.run(append(cum, post...))
+		// The exclusive candidates that did not apply still restrict the
+		// sale: their blocks and tallies stand.
+		for _, tr := range trials {
+			final.keepRestrictions(tr.r, tr.ci)
+		}
 	}
 	entries := make([]TraceEntry, 0, len(cands))
 	for _, ci := range cands {
@@ -560,4 +571,15 @@ func (r *run) restrict(ev *evaluation, pi int32, id string, prop Proposal) {
 	r.restrictedBy = append(r.restrictedBy, pi)
 	r.blockSets = append(r.blockSets, bs)
 	r.tallySets = append(r.tallySets, ts)
+}
+
+// keepRestrictions adds to r the blocks and tallies promotion pi produced
+// in another run.
+func (r *run) keepRestrictions(other *run, pi int32) {
+	for k, x := range other.restrictedBy {
+		if x == pi {
+			r.blocks = append(r.blocks, other.blockSets[k]...)
+			r.tallies = append(r.tallies, other.tallySets[k]...)
+		}
+	}
 }

@@ -1,0 +1,82 @@
+package promo_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"promokit/promo"
+)
+
+// blocker is a promotion that never applies but blocks line 0 at one unit
+// and tallies what was bought.
+type blocker struct {
+	id        string
+	exclusive bool
+}
+
+func (b blocker) Info() promo.Info {
+	return promo.Info{ID: b.id, Name: b.id, Phase: promo.PhaseItem, Exclusive: b.exclusive}
+}
+func (b blocker) Keys() promo.Keys { return promo.Keys{CartWide: true} }
+func (b blocker) Apply(v *promo.View) promo.Proposal {
+	p := promo.NotEligible(promo.Reason{Code: "below_minimum", PT: "abaixo do mínimo", EN: "below the minimum"})
+	p.Blocks = []promo.BlockAt{{Line: 0, Allowed: decimal.NewFromInt(1), Reason: promo.Reason{Code: "purchase_blocked"}}}
+	p.Tally = []promo.CounterDelta{{Key: "block/" + b.id, Add: v.Line(0).Quantity}}
+	return p
+}
+
+// A purchase block and a tally stand whatever happens to the promotion:
+// not eligible, cumulative or non-cumulative, with or without a winner.
+func TestBlocksAndTalliesStand(t *testing.T) {
+	loc, _ := time.LoadLocation("America/Sao_Paulo")
+	cart := promo.Cart{ID: "b-1", Time: time.Date(2026, 11, 21, 10, 0, 0, 0, loc), Store: promo.Store{ID: "l"},
+		Lines: []promo.Line{{ID: "1", Quantity: decimal.NewFromInt(3), UnitPrice: decimal.NewFromInt(10)}}}
+	for _, tt := range []struct {
+		name   string
+		promos []promo.Promotion
+	}{
+		{"cumulative", []promo.Promotion{blocker{id: "q"}}},
+		{"non-cumulative, no winner", []promo.Promotion{blocker{id: "q", exclusive: true}}},
+		{"cumulative, another campaign wins", []promo.Promotion{blocker{id: "q"}, winner{}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rs, err := promo.NewRuleset(promo.Settings{}, tt.promos...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := promo.Evaluate(cart, rs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]promo.Block{{Campaign: "q", Line: "1", Allowed: decimal.NewFromInt(1), Reason: promo.Reason{Code: "purchase_blocked"}}},
+				res.Blocks, cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })); diff != "" {
+				t.Errorf("blocks (-want +got):\n%s", diff)
+			}
+			var tallies []string
+			for _, e := range res.Events {
+				if e.Kind == promo.EventTally {
+					for _, c := range e.Counters {
+						tallies = append(tallies, e.Campaign+" "+c.Key+" "+c.Add.String())
+					}
+				}
+			}
+			if diff := cmp.Diff([]string{"q block/q 3"}, tallies); diff != "" {
+				t.Errorf("tallies (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// winner is a non-cumulative promotion that gives 1.00 off line 0.
+type winner struct{}
+
+func (winner) Info() promo.Info {
+	return promo.Info{ID: "w", Name: "w", Phase: promo.PhaseItem, Exclusive: true}
+}
+func (winner) Keys() promo.Keys { return promo.Keys{CartWide: true} }
+func (winner) Apply(v *promo.View) promo.Proposal {
+	return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: 0, Amount: decimal.NewFromInt(1)}}}
+}
