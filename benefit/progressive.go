@@ -83,6 +83,18 @@ func (b progressive) Apply(v *promo.View, s Scope) promo.Proposal {
 			EN: fmt.Sprintf("activation limit: the tier counts only %d units", units)})
 	}
 	t := b.tiers[k]
+	if limited {
+		// Only the units the limit allows (the dearest) take the discount.
+		sel := selectUnits(v, lines, plan{group: 1, pick: 1, fromTop: true, maxUnits: s.MaxUnits})
+		worth := make([]decimal.Decimal, v.Len())
+		var picked []int
+		for _, u := range sel.picked {
+			worth[u.line] = v.ValueOf(u.line, decimal.NewFromInt(u.units))
+			picked = append(picked, u.line)
+		}
+		v = v.Rebased(worth)
+		lines = picked
+	}
 	if t.IsPercent {
 		spreadPercent(&p, v, lines, t.Percent, kind)
 	} else {

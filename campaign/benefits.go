@@ -49,8 +49,8 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 		}
 	}
 	if g := b.Gift; g != nil {
-		if g.Quantity < 1 {
-			c.fail(p+".gift.quantity", "must be at least 1")
+		if g.Quantity < 1 || g.Quantity > 1000 {
+			c.fail(p+".gift.quantity", "must be between 1 and 1000")
 		}
 		if len(g.Options) == 0 {
 			c.fail(p+".gift.options", "at least one product code is required")

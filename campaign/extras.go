@@ -89,8 +89,8 @@ func (c *compiler) extras(p string, x *Extras, loc *time.Location) *extras {
 			}
 			out.fixed = *pt.Fixed
 		default:
-			if pt.Multiplier.Sign() <= 0 {
-				c.fail(pp+".multiplier", "must be greater than zero")
+			if pt.Multiplier.LessThan(decimal.NewFromInt(1)) {
+				c.fail(pp+".multiplier", "must be at least 1 (2 is double points: the base once more)")
 			}
 			out.mult = *pt.Multiplier
 		}

@@ -111,7 +111,7 @@ func (x *industry) Apply(v *promo.View) promo.Proposal {
 				fmt.Sprintf("the first tier needs %d units: there are %d", first, counted))
 		}
 		s := benefit.Scope{Lines: lines, MaxUnits: budget}
-		if budget > 0 {
+		if budget > 0 && units > budget {
 			s.Select = benefit.Highest // budgeted units: the dearest first
 			s.Pick = budget
 		}

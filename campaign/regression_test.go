@@ -192,10 +192,10 @@ func TestRegressionIssueCodeBefore2000(t *testing.T) {
 	}
 	e := issued[0]
 	// Day number clamped at 0 (days before 2000-01-01): four alphabet[0],
-	// "AAAA"; then 4 characters of the cart hash and 8 of the MAC (default
-	// length): 4 + 4 + 8 = 16 characters.
-	if !strings.HasPrefix(e.Code, "AAAA") || len(e.Code) != 16 {
-		t.Errorf("code = %q, want 16 characters starting with AAAA", e.Code)
+	// "AAAA"; then 8 characters of the cart hash and 8 of the MAC (default
+	// length): 4 + 8 + 8 = 20 characters.
+	if !strings.HasPrefix(e.Code, "AAAA") || len(e.Code) != 20 {
+		t.Errorf("code = %q, want 20 characters starting with AAAA", e.Code)
 	}
 	// Valid from the day of issue (starts_after_days 0), 10 days: 1 to 10
 	// June 1999, the last one to 23:59:59, at the sale's offset −03:00.

@@ -114,7 +114,7 @@ func (r *reshop) Apply(v *promo.View) promo.Proposal {
 	}
 	p.Counters = countersFor(r.info.ID, r.limits, v.Cart(), p.Units)
 	if r.cond != nil {
-		for _, code := range rules.Redeemed(r.cond, v.Cart()) {
+		for _, code := range rules.Redeemed(r.cond, v) {
 			p.Events = append(p.Events, promo.Event{Kind: promo.EventCodeRedeemed, Code: code})
 		}
 	}

@@ -33,9 +33,9 @@ type CreditRow struct {
 	// after ValidUntil): it is lost, and the balance is zero.
 	Expired decimal.Decimal
 	// Balance is Earned − Redeemed − Reversed − Expired: what can still be
-	// redeemed (once ValidFrom has come). It is negative when a return
-	// took back more than was left (the customer redeemed cashback the
-	// return cancelled); expiry does not clear such a debt.
+	// redeemed (once ValidFrom has come). Never negative: as in the
+	// wallet, a return takes back at most what is left (Reversed is capped),
+	// and Redeemed is net of what returns gave back.
 	Balance decimal.Decimal
 	// Redemptions are the sales that redeemed it, by instant then ticket;
 	// RedeemedAt lists their stores, sorted, once each.

@@ -22,20 +22,21 @@ func codeEncoding() *base32.Encoding {
 func epoch() time.Time { return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) }
 
 // IssueCode returns the code a campaign issues to a sale (benefício código
-// promocional): prefix, then 4 characters for the day of issue, 4 derived
-// from the cart id, then macLen characters of an HMAC-SHA-256 under secret
-// that make the code verifiable without a list. The same sale always gets
-// the same code.
+// promocional): prefix, then 4 characters for the day of issue, 8 derived
+// from the cart id (40 bits: two sales of a day practically never share a
+// code), then macLen characters of an HMAC-SHA-256 under secret that make
+// the code verifiable without a list. The same sale always gets the same
+// code.
 func IssueCode(campaignID, prefix, secret, cartID string, day promo.Date, macLen int) string {
 	enc := codeEncoding()
-	days := max(0, int(time.Date(day.Year, day.Month, day.Day, 0, 0, 0, 0, time.UTC).Sub(epoch()).Hours()/24))
+	days := max(0, int(time.Date(day.Year, day.Month, day.Day, 0, 0, 0, 0, time.UTC).Sub(epoch())/(24*time.Hour)))
 	var dayChars [4]byte
 	for i := 3; i >= 0; i-- {
 		dayChars[i] = codeAlphabet[days%32]
 		days /= 32
 	}
 	h := sha256.Sum256([]byte(cartID + "\x00" + campaignID))
-	payload := string(dayChars[:]) + enc.EncodeToString(h[:])[:4]
+	payload := string(dayChars[:]) + enc.EncodeToString(h[:])[:8]
 	return NormalizeCode(prefix) + payload + issuedMAC(campaignID, prefix, secret, payload, macLen)
 }
 
@@ -48,10 +49,10 @@ func issuedMAC(campaignID, prefix, secret, payload string, n int) string {
 // verifyIssued checks an issued code and returns its day of issue.
 func verifyIssued(code, campaignID, prefix, secret string, macLen int) (promo.Date, bool) {
 	prefix = NormalizeCode(prefix)
-	if !strings.HasPrefix(code, prefix) || len(code) != len(prefix)+8+macLen {
+	if !strings.HasPrefix(code, prefix) || len(code) != len(prefix)+12+macLen {
 		return promo.Date{}, false
 	}
-	payload, mac := code[len(prefix):len(prefix)+8], code[len(prefix)+8:]
+	payload, mac := code[len(prefix):len(prefix)+12], code[len(prefix)+12:]
 	if !hmac.Equal([]byte(mac), []byte(issuedMAC(campaignID, prefix, secret, payload, macLen))) {
 		return promo.Date{}, false
 	}

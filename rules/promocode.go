@@ -74,22 +74,23 @@ func (p promoCode) Check(v *promo.View) Outcome {
 }
 
 // Redeemed returns the promotional codes the cart redeems under condition c:
-// for every promo-code rule inside c that holds, the code that met it. The
-// campaign reports them as code_redeemed events so the host marks them used.
-func Redeemed(c Condition, cart *promo.Cart) []string {
+// for every promo-code rule inside c that holds within a branch that holds,
+// the code that met it (under an OU whose other branch held, a code in a
+// failing branch is not used up). The campaign reports them as
+// code_redeemed events so the host marks them used.
+func Redeemed(c Condition, v *promo.View) []string {
+	if !c.Check(v).OK {
+		return nil
+	}
 	switch x := c.(type) {
 	case promoCode:
-		if k := x.Code(cart); k != "" {
-			return []string{k}
-		}
+		return []string{x.Code(v.Cart())}
 	case issuedCode:
-		if k := x.Code(cart); k != "" {
-			return []string{k}
-		}
+		return []string{x.Code(v.Cart())}
 	case composite:
 		var out []string
 		for _, s := range x.conds {
-			out = append(out, Redeemed(s, cart)...)
+			out = append(out, Redeemed(s, v)...)
 		}
 		return out
 	}

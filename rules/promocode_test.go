@@ -234,15 +234,33 @@ func TestRedeemed(t *testing.T) {
 		{"inside any inside all", rules.All(prod, rules.Any(prod, bf)), rxCoded([]string{"bf-10"}, nil), []string{"BF-10"}},
 		{"two rules, each with its code", rules.All(bf, natal), rxCoded([]string{"natal", "BF-20"}, nil), []string{"BF-20", "NATAL"}},
 		{"two rules, one code valid", rules.Any(bf, natal), rxCoded([]string{"NATAL"}, nil), []string{"NATAL"}},
-		{"first purchase with a code", rules.All(rules.FirstPurchase(), natal), rxCoded([]string{"NATAL"}, nil), []string{"NATAL"}},
+		{"first purchase with a code", rules.All(rules.FirstPurchase(), natal), rxFirst(rxCoded([]string{"NATAL"}, nil)), []string{"NATAL"}},
+		{"not the first purchase: the code is not used up", rules.All(rules.FirstPurchase(), natal), rxCoded([]string{"NATAL"}, nil), nil},
+		// An OU that holds through another branch: the code in the failing
+		// branch (its product B is not in the cart) is not used up.
+		{"a code in a failing branch", rules.Any(prod, rules.All(bf, rules.ProductCode(rules.RequireAny, "B"))),
+			rxCoded([]string{"BF-10"}, nil), nil},
+		{"the whole rule fails", rules.All(bf, rules.ProductCode(rules.RequireAny, "B")), rxCoded([]string{"BF-10"}, nil), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cart := tt.cart
-			got := rules.Redeemed(tt.cond, &cart)
+			var got []string
+			rs, err := promo.NewRuleset(promo.Settings{}, rxProbe{fn: func(v *promo.View) { got = rules.Redeemed(tt.cond, v) }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := promo.Evaluate(tt.cart, rs); err != nil {
+				t.Fatal(err)
+			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("Redeemed (-want +got):\n%s", diff)
 			}
 		})
 	}
+}
+
+// rxFirst marks a cart as the customer's first purchase.
+func rxFirst(c promo.Cart) promo.Cart {
+	c.History.FirstPurchase = true
+	return c
 }
