@@ -230,7 +230,7 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	if err != nil {
 		c.fail(p+".exchange_mode", "%v", err)
 	}
-	extras := c.extras(p+".extras", cp.Extras, loc)
+	extras := c.extras(p+".extras", cp.ID, cp.Extras, loc)
 	if len(c.problems) > before {
 		return nil
 	}

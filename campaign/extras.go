@@ -47,7 +47,7 @@ func (x *extras) events(campaignID string, c *promo.Cart) []promo.Event {
 }
 
 // extras compiles a campaign's extras at path p.
-func (c *compiler) extras(p string, x *Extras, loc *time.Location) *extras {
+func (c *compiler) extras(p, id string, x *Extras, loc *time.Location) *extras {
 	if x == nil {
 		return nil
 	}
@@ -73,8 +73,10 @@ func (c *compiler) extras(p string, x *Extras, loc *time.Location) *extras {
 		}
 		if ic.Unlocks == "" {
 			c.fail(ip+".unlocks", "required: the id of the campaign the code activates")
-		} else if _, ok := c.campaignIdx[ic.Unlocks]; !ok {
+		} else if k, ok := c.campaignIdx[ic.Unlocks]; !ok {
 			c.fail(ip+".unlocks", "unknown campaign %q", ic.Unlocks)
+		} else if u := c.def.Campaigns[k]; u.Rules == nil || !acceptsIssued(u.Rules.Conditions, id) {
+			c.fail(ip+".unlocks", "campaign %q does not accept these codes: give it a promo_code rule with issued_by %q", ic.Unlocks, id)
 		}
 	}
 	if pt := x.Points; pt != nil {
@@ -153,4 +155,15 @@ func (c *compiler) extras(p string, x *Extras, loc *time.Location) *extras {
 		out.cashbackSettings = s
 	}
 	return out
+}
+
+// acceptsIssued reports whether a rule tree has a promo_code rule accepting
+// the codes campaign issuer issues.
+func acceptsIssued(conds []Condition, issuer string) bool {
+	for _, cd := range conds {
+		if (cd.Kind == "promo_code" && cd.IssuedBy == issuer) || acceptsIssued(cd.Conditions, issuer) {
+			return true
+		}
+	}
+	return false
 }

@@ -164,7 +164,9 @@ func TestRegressionNonCumulativeExtrasOnly(t *testing.T) {
 func TestRegressionIssueCodeBefore2000(t *testing.T) {
 	rs, err := campaign.Load([]byte(`{"version":1,"campaigns":[
 	 {"id":"iss","name":"issue","start":"1990-01-01","no_activation_rules":true,
-	  "extras":{"issue_code":{"secret":"0123456789abcdef0123","valid_days":10,"unlocks":"iss"}}}]}`))
+	  "extras":{"issue_code":{"secret":"0123456789abcdef0123","valid_days":10,"unlocks":"use"}}},
+	 {"id":"use","name":"use","start":"1990-01-01","rules":{"conditions":[{"kind":"promo_code","issued_by":"iss"}]},
+	  "benefit":{"on":"sale","amount":"1.00"}}]}`))
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -205,7 +207,7 @@ func TestRegressionIssueCodeBefore2000(t *testing.T) {
 		Campaign, Event string
 	}
 	minus3 := time.FixedZone("-03", -3*3600)
-	want := validity{Unlocks: "iss", From: time.Date(1999, 6, 1, 0, 0, 0, 0, minus3), Until: time.Date(1999, 6, 10, 23, 59, 59, 0, minus3), Campaign: "iss"}
+	want := validity{Unlocks: "use", From: time.Date(1999, 6, 1, 0, 0, 0, 0, minus3), Until: time.Date(1999, 6, 10, 23, 59, 59, 0, minus3), Campaign: "iss"}
 	got := validity{Unlocks: e.Unlocks, From: e.ValidFrom, Until: e.ValidUntil, Campaign: e.Campaign}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("issued code (-want +got):\n%s", diff)

@@ -23,6 +23,12 @@ func ValidateCart(c *Cart) error {
 	if c.Customer != nil && c.Customer.ID == "" {
 		add("customer.id", "required when there is a customer")
 	}
+	if c.Customer != nil && !c.Customer.BirthDate.IsZero() && !c.Time.IsZero() {
+		b, d := c.Customer.BirthDate, DateOf(c.Time)
+		if b.Year > d.Year || (b.Year == d.Year && (b.Month > d.Month || (b.Month == d.Month && b.Day > d.Day))) {
+			add("customer.birth_date", "after the sale's date")
+		}
+	}
 	for i, p := range c.Payments {
 		if p.Amount.Sign() < 0 {
 			add(fmt.Sprintf("payments[%d].amount", i), "must not be negative")

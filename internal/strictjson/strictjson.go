@@ -40,7 +40,7 @@ func Decode(data []byte, v any) []Problem {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return []Problem{{Reason: "unexpected data after the top-level value"}}
 	}
-	d := &decoder{}
+	d := &decoder{problems: duplicateKeys(data)}
 	d.assign("", raw, reflect.ValueOf(v).Elem())
 	return d.problems
 }
@@ -321,4 +321,66 @@ func sortedKeys(m map[string]any) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// duplicateKeys reports every key repeated within one object: encoding/json
+// would keep the last one silently. data is valid JSON.
+func duplicateKeys(data []byte) []Problem {
+	type frame struct {
+		object bool
+		path   string
+		keys   map[string]bool
+		key    string // the object's current key, once read
+		index  int    // the array's next index
+	}
+	var out []Problem
+	var stack []*frame
+	// child returns the path of the value about to be read.
+	child := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		f := stack[len(stack)-1]
+		if f.object {
+			return join(f.path, f.key)
+		}
+		p := fmt.Sprintf("%s[%d]", f.path, f.index)
+		f.index++
+		return p
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return out
+		}
+		if len(stack) > 0 {
+			if f := stack[len(stack)-1]; f.object && f.key == "" {
+				if k, ok := tok.(string); ok {
+					if f.keys[k] {
+						out = append(out, Problem{Path: join(f.path, k), Reason: "duplicate key: each key once per object"})
+					}
+					f.keys[k], f.key = true, k
+					continue
+				}
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{object: true, path: child(), keys: map[string]bool{}})
+			continue
+		case json.Delim('['):
+			stack = append(stack, &frame{path: child()})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		default:
+			child() // a scalar value: advance the array index
+		}
+		// A value ended: the enclosing object waits for its next key.
+		if len(stack) > 0 && stack[len(stack)-1].object {
+			stack[len(stack)-1].key = ""
+		}
+	}
 }

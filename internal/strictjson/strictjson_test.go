@@ -343,3 +343,26 @@ func TestDecodeOtherTargets(t *testing.T) {
 	}
 	sjCheck(t, strictjson.Decode([]byte(`"pink"`), &c), []sjProblem{{"", `unknown color "pink"`}})
 }
+
+func TestDecodeDuplicateKeys(t *testing.T) {
+	type inner struct {
+		A string `json:"a"`
+	}
+	var doc struct {
+		X     string  `json:"x"`
+		Items []inner `json:"items"`
+		In    inner   `json:"in"`
+	}
+	ps := strictjson.Decode([]byte(`{"x": "1", "items": [{"a": "p"}, {"a": "q", "a": "r"}], "in": {"a": "s"}, "x": "2"}`), &doc)
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Path+": "+p.Reason)
+	}
+	want := []string{
+		"items[1].a: duplicate key: each key once per object",
+		"x: duplicate key: each key once per object",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
