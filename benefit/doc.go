@@ -10,6 +10,10 @@
 //   - sale.go: SalePercent, SaleAmount (desconto na venda);
 //   - item.go: ItemPercent, ItemAmountOff, ItemFinalPrice (desconto no item);
 //   - free.go: FreeUnits (leve N pague M);
+//   - progressive.go: Progressive (progressivo: tiers by quantity);
+//   - age.go: AgePercent (benefício Cliente: by the customer's age);
+//   - gift.go: GiftProducts (brinde, with options);
+//   - none.go: None (não possui benefícios);
 //   - units.go: how units are grouped into occurrences and selected.
 //
 // Amounts are proposed at working precision; the kernel rounds each line's
@@ -77,8 +81,9 @@ type Scope struct {
 	// benefit to; 0 means 1. Without a group size, at most all the units.
 	Pick int64
 	// MaxUnits caps the whole units that get an item benefit (what an item
-	// limit still allows); 0 means no cap. With a cap, weighed lines do not
-	// take part.
+	// limit still allows); 0 means no cap. While the cap does not bind,
+	// weighed lines take part (each counts as one unit); when it binds,
+	// only whole units do, the dearest first.
 	MaxUnits int64
 }
 

@@ -345,6 +345,17 @@ func (r Ruleset) Clone(id, newID, newName, start, end string) (Ruleset, error) {
 	if strings.TrimSpace(newName) == "" {
 		return Ruleset{}, fmt.Errorf("clone of campaign %q: new name: required", id)
 	}
+	if strings.Contains(newID, "/") {
+		return Ruleset{}, fmt.Errorf("clone of campaign %q: new id %q: must not contain \"/\"", id, newID)
+	}
+	for i, p := range r.DiscountPacks {
+		if p.ID == newID {
+			return Ruleset{}, fmt.Errorf("clone of campaign %q: new id %q is already used by discount_packs[%d]", id, newID, i)
+		}
+	}
+	if where := r.idUsedOutsidePacks(newID); where != "" && !strings.HasPrefix(where, "campaigns[") {
+		return Ruleset{}, fmt.Errorf("clone of campaign %q: new id %q is already used by %s", id, newID, where)
+	}
 	src := -1
 	for i := range r.Campaigns {
 		switch r.Campaigns[i].ID {

@@ -17,6 +17,9 @@ func (r Ruleset) ClonePack(id, newID, description, start, end, coupon, key strin
 			return Ruleset{}, fmt.Errorf("clone of table %q: %s: required", id, f.name)
 		}
 	}
+	if strings.Contains(newID, "/") {
+		return Ruleset{}, fmt.Errorf("clone of table %q: new id %q: must not contain \"/\"", id, newID)
+	}
 	if where := r.idUsedOutsidePacks(newID); where != "" {
 		return Ruleset{}, fmt.Errorf("clone of table %q: new id %q is already used by %s", id, newID, where)
 	}

@@ -45,6 +45,9 @@ func ParseMode(s string) (Mode, error) {
 // RedeemerID is the id of the wallet's redemption promotion.
 const RedeemerID = "cashback/redemption"
 
+// ReasonCashbackRedeemed notes what the wallet redeemed.
+const ReasonCashbackRedeemed promo.ReasonCode = "cashback_redeemed"
+
 // ReasonNothingToRedeem: the wallet has no credit this sale can use; the
 // message says why for each credit.
 const ReasonNothingToRedeem promo.ReasonCode = "nothing_to_redeem"
@@ -152,7 +155,7 @@ func (r *Redeemer) Apply(v *promo.View) promo.Proposal {
 		return promo.NotEligible(promo.Reason{Code: ReasonNothingToRedeem, PT: msg, EN: "no usable credit"})
 	}
 	p.Eligible, p.Occurrences = true, 1
-	p.Reasons = append(p.Reasons, promo.Reason{Code: "cashback_redeemed",
+	p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonCashbackRedeemed,
 		PT: "cashback resgatado: R$ " + promo.FormatBRL(redeemed),
 		EN: "cashback redeemed: R$ " + redeemed.StringFixed(2)})
 	if r.mode == AsTender {

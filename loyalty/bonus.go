@@ -39,6 +39,9 @@ func (b *Bonus) Info() promo.Info { return b.info }
 // Keys are the campaign's keys.
 func (b *Bonus) Keys() promo.Keys { return b.keys }
 
+// ReasonPointsBonus notes the bonus points a campaign granted.
+const ReasonPointsBonus promo.ReasonCode = "points_bonus"
+
 // ReasonCampaignNotApplied: a campaign's bonus points are granted only when
 // the campaign applied.
 const ReasonCampaignNotApplied promo.ReasonCode = "campaign_not_applied"
@@ -63,7 +66,7 @@ func (b *Bonus) Apply(v *promo.View) promo.Proposal {
 		}
 	}
 	return promo.Proposal{Eligible: true, Occurrences: 1, RecordOnly: true, Events: []promo.Event{e},
-		Reasons: []promo.Reason{{Code: "points_bonus",
+		Reasons: []promo.Reason{{Code: ReasonPointsBonus,
 			PT: fmt.Sprintf("bônus de pontos da campanha %s", b.campaign),
 			EN: fmt.Sprintf("bonus points of campaign %s", b.campaign)}}}
 }

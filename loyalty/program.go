@@ -65,6 +65,9 @@ func (p *Program) Info() promo.Info {
 // Keys makes the program look at every cart.
 func (p *Program) Keys() promo.Keys { return promo.Keys{CartWide: true} }
 
+// ReasonPointsEarned notes the points the program scored.
+const ReasonPointsEarned promo.ReasonCode = "points_earned"
+
 // ReasonNoProfessional: the sale names no professional CPF to score.
 const ReasonNoProfessional promo.ReasonCode = "professional_cpf_missing"
 
@@ -143,7 +146,7 @@ func (p *Program) Apply(v *promo.View) promo.Proposal {
 			PT: "nenhum ponto: sem itens das marcas participantes", EN: "no points: no items of participating brands"})
 	}
 	return promo.Proposal{Eligible: true, Occurrences: 1, RecordOnly: true,
-		Reasons: []promo.Reason{{Code: "points_earned",
+		Reasons: []promo.Reason{{Code: ReasonPointsEarned,
 			PT: fmt.Sprintf("%s pontos Juntos Somos Mais", base), EN: fmt.Sprintf("%s Juntos Somos Mais points", base)}},
 		Events: []promo.Event{{Kind: promo.EventPoints, Program: JuntosSomosMais, Professional: cpf, Points: base, Weights: weights}},
 	}

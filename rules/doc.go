@@ -5,8 +5,17 @@
 //
 // Conditions are a sealed interface built with typed constructors:
 //
-//   - product.go: ProductCode, SKU, Category — which lines match, and
-//     whether any or all of the listed values must be in the cart;
+//   - product.go: ProductCode, SKU, NCM, Category, ProductGroup — which
+//     lines match, and whether any or all of the listed values must be in
+//     the cart;
+//   - customer.go: TaxIDIn, AgeBetween, SexIs, TierIn, CustomerGroup,
+//     UsesAgenda, LGPDConsent, CapturedField;
+//   - birthday.go: Birthday (day, week or month; previous, current, next;
+//     tolerance);
+//   - payment.go: Tenders, CardBIN;
+//   - context.go: FirstPurchase, SaleCategoryIn, StoreIn;
+//   - promocode.go, issued.go: PromoCode, GenerateCodes, IssuedCode,
+//     IssueCode, Redeemed — one opaque reason for a wrong or used code;
 //   - composite.go: All and Any, the AND and OR of conditions;
 //   - threshold.go: MinQuantity and MinValue.
 //
