@@ -172,9 +172,11 @@ func TestFamiliesPropertyBudgetNeverExceeded(t *testing.T) {
 				if !l.Countable() {
 					// A weighed line takes part through its value only while
 					// the budget does not bind, and counts as one unit.
+					// Its whole value is its "unit" (it may take part even
+					// when its share rounds to nothing): a looser bound.
+					prices = append(prices, l.Quantity.Mul(l.UnitPrice))
 					if d.Sign() != 0 {
 						promoted++
-						prices = append(prices, l.Quantity.Mul(l.UnitPrice)) // its whole value is its "unit"
 					}
 					continue
 				}
