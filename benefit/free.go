@@ -22,12 +22,7 @@ func (freeUnits) sealed()            {}
 func (freeUnits) Phase() promo.Phase { return promo.PhaseItem }
 
 func (b freeUnits) Apply(v *promo.View, s Scope) promo.Proposal {
-	var lines []int
-	for _, i := range s.Lines {
-		if v.Value(i).Sign() > 0 {
-			lines = append(lines, i)
-		}
-	}
+	lines := valued(v, s.Lines)
 	if len(lines) == 0 {
 		return promo.NotEligible(noEligible())
 	}

@@ -77,12 +77,7 @@ func (b item) capNote() promo.Reason {
 }
 
 func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
-	var lines []int
-	for _, i := range s.Lines {
-		if v.Value(i).Sign() > 0 {
-			lines = append(lines, i)
-		}
-	}
+	lines := valued(v, s.Lines)
 	if len(lines) == 0 {
 		return promo.NotEligible(noEligible())
 	}
@@ -92,7 +87,7 @@ func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
 		capped := false
 		for _, i := range lines {
 			b.propose(&p, v, i, v.Line(i).Quantity, &capped)
-			p.Units += unitsOf(v.Line(i))
+			p.Units += UnitsOf(v.Line(i))
 		}
 		if capped {
 			p.Reasons = append(p.Reasons, b.capNote())
@@ -138,7 +133,7 @@ func (b item) plan(s Scope) plan {
 func unitsIn(v *promo.View, lines []int) int64 {
 	var n int64
 	for _, i := range lines {
-		n += unitsOf(v.Line(i))
+		n += UnitsOf(v.Line(i))
 	}
 	return n
 }

@@ -59,6 +59,14 @@ func spreadPercent(p *promo.Proposal, v *promo.View, lines []int, pct decimal.De
 	spread(p, v, lines, amount, kind)
 }
 
+// SpreadAmount proposes a fixed amount of kind off the lines, apportioned
+// by their current value in line-id order (largest remainder) and capped
+// at their total, with a discount_capped note when it is: the shared
+// mechanism of every amount a family spreads over lines.
+func SpreadAmount(p *promo.Proposal, v *promo.View, lines []int, amount decimal.Decimal, kind promo.AdjustmentKind) {
+	spreadAmount(p, v, lines, amount, kind)
+}
+
 // spreadAmount proposes a fixed amount apportioned to the lines by value,
 // capped at their total (with a note).
 func spreadAmount(p *promo.Proposal, v *promo.View, lines []int, amount decimal.Decimal, kind promo.AdjustmentKind) {

@@ -181,9 +181,9 @@ func (sel selection) proposal(s Scope) promo.Proposal {
 // benefit: the campaign applied to the units still allowed.
 const ReasonLimitUnits promo.ReasonCode = "limit_partially_applied"
 
-// unitsOf counts a line for item limits: its whole units, or one for a
+// UnitsOf counts a line for item limits: its whole units, or one for a
 // weighed line.
-func unitsOf(l *promo.Line) int64 {
+func UnitsOf(l *promo.Line) int64 {
 	if l.Countable() {
 		return l.Quantity.IntPart()
 	}

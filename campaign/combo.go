@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"promokit/benefit"
 	"promokit/promo"
 )
 
@@ -284,16 +285,7 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 				lines = append(lines, i)
 			}
 		}
-		if got := v.Total(lines); got.LessThan(*d.MinValue) {
-			miss := d.MinValue.Sub(got)
-			return notEligible(promo.ReasonMinValue, "valor mínimo das marcas não atingido: faltam R$ "+promo.FormatBRL(miss),
-				"minimum value of the brands not reached: R$ "+miss.StringFixed(2)+" missing")
-		}
-		p := promo.Proposal{Eligible: true, Occurrences: 1}
-		if discountUnits(v, &p, b, "current", 0, b.Quantity) == 0 {
-			return notEligible(ReasonComboMissing, "produto bônus "+b.Product+" fora da venda", "bonus product "+b.Product+" not in the sale")
-		}
-		return p
+		return bonusAboveMinimum(v, lines, *d.MinValue, b, "das marcas", "of the brands")
 	case "quantity":
 		return c.quantity(v)
 	case "flavor":
@@ -311,7 +303,7 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 				fmt.Sprintf("minimum quantity %d not reached: %d missing", d.MinQuantity, d.MinQuantity-units))
 		}
 		p := promo.Proposal{Eligible: true, Occurrences: int(occ), Units: units}
-		spreadOver(&p, v, lines, d.BonusValue.Mul(decimal.NewFromInt(occ)))
+		benefit.SpreadAmount(&p, v, lines, d.BonusValue.Mul(decimal.NewFromInt(occ)), promo.ItemDiscount)
 		return p
 	case "value":
 		cond, b := d.Buy[0], d.Bonus[0]
@@ -338,16 +330,7 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 				lines = append(lines, i)
 			}
 		}
-		if got := v.Total(lines); got.LessThan(*d.MinValue) {
-			miss := d.MinValue.Sub(got)
-			return notEligible(promo.ReasonMinValue, "valor mínimo da compra não atingido: faltam R$ "+promo.FormatBRL(miss),
-				"minimum purchase not reached: R$ "+miss.StringFixed(2)+" missing")
-		}
-		p := promo.Proposal{Eligible: true, Occurrences: 1}
-		if discountUnits(v, &p, b, "current", 0, b.Quantity) == 0 {
-			return notEligible(ReasonComboMissing, "produto bônus "+b.Product+" fora da venda", "bonus product "+b.Product+" not in the sale")
-		}
-		return p
+		return bonusAboveMinimum(v, lines, *d.MinValue, b, "da compra", "of the purchase")
 	case "flyer":
 		if d.Code != "" && !slices.ContainsFunc(cart.PromoCodes, func(k string) bool { return strings.EqualFold(strings.TrimSpace(k), d.Code) }) {
 			return notEligible(ReasonComboFlyerCode, "código do folheto não apresentado", "flyer code not presented")
@@ -388,23 +371,6 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 			Events:  []promo.Event{{Kind: promo.EventScratchCards, Quantity: decimal.NewFromInt(cards)}}}
 	}
 	return promo.NotEligible()
-}
-
-// spreadOver apportions an amount over lines by value, capped at their
-// total.
-func spreadOver(p *promo.Proposal, v *promo.View, lines []int, amount decimal.Decimal) {
-	lines = slices.Clone(lines)
-	sort.Slice(lines, func(a, b int) bool { return v.Rank(lines[a]) < v.Rank(lines[b]) })
-	weights := make([]decimal.Decimal, len(lines))
-	for k, i := range lines {
-		weights[k] = v.Value(i)
-	}
-	amount = v.Round(decimal.Min(amount, v.Total(lines)))
-	for k, sh := range promo.Apportion(amount, weights) {
-		if sh.Sign() > 0 {
-			p.Adjustments = append(p.Adjustments, promo.Proposed{Line: lines[k], Kind: promo.ItemDiscount, Amount: sh})
-		}
-	}
 }
 
 // quantity is the quantity bonification (bonificação por quantidade): from
@@ -786,4 +752,19 @@ func participate(v *promo.View, p *promo.Proposal, product string, skip, k int64
 		p.Participants = append(p.Participants, promo.Participant{Line: i, Units: take})
 		k -= take
 	}
+}
+
+// bonusAboveMinimum gives the bonus b once the lines reach a minimum value
+// (brand and combo bonifications); what names the lines in the messages.
+func bonusAboveMinimum(v *promo.View, lines []int, minimum decimal.Decimal, b ComboBonus, whatPT, whatEN string) promo.Proposal {
+	if got := v.Total(lines); got.LessThan(minimum) {
+		miss := minimum.Sub(got)
+		return notEligible(promo.ReasonMinValue, "valor mínimo "+whatPT+" não atingido: faltam R$ "+promo.FormatBRL(miss),
+			"minimum value "+whatEN+" not reached: R$ "+miss.StringFixed(2)+" missing")
+	}
+	p := promo.Proposal{Eligible: true, Occurrences: 1}
+	if discountUnits(v, &p, b, "current", 0, b.Quantity) == 0 {
+		return notEligible(ReasonComboMissing, "produto bônus "+b.Product+" fora da venda", "bonus product "+b.Product+" not in the sale")
+	}
+	return p
 }

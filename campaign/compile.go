@@ -148,11 +148,7 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 
 func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map[string]int) promo.Promotion {
 	before := len(c.problems)
-	if cp.ID == "" {
-		c.fail(p+".id", "required")
-	} else if strings.Contains(cp.ID, "/") {
-		c.fail(p+".id", "must not contain \"/\": ids with a slash are the library's own (x/cashback, cashback/redemption)")
-	}
+	c.checkID(p, cp.ID)
 	if cp.Name == "" {
 		c.fail(p+".name", "required")
 	}
@@ -339,11 +335,7 @@ func (c *compiler) dates(p, startS, endS string, loc *time.Location) (start, end
 // unique among all the ruleset's promotions (ids), a name under the field
 // nameField, and its dates.
 func (c *compiler) identity(p, id, nameField, name, startS, endS string, loc *time.Location, ids map[string]bool) (start, end time.Time) {
-	if id == "" {
-		c.fail(p+".id", "required")
-	} else if strings.Contains(id, "/") {
-		c.fail(p+".id", "must not contain \"/\": ids with a slash are the library's own (x/cashback, cashback/redemption)")
-	} else if ids[id] {
+	if c.checkID(p, id) && ids[id] {
 		c.fail(p+".id", "duplicate id %q", id)
 	}
 	ids[id] = true
@@ -364,4 +356,18 @@ func loadZone(name string) (*time.Location, error) {
 		return nil, fmt.Errorf("unknown time zone %q", name)
 	}
 	return loc, nil
+}
+
+// checkID reports a missing id, or one with a slash (ids with a slash are
+// the library's own: x/cashback, cashback/redemption); true when it is fine.
+func (c *compiler) checkID(p, id string) bool {
+	switch {
+	case id == "":
+		c.fail(p+".id", "required")
+	case strings.Contains(id, "/"):
+		c.fail(p+".id", "must not contain \"/\": ids with a slash are the library's own (x/cashback, cashback/redemption)")
+	default:
+		return true
+	}
+	return false
 }

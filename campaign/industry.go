@@ -1,7 +1,9 @@
 package campaign
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -176,7 +178,7 @@ func (c *compiler) industries(def Ruleset, loc *time.Location, ids map[string]bo
 				}
 				x.tiers = append(x.tiers, t)
 			}
-			sortTiersDesc(x.tiers)
+			slices.SortFunc(x.tiers, func(a, b VolumeTier) int { return cmp.Compare(b.MinQuantity, a.MinQuantity) })
 		}
 		if len(c.problems) > before {
 			continue
@@ -186,12 +188,4 @@ func (c *compiler) industries(def Ruleset, loc *time.Location, ids map[string]bo
 		out = append(out, x)
 	}
 	return out
-}
-
-func sortTiersDesc(ts []VolumeTier) {
-	for i := 1; i < len(ts); i++ {
-		for j := i; j > 0 && ts[j].MinQuantity > ts[j-1].MinQuantity; j-- {
-			ts[j], ts[j-1] = ts[j-1], ts[j]
-		}
-	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"promokit/benefit"
 	"promokit/promo"
 )
 
@@ -126,7 +127,7 @@ func (m *markdown) Apply(v *promo.View) promo.Proposal {
 		newValue := v.Round(l.Quantity.Mul(price))
 		if off := v.Value(i).Sub(newValue); off.Sign() > 0 {
 			p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: promo.Markdown, Amount: off})
-			p.Units += unitsOfLine(l)
+			p.Units += benefit.UnitsOf(l)
 		}
 	}
 	if kept > 0 {
@@ -137,21 +138,10 @@ func (m *markdown) Apply(v *promo.View) promo.Proposal {
 	return p
 }
 
-func unitsOfLine(l *promo.Line) int64 {
-	if l.Countable() {
-		return l.Quantity.IntPart()
-	}
-	return 1
-}
-
 // markdown compiles a markdown at path p.
 func (c *compiler) markdown(p string, md *Markdown, loc *time.Location) promo.Promotion {
 	before := len(c.problems)
-	if md.ID == "" {
-		c.fail(p+".id", "required")
-	} else if strings.Contains(md.ID, "/") {
-		c.fail(p+".id", "must not contain \"/\": ids with a slash are the library's own")
-	}
+	c.checkID(p, md.ID)
 	if md.Name == "" {
 		c.fail(p+".name", "required")
 	}

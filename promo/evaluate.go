@@ -113,7 +113,10 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 
 	var final *run
 	if win != nil {
-		final = ev.run(append(with(pre, winner), post...))
+		final = win // its trial run is pre + winner
+		if len(post) > 0 {
+			final = ev.run(append(with(pre, winner), post...))
+		}
 		// The campaigns that lost still restrict the sale and count what
 		// was bought: their blocks and tallies stand.
 		var losers []int32
