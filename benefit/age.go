@@ -5,7 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // ReasonAgeUnknown: an age-based benefit needs an identified customer with a

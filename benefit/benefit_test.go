@@ -8,8 +8,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/benefit"
-	"promokit/promo"
+	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/promo"
 )
 
 // Only promo can build a *promo.View: the tests run a benefit through a tiny

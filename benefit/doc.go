@@ -23,7 +23,7 @@ package benefit
 import (
 	"fmt"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Selection says which eligible units get an item benefit (conceder todos,

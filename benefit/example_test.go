@@ -6,8 +6,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/benefit"
-	"promokit/promo"
+	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/promo"
 )
 
 // giveAll is a promotion that hands every line of the cart to a benefit. A

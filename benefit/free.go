@@ -3,7 +3,7 @@ package benefit
 import (
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // freeUnits is "leve N pague M": in every group of buy units, free of them

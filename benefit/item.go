@@ -3,7 +3,7 @@ package benefit
 import (
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // itemKind says how an item benefit discounts a unit.

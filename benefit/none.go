@@ -1,6 +1,6 @@
 package benefit
 
-import "promokit/promo"
+import "github.com/promokit/promokit/promo"
 
 type none struct{}
 

@@ -7,7 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Tier is one step of a progressive discount: from MinQuantity eligible

@@ -6,7 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // sale is a discount on the sale as a whole (desconto na venda).

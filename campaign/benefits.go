@@ -6,7 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/benefit"
+	"github.com/promokit/promokit/benefit"
 )
 
 const benefitKinds = "percent, amount, final_price, free_units, gift, progressive and age_percent"

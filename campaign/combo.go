@@ -9,8 +9,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/benefit"
-	"promokit/promo"
+	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/promo"
 )
 
 // Combo is a supermarket bonification (seed 004, "Gestão de Combos").

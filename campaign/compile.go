@@ -8,10 +8,10 @@ import (
 	// depend on the host's files.
 	_ "time/tzdata"
 
-	"promokit/benefit"
-	"promokit/exchange"
-	"promokit/promo"
-	"promokit/rules"
+	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/exchange"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/rules"
 )
 
 // DefaultTimeZone is the zone local dates are read in when the ruleset names

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"promokit/promo"
-	"promokit/rules"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/rules"
 )
 
 // conditionFields lists, per condition kind, the fields it uses besides

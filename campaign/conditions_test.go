@@ -9,9 +9,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/campaign"
-	"promokit/promo"
-	"promokit/rules"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/rules"
 )
 
 // cdP is the path of the first condition of the first campaign.

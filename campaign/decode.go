@@ -1,8 +1,8 @@
 package campaign
 
 import (
-	"promokit/internal/strictjson"
-	"promokit/promo"
+	"github.com/promokit/promokit/internal/strictjson"
+	"github.com/promokit/promokit/promo"
 )
 
 // Decode reads a ruleset document strictly: malformed JSON, unknown fields

@@ -10,7 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"promokit/campaign"
+	"github.com/promokit/promokit/campaign"
 )
 
 // The documentation of the ruleset format must not drift from the code:

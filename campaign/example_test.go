@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 
-	"promokit/campaign"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
 )
 
 func ExampleLoad() {

@@ -6,9 +6,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/cashback"
-	"promokit/promo"
-	"promokit/rules"
+	"github.com/promokit/promokit/cashback"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/rules"
 )
 
 // extras is the compiled form of Extras.

@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"promokit/campaign"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
 )
 
 // A Desconto Pack table (seed 003, Exemplo 01): from a sale of 50.00 with

@@ -7,8 +7,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/campaign"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
 )
 
 // fuzzCart is a small fixed cart the seeds' conditions refer to: whole

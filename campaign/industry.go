@@ -8,8 +8,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/benefit"
-	"promokit/promo"
+	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/promo"
 )
 
 // IndustryPromotion is a promotion a manufacturer configures and funds

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"promokit/campaign"
+	"github.com/promokit/promokit/campaign"
 )
 
 // lcExampleRuleset is the ruleset the lifecycle examples share.

@@ -10,7 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 
-	"promokit/campaign"
+	"github.com/promokit/promokit/campaign"
 )
 
 // Lifecycle: StatusAt, Search, Clone and Diff over campaign definitions.

@@ -5,7 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // ReasonLimitReached: an activation limit has no activation left for this

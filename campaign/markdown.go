@@ -8,8 +8,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/benefit"
-	"promokit/promo"
+	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/promo"
 )
 
 // Markdown is a price markdown (remarcação de preço): new unit prices for

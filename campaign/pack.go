@@ -8,9 +8,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/benefit"
-	"promokit/promo"
-	"promokit/rules"
+	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/rules"
 )
 
 // DiscountPack is a Desconto Pack table (seed 003, Zetti Tech): requirements

@@ -6,7 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"promokit/campaign"
+	"github.com/promokit/promokit/campaign"
 )
 
 func TestClonePack(t *testing.T) {

@@ -7,10 +7,10 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/cashback"
-	"promokit/exchange"
-	"promokit/loyalty"
-	"promokit/promo"
+	"github.com/promokit/promokit/cashback"
+	"github.com/promokit/promokit/exchange"
+	"github.com/promokit/promokit/loyalty"
+	"github.com/promokit/promokit/promo"
 )
 
 // programs compiles the ruleset-wide programs (points, the cashback

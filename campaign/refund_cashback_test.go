@@ -7,8 +7,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/campaign"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
 )
 
 // Goods paid with cashback go back to the wallet, not to the customer's

@@ -3,10 +3,10 @@ package campaign
 import (
 	"slices"
 
-	"promokit/benefit"
-	"promokit/exchange"
-	"promokit/promo"
-	"promokit/rules"
+	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/exchange"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/rules"
 )
 
 // reshop is a compiled Reshop-style campaign: activation rules, thresholds

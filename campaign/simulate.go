@@ -1,7 +1,7 @@
 package campaign
 
 import (
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Simulate evaluates a cart against some campaigns of a ruleset only, with

@@ -8,7 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Kind is how a cashback is valued: a fixed amount or a percent of the

@@ -7,9 +7,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/campaign"
-	"promokit/cashback"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/cashback"
+	"github.com/promokit/promokit/promo"
 )
 
 // Helpers shared by the package's tests (earn, redeem, wallet, state

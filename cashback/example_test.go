@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"time"
 
-	"promokit/campaign"
-	"promokit/cashback"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/cashback"
+	"github.com/promokit/promokit/promo"
 )
 
 // A customer earns 10% of a 150.00 sale (15.00, redeemable from the next

@@ -8,7 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Mode says how redeemed cashback enters the sale: as a discount spread over

@@ -9,8 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/cashback"
-	"promokit/promo"
+	"github.com/promokit/promokit/cashback"
+	"github.com/promokit/promokit/promo"
 )
 
 // redeemSale is the instant of the sales in these tests.

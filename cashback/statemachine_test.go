@@ -11,9 +11,9 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
-	"promokit/campaign"
-	"promokit/cashback"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/cashback"
+	"github.com/promokit/promokit/promo"
 )
 
 // A state-machine test of the wallet: sales that earn, sales that redeem,

@@ -7,9 +7,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/campaign"
-	"promokit/cashback"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/cashback"
+	"github.com/promokit/promokit/promo"
 )
 
 // checkTotals checks the wallet's books: what it says was earned,

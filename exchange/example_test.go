@@ -6,8 +6,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/campaign"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
 )
 
 // The seed's worked example: 100, 50 and 50 with 20.00 of exchange become

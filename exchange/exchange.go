@@ -16,7 +16,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Mode is how a campaign treats a sale with exchange items. The zero value

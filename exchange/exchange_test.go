@@ -10,9 +10,9 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
-	"promokit/campaign"
-	"promokit/exchange"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/exchange"
+	"github.com/promokit/promokit/promo"
 )
 
 // Expected values below are worked out by hand from the seed's rule (seed

@@ -5,7 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Bonus is the earning-phase promotion of the points a campaign grants

@@ -6,8 +6,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/loyalty"
-	"promokit/promo"
+	"github.com/promokit/promokit/loyalty"
+	"github.com/promokit/promokit/promo"
 )
 
 // bnBonus returns the bonus of the stand-in campaign c.

@@ -6,8 +6,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/loyalty"
-	"promokit/promo"
+	"github.com/promokit/promokit/loyalty"
+	"github.com/promokit/promokit/promo"
 )
 
 func ExampleNewProgram() {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Ledger is a simple in-memory model of a host's points ledger: balances

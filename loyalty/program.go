@@ -8,7 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // JuntosSomosMais is the program name events carry.

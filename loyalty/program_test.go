@@ -9,9 +9,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/campaign"
-	"promokit/loyalty"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/loyalty"
+	"github.com/promokit/promokit/promo"
 )
 
 // Helpers shared by the tests of this package (prefix ly).

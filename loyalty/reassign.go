@@ -3,7 +3,7 @@ package loyalty
 import (
 	"fmt"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Reassign moves the points of a past sale to another professional CPF, or

@@ -7,8 +7,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/loyalty"
-	"promokit/promo"
+	"github.com/promokit/promokit/loyalty"
+	"github.com/promokit/promokit/promo"
 )
 
 // raSale is sale s1 of the mixed lines in loja-centro: 125 points for

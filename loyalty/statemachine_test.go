@@ -10,8 +10,8 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
-	"promokit/loyalty"
-	"promokit/promo"
+	"github.com/promokit/promokit/loyalty"
+	"github.com/promokit/promokit/promo"
 )
 
 // The points ledger against a simple model. The model keeps, per sale and

@@ -8,8 +8,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/campaign"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
 )
 
 // The benchmarks check the promise "work grows with the campaigns that can

@@ -11,7 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // ctSaoPaulo is America/Sao_Paulo (UTC-03:00, no daylight saving time since 2019).

@@ -1,7 +1,7 @@
 package promo
 
 import (
-	"promokit/internal/strictjson"
+	"github.com/promokit/promokit/internal/strictjson"
 )
 
 // DecodeCart decodes a cart from JSON strictly: unknown fields, wrong types,

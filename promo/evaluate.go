@@ -468,7 +468,7 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 // event apart (kind, campaign, ...): a retried sale gets the same ids.
 func EventID(cartID string, parts ...string) string {
 	h := sha256.New()
-	h.Write([]byte("promokit/v1\x00"))
+	h.Write([]byte("github.com/promokit/promokit/v1\x00"))
 	h.Write([]byte(cartID))
 	for _, p := range parts {
 		h.Write([]byte{0})

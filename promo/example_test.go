@@ -6,7 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // tenPercentOff is a tiny custom promotion: 10 % off every line, in the

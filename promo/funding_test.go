@@ -8,7 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // FundingRecords (seed 000: the promotion data a manufacturer needs for

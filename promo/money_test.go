@@ -6,7 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 func TestRoundingModeRound(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 func ExampleParseTaxID() {

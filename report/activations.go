@@ -9,7 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // ActivationRow is one ticket of a store in which a campaign the filter

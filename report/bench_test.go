@@ -8,8 +8,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
-	"promokit/report"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/report"
 )
 
 // splitmix64 is a small deterministic generator: the benchmark's sales are

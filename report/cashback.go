@@ -9,7 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // CreditRow is one cashback credit and its balance at an instant

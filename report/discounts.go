@@ -7,7 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // KeyRow is what the discounts with one identification key came to in one

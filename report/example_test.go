@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"slices"
 
-	"promokit/promo"
-	"promokit/report"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/report"
 )
 
 // The examples read the recorded sales of fixture_test.go (t1 to t8 and

@@ -8,9 +8,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/campaign"
-	"promokit/promo"
-	"promokit/report"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/report"
 )
 
 // fixtureRuleset is a small ruleset with one campaign of each kind the

@@ -6,7 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Frequency is the frequency and incidence of campaign activations by

@@ -10,9 +10,9 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
-	"promokit/campaign"
-	"promokit/promo"
-	"promokit/report"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/report"
 )
 
 type product struct {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Record is one sale as the host recorded it: the cart it passed to

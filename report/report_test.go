@@ -7,8 +7,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"promokit/promo"
-	"promokit/report"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/report"
 )
 
 // The expected figures below are added up by hand from the sales worked

@@ -8,7 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // StatisticsRow is what one campaign did in one period (Estatísticas).

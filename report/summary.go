@@ -8,7 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Summary is the campaign summary (Resumo): one row per period and

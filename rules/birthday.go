@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // BirthdayPeriod is the span a birthday rule looks at (aniversário no dia,

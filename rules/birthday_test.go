@@ -6,8 +6,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"promokit/promo"
-	"promokit/rules"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/rules"
 )
 
 // rxBirthday is a sale on day (10:15 in São Paulo) by a customer born on

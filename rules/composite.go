@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // composite is the AND (all) or OR (any) of conditions.

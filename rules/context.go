@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 type firstPurchase struct{ cartWide }

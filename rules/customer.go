@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // cartWide is embedded by the conditions that select no lines.

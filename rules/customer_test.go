@@ -6,8 +6,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"promokit/promo"
-	"promokit/rules"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/rules"
 )
 
 // The tests of the Reshop conditions (customer, birthday, payment, context,

@@ -24,7 +24,7 @@
 // and messages in pt-BR and English.
 package rules
 
-import "promokit/promo"
+import "github.com/promokit/promokit/promo"
 
 // Condition is an activation rule. The set of conditions is closed: build
 // them with the constructors of this package.

@@ -6,8 +6,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
-	"promokit/rules"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/rules"
 )
 
 // checkOnly is a promotion that checks a condition and a threshold and

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // codeAlphabet is base 32 without the easily confused 0/O and 1/I.

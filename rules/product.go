@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Require says how many of a rule's values the cart must hold.

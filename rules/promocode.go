@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // ReasonPromoCode is the one reason a promo-code rule gives when no valid

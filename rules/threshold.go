@@ -5,7 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/promo"
+	"github.com/promokit/promokit/promo"
 )
 
 // Threshold is a minimum the lines a campaign selects must reach. The set is

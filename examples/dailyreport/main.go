@@ -27,9 +27,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/campaign"
-	"promokit/promo"
-	"promokit/report"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/report"
 )
 
 //go:embed ruleset.json

@@ -21,8 +21,8 @@ import (
 	"io"
 	"os"
 
-	"promokit/campaign"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
 )
 
 func main() {

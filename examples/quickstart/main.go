@@ -23,8 +23,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/campaign"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
 )
 
 //go:embed ruleset.json

@@ -57,8 +57,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/campaign"
-	"promokit/promo"
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

@@ -5,7 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"promokit/internal/strictjson"
+	"github.com/promokit/promokit/internal/strictjson"
 )
 
 func ExampleDecode() {

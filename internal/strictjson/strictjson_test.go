@@ -10,7 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"promokit/internal/strictjson"
+	"github.com/promokit/promokit/internal/strictjson"
 )
 
 // sjColor is a TextUnmarshaler: "red" or "blue".
