@@ -17,7 +17,7 @@ func percentOK(d decimal.Decimal) bool {
 
 // benefit compiles a campaign's benefit at path p.
 func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selection) {
-	sel, err := benefit.ParseSelection(b.ApplyTo)
+	sel, err := benefit.ParseSelection(string(b.ApplyTo))
 	if err != nil {
 		c.fail(p+".apply_to", "%v", err)
 	}
@@ -97,11 +97,11 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 			c.fail(p+".age_percent.max", "must be greater than 0 and at most 100")
 		}
 	}
-	if b.ApplyTo != "" && b.On != "sale" && (b.Gift != nil || b.Progressive != nil || b.AgePercent != nil) {
+	if b.ApplyTo != "" && b.On != OnSale && (b.Gift != nil || b.Progressive != nil || b.AgePercent != nil) {
 		c.fail(p+".apply_to", "applies to percent, amount, final_price and free_units only")
 	}
 	switch b.On {
-	case "sale":
+	case OnSale:
 		for _, f := range []struct {
 			set  bool
 			name string
@@ -110,7 +110,7 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 				c.fail(p+"."+f.name, "applies to items only (on: items)")
 			}
 		}
-	case "items":
+	case OnItems:
 	case "":
 		c.fail(p+".on", "required (sale or items)")
 		return nil, sel
@@ -121,7 +121,7 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 	if set != 1 {
 		return nil, sel
 	}
-	onSale := b.On == "sale"
+	onSale := b.On == OnSale
 	switch {
 	case b.Percent != nil && onSale:
 		return benefit.SalePercent(*b.Percent), sel

@@ -45,8 +45,8 @@ type Combo struct {
 	Start       string `json:"start"`
 	End         string `json:"end,omitempty"`
 	// Active switches the bonification on or off (Ativa?); default on.
-	Active *bool  `json:"active,omitempty"`
-	Type   string `json:"type"`
+	Active *bool     `json:"active,omitempty"`
+	Type   ComboType `json:"type"`
 
 	Buy             []ComboItem  `json:"buy,omitempty"`
 	Bonus           []ComboBonus `json:"bonus,omitempty"`
@@ -63,13 +63,13 @@ type Combo struct {
 	// PriceType is "current" (the line's unit price, the default) or
 	// "original" (its original price) — the price the bonus is measured
 	// against (tipo de preço).
-	PriceType string   `json:"price_type,omitempty"`
-	Tenders   []string `json:"tenders,omitempty"`
+	PriceType PriceType `json:"price_type,omitempty"`
+	Tenders   []string  `json:"tenders,omitempty"`
 	// BlockQuantity is the most an identified customer may buy (quantidade
 	// máxima para bloqueio de venda); BlockCheck counts it per "sale_day",
 	// per "promotion_period" or "none" (this sale only).
-	BlockQuantity int64  `json:"block_quantity,omitempty"`
-	BlockCheck    string `json:"block_check,omitempty"`
+	BlockQuantity int64      `json:"block_quantity,omitempty"`
+	BlockCheck    BlockCheck `json:"block_check,omitempty"`
 
 	Products   []string         `json:"products,omitempty"`
 	BonusValue *decimal.Decimal `json:"bonus_value,omitempty"`
@@ -149,7 +149,7 @@ func unitsOfProduct(v *promo.View, product string) (lines []int, total int64) {
 
 // discountUnits proposes the bonus discount on k units of a product: units
 // taken from its lines in line-id order, skipping the first skip units.
-func discountUnits(v *promo.View, p *promo.Proposal, b ComboBonus, price string, skip, k int64) int64 {
+func discountUnits(v *promo.View, p *promo.Proposal, b ComboBonus, price PriceType, skip, k int64) int64 {
 	lines, _ := unitsOfProduct(v, b.Product)
 	var done int64
 	for _, i := range lines {
@@ -173,7 +173,7 @@ func discountUnits(v *promo.View, p *promo.Proposal, b ComboBonus, price string,
 			off = decimal.Min(worth, units.Mul(*b.Amount))
 		default:
 			base := worth
-			if l := v.Line(i); price == "original" && l.OriginalPrice.Valid {
+			if l := v.Line(i); price == PriceOriginal && l.OriginalPrice.Valid {
 				base = decimal.Min(worth, units.Mul(l.OriginalPrice.Decimal))
 			}
 			off = decimal.Max(decimal.Zero, base.Sub(units.Mul(*b.UnitPrice)))
@@ -231,8 +231,8 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 		return notEligible(ReasonComboInactive, "bonificação inativa", "bonification inactive")
 	}
 	switch d.Type {
-	case "kit", "customer_type":
-		if d.Type == "customer_type" {
+	case ComboKit, ComboCustomerType:
+		if d.Type == ComboCustomerType {
 			if cart.Customer == nil || !slices.Contains(d.CustomerTypes, cart.Customer.Tier) {
 				return notEligible(ReasonComboCustomer, "cliente identificado do tipo "+strings.Join(d.CustomerTypes, ", ")+" exigido",
 					"an identified customer of type "+strings.Join(d.CustomerTypes, ", ")+" is required")
@@ -254,7 +254,7 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 		}
 		p.Units = units
 		return p
-	case "inverse_kit":
+	case ComboInverseKit:
 		cond := d.Buy[0]
 		_, have := unitsOfProduct(v, cond.Product)
 		occ := have / cond.Quantity
@@ -276,7 +276,7 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 			return notEligible(ReasonComboMissing, "nenhum item do kit bonificado na venda", "no bonus item in the sale")
 		}
 		return p
-	case "brand":
+	case ComboBrand:
 		b := d.Bonus[0]
 		var lines []int
 		for i := 0; i < v.Len(); i++ {
@@ -286,9 +286,9 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 			}
 		}
 		return bonusAboveMinimum(v, lines, *d.MinValue, b, "das marcas", "of the brands")
-	case "quantity":
+	case ComboQuantity:
 		return c.quantity(v)
-	case "flavor":
+	case ComboFlavor:
 		var lines []int
 		var units int64
 		for i := 0; i < v.Len(); i++ {
@@ -305,7 +305,7 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 		p := promo.Proposal{Eligible: true, Occurrences: int(occ), Units: units}
 		benefit.SpreadAmount(&p, v, lines, d.BonusValue.Mul(decimal.NewFromInt(occ)), promo.ItemDiscount)
 		return p
-	case "value":
+	case ComboValue:
 		cond, b := d.Buy[0], d.Bonus[0]
 		_, have := unitsOfProduct(v, cond.Product)
 		occ := have / cond.Quantity
@@ -322,7 +322,7 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 		}
 		p.Gifts = []promo.Gift{g}
 		return p
-	case "combo":
+	case ComboCombo:
 		b := d.Bonus[0]
 		var lines []int
 		for i := 0; i < v.Len(); i++ {
@@ -331,7 +331,7 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 			}
 		}
 		return bonusAboveMinimum(v, lines, *d.MinValue, b, "da compra", "of the purchase")
-	case "flyer":
+	case ComboFlyer:
 		if d.Code != "" && !slices.ContainsFunc(cart.PromoCodes, func(k string) bool { return strings.EqualFold(strings.TrimSpace(k), d.Code) }) {
 			return notEligible(ReasonComboFlyerCode, "código do folheto não apresentado", "flyer code not presented")
 		}
@@ -347,7 +347,7 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 		}
 		p.Participants = nil
 		return p
-	case "scratch_card":
+	case ComboScratchCard:
 		all := make([]int, v.Len())
 		for i := range all {
 			all[i] = i
@@ -435,9 +435,9 @@ func (c *combo) quantity(v *promo.View) promo.Proposal {
 func (c *combo) blockKey(cart *promo.Cart) string {
 	base := "block/" + c.def.ID + "/customer/" + cart.Customer.ID + "/"
 	switch c.def.BlockCheck {
-	case "sale_day":
+	case BlockSaleDay:
 		return base + promo.DateOf(cart.Time).String() + "/units"
-	case "promotion_period":
+	case BlockPromotionPeriod:
 		return base + "all/units"
 	}
 	return ""
@@ -445,7 +445,7 @@ func (c *combo) blockKey(cart *promo.Cart) string {
 
 // CounterKeys returns the purchase-block counter the combo reads.
 func (c *combo) CounterKeys(cart *promo.Cart) []string {
-	if c.def.Type != "quantity" || c.def.BlockQuantity == 0 || cart.Customer == nil {
+	if c.def.Type != ComboQuantity || c.def.BlockQuantity == 0 || cart.Customer == nil {
 		return nil
 	}
 	if k := c.blockKey(cart); k != "" {
@@ -455,27 +455,27 @@ func (c *combo) CounterKeys(cart *promo.Cart) []string {
 }
 
 // comboFields lists, per type, the fields it uses.
-func comboFields(t string) ([]string, bool) {
+func comboFields(t ComboType) ([]string, bool) {
 	switch t {
-	case "kit":
+	case ComboKit:
 		return []string{"buy", "bonus"}, true
-	case "inverse_kit":
+	case ComboInverseKit:
 		return []string{"buy", "bonus", "require_all_bonus"}, true
-	case "brand":
+	case ComboBrand:
 		return []string{"brands", "min_value", "bonus"}, true
-	case "quantity":
+	case ComboQuantity:
 		return []string{"product", "min_quantity", "max_bonus_quantity", "from_minimum", "unit_value", "price_type", "tenders", "block_quantity", "block_check"}, true
-	case "flavor":
+	case ComboFlavor:
 		return []string{"products", "min_quantity", "bonus_value"}, true
-	case "customer_type":
+	case ComboCustomerType:
 		return []string{"customer_types", "buy", "bonus"}, true
-	case "value":
+	case ComboValue:
 		return []string{"buy", "bonus"}, true
-	case "combo":
+	case ComboCombo:
 		return []string{"min_value", "bonus"}, true
-	case "flyer":
+	case ComboFlyer:
 		return []string{"items", "code"}, true
-	case "scratch_card":
+	case ComboScratchCard:
 		return []string{"min_value", "every", "max_cards"}, true
 	}
 	return nil, false
@@ -545,10 +545,10 @@ func (c *compiler) combos(def Ruleset, loc *time.Location, ids map[string]bool) 
 			continue
 		}
 		phase := promo.PhaseItem
-		if d.Type == "scratch_card" {
+		if d.Type == ComboScratchCard {
 			phase = promo.PhaseEarning
 		}
-		out = append(out, &combo{def: d, keys: keys, info: promo.Info{ID: d.ID, Name: d.Description, Type: "combo:" + d.Type,
+		out = append(out, &combo{def: d, keys: keys, info: promo.Info{ID: d.ID, Name: d.Description, Type: "combo:" + string(d.Type),
 			Phase: phase, Priority: d.Priority, Start: start, End: end, Funder: d.FundedBy, FunderShare: share}})
 	}
 	return out
@@ -612,26 +612,26 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 			case b.Percent != nil && !percentOK(*b.Percent):
 				c.fail(bp+".percent", "must be between 0 and 100")
 			}
-			if d.Type != "brand" && b.Brand != "" {
+			if d.Type != ComboBrand && b.Brand != "" {
 				c.fail(bp+".brand", "used by brand bonifications only")
 			}
 			codes = append(codes, b.Product)
 		}
 	}
 	switch d.Type {
-	case "kit":
+	case ComboKit:
 		items("buy", d.Buy, false)
 		bonus(false, false)
-	case "customer_type":
+	case ComboCustomerType:
 		items("buy", d.Buy, false)
 		bonus(false, false)
 		if len(d.CustomerTypes) == 0 {
 			c.fail(p+".customer_types", "at least one customer type is required")
 		}
-	case "inverse_kit":
+	case ComboInverseKit:
 		items("buy", d.Buy, true)
 		bonus(false, false)
-	case "brand":
+	case ComboBrand:
 		bonus(true, false)
 		if len(d.Brands) == 0 {
 			c.fail(p+".brands", "at least one brand is required")
@@ -643,7 +643,7 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 			c.fail(p+".bonus[0].brand", "the bonus product must be of one of the brands (%s), got %q", strings.Join(d.Brands, ", "), d.Bonus[0].Brand)
 		}
 		return promo.Keys{CartWide: true}
-	case "quantity":
+	case ComboQuantity:
 		if d.Product == "" {
 			c.fail(p+".product", "required")
 		}
@@ -656,11 +656,11 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 		if d.UnitValue == nil || d.UnitValue.Sign() < 0 {
 			c.fail(p+".unit_value", "required, not negative")
 		}
-		if d.PriceType != "" && d.PriceType != "current" && d.PriceType != "original" {
+		if d.PriceType != "" && d.PriceType != PriceCurrent && d.PriceType != PriceOriginal {
 			c.fail(p+".price_type", "want current or original, got %q", d.PriceType)
 		}
 		switch d.BlockCheck {
-		case "", "none", "sale_day", "promotion_period":
+		case "", BlockNone, BlockSaleDay, BlockPromotionPeriod:
 		default:
 			c.fail(p+".block_check", "want sale_day, promotion_period or none, got %q", d.BlockCheck)
 		}
@@ -670,7 +670,7 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 			c.fail(p+".block_quantity", "must be at least min_quantity")
 		}
 		codes = append(codes, d.Product)
-	case "flavor":
+	case ComboFlavor:
 		if len(d.Products) == 0 {
 			c.fail(p+".products", "at least one product is required")
 		}
@@ -681,16 +681,16 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 			c.fail(p+".bonus_value", "required, greater than zero")
 		}
 		codes = append(codes, d.Products...)
-	case "value":
+	case ComboValue:
 		items("buy", d.Buy, true)
 		bonus(true, true)
-	case "combo":
+	case ComboCombo:
 		bonus(true, true)
 		if d.MinValue == nil || d.MinValue.Sign() < 0 {
 			c.fail(p+".min_value", "required, not negative")
 		}
 		return promo.Keys{CartWide: true}
-	case "flyer":
+	case ComboFlyer:
 		if len(d.Items) == 0 {
 			c.fail(p+".items", "at least one item is required")
 		}
@@ -707,7 +707,7 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 			}
 			codes = append(codes, it.Product)
 		}
-	case "scratch_card":
+	case ComboScratchCard:
 		if d.Every == nil || d.Every.Sign() <= 0 {
 			c.fail(p+".every", "required, greater than zero")
 		}

@@ -47,7 +47,7 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 	if def.Version != Version {
 		c.fail("version", "must be %d, got %d", Version, def.Version)
 	}
-	rounding, err := promo.ParseRoundingMode(def.Settings.Rounding)
+	rounding, err := promo.ParseRoundingMode(string(def.Settings.Rounding))
 	if err != nil {
 		c.fail("settings.rounding", "%v", err)
 	}
@@ -83,7 +83,7 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 		default:
 			c.groupings[g.ID] = g
 		}
-		if g.Kind != "product" && g.Kind != "store" && g.Kind != "customer" {
+		if g.Kind != GroupingProduct && g.Kind != GroupingStore && g.Kind != GroupingCustomer {
 			c.fail(p+".kind", "want product, store or customer, got %q", g.Kind)
 		}
 		if len(g.Members) == 0 {
@@ -215,14 +215,14 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	default:
 		b, sel = c.benefit(p+".benefit", &cp.Benefit)
 	}
-	if cp.MaxRepetitions > 0 && cp.Benefit.On == "items" && (cp.Benefit.Progressive != nil || cp.Benefit.AgePercent != nil) {
+	if cp.MaxRepetitions > 0 && cp.Benefit.On == OnItems && (cp.Benefit.Progressive != nil || cp.Benefit.AgePercent != nil) {
 		c.fail(p+".max_repetitions", "does not apply to progressive or age_percent benefits")
 	}
-	if cp.Benefit.On == "sale" && cp.MaxRepetitions > 0 {
+	if cp.Benefit.On == OnSale && cp.MaxRepetitions > 0 {
 		c.fail(p+".max_repetitions", "applies to item benefits only")
 	}
-	lims := c.limits(p+".limits", cp.Limits, cp.Benefit.On == "items")
-	xmode, err := exchange.ParseMode(cp.ExchangeMode)
+	lims := c.limits(p+".limits", cp.Limits, cp.Benefit.On == OnItems)
+	xmode, err := exchange.ParseMode(string(cp.ExchangeMode))
 	if err != nil {
 		c.fail(p+".exchange_mode", "%v", err)
 	}
@@ -260,9 +260,9 @@ func (c *compiler) rules(p string, r *Rules, cc campaignCtx) rules.Condition {
 	}
 	conds := c.nested(p, r.Conditions, true, cc)
 	switch r.Match {
-	case "", "all":
+	case "", MatchAll:
 		return rules.All(conds...)
-	case "any":
+	case MatchAny:
 		return rules.Any(conds...)
 	}
 	c.fail(p+".match", "unknown match %q (want all or any)", r.Match)
@@ -283,7 +283,7 @@ func (c *compiler) associations(def Ruleset, ids map[string]int) []promo.Associa
 			c.fail(p+".id", "duplicate association id %q", a.ID)
 		}
 		seen[a.ID] = true
-		crit, err := promo.ParseCriterion(a.Criterion)
+		crit, err := promo.ParseCriterion(string(a.Criterion))
 		if err != nil {
 			c.fail(p+".criterion", "%v", err)
 		}

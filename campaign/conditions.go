@@ -11,29 +11,29 @@ import (
 
 // conditionFields lists, per condition kind, the fields it uses besides
 // kind. A field set on a kind that does not use it is a compile error.
-func conditionFields(kind string) (fields []string, known bool) {
+func conditionFields(kind ConditionKind) (fields []string, known bool) {
 	switch kind {
-	case "product_code", "sku", "ncm", "category", "tender":
+	case CondProductCode, CondSKU, CondNCM, CondCategory, CondTender:
 		return []string{"values", "require"}, true
-	case "grouping":
+	case CondGrouping:
 		return []string{"grouping", "require"}, true
-	case "customer_tax_id", "customer_tier", "card_bin", "sale_category", "store":
+	case CondCustomerTaxID, CondCustomerTier, CondCardBIN, CondSaleCategory, CondStore:
 		return []string{"values"}, true
-	case "customer_age":
+	case CondCustomerAge:
 		return []string{"min", "max"}, true
-	case "customer_sex":
+	case CondCustomerSex:
 		return []string{"sex"}, true
-	case "customer_grouping", "store_grouping":
+	case CondCustomerGrouping, CondStoreGrouping:
 		return []string{"grouping"}, true
-	case "birthday":
+	case CondBirthday:
 		return []string{"period", "relative", "tolerance_days"}, true
-	case "captured_field":
+	case CondCapturedField:
 		return []string{"field", "value"}, true
-	case "promo_code":
+	case CondPromoCode:
 		return []string{"codes", "issued_by"}, true
-	case "first_purchase", "conecta_agenda":
+	case CondFirstPurchase, CondConectaAgenda:
 		return []string{"conditions"}, true
-	case "all", "any":
+	case CondAll, CondAny:
 		return []string{"conditions"}, true
 	}
 	return nil, false
@@ -93,7 +93,7 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 			c.fail(p+"."+f, "not used by kind %s", cd.Kind)
 		}
 	}
-	req, err := rules.ParseRequire(cd.Require)
+	req, err := rules.ParseRequire(string(cd.Require))
 	if err != nil {
 		c.fail(p+".require", "%v", err)
 	}
@@ -102,7 +102,7 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 			c.fail(p+".values", "at least one value is required")
 		}
 		for j, v := range cd.Values {
-			if strings.TrimSpace(v) == "" || (cd.Kind == "category" && strings.Trim(v, "/") == "") {
+			if strings.TrimSpace(v) == "" || (cd.Kind == CondCategory && strings.Trim(v, "/") == "") {
 				c.fail(fmt.Sprintf("%s.values[%d]", p, j), "must not be empty")
 			}
 		}
@@ -114,23 +114,23 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 	}
 	var out rules.Condition
 	switch cd.Kind {
-	case "product_code":
+	case CondProductCode:
 		needValues()
 		out = rules.ProductCode(req, cd.Values...)
-	case "sku":
+	case CondSKU:
 		needValues()
 		out = rules.SKU(req, cd.Values...)
-	case "ncm":
+	case CondNCM:
 		needValues()
 		out = rules.NCM(req, cd.Values...)
-	case "category":
+	case CondCategory:
 		needValues()
 		out = rules.Category(req, cd.Values...)
-	case "grouping":
+	case CondGrouping:
 		if g := c.grouping(p, cd.Grouping, "product"); g != nil {
 			out = rules.ProductGroup(g.ID, req, g.Members...)
 		}
-	case "customer_tax_id":
+	case CondCustomerTaxID:
 		needValues()
 		ids := make([]promo.TaxID, 0, len(cd.Values))
 		for j, v := range cd.Values {
@@ -142,7 +142,7 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 			ids = append(ids, t)
 		}
 		out = rules.TaxIDIn(ids...)
-	case "customer_age":
+	case CondCustomerAge:
 		lo, hi := 0, 150
 		if cd.Min != nil {
 			lo = *cd.Min
@@ -162,25 +162,25 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 			c.fail(p+".max", "must not be less than min")
 		}
 		out = rules.AgeBetween(lo, hi)
-	case "customer_sex":
+	case CondCustomerSex:
 		var sx promo.Sex
 		if err := sx.UnmarshalText([]byte(cd.Sex)); err != nil || cd.Sex == "" {
 			c.fail(p+".sex", "want female, male or other")
 		}
 		out = rules.SexIs(sx)
-	case "customer_tier":
+	case CondCustomerTier:
 		needValues()
 		out = rules.TierIn(cd.Values...)
-	case "customer_grouping":
+	case CondCustomerGrouping:
 		if g := c.grouping(p, cd.Grouping, "customer"); g != nil {
 			out = rules.CustomerGroup(g.ID, g.Members)
 		}
-	case "birthday":
-		per, err := rules.ParseBirthdayPeriod(cd.Period)
+	case CondBirthday:
+		per, err := rules.ParseBirthdayPeriod(string(cd.Period))
 		if err != nil {
 			c.fail(p+".period", "%v", err)
 		}
-		rel, err := rules.ParseRelative(cd.Relative)
+		rel, err := rules.ParseRelative(string(cd.Relative))
 		if err != nil {
 			c.fail(p+".relative", "%v", err)
 		}
@@ -188,29 +188,29 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 			c.fail(p+".tolerance_days", "must not be negative")
 		}
 		out = rules.Birthday(per, rel, cd.ToleranceDays)
-	case "captured_field":
+	case CondCapturedField:
 		optionalOnly("captured_field")
-		if !rules.IsCapturedField(cd.Field) {
+		if !rules.IsCapturedField(string(cd.Field)) {
 			c.fail(p+".field", "want name, email, phone, address, birth_date or sex")
 		}
 		switch {
 		case cd.Value == "":
 			c.fail(p+".value", "required")
-		case cd.Field == "birth_date":
+		case cd.Field == FieldBirthDate:
 			if _, err := promo.ParseDate(cd.Value); err != nil {
 				c.fail(p+".value", "%v", err)
 			}
-		case cd.Field == "sex":
+		case cd.Field == FieldSex:
 			var sx promo.Sex
 			if err := sx.UnmarshalText([]byte(strings.ToLower(strings.TrimSpace(cd.Value)))); err != nil {
 				c.fail(p+".value", "want female, male or other")
 			}
 		}
-		out = rules.CapturedField(cd.Field, cd.Value)
-	case "tender":
+		out = rules.CapturedField(string(cd.Field), cd.Value)
+	case CondTender:
 		needValues()
 		out = rules.Tenders(req, cd.Values...)
-	case "card_bin":
+	case CondCardBIN:
 		needValues()
 		for j, v := range cd.Values {
 			if strings.Trim(v, "0123456789") != "" {
@@ -218,7 +218,7 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 			}
 		}
 		out = rules.CardBIN(cd.Values...)
-	case "promo_code":
+	case CondPromoCode:
 		switch {
 		case cd.IssuedBy != "" && cd.Codes != nil:
 			c.fail(p+".issued_by", "give codes or issued_by, not both")
@@ -227,24 +227,24 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 		default:
 			out = c.promoCode(p, cd.Codes, cc)
 		}
-	case "sale_category":
+	case CondSaleCategory:
 		needValues()
 		out = rules.SaleCategoryIn(cd.Values...)
-	case "store":
+	case CondStore:
 		needValues()
 		out = rules.StoreIn("", cd.Values...)
-	case "store_grouping":
+	case CondStoreGrouping:
 		if g := c.grouping(p, cd.Grouping, "store"); g != nil {
 			out = rules.StoreIn(g.ID, g.Members...)
 		}
-	case "first_purchase":
+	case CondFirstPurchase:
 		out = rules.All(append([]rules.Condition{rules.FirstPurchase()}, c.nested(p, cd.Conditions, false, cc)...)...)
-	case "conecta_agenda":
+	case CondConectaAgenda:
 		optionalOnly("conecta_agenda")
 		out = rules.All(append([]rules.Condition{rules.UsesAgenda()}, c.nested(p, cd.Conditions, false, cc)...)...)
-	case "all":
+	case CondAll:
 		out = rules.All(c.nested(p, cd.Conditions, true, cc)...)
-	case "any":
+	case CondAny:
 		out = rules.Any(c.nested(p, cd.Conditions, true, cc)...)
 	}
 	if len(c.problems) > before {
@@ -268,7 +268,7 @@ func (c *compiler) nested(p string, conds []Condition, required bool, cc campaig
 }
 
 // grouping resolves a grouping reference of the wanted kind.
-func (c *compiler) grouping(p, id, kind string) *Grouping {
+func (c *compiler) grouping(p, id string, kind GroupingKind) *Grouping {
 	if id == "" {
 		c.fail(p+".grouping", "required: the id of a %s grouping", kind)
 		return nil

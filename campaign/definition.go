@@ -73,7 +73,7 @@ type Association struct {
 	// "most_benefit" (maior benefício), "registration_order" (ordem de
 	// registro: the first campaign listed that applies) or "grant_all"
 	// (conceder todos).
-	Criterion string `json:"criterion"`
+	Criterion Criterion `json:"criterion"`
 	// Campaigns are campaign ids, in registration order.
 	Campaigns []string `json:"campaigns"`
 }
@@ -85,22 +85,22 @@ type Grouping struct {
 	Name string `json:"name,omitempty"`
 	// Kind is "product" (members are product codes), "store" (store ids)
 	// or "customer" (customer tokens or CPF/CNPJ).
-	Kind    string   `json:"kind"`
-	Members []string `json:"members"`
+	Kind    GroupingKind `json:"kind"`
+	Members []string     `json:"members"`
 }
 
 // Settings are the ruleset-wide settings.
 type Settings struct {
 	// Rounding is "half_even" (ABNT NBR 5891, the default), "half_up" or
 	// "truncate".
-	Rounding string `json:"rounding,omitempty"`
+	Rounding Rounding `json:"rounding,omitempty"`
 	// TimeZone is the IANA zone in which dates without an offset are read;
 	// the default is "America/Sao_Paulo".
 	TimeZone string `json:"time_zone,omitempty"`
 	// CashbackRedemption is how redeemed cashback enters the sale:
 	// "discount" (the default: spread over the lines) or "tender" (an NFC-e
 	// payment with code 19). The tax treatment differs.
-	CashbackRedemption string `json:"cashback_redemption,omitempty"`
+	CashbackRedemption CashbackRedemption `json:"cashback_redemption,omitempty"`
 }
 
 // Category is a campaign category defined once and referred to by id.
@@ -162,7 +162,7 @@ type Campaign struct {
 	// (vendas com troca): "net" (the default: computes on the values net of
 	// the exchange credit), "no_activation", "original" (on the original
 	// prices) or "gross" (on the initial values).
-	ExchangeMode string `json:"exchange_mode,omitempty"`
+	ExchangeMode ExchangeMode `json:"exchange_mode,omitempty"`
 	// Extras are the additional benefits (benefícios adicionais): a code
 	// for a later purchase, loyalty points, cashback. A campaign whose only
 	// benefit is an extra leaves Benefit out.
@@ -211,7 +211,7 @@ type Cashback struct {
 	Start string `json:"start,omitempty"`
 	End   string `json:"end,omitempty"`
 	// Type is "fixed" (R$) or "percent" (tipo do cashback); Value its value.
-	Type  string          `json:"type"`
+	Type  CashbackType    `json:"type"`
 	Value decimal.Decimal `json:"value"`
 	// UsageLimitDays is how long after the sale the credit can be redeemed
 	// (limite de uso em dias); 0 means no limit.
@@ -220,7 +220,7 @@ type Cashback struct {
 	// resgate).
 	MinPurchase decimal.Decimal `json:"min_purchase,omitzero"`
 	// ApplyOn is "sale" or "item" (aplicar benefício cashback em).
-	ApplyOn string `json:"apply_on,omitempty"`
+	ApplyOn CashbackOn `json:"apply_on,omitempty"`
 	// Accumulate earns on each fulfilment of the rules (acumular).
 	Accumulate bool `json:"accumulate,omitempty"`
 	// DaysToStart is how many days after the sale redemption opens (dias
@@ -241,20 +241,20 @@ type Limit struct {
 	// Scope is "general" (all customers together) or "customer" (per
 	// customer, identified by the host's token; an anonymous sale gets no
 	// activation of such a campaign).
-	Scope string `json:"scope"`
+	Scope LimitScope `json:"scope"`
 	// Count is "sale" (tickets) or "item" (units that get the benefit).
-	Count string `json:"count"`
+	Count LimitCount `json:"count"`
 	// Max is the number of sales or items allowed per period.
 	Max int64 `json:"max"`
 	// Period is "day", "week" (ISO, Monday to Sunday), "month" or
 	// "campaign" (the campaign's whole period).
-	Period string `json:"period"`
+	Period LimitPeriod `json:"period"`
 }
 
 // Rules combines conditions with "all" (E) or "any" (OU).
 type Rules struct {
 	// Match is "all" (the default) or "any".
-	Match string `json:"match,omitempty"`
+	Match Match `json:"match,omitempty"`
 	// Conditions are the rules; at least one.
 	Conditions []Condition `json:"conditions"`
 }
@@ -276,28 +276,28 @@ type Rules struct {
 //     conditions, all of which must hold too;
 //   - all, any: conditions (composta).
 type Condition struct {
-	Kind string `json:"kind"`
+	Kind ConditionKind `json:"kind"`
 	// Values are the codes, SKUs, NCMs, category paths, tender types, BIN
 	// prefixes, CPF/CNPJ, tiers, sale categories or store ids.
 	Values []string `json:"values,omitempty"`
 	// Require is "any" (the default: at least one value in the cart) or
 	// "all" (every value in the cart).
-	Require string `json:"require,omitempty"`
+	Require Require `json:"require,omitempty"`
 	// Grouping is the id of one of the ruleset's groupings.
 	Grouping string `json:"grouping,omitempty"`
 	// Min and Max bound the customer's age in years, inclusive.
 	Min *int `json:"min,omitempty"`
 	Max *int `json:"max,omitempty"`
 	// Sex is "female", "male" or "other".
-	Sex string `json:"sex,omitempty"`
+	Sex Sex `json:"sex,omitempty"`
 	// Period, Relative and ToleranceDays describe a birthday rule.
-	Period        string `json:"period,omitempty"`
-	Relative      string `json:"relative,omitempty"`
-	ToleranceDays int    `json:"tolerance_days,omitempty"`
+	Period        BirthdayPeriod   `json:"period,omitempty"`
+	Relative      BirthdayRelative `json:"relative,omitempty"`
+	ToleranceDays int              `json:"tolerance_days,omitempty"`
 	// Field and Value describe a captured-field comparison: field is name,
 	// email, phone, address, birth_date or sex.
-	Field string `json:"field,omitempty"`
-	Value string `json:"value,omitempty"`
+	Field CapturedField `json:"field,omitempty"`
+	Value string        `json:"value,omitempty"`
 	// Codes are the promotional codes a promo_code rule accepts.
 	Codes *CodeSet `json:"codes,omitempty"`
 	// IssuedBy makes a promo_code rule accept the codes another campaign
@@ -328,7 +328,7 @@ type CodePattern struct {
 // FinalPrice, FreeUnits, Gift, Progressive and AgePercent is set.
 type Benefit struct {
 	// On is "sale" (desconto na venda) or "items" (desconto no item).
-	On string `json:"on"`
+	On BenefitOn `json:"on"`
 	// Percent off, between 0 and 100.
 	Percent *decimal.Decimal `json:"percent,omitempty"`
 	// Amount off: off the eligible total on a sale, off each unit on items.
@@ -347,7 +347,7 @@ type Benefit struct {
 	// ApplyTo is "all" (conceder todos, the default), "highest" (maior
 	// benefício) or "lowest" (menor benefício); items only, and only for
 	// percent, amount, final_price and free_units.
-	ApplyTo string `json:"apply_to,omitempty"`
+	ApplyTo ApplyTo `json:"apply_to,omitempty"`
 }
 
 // Gift is a gift benefit: Quantity units per occurrence of one of Options

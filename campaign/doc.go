@@ -12,6 +12,9 @@
 //   - definition.go: Ruleset, Settings, Campaign, Rules, Condition, Benefit,
 //     Extras, Limit, Association, Grouping, Loyalty — the JSON format
 //     (documented in testdata/README.md);
+//   - enums.go: the typed strings of the enumerated fields and their
+//     constants (OnItems, CondProductCode, PeriodWeek, ComboKit, ...);
+//   - amounts.go: Dec, ParseDec, Ptr — optional amounts written in Go;
 //   - decode.go: Decode, Load, MustLoad — strict decoding;
 //   - compile.go: Compile — validation and compilation, every problem at once;
 //   - conditions.go: the condition kinds and their fields;

@@ -3,6 +3,7 @@ package campaign_test
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,11 +49,11 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := map[string]map[string]bool{}
-	mark := func(what, v string) {
+	mark := func(what string, v any) {
 		if seen[what] == nil {
 			seen[what] = map[string]bool{}
 		}
-		seen[what][v] = true
+		seen[what][fmt.Sprint(v)] = true
 	}
 	var walk func(cs []campaign.Condition)
 	walk = func(cs []campaign.Condition) {
@@ -106,7 +107,7 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		} {
 			if set {
 				mark("benefit kind", kind)
-				mark("benefit on "+b.On, kind)
+				mark("benefit on "+string(b.On), kind)
 			}
 		}
 		if b.ApplyTo != "" {
@@ -177,10 +178,10 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		for _, rq := range pk.Requirements {
 			mark("pack requirement", rq.Attribute)
 			if rq.MinQuantity > 0 {
-				mark("pack requirement bound", rq.Attribute+".min_quantity")
+				mark("pack requirement bound", string(rq.Attribute)+".min_quantity")
 			}
 			if rq.MinValue != nil {
-				mark("pack requirement bound", rq.Attribute+".min_value")
+				mark("pack requirement bound", string(rq.Attribute)+".min_value")
 			}
 		}
 		if s := pk.Prize.Sale; s != nil {
@@ -338,11 +339,11 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 }
 
 // orDefault returns s, or def when s is empty.
-func orDefault(s, def string) string {
+func orDefault[S ~string](s, def S) string {
 	if s == "" {
-		return def
+		return string(def)
 	}
-	return s
+	return string(s)
 }
 
 // docBlock is a fenced code block of a Markdown file.

@@ -101,13 +101,13 @@ func (c *compiler) extras(p, id string, x *Extras, loc *time.Location) *extras {
 		cp := p + ".cashback"
 		out.cashback = cb
 		switch cb.Type {
-		case "fixed":
+		case CashbackFixed:
 			if cb.Value.Sign() <= 0 {
 				c.fail(cp+".value", "must be greater than zero")
 			} else if !cb.Value.Equal(cb.Value.Truncate(2)) {
 				c.fail(cp+".value", "an amount in reais has at most two decimals")
 			}
-		case "percent":
+		case CashbackPercent:
 			if cb.Value.Sign() <= 0 || cb.Value.GreaterThan(decimal.NewFromInt(100)) {
 				c.fail(cp+".value", "must be greater than 0 and at most 100")
 			}
@@ -140,15 +140,15 @@ func (c *compiler) extras(p, id string, x *Extras, loc *time.Location) *extras {
 			c.fail(cp+".max_redeem_percent", "must be between 0 and 100")
 		}
 		switch cb.ApplyOn {
-		case "", "sale", "item":
+		case "", CashbackOnSale, CashbackOnItem:
 		default:
 			c.fail(cp+".apply_on", "want sale or item, got %q", cb.ApplyOn)
 		}
-		s := &cashback.Settings{Value: cb.Value, OnItems: cb.ApplyOn == "item", Accumulate: cb.Accumulate,
+		s := &cashback.Settings{Value: cb.Value, OnItems: cb.ApplyOn == CashbackOnItem, Accumulate: cb.Accumulate,
 			DaysToStart: cb.DaysToStart, UsageLimitDays: cb.UsageLimitDays,
 			Terms: promo.CreditTerms{MinPurchase: cb.MinPurchase, MaxRedeemPercent: cb.MaxRedeemPercent,
 				ReviewRequired: cb.ReviewRequired, UseAveragePrice: cb.UseAveragePrice}}
-		if cb.Type == "percent" {
+		if cb.Type == CashbackPercent {
 			s.Kind = cashback.Percent
 		}
 		s.Start, s.End = cbStart, cbEnd
@@ -161,7 +161,7 @@ func (c *compiler) extras(p, id string, x *Extras, loc *time.Location) *extras {
 // the codes campaign issuer issues.
 func acceptsIssued(conds []Condition, issuer string) bool {
 	for _, cd := range conds {
-		if (cd.Kind == "promo_code" && cd.IssuedBy == issuer) || acceptsIssued(cd.Conditions, issuer) {
+		if (cd.Kind == CondPromoCode && cd.IssuedBy == issuer) || acceptsIssued(cd.Conditions, issuer) {
 			return true
 		}
 	}

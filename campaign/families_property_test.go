@@ -231,7 +231,7 @@ func TestFamiliesPropertyPerCustomerLimitNeverExceeded(t *testing.T) {
 				RequireCustomer: true, LimitPerCustomer: limit}},
 			Combos: []campaign.Combo{{ID: "qtd", Description: "Q por quantidade", Start: "2026-11-01", Type: "quantity", Product: "Q",
 				MinQuantity: int64(minQ), MaxBonusQuantity: int64(maxBonus), FromMinimum: fromMin, UnitValue: famPtr(decimal.NewFromInt(1)),
-				BlockQuantity: int64(block), BlockCheck: check}},
+				BlockQuantity: int64(block), BlockCheck: campaign.BlockCheck(check)}},
 		}
 		rs := famCompile(t, def)
 		counters := map[string]decimal.Decimal{}
@@ -322,7 +322,7 @@ func famRound(mode string, d decimal.Decimal) decimal.Decimal {
 func TestFamiliesPropertyFundedSharesAddUp(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		mode := rapid.SampledFrom([]string{"half_even", "half_up", "truncate"}).Draw(t, "rounding")
-		def := campaign.Ruleset{Settings: campaign.Settings{Rounding: mode}}
+		def := campaign.Ruleset{Settings: campaign.Settings{Rounding: campaign.Rounding(mode)}}
 		type funding struct {
 			funder string
 			pct    decimal.Decimal // 100 when the funder pays it all
@@ -448,7 +448,7 @@ func TestFamiliesPropertyNoUnitInTwoKits(t *testing.T) {
 				Percent: famPtr(decimal.NewFromInt(100))})
 		}
 		kind := rapid.SampledFrom([]string{"kit", "customer_type"}).Draw(t, "type")
-		cb := campaign.Combo{ID: "kit", Description: "Kit", Start: "2026-11-01", Type: kind, Buy: buy, Bonus: bonus}
+		cb := campaign.Combo{ID: "kit", Description: "Kit", Start: "2026-11-01", Type: campaign.ComboType(kind), Buy: buy, Bonus: bonus}
 		if kind == "customer_type" {
 			cb.CustomerTypes = []string{"atacado"}
 		}

@@ -201,7 +201,7 @@ func (c Campaign) Type() string {
 	if set != 1 {
 		return TypeOther
 	}
-	switch b.On + "/" + kind {
+	switch string(b.On) + "/" + kind {
 	case "sale/percent":
 		return TypeSalePercent
 	case "sale/amount":

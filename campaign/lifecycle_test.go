@@ -166,7 +166,7 @@ func TestSearchType(t *testing.T) {
 //	cerveja-15  prio 2  2026-11-20 00:00 .. 2026-11-20 end of day
 func lcSearchRuleset() campaign.Ruleset {
 	product := func(kind string, values ...string) *campaign.Rules {
-		return &campaign.Rules{Conditions: []campaign.Condition{{Kind: kind, Values: values}}}
+		return &campaign.Rules{Conditions: []campaign.Condition{{Kind: campaign.ConditionKind(kind), Values: values}}}
 	}
 	return campaign.Ruleset{
 		Version: 1,

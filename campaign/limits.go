@@ -18,24 +18,24 @@ const ReasonLimitNeedsCustomer promo.ReasonCode = "limit_requires_customer"
 
 // limit is a compiled activation limit.
 type limit struct {
-	general bool   // all customers together, else per customer
-	items   bool   // counts units that got the benefit, else sales
-	max     int64  // activations allowed per period
-	period  string // day, week, month or campaign
+	general bool  // all customers together, else per customer
+	items   bool  // counts units that got the benefit, else sales
+	max     int64 // activations allowed per period
+	period  LimitPeriod
 }
 
 // periodKey names the period of instant t: "2026-11-21", "2026-W47",
 // "2026-11" or "all" for the campaign's whole period. Days, weeks (ISO,
 // Monday to Sunday) and months are those of the sale's own location.
-func periodKey(period string, c *promo.Cart) string {
+func periodKey(period LimitPeriod, c *promo.Cart) string {
 	t := c.Time
 	switch period {
-	case "day":
+	case PeriodDay:
 		return promo.DateOf(t).String()
-	case "week":
+	case PeriodWeek:
 		y, w := t.ISOWeek()
 		return fmt.Sprintf("%04d-W%02d", y, w)
-	case "month":
+	case PeriodMonth:
 		return fmt.Sprintf("%04d-%02d", t.Year(), int(t.Month()))
 	}
 	return "all"
@@ -67,8 +67,8 @@ func (l limit) describe() (pt, en string) {
 	if l.items {
 		unitPT, unitEN = "itens", "items"
 	}
-	perPT := map[string]string{"day": "por dia", "week": "por semana", "month": "por mês", "campaign": "na campanha"}[l.period]
-	perEN := map[string]string{"day": "per day", "week": "per week", "month": "per month", "campaign": "in the campaign"}[l.period]
+	perPT := map[string]string{"day": "por dia", "week": "por semana", "month": "por mês", "campaign": "na campanha"}[string(l.period)]
+	perEN := map[string]string{"day": "per day", "week": "per week", "month": "per month", "campaign": "in the campaign"}[string(l.period)]
 	return fmt.Sprintf("%d %s %s %s", l.max, unitPT, scopePT, perPT), fmt.Sprintf("%d %s %s %s", l.max, unitEN, scopeEN, perEN)
 }
 
@@ -123,15 +123,15 @@ func (c *compiler) limits(p string, defs []Limit, onItems bool) []limit {
 		seen[same] = i
 		var l limit
 		switch d.Scope {
-		case "general":
+		case ScopeGeneral:
 			l.general = true
-		case "customer":
+		case ScopeCustomer:
 		default:
 			c.fail(lp+".scope", "want general or customer, got %q", d.Scope)
 		}
 		switch d.Count {
-		case "sale":
-		case "item":
+		case CountSale:
+		case CountItem:
 			l.items = true
 			if !onItems {
 				c.fail(lp+".count", "item limits need an item benefit (benefit.on: items)")
@@ -143,7 +143,7 @@ func (c *compiler) limits(p string, defs []Limit, onItems bool) []limit {
 			c.fail(lp+".max", "must be at least 1")
 		}
 		switch d.Period {
-		case "day", "week", "month", "campaign":
+		case PeriodDay, PeriodWeek, PeriodMonth, PeriodCampaign:
 		default:
 			c.fail(lp+".period", "want day, week, month or campaign, got %q", d.Period)
 		}

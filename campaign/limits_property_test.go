@@ -113,7 +113,7 @@ func lpGenCampaign(t *rapid.T, id string, o lpOptions) campaign.Campaign {
 	}
 	b := &c.Benefit
 	itemSelect := func() {
-		b.ApplyTo = rapid.SampledFrom([]string{"", "all", "highest", "lowest"}).Draw(t, "apply_to")
+		b.ApplyTo = campaign.ApplyTo(rapid.SampledFrom([]string{"", "all", "highest", "lowest"}).Draw(t, "apply_to"))
 	}
 	repetitions := func() {
 		if rapid.IntRange(0, 2).Draw(t, "max_repetitions_die") == 0 {
@@ -187,10 +187,10 @@ func lpGenCampaign(t *rapid.T, id string, o lpOptions) campaign.Campaign {
 		n := rapid.IntRange(0, 3).Draw(t, "limits")
 		for range n {
 			l := campaign.Limit{
-				Scope:  rapid.SampledFrom(lpScopes).Draw(t, "limit_scope"),
+				Scope:  campaign.LimitScope(rapid.SampledFrom(lpScopes).Draw(t, "limit_scope")),
 				Count:  "sale",
 				Max:    int64(rapid.IntRange(1, 6).Draw(t, "limit_max")),
-				Period: rapid.SampledFrom(lpPeriods).Draw(t, "limit_period"),
+				Period: campaign.LimitPeriod(rapid.SampledFrom(lpPeriods).Draw(t, "limit_period")),
 			}
 			if b.On == "items" && rapid.Bool().Draw(t, "limit_by_item") {
 				l.Count = "item"
@@ -614,7 +614,7 @@ func TestPropertyAssociationCriterion(t *testing.T) {
 		def := campaign.Ruleset{
 			Version:      campaign.Version,
 			Campaigns:    append(slices.Clone(members), others...),
-			Associations: []campaign.Association{{ID: "assoc", Criterion: crit, Campaigns: order}},
+			Associations: []campaign.Association{{ID: "assoc", Criterion: campaign.Criterion(crit), Campaigns: order}},
 		}
 		cart := lpGenCart(t)
 		_, full := lpEvaluate(t, def, cart)

@@ -29,7 +29,7 @@ type Markdown struct {
 	// By says what Items' keys are: "code" (product code), "sku",
 	// "reference" (the line attribute "reference"; Linx POS sends none) or
 	// "all" (a key matches the product code, the SKU or the reference).
-	By    string         `json:"by"`
+	By    MarkdownBy     `json:"by"`
 	Items []MarkdownItem `json:"items"`
 	// AlsoInPromotions applies the new price also to items that another
 	// campaign names (ativar também em itens em promoção); when false they
@@ -37,7 +37,7 @@ type Markdown struct {
 	AlsoInPromotions bool `json:"also_in_promotions,omitempty"`
 	// Audience is "all" (the default), "registered" (an identified
 	// customer) or "loyal" (an identified customer with a loyalty tier).
-	Audience string `json:"audience,omitempty"`
+	Audience Audience `json:"audience,omitempty"`
 }
 
 // MarkdownItem is one product's new unit price.
@@ -62,10 +62,10 @@ type markdown struct {
 	info     promo.Info
 	keys     promo.Keys
 	stores   []string // nil: every store
-	by       string
+	by       MarkdownBy
 	prices   map[string]decimal.Decimal
 	also     bool
-	audience string
+	audience Audience
 }
 
 func (m *markdown) Info() promo.Info { return m.info }
@@ -81,11 +81,11 @@ func (m *markdown) price(l *promo.Line) (decimal.Decimal, bool) {
 		return p, ok
 	}
 	switch m.by {
-	case "code":
+	case MarkdownByCode:
 		return try(l.ProductCode)
-	case "sku":
+	case MarkdownBySKU:
 		return try(l.SKU)
-	case "reference":
+	case MarkdownByReference:
 		return try(l.Attributes["reference"])
 	}
 	for _, k := range []string{l.ProductCode, l.SKU, l.Attributes["reference"]} {
@@ -104,10 +104,10 @@ func (m *markdown) Apply(v *promo.View) promo.Proposal {
 			EN: "store " + c.Store.ID + " is not in the markdown"})
 	}
 	switch {
-	case m.audience == "registered" && c.Customer == nil:
+	case m.audience == AudienceRegistered && c.Customer == nil:
 		return promo.NotEligible(promo.Reason{Code: ReasonMarkdownAudience,
 			PT: "remarcação só para clientes cadastrados", EN: "markdown for registered customers only"})
-	case m.audience == "loyal" && (c.Customer == nil || c.Customer.Tier == ""):
+	case m.audience == AudienceLoyal && (c.Customer == nil || c.Customer.Tier == ""):
 		return promo.NotEligible(promo.Reason{Code: ReasonMarkdownAudience,
 			PT: "remarcação só para clientes fidelizados", EN: "markdown for loyal customers only"})
 	}
@@ -164,12 +164,12 @@ func (c *compiler) markdown(p string, md *Markdown, loc *time.Location) promo.Pr
 		stores = slices.Clone(md.Stores)
 	}
 	switch md.By {
-	case "code", "sku", "reference", "all":
+	case MarkdownByCode, MarkdownBySKU, MarkdownByReference, MarkdownByAll:
 	default:
 		c.fail(p+".by", "want code, sku, reference or all, got %q", md.By)
 	}
 	switch md.Audience {
-	case "", "all", "registered", "loyal":
+	case "", AudienceAll, AudienceRegistered, AudienceLoyal:
 	default:
 		c.fail(p+".audience", "want all, registered or loyal, got %q", md.Audience)
 	}
@@ -201,9 +201,9 @@ func (c *compiler) markdown(p string, md *Markdown, loc *time.Location) promo.Pr
 		stores: stores, by: md.By, prices: prices, also: md.AlsoInPromotions, audience: md.Audience,
 	}
 	switch md.By {
-	case "code":
+	case MarkdownByCode:
 		m.keys = promo.Keys{ProductCodes: keys}
-	case "sku":
+	case MarkdownBySKU:
 		m.keys = promo.Keys{SKUs: keys}
 	default:
 		m.keys = promo.Keys{CartWide: true} // references are not indexed

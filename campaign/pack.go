@@ -26,11 +26,11 @@ type DiscountPack struct {
 	// Status overrides the status the sale's instant gives (situação):
 	// "pending" or "finished" stop the table; "current" (or empty) lets the
 	// dates decide.
-	Status string `json:"status,omitempty"`
+	Status PackStatus `json:"status,omitempty"`
 	// Owner is who registered the table: "franchisor" (franqueadora) or
 	// "store" (a store's own). A franchisor's coupon wins over a store's
 	// with the same description.
-	Owner string `json:"owner"`
+	Owner PackOwner `json:"owner"`
 	// Stores are the participating stores (filiais), own or franchises.
 	Stores []PackStore `json:"stores"`
 	// MinSaleValue is the minimum sale value (valor mínimo na venda).
@@ -63,7 +63,7 @@ type DiscountPack struct {
 type PackStore struct {
 	ID string `json:"id"`
 	// Kind is "own" (loja própria) or "franchise" (franquia).
-	Kind string `json:"kind"`
+	Kind PackStoreKind `json:"kind"`
 }
 
 // PackRequirement is a requirement on one attribute: line and manufacturer
@@ -71,7 +71,7 @@ type PackStore struct {
 // value.
 type PackRequirement struct {
 	// Attribute is "line", "manufacturer", "family" or "product".
-	Attribute   string           `json:"attribute"`
+	Attribute   PackAttribute    `json:"attribute"`
 	Code        string           `json:"code"`
 	MinValue    *decimal.Decimal `json:"min_value,omitempty"`
 	MinQuantity int64            `json:"min_quantity,omitempty"`
@@ -96,13 +96,13 @@ type PackSalePrize struct {
 type PackItemsPrize struct {
 	// Attribute is "line", "manufacturer", "family", "product" or "role"
 	// (papel).
-	Attribute string          `json:"attribute"`
+	Attribute PackAttribute   `json:"attribute"`
 	Code      string          `json:"code"`
 	Quantity  int64           `json:"quantity,omitempty"`
 	Percent   decimal.Decimal `json:"percent"`
 	// Rule is "highest" (maior desconto: the most expensive units) or
 	// "lowest" (menor desconto).
-	Rule string `json:"rule,omitempty"`
+	Rule PrizeRule `json:"rule,omitempty"`
 }
 
 // Company holds the per-company settings of seed 003.
@@ -130,15 +130,15 @@ const (
 )
 
 // attrOf returns a line's value of a Desconto Pack attribute.
-func attrOf(l *promo.Line, attr string) string {
+func attrOf(l *promo.Line, attr PackAttribute) string {
 	switch attr {
-	case "line":
+	case AttributeLine:
 		return l.ProductLine
-	case "manufacturer":
+	case AttributeManufacturer:
 		return l.Manufacturer
-	case "family":
+	case AttributeFamily:
 		return l.Family
-	case "role":
+	case AttributeRole:
 		return l.Role
 	}
 	return l.ProductCode
@@ -172,10 +172,10 @@ type packSet struct {
 
 // rank orders prize attributes: a prize on an attribute of lower rank
 // takes a line before one of higher rank.
-func (s *packSet) rank(attr string) int {
-	order := []string{"product", "role", "line", "family", "manufacturer"}
+func (s *packSet) rank(attr PackAttribute) int {
+	order := []PackAttribute{AttributeProduct, AttributeRole, AttributeLine, AttributeFamily, AttributeManufacturer}
 	if s.company.LineBeforeRole {
-		order = []string{"product", "line", "role", "family", "manufacturer"}
+		order = []PackAttribute{AttributeProduct, AttributeLine, AttributeRole, AttributeFamily, AttributeManufacturer}
 	}
 	return slices.Index(order, attr)
 }
@@ -200,10 +200,10 @@ func (p *pack) Keys() promo.Keys { return promo.Keys{CartWide: true} }
 func (p *pack) live(v *promo.View) (int64, *promo.Reason) {
 	c := v.Cart()
 	d := p.def
-	if d.Status == "pending" || d.Status == "finished" {
-		return 0, &promo.Reason{Code: ReasonPackStatus, PT: "tabela com situação " + d.Status, EN: "table status is " + d.Status}
+	if d.Status == PackPending || d.Status == PackFinished {
+		return 0, &promo.Reason{Code: ReasonPackStatus, PT: "tabela com situação " + string(d.Status), EN: "table status is " + string(d.Status)}
 	}
-	in := slices.ContainsFunc(d.Stores, func(s PackStore) bool { return s.ID == c.Store.ID && s.Kind == c.Store.Kind.String() })
+	in := slices.ContainsFunc(d.Stores, func(s PackStore) bool { return s.ID == c.Store.ID && string(s.Kind) == c.Store.Kind.String() })
 	if !in {
 		return 0, &promo.Reason{Code: ReasonPackStore, PT: "a loja " + c.Store.ID + " não participa da tabela", EN: "store " + c.Store.ID + " is not in the table"}
 	}
@@ -258,9 +258,9 @@ func (p *pack) Apply(v *promo.View) promo.Proposal {
 	// The precedence between tables is judged on the sale as rung up, so
 	// that one table's discount does not decide whether another applies.
 	rung := asRungUp(v)
-	if p.def.Owner == "store" {
+	if p.def.Owner == OwnerStore {
 		for _, o := range p.set.packs {
-			if o != p && o.def.Owner == "franchisor" && o.coupon == p.coupon && o.inForce(v.Time()) {
+			if o != p && o.def.Owner == OwnerFranchisor && o.coupon == p.coupon && o.inForce(v.Time()) {
 				if _, no := o.live(rung); no == nil {
 					return promo.NotEligible(promo.Reason{Code: ReasonPackFranchisor,
 						PT: "o cupom " + p.def.Coupon + " da franqueadora (" + o.info.ID + ") prevalece",
@@ -374,11 +374,11 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 		before := len(c.problems)
 		start, end := c.identity(p, d.ID, "description", d.Description, d.Start, d.End, loc, ids)
 		switch d.Status {
-		case "", "pending", "current", "finished":
+		case "", PackPending, PackCurrent, PackFinished:
 		default:
 			c.fail(p+".status", "want pending, current or finished, got %q", d.Status)
 		}
-		if d.Owner != "franchisor" && d.Owner != "store" {
+		if d.Owner != OwnerFranchisor && d.Owner != OwnerStore {
 			c.fail(p+".owner", "want franchisor or store, got %q", d.Owner)
 		}
 		if len(d.Stores) == 0 {
@@ -388,7 +388,7 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 			if s.ID == "" {
 				c.fail(fmt.Sprintf("%s.stores[%d].id", p, j), "required")
 			}
-			if s.Kind != "own" && s.Kind != "franchise" {
+			if s.Kind != PackStoreOwn && s.Kind != PackStoreFranchise {
 				c.fail(fmt.Sprintf("%s.stores[%d].kind", p, j), "want own or franchise, got %q", s.Kind)
 			}
 		}
@@ -401,14 +401,14 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 		for j, rq := range d.Requirements {
 			rp := fmt.Sprintf("%s.requirements[%d]", p, j)
 			switch rq.Attribute {
-			case "line", "manufacturer":
+			case AttributeLine, AttributeManufacturer:
 				if rq.MinQuantity != 0 {
 					c.fail(rp+".min_quantity", "a %s requirement takes a minimum value only", rq.Attribute)
 				}
 				if rq.MinValue == nil {
 					c.fail(rp+".min_value", "required for a %s requirement", rq.Attribute)
 				}
-			case "family", "product":
+			case AttributeFamily, AttributeProduct:
 				if rq.MinQuantity < 1 && rq.MinValue == nil {
 					c.fail(rp, "give min_quantity, min_value or both")
 				}
@@ -488,7 +488,7 @@ func (c *compiler) packPrize(p string, pz *PackPrize, maxItems int64) (benefit.B
 	default:
 		it := pz.Items
 		switch it.Attribute {
-		case "line", "manufacturer", "family", "product", "role":
+		case AttributeLine, AttributeManufacturer, AttributeFamily, AttributeProduct, AttributeRole:
 		default:
 			c.fail(p+".items.attribute", "want line, manufacturer, family, product or role, got %q", it.Attribute)
 		}
@@ -502,12 +502,12 @@ func (c *compiler) packPrize(p string, pz *PackPrize, maxItems int64) (benefit.B
 			c.fail(p+".items.percent", "must be greater than 0 and at most 100")
 		}
 		sel := benefit.All
-		switch strings.ToLower(it.Rule) {
-		case "", "highest":
+		switch it.Rule {
+		case "", PrizeHighest:
 			if it.Quantity > 0 {
 				sel = benefit.Highest
 			}
-		case "lowest":
+		case PrizeLowest:
 			switch {
 			case it.Quantity > 0:
 				sel = benefit.Lowest

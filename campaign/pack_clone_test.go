@@ -27,7 +27,7 @@ func TestClonePack(t *testing.T) {
 		t.Fatalf("tables: original %d, clone %d; want 1 and 2", len(def.DiscountPacks), len(out.DiscountPacks))
 	}
 	c := out.DiscountPacks[1]
-	got := []string{c.ID, c.Description, c.Start, c.End, c.Coupon, c.Key, c.Status, c.Owner, c.MinSaleValue.String()}
+	got := []string{c.ID, c.Description, c.Start, c.End, c.Coupon, c.Key, string(c.Status), string(c.Owner), c.MinSaleValue.String()}
 	want := []string{"natal", "Natal", "2026-12-01", "2026-12-25", "NATAL", "NT2026", "", "franchisor", "100"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("clone (-want +got):\n%s", diff)

@@ -29,7 +29,7 @@ func (c *compiler) programs(def Ruleset, campaigns []promo.Promotion) []promo.Pr
 			c.fail("loyalty", "name a program (juntos_somos_mais) or leave loyalty out")
 		}
 	}
-	mode, err := cashback.ParseMode(def.Settings.CashbackRedemption)
+	mode, err := cashback.ParseMode(string(def.Settings.CashbackRedemption))
 	if err != nil {
 		c.fail("settings.cashback_redemption", "%v", err)
 	}

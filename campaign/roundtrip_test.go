@@ -70,14 +70,14 @@ func rtCampaign(t *rapid.T, id string, cats []campaign.Category) campaign.Campai
 	if rapid.IntRange(0, 3).Draw(t, "no_rules_die") == 0 {
 		c.NoActivationRules = true
 	} else {
-		r := &campaign.Rules{Match: rapid.SampledFrom([]string{"", "all", "any"}).Draw(t, "match")}
+		r := &campaign.Rules{Match: campaign.Match(rapid.SampledFrom([]string{"", "all", "any"}).Draw(t, "match"))}
 		for range rapid.IntRange(1, 3).Draw(t, "conditions") {
 			kind := rapid.SampledFrom([]string{"product_code", "sku", "category"}).Draw(t, "kind")
 			pool := map[string][]string{"product_code": rtCodes, "sku": rtSKUs, "category": rtCategories}[kind]
 			r.Conditions = append(r.Conditions, campaign.Condition{
-				Kind:    kind,
+				Kind:    campaign.ConditionKind(kind),
 				Values:  rapid.SliceOfN(rapid.SampledFrom(pool), 1, 3).Draw(t, "values"),
-				Require: rapid.SampledFrom([]string{"", "any", "all"}).Draw(t, "require"),
+				Require: campaign.Require(rapid.SampledFrom([]string{"", "any", "all"}).Draw(t, "require")),
 			})
 		}
 		c.Rules = r
@@ -113,7 +113,7 @@ func rtCampaign(t *rapid.T, id string, cats []campaign.Category) campaign.Campai
 		buy := rapid.Int64Range(2, 6).Draw(t, "buy")
 		c.Benefit.FreeUnits = &campaign.FreeUnits{Buy: buy, Pay: rapid.Int64Range(1, buy-1).Draw(t, "pay")}
 	}
-	c.Benefit.ApplyTo = rapid.SampledFrom([]string{"", "all", "highest", "lowest"}).Draw(t, "apply_to")
+	c.Benefit.ApplyTo = campaign.ApplyTo(rapid.SampledFrom([]string{"", "all", "highest", "lowest"}).Draw(t, "apply_to"))
 	if rapid.Bool().Draw(t, "has_max_repetitions") {
 		c.MaxRepetitions = rapid.IntRange(1, 4).Draw(t, "max_repetitions")
 	}
@@ -127,7 +127,7 @@ func rtDefinition(t *rapid.T) campaign.Ruleset {
 	def := campaign.Ruleset{
 		Version: campaign.Version,
 		Settings: campaign.Settings{
-			Rounding: rapid.SampledFrom([]string{"", "half_even", "half_up", "truncate"}).Draw(t, "rounding"),
+			Rounding: campaign.Rounding(rapid.SampledFrom([]string{"", "half_even", "half_up", "truncate"}).Draw(t, "rounding")),
 			TimeZone: rapid.SampledFrom(rtZones).Draw(t, "time_zone"),
 		},
 	}

@@ -106,7 +106,7 @@ func newMachine(t *rapid.T) *machine {
 	if m.tender {
 		mode = "tender"
 	}
-	def := campaign.Ruleset{Version: 1, Settings: campaign.Settings{CashbackRedemption: mode}}
+	def := campaign.Ruleset{Version: 1, Settings: campaign.Settings{CashbackRedemption: campaign.CashbackRedemption(mode)}}
 	for k := range 2 {
 		p := drawProgram(t, k)
 		m.progs = append(m.progs, p)
@@ -117,7 +117,7 @@ func newMachine(t *rapid.T) *machine {
 		def.Campaigns = append(def.Campaigns, campaign.Campaign{
 			ID: p.id, Name: "cashback " + p.id, Start: "2026-11-01",
 			Rules: &campaign.Rules{Conditions: []campaign.Condition{{Kind: "product_code", Values: []string{p.code}}}},
-			Extras: &campaign.Extras{Cashback: &campaign.Cashback{Type: kind, Value: p.value, DaysToStart: p.daysToStart,
+			Extras: &campaign.Extras{Cashback: &campaign.Cashback{Type: campaign.CashbackType(kind), Value: p.value, DaysToStart: p.daysToStart,
 				UsageLimitDays: p.usageLim, MinPurchase: p.minPurchase, MaxRedeemPercent: p.maxPct,
 				ReviewRequired: p.review, UseAveragePrice: p.average}},
 		})

@@ -223,8 +223,6 @@ func (l *Line) Countable() bool {
 // History is the state across sales that the host keeps and passes in; the
 // library never remembers anything between calls.
 type History struct {
-	// Activations are the activations already used, by campaign id.
-	Activations map[string]ActivationCount `json:"activations,omitempty"`
 	// FirstPurchase reports whether this is the customer's first purchase.
 	FirstPurchase bool `json:"first_purchase,omitempty"`
 	// UsedCodes are the promotional codes already redeemed; a used code no
@@ -238,14 +236,6 @@ type History struct {
 	// cart does not list count as zero; Ruleset.CounterKeys says which keys
 	// an evaluation may read.
 	Counters map[string]decimal.Decimal `json:"counters,omitempty"`
-}
-
-// ActivationCount is how often a campaign was already activated.
-type ActivationCount struct {
-	// Customer counts the activations for this sale's customer.
-	Customer int `json:"customer"`
-	// Total counts the activations for everyone.
-	Total int `json:"total"`
 }
 
 // ExchangeItem is an item returned in the sale (item de troca); its value,

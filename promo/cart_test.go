@@ -172,7 +172,7 @@ func TestDecodeCart(t *testing.T) {
 	    {"id": "2", "category": "hortifruti", "quantity": "0.735", "weighed": true, "unit_price": 9.99, "original_price": "10.99",
 	     "attributes": {"cor": "verde"}}
 	  ],
-	  "history": {"activations": {"camp-1": {"customer": 1, "total": 40}}, "first_purchase": true}
+	  "history": {"first_purchase": true, "counters": {"limit/camp-1/all/all/sales": 40}}
 	}`
 	c, err := promo.DecodeCart([]byte(doc))
 	if err != nil {
@@ -190,7 +190,7 @@ func TestDecodeCart(t *testing.T) {
 			{ID: "2", Category: "hortifruti", Quantity: apDec("0.735"), Weighed: true, UnitPrice: apDec("9.99"),
 				OriginalPrice: decimal.NewNullDecimal(apDec("10.99")), Attributes: map[string]string{"cor": "verde"}},
 		},
-		History: promo.History{Activations: map[string]promo.ActivationCount{"camp-1": {Customer: 1, Total: 40}}, FirstPurchase: true},
+		History: promo.History{FirstPurchase: true, Counters: map[string]decimal.Decimal{"limit/camp-1/all/all/sales": apDec("40")}},
 	}
 	opts := cmp.Options{apDecEqual,
 		cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) }),

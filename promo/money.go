@@ -80,11 +80,6 @@ func (m RoundingMode) Round(d decimal.Decimal) decimal.Decimal {
 	}
 }
 
-// isCents reports whether d has no fraction of a cent.
-func isCents(d decimal.Decimal) bool {
-	return d.Equal(d.Truncate(CentPlaces))
-}
-
 // share returns whole × part / of at working precision (whole when part
 // equals of).
 func share(whole, part, of decimal.Decimal) decimal.Decimal {

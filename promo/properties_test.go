@@ -116,15 +116,15 @@ var ppDateWindows = [][2]string{
 func ppDecPtr(d decimal.Decimal) *decimal.Decimal { return &d }
 
 func ppGenRules(t *rapid.T) *campaign.Rules {
-	r := &campaign.Rules{Match: rapid.SampledFrom([]string{"", "all", "any"}).Draw(t, "match")}
+	r := &campaign.Rules{Match: campaign.Match(rapid.SampledFrom([]string{"", "all", "any"}).Draw(t, "match"))}
 	n := rapid.IntRange(1, 3).Draw(t, "conditions")
 	for range n {
 		kind := rapid.SampledFrom([]string{"product_code", "sku", "category"}).Draw(t, "kind")
 		pool := map[string][]string{"product_code": ppRuleCodes, "sku": ppRuleSKUs, "category": ppRuleCategories}[kind]
 		vals := rapid.SliceOfNDistinct(rapid.SampledFrom(pool), 1, 3, rapid.ID[string]).Draw(t, "values")
 		r.Conditions = append(r.Conditions, campaign.Condition{
-			Kind: kind, Values: vals,
-			Require: rapid.SampledFrom([]string{"", "any", "all"}).Draw(t, "require"),
+			Kind: campaign.ConditionKind(kind), Values: vals,
+			Require: campaign.Require(rapid.SampledFrom([]string{"", "any", "all"}).Draw(t, "require")),
 		})
 	}
 	return r
@@ -156,7 +156,7 @@ func ppGenBenefit(t *rapid.T, c *campaign.Campaign) {
 		buy := rapid.IntRange(2, 5).Draw(t, "buy")
 		c.Benefit.FreeUnits = &campaign.FreeUnits{Buy: int64(buy), Pay: int64(rapid.IntRange(1, buy-1).Draw(t, "pay"))}
 	}
-	c.Benefit.ApplyTo = rapid.SampledFrom([]string{"", "all", "highest", "lowest"}).Draw(t, "apply_to")
+	c.Benefit.ApplyTo = campaign.ApplyTo(rapid.SampledFrom([]string{"", "all", "highest", "lowest"}).Draw(t, "apply_to"))
 	if rapid.Bool().Draw(t, "has_max_repetitions") {
 		c.MaxRepetitions = rapid.IntRange(1, 3).Draw(t, "max_repetitions")
 	}
@@ -195,7 +195,7 @@ func ppGenCampaign(t *rapid.T, id string) campaign.Campaign {
 func ppGenDefinition(t *rapid.T) campaign.Ruleset {
 	def := campaign.Ruleset{
 		Version:  campaign.Version,
-		Settings: campaign.Settings{Rounding: rapid.SampledFrom([]string{"", "half_even", "half_up", "truncate"}).Draw(t, "rounding")},
+		Settings: campaign.Settings{Rounding: campaign.Rounding(rapid.SampledFrom([]string{"", "half_even", "half_up", "truncate"}).Draw(t, "rounding"))},
 	}
 	n := rapid.IntRange(1, 8).Draw(t, "campaigns")
 	for i := range n {
@@ -307,7 +307,7 @@ func TestPropertyLineInvariants(t *testing.T) {
 		c := ppGenCart(t)
 		def := ppGenDefinition(t)
 		res := ppMustEvaluate(t, c, ppMustCompile(t, def))
-		ppCheckResult(t, c, def.Settings.Rounding, res)
+		ppCheckResult(t, c, string(def.Settings.Rounding), res)
 	})
 }
 
@@ -489,7 +489,7 @@ func TestPropertyNonCumulative(t *testing.T) {
 			def.Campaigns = append(def.Campaigns, twin)
 		}
 		res := ppMustEvaluate(t, c, ppMustCompile(t, def))
-		ppCheckResult(t, c, def.Settings.Rounding, res)
+		ppCheckResult(t, c, string(def.Settings.Rounding), res)
 
 		exclusive := map[string]bool{}
 		type solo struct {
