@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/nfce"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -286,6 +287,18 @@ func runScenario(t *testing.T, s scenario) {
 	}
 	if !sum.Equal(res.Totals.Discount) {
 		t.Errorf("line discounts sum to %s, totals say %s", sum, res.Totals.Discount)
+	}
+	checkNFCe(t, res)
+}
+
+// checkNFCe fails the test for every rejection the result's NFC-e would
+// get: 483 (an item's vDesc above its vProd), 537 (the total vDesc is not
+// the sum of the items'), 629 (vProd more than a cent from qCom × vUnCom),
+// and the schema's formats and 564 besides.
+func checkNFCe(t *testing.T, res promo.Result) {
+	t.Helper()
+	for _, r := range nfce.Check(res) {
+		t.Errorf("NFC-e %v", r)
 	}
 }
 
