@@ -13,7 +13,7 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
-// Combo is a supermarket bonification (seed 004, "Gestão de Combos").
+// Combo is a supermarket bonification (supermarket combos, "Gestão de Combos").
 // Type says which; each type uses some of the other fields:
 //
 //   - kit: buy (every product and quantity) + bonus (products in the sale,

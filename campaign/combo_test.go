@@ -13,11 +13,11 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
-// Combo bonifications (seed 004) behaviour the scenario runner cannot show:
+// Combo bonifications (supermarket combos) behaviour the scenario runner cannot show:
 // purchase blocks (Result.Blocks), the scratch-card event's quantity,
 // the counters a combo reads, funding shares and compile problems.
 
-// cbQuantity writes a quantity bonification with the seed's settings
+// cbQuantity writes a quantity bonification with the manual's settings
 // (minimum 2, bonus up to the 4th unit from the minimum, unit value 2.00,
 // block at 5) on product Q with the given block check.
 func cbQuantity(id, check string) string {
@@ -51,14 +51,14 @@ func TestQuantityBlocks(t *testing.T) {
 		discount string
 	}{
 		{
-			// The seed's table, 5 units: nothing blocked; units 2 to 4
+			// The manual's table, 5 units: nothing blocked; units 2 to 4
 			// bonified, 3 x 1.00.
 			name: "5 units", check: "none", customer: true,
 			lines:  `{"id": "1", "product_code": "Q", "quantity": "5", "unit_price": "3.00"}`,
 			blocks: []cbBlock{}, discount: "3.00",
 		},
 		{
-			// The seed's table, 6 units: "o pdv bloqueia a venda acima do
+			// The manual's table, 6 units: "o pdv bloqueia a venda acima do
 			// 5º produto": a block on line 1 allowing 5; still 3.00 off.
 			name: "6 units", check: "none", customer: true,
 			lines:  `{"id": "1", "product_code": "Q", "quantity": "6", "unit_price": "3.00"}`,

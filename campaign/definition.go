@@ -31,11 +31,11 @@ type Ruleset struct {
 	Loyalty *Loyalty `json:"loyalty,omitempty"`
 	// Company holds per-company settings (Desconto Pack parameters).
 	Company *Company `json:"company,omitempty"`
-	// DiscountPacks are Desconto Pack tables (seed 003).
+	// DiscountPacks are Zetti Desconto Pack tables.
 	DiscountPacks []DiscountPack `json:"discount_packs,omitempty"`
-	// Combos are supermarket bonifications (seed 004).
+	// Combos are supermarket combo bonifications.
 	Combos []Combo `json:"combos,omitempty"`
-	// IndustryPromotions are manufacturer-funded promotions (seed 000).
+	// IndustryPromotions are manufacturer-funded promotions (Scanntech).
 	IndustryPromotions []IndustryPromotion `json:"industry_promotions,omitempty"`
 }
 
@@ -44,7 +44,7 @@ type Loyalty struct {
 	JuntosSomosMais *JuntosSomosMais `json:"juntos_somos_mais,omitempty"`
 }
 
-// JuntosSomosMais is the Juntos Somos Mais program (seed 001): switched on
+// JuntosSomosMais is the Juntos Somos Mais program: switched on
 // by being present; only the participating brands score; each store has
 // its own points table; the points go to the professional CPF given at the
 // sale (cart.professional).
@@ -201,7 +201,7 @@ type Points struct {
 	Multiplier *decimal.Decimal `json:"multiplier,omitempty"`
 }
 
-// Cashback holds the cashback settings of seed 002 ("Benefícios e
+// Cashback holds the cashback settings of the Reshop manual ("Benefícios e
 // Cashback"): when the campaign applies, a credit is earned after every
 // discount (cashback.Earner) and the wallet redeems it later under these
 // terms (cashback.Redeemer).
@@ -260,7 +260,7 @@ type Rules struct {
 }
 
 // Condition is one activation rule. Kind says which; each kind uses only
-// some of the other fields (testdata/README.md lists them):
+// some of the other fields (docs/format.md lists them):
 //
 //   - product_code, sku, ncm, category: values, require;
 //   - grouping (a product grouping): grouping, require;

@@ -11,7 +11,7 @@
 //
 //   - definition.go: Ruleset, Settings, Campaign, Rules, Condition, Benefit,
 //     Extras, Limit, Association, Grouping, Loyalty — the JSON format
-//     (documented in testdata/README.md);
+//     (documented in docs/format.md);
 //   - enums.go: the typed strings of the enumerated fields and their
 //     constants (OnItems, CondProductCode, PeriodWeek, ComboKit, ...);
 //   - amounts.go: Dec, ParseDec, Ptr — optional amounts written in Go;
@@ -26,9 +26,9 @@
 //   - times.go: the date and time forms the format accepts;
 //   - reshop.go: the compiled Reshop-style campaign, a promo.Promotion;
 //   - markdown.go: price markdowns (remarcação);
-//   - pack.go, pack_clone.go: Desconto Pack tables (seed 003);
-//   - combo.go: supermarket combo bonifications (seed 004);
-//   - industry.go: industry-funded promotions (seed 000);
+//   - pack.go, pack_clone.go: Zetti Desconto Pack tables;
+//   - combo.go: supermarket combo bonifications;
+//   - industry.go: Scanntech industry-funded promotions;
 //   - lifecycle.go: Status, Search, Clone, Diff over definitions;
 //   - simulate.go: Simulate, Evaluate on some campaigns only.
 package campaign

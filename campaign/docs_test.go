@@ -16,12 +16,12 @@ import (
 
 // The documentation of the ruleset format must not drift from the code:
 // the complete example ruleset and every ruleset block of
-// testdata/README.md must load.
+// docs/format.md must load.
 
 const fullRuleset = "../testdata/examples/full-ruleset.json"
 
 // TestDocsFullRulesetLoads loads testdata/examples/full-ruleset.json, the
-// example testdata/README.md annotates, and fails on any problem.
+// example docs/format.md annotates, and fails on any problem.
 func TestDocsFullRulesetLoads(t *testing.T) {
 	data, err := os.ReadFile(fullRuleset)
 	if err != nil {
@@ -37,7 +37,7 @@ func TestDocsFullRulesetLoads(t *testing.T) {
 // campaigns, markdowns, associations, the points program, Desconto Pack
 // tables, combo bonifications, industry promotions) with its options, so
 // that it stays complete when it is edited. The lists are those of
-// testdata/README.md; a kind the format gains must be added here and to
+// docs/format.md; a kind the format gains must be added here and to
 // the example.
 func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 	data, err := os.ReadFile(fullRuleset)
@@ -389,13 +389,13 @@ func rulesetBlocks(t *testing.T, path, want string) []docBlock {
 	return out
 }
 
-// TestDocsReadmeRulesetsLoad loads every ```json ruleset block of
-// testdata/README.md, and every ```jsonc ruleset block with its // comments
+// TestDocsFormatRulesetsLoad loads every ```json ruleset block of
+// docs/format.md, and every ```jsonc ruleset block with its // comments
 // removed, and checks that the blocks show every part of the format
 // (markdowns, associations, exchange modes, cashback, the points program,
 // Desconto Pack, combos, industry promotions).
-func TestDocsReadmeRulesetsLoad(t *testing.T) {
-	readme := filepath.Join("..", "testdata", "README.md")
+func TestDocsFormatRulesetsLoad(t *testing.T) {
+	readme := filepath.Join("..", "docs", "format.md")
 	plain := rulesetBlocks(t, readme, "json ruleset")
 	annotated := rulesetBlocks(t, readme, "jsonc ruleset")
 	// The README documents each part of the format with a ruleset that

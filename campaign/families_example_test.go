@@ -8,7 +8,7 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
-// A Desconto Pack table (seed 003, Exemplo 01): from a sale of 50.00 with
+// A Desconto Pack table (the Desconto Pack manual's Exemplo 01): from a sale of 50.00 with
 // at least 30.00 of Linha X, the coupon LINHAX50 gives 50% on the Linha X
 // items; every adjustment carries the table's key for the sales reports.
 func ExampleDiscountPack() {
@@ -69,7 +69,7 @@ func ExampleDiscountPack() {
 	// total 47.50
 }
 
-// The quantity bonification of seed 004's worked example: from 2 units, up
+// The quantity bonification of the combos manual's worked example: from 2 units, up
 // to the 4th, each bonified unit sells at 2.00 instead of 3.00, and an
 // identified customer may not buy more than 5.
 func ExampleCombo_quantity() {
@@ -123,7 +123,7 @@ func ExampleCombo_quantity() {
 	// 6 unit(s): discount 3.00, line 1 blocked above 5 units
 }
 
-// An industry promotion (seed 000): "leve 3 pague 2" funded 60% by the
+// An industry promotion (Scanntech): "leve 3 pague 2" funded 60% by the
 // manufacturer. Every adjustment says how it splits, and FundingRecords
 // exports what the manufacturer reimburses.
 func ExampleIndustryPromotion() {

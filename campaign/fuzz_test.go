@@ -11,7 +11,7 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
-// fuzzCart is a small fixed cart the seeds' conditions refer to: whole
+// fuzzCart is a small fixed cart the seed rulesets' conditions refer to: whole
 // units, a weighed line, categories at two levels.
 func fuzzCart(t *testing.T) promo.Cart {
 	loc, err := time.LoadLocation("America/Sao_Paulo")

@@ -13,7 +13,7 @@ import (
 )
 
 // IndustryPromotion is a promotion a manufacturer configures and funds
-// (seed 000, Scanntech): applied automatically at the POS on its products,
+// (Scanntech): applied automatically at the POS on its products,
 // "compre N, leve M" or progressive volume tiers, within a budget of
 // promoted units the host passes in.
 type IndustryPromotion struct {

@@ -12,7 +12,7 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
-// Industry-funded promotions (seed 000) behaviour the scenario runner
+// Industry-funded promotions (Scanntech) behaviour the scenario runner
 // cannot show: who funds each adjustment and the split between funder and
 // retailer, budgets, FundingRecords and compile problems.
 

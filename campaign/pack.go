@@ -13,7 +13,7 @@ import (
 	"github.com/promokit/promokit/rules"
 )
 
-// DiscountPack is a Desconto Pack table (seed 003, Zetti Tech): requirements
+// DiscountPack is a Desconto Pack table (Zetti Tech): requirements
 // on the sale, a coupon the customer says at checkout, and a prize.
 type DiscountPack struct {
 	ID string `json:"id"`
@@ -105,7 +105,7 @@ type PackItemsPrize struct {
 	Rule PrizeRule `json:"rule,omitempty"`
 }
 
-// Company holds the per-company settings of seed 003.
+// Company holds the per-company settings of the Desconto Pack manual.
 type Company struct {
 	// LineBeforeRole is FLAG_PAPEL_ANTES_DA_LINHA: by default a Desconto
 	// Pack prize on a product's role (papel) takes precedence over one on

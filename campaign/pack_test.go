@@ -13,7 +13,7 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
-// Desconto Pack (seed 003) behaviour the scenario runner cannot show: the
+// Zetti Desconto Pack behaviour the scenario runner cannot show: the
 // identification key copied into every adjustment, the order of attribute
 // precedence, the near-expiry barcode mask, compile problems and the
 // counters a pack reads. Expected values are worked out by hand in each
@@ -67,7 +67,7 @@ func pkPack(id, extra string) string {
 }
 
 func TestPackKeyCopiedIntoEveryAdjustment(t *testing.T) {
-	// Seed 003's two examples in one ruleset, next to a Reshop campaign
+	// The Desconto Pack manual's two examples in one ruleset, next to a Reshop campaign
 	// without a key. Cart: line 1 P1 (line X) 2 x 300.00 = 600.00, line 2
 	// P2 (line Y) 1 x 1000.00; gross 1600.00.
 	// Item phase, id order: pack-linha-x (sale >= 50.00, line X 600.00 >=
@@ -258,7 +258,7 @@ func TestPackHighestLowestWithMaxItems(t *testing.T) {
 }
 
 func TestPackItemsQuantityIsAMinimum(t *testing.T) {
-	// Seed 003, prize tab: "na coluna Quantidade, informe o número mínimo de
+	// The Desconto Pack manual, prize tab: "na coluna Quantidade, informe o número mínimo de
 	// unidades que devem ser adquiridas para que o cupom de desconto seja
 	// aplicado"; it also says how many units get the discount. A table on
 	// 2 units of family F at 50% and a sale with a single F unit (1 x

@@ -6,7 +6,7 @@ import (
 
 // Simulate evaluates a cart against some campaigns of a ruleset only, with
 // the whole trace: the back office's "validação do cadastro de campanha".
-// Unlike the seed's simulator it works for every benefit, gifts, cashback
+// Unlike the Reshop manual's simulator it works for every benefit, gifts, cashback
 // and exchange items included, because it is Evaluate itself. The other
 // campaigns are left out (not traced); the ruleset-wide programs (cashback
 // wallet, points) stay.

@@ -1,4 +1,4 @@
-// Package cashback earns and redeems cashback (seed 002, "Benefícios e
+// Package cashback earns and redeems cashback (the Reshop manual, "Benefícios e
 // Cashback" and the "Cashback" report) against a wallet the host keeps and
 // passes in the cart. The library never changes the wallet: it returns
 // events (cashback_earned, cashback_redeemed, cashback_reversed) that the

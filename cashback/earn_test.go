@@ -14,7 +14,7 @@ import (
 
 // Helpers shared by the package's tests (earn, redeem, wallet, state
 // machine). Every expected value is worked out by hand from the rules of
-// seed 002 ("Benefícios e Cashback"), as stated in the comments.
+// the Reshop manual ("Benefícios e Cashback"), as stated in the comments.
 
 var decEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
 
@@ -347,9 +347,9 @@ func checkWindows(t *testing.T, sale time.Time, evs []promo.Event) {
 
 // Cashback is one of the campaign's benefits: under the default exchange
 // mode (net) it is computed, like the discount, on the values net of the
-// exchange credit (seed 002: "a campanha fornecerá o desconto com base nos
+// exchange credit (the Reshop manual: "a campanha fornecerá o desconto com base nos
 // valores após o abatimento da troca"); with no_activation there is none.
-// The seed's cart: 100 + 50 + 50, 20.00 of exchange, 10% off the sale =
+// The manual's cart: 100 + 50 + 50, 20.00 of exchange, 10% off the sale =
 // 18.00 (on 180.00); the customer pays 200 - 18 - 20 = 162.00, and 10%
 // cashback of that is 16.20 (not 18.20, 10% of the 182.00 net before the
 // exchange credit).

@@ -179,8 +179,8 @@ func TestRedeemCap(t *testing.T) {
 		wallet []promo.Credit
 		want   []string
 	}{
-		// The seed: 10% of 100.00 = 10.00 of a balance of 30.00.
-		{"seed example", []string{"100.00"}, []promo.Credit{capped("cr", "30.00", "10")}, []string{"cr=10.00"}},
+		// The manual: 10% of 100.00 = 10.00 of a balance of 30.00.
+		{"the manual's example", []string{"100.00"}, []promo.Credit{capped("cr", "30.00", "10")}, []string{"cr=10.00"}},
 		// 10% of 99.99 = 9.999 -> 9.99 (truncated, never above the cap).
 		{"truncated", []string{"99.99"}, []promo.Credit{capped("cr", "30.00", "10")}, []string{"cr=9.99"}},
 		// 12.5% of 9.99 = 1.24875 -> 1.24.

@@ -19,7 +19,7 @@ import (
 // A state-machine test of the wallet: sales that earn, sales that redeem,
 // retries, the clock moving on (expiry), review answers and returns, run
 // against the engine and the Wallet on one side and a plain model of the
-// seed's rules on the other. After every step: no credit is negative, the
+// Reshop manual's rules on the other. After every step: no credit is negative, the
 // balances agree, and nothing is lost (earned = redeemed + expired +
 // reversed + balance).
 
@@ -182,7 +182,7 @@ func (m *machine) evaluate(t *rapid.T, cart promo.Cart) promo.Result {
 	return res
 }
 
-// expectedEarn is the credit the seed's rules give on base: fixed value,
+// expectedEarn is the credit the manual's rules give on base: fixed value,
 // or the percent rounded once (half_even); its window from the sale.
 func (m *machine) expectedEarn(p *smProgram, base decimal.Decimal) (decimal.Decimal, time.Time, time.Time) {
 	amount := p.value

@@ -10,7 +10,7 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
-// The seed's worked example: 100, 50 and 50 with 20.00 of exchange become
+// The manual's worked example: 100, 50 and 50 with 20.00 of exchange become
 // 90, 45 and 45 for a campaign that activates on the net price; 10% off
 // the sale then gives 9.00, 4.50 and 4.50.
 func Example() {

@@ -3,7 +3,7 @@
 // credited against it. The kernel apportions that credit over the sale's
 // lines by gross value (promo.View.ExchangeShare); each campaign's Mode
 // then says whether it activates and on which values it computes
-// (seed 002, "Vendas com troca").
+// (the Reshop manual, "Vendas com troca").
 //
 // With 100.00, 50.00 and 50.00 in the cart and 20.00 of exchange, the
 // shares are 10.00, 5.00 and 5.00: a Net campaign computes on 90.00,

@@ -15,8 +15,8 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
-// Expected values below are worked out by hand from the seed's rule (seed
-// 002, "Vendas com troca"): the exchange credit is apportioned over the
+// Expected values below are worked out by hand from the Reshop manual's rule
+// ("Vendas com troca"): the exchange credit is apportioned over the
 // lines by gross value, in cents, largest remainder, ties by line id.
 
 var decEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
@@ -77,7 +77,7 @@ func (m markdown) Apply(v *promo.View) promo.Proposal {
 	return promo.NotEligible()
 }
 
-// seedCart is the seed's cart: A 100.00, B 50.00, C 50.00 and 20.00 of
+// seedCart is the Reshop manual's cart: A 100.00, B 50.00, C 50.00 and 20.00 of
 // exchange; A and B carry original prices 120.00 and 60.00, C none.
 func seedCart(t testing.TB) promo.Cart {
 	return promo.Cart{
@@ -116,7 +116,7 @@ func TestBasisPerMode(t *testing.T) {
 		want   map[string]decimal.Decimal
 		reason promo.ReasonCode
 	}{
-		// Shares 10/5/5 taken off: 90, 45, 45 (the seed's numbers).
+		// Shares 10/5/5 taken off: 90, 45, 45 (the manual's numbers).
 		{mode: exchange.Net, want: vals("90.00", "45.00", "45.00")},
 		// The initial values.
 		{mode: exchange.Gross, want: vals("100.00", "50.00", "50.00")},

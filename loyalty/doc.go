@@ -1,8 +1,8 @@
 // Package loyalty computes loyalty points: the Juntos Somos Mais program
-// (seed 001), where each store has its own points table, only
+// (Juntos Somos Mais), where each store has its own points table, only
 // participating brands score, and the points go to the CPF of the
 // professional given at the sale (not necessarily the buyer); and the
-// points a campaign grants (seed 002 "Fidelidade": a fixed amount or a
+// points a campaign grants (the Reshop manual, "Fidelidade": a fixed amount or a
 // multiplier of the base points).
 //
 //   - program.go: Program, the earning-phase promotion of the points

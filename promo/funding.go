@@ -7,7 +7,7 @@ import (
 )
 
 // FundingRecord is one promotion's funded discounts in one sale, as a
-// manufacturer needs them for reimbursement (seed 000: sales and promotion
+// manufacturer needs them for reimbursement (Scanntech: sales and promotion
 // data sent upstream). Its JSON shape is stable.
 type FundingRecord struct {
 	Sale     string    `json:"sale"`

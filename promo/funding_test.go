@@ -11,7 +11,7 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
-// FundingRecords (seed 000: the promotion data a manufacturer needs for
+// FundingRecords (Scanntech: the promotion data a manufacturer needs for
 // reimbursement) on evaluations of hand-written promotions, so that the
 // amounts are known before the kernel splits and exports them.
 

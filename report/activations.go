@@ -35,7 +35,7 @@ type ActivationRow struct {
 }
 
 // StoreActivations lists the tickets of one store in which a campaign the
-// filter keeps applied, sorted by instant then ticket: seed 002's
+// filter keeps applied, sorted by instant then ticket: the Reshop manual's
 // "Ativações", filtered by campaign, date, ticket, customer and campaign
 // category.
 //

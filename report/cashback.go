@@ -62,7 +62,7 @@ type creditAcc struct {
 
 // CashbackCredits lists the cashback credits earned in the records, each
 // with the store that earned it, the stores that redeemed it and its
-// balance as of the instant asOf: seed 002's "Cashback". Records after asOf
+// balance as of the instant asOf: the Reshop manual's "Cashback". Records after asOf
 // are left out. The filter's record fields (dates, ticket, customer) and
 // campaign fields apply to the sale that earned a credit; its redemptions
 // (cashback_redeemed events, whose Credit names it) and reversals

@@ -115,7 +115,7 @@ type funderAcc struct {
 
 // DiscountsByFunder splits every discount between those who pay for it,
 // by period, funder and campaign, sorted in that order: the reimbursement
-// report of industry-funded promotions (seed 000). Rows of funders other
+// report of industry-funded promotions (Scanntech). Rows of funders other
 // than the retailer are what manufacturers reimburse, and agree with
 // promo.FundingRecords; the retailer's rows hold the rest, so that the
 // rows add up to every discount of the sales.

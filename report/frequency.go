@@ -46,7 +46,7 @@ type FrequencyRow struct {
 
 type freqAcc struct{ sales, activated, activations int }
 
-// StoreFrequency adds up activations by store: seed 002's "Frequência".
+// StoreFrequency adds up activations by store: the Reshop manual's "Frequência".
 // Every sale the filter keeps counts in its store's sales; only the
 // campaigns it keeps count as activations.
 //

@@ -50,7 +50,7 @@ type statsAcc struct {
 
 // CampaignStatistics adds up, by period (of the sale's local date) and
 // campaign, the activations, discounts, gifts, points and cashback of each
-// campaign: seed 002's "Estatísticas". rs, which may be nil, gives each
+// campaign: the Reshop manual's "Estatísticas". rs, which may be nil, gives each
 // campaign's type and dates (pass the ruleset the sales were evaluated
 // with). A program (a points program) gets a row when its events score
 // points; the cashback wallet does not, since it earns nothing.

@@ -78,7 +78,7 @@ type totalsAcc struct {
 }
 
 // Summarize adds up records by period (of the sale's local date) and
-// campaign: the campaign summary of seed 002's "Menu Análise". Only
+// campaign: the campaign summary of the Reshop manual's "Menu Análise". Only
 // campaigns listed in Result.Applied get a row; programs (the cashback
 // wallet, a campaign's cashback or points earning) are not campaigns, and
 // their discounts count among the other discounts of a sale.

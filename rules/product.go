@@ -103,7 +103,7 @@ func NCM(req Require, ncms ...string) Condition {
 
 // ProductGroup matches lines whose product code is a member of the product
 // grouping (agrupamento de produtos) named name. With RequireAll every member
-// must be in the cart; with RequireAny, one is enough (the seed advises OU
+// must be in the cart; with RequireAny, one is enough (the Reshop manual advises OU
 // for large groupings).
 func ProductGroup(name string, req Require, codes ...string) Condition {
 	return product{field: FieldProductCode, require: req, values: append([]string(nil), codes...), group: name}

@@ -5,7 +5,7 @@
 //	go run ./examples/promoeval -ruleset ruleset.json -cart - < cart.json
 //
 // Either file may be "-" for standard input, not both. The formats are
-// described in testdata/README.md.
+// described in docs/format.md.
 //
 // Exit status: 0 on success; 2 on invalid input (bad flags, unreadable
 // files, a ruleset or cart with problems, which are printed on standard
