@@ -457,7 +457,9 @@ func TestTooFewUnitsReason(t *testing.T) {
 		bnLine("a", "2", "10.00"), bnWeighed("w", "3", "10.00"))
 	want := promo.Reason{Code: promo.ReasonMinQuantity,
 		PT: "são necessárias 3 unidades inteiras elegíveis: há 2",
-		EN: "3 whole eligible units are needed: there are 2"}
+		EN: "3 whole eligible units are needed: there are 2",
+		// One more unit, like line a (the weighed line does not count).
+		Missing: &promo.Shortfall{Quantity: 1, Like: "a"}}
 	if diff := cmp.Diff([]promo.Reason{want}, res.Trace[0].Reasons); diff != "" {
 		t.Errorf("reasons (-want +got):\n%s", diff)
 	}

@@ -80,11 +80,17 @@ type Scope struct {
 	// Pick is how many units of each occurrence Highest or Lowest gives the
 	// benefit to; 0 means 1. Without a group size, at most all the units.
 	Pick int64
-	// MaxUnits caps the whole units that get an item benefit (what an item
-	// limit still allows); 0 means no cap. While the cap does not bind,
-	// weighed lines take part (each counts as one unit); when it binds,
-	// only whole units do, the dearest first.
+	// MaxUnits caps the whole units that get an item benefit (a budget of
+	// promoted units, a maximum of items per sale); 0 means no cap. While
+	// the cap does not bind, weighed lines take part (each counts as one
+	// unit); when it binds, only whole units do, the dearest first.
 	MaxUnits int64
+	// MaxTaken caps the units taken under the promotion (what an item limit
+	// still allows): the members of the occurrences of a grouped benefit
+	// (a "leve 3 pague 2" takes 3 units per occurrence, paid and free),
+	// else the units that get the benefit; 0 means no cap. A grouped
+	// benefit forms only whole occurrences within it.
+	MaxTaken int64
 }
 
 // Benefit is what a campaign gives. The set is closed: build benefits with

@@ -1,8 +1,6 @@
 package benefit
 
 import (
-	"github.com/shopspring/decimal"
-
 	"github.com/promokit/promokit/promo"
 )
 
@@ -26,15 +24,13 @@ func (b freeUnits) Apply(v *promo.View, s Scope) promo.Proposal {
 	if len(lines) == 0 {
 		return promo.NotEligible(noEligible())
 	}
-	sel := selectUnits(v, lines, plan{group: b.buy, pick: b.free, fromTop: s.Select == Highest, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits})
+	pl := plan{group: b.buy, pick: b.free, fromTop: s.Select == Highest, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits, maxTaken: s.MaxTaken}
+	sel := selectUnits(v, lines, pl)
 	if sel.groups == 0 {
 		return promo.NotEligible(sel.short)
 	}
-	p := sel.proposal(s)
-	whole := item{kind: free}
+	p := sel.proposal(s, pl.grouped())
 	capped := false
-	for _, u := range sel.picked {
-		whole.propose(&p, v, u.line, decimal.NewFromInt(u.units), &capped)
-	}
+	item{kind: free}.proposePicked(&p, sel.picked, &capped)
 	return p
 }

@@ -3,7 +3,6 @@ package benefit
 import (
 	"fmt"
 	"slices"
-	"sort"
 
 	"github.com/shopspring/decimal"
 
@@ -11,18 +10,32 @@ import (
 )
 
 type gift struct {
-	quantity int64
-	options  []string
+	quantity  int64
+	options   []string
+	reference decimal.Decimal // reference price of a unit; zero: none
 }
 
 // GiftProducts grants quantity units of a gift (brinde) per occurrence, one
 // of the product codes in options, chosen by the operator. Occurrences are
 // formed like other item benefits: groups of the campaign's minimum
-// quantity (capped by its repetitions), or one when it has none. Gift units
-// already in the cart are zeroed, lines taken in line-id order; the rest
-// come back in Result.Gifts as units to add.
+// quantity (capped by its repetitions), or one when it has none. Gift
+// units already in the cart are zeroed: the most expensive first (the
+// scope's Select, Highest by default; Lowest takes the cheapest), ties by
+// line id; the rest come back in Result.Gifts as units to add.
+//
+// A gift is the free member of its occurrence: the units zeroed, and with
+// a minimum quantity of two or more the units bought for it, are grouped
+// (see promo.UnitRun) and only units no other grouped occurrence took
+// count and can be the gift.
 func GiftProducts(quantity int64, options ...string) Benefit {
 	return gift{quantity: quantity, options: slices.Clone(options)}
+}
+
+// GiftProductsWorth is GiftProducts with a reference price: what one unit
+// of the gift is worth to the customer when none of its options is in the
+// cart, for comparing non-cumulative campaigns (the best benefit).
+func GiftProductsWorth(quantity int64, reference decimal.Decimal, options ...string) Benefit {
+	return gift{quantity: quantity, options: slices.Clone(options), reference: reference}
 }
 
 func (gift) sealed()            {}
@@ -37,17 +50,27 @@ func IsGiftLine(b Benefit, l *promo.Line) bool {
 
 func (b gift) Apply(v *promo.View, s Scope) promo.Proposal {
 	occ := int64(1)
+	grouped := s.GroupSize >= 2
+	var buying []int
 	if s.GroupSize > 0 {
 		var units int64
 		for _, i := range s.Lines {
-			if l := v.Line(i); l.Countable() && !IsGiftLine(b, l) {
+			l := v.Line(i)
+			if !l.Countable() || IsGiftLine(b, l) {
+				continue
+			}
+			buying = append(buying, i)
+			if grouped {
+				units += v.UngroupedUnits(i)
+			} else {
 				units += l.Quantity.IntPart()
 			}
 		}
 		occ = units / s.GroupSize
 		if occ == 0 {
 			return promo.NotEligible(promo.Reason{Code: promo.ReasonMinQuantity,
-				PT: "quantidade mínima não atingida para o brinde", EN: "minimum quantity for the gift not reached"})
+				PT: "quantidade mínima não atingida para o brinde", EN: "minimum quantity for the gift not reached",
+				Missing: shortOf(v, buying, s.GroupSize-units)})
 		}
 	}
 	p := promo.Proposal{Eligible: true}
@@ -56,37 +79,82 @@ func (b gift) Apply(v *promo.View, s Scope) promo.Proposal {
 		p.Reasons = append(p.Reasons, capReason(s.MaxRepetitions))
 	}
 	need := occ * b.quantity
-	if s.MaxUnits > 0 && need > s.MaxUnits {
-		need = s.MaxUnits
+	if c := capOf(s); c > 0 && need > c {
+		need = c
 	}
 	p.Occurrences, p.Units = int(occ), need
+	if grouped {
+		// The units bought for the gifts take part in their occurrences.
+		sel := selectUnits(v, buying, plan{group: s.GroupSize, pick: 1, fromTop: true, maxReps: int(occ)})
+		p.Grouped = sel.members
+	}
 
-	// Gift lines in the cart, in line-id order.
-	var giftLines []int
+	// Gift units in the cart: the runs of the options' lines that still cost
+	// something and no grouped occurrence took, the most expensive first
+	// (the cheapest with Lowest), ties by line id.
+	var runs []promo.UnitRun
 	for i := 0; i < v.Len(); i++ {
-		if l := v.Line(i); IsGiftLine(b, l) && l.Countable() && v.Value(i).Sign() > 0 {
-			giftLines = append(giftLines, i)
+		if l := v.Line(i); IsGiftLine(b, l) && l.Countable() {
+			runs = v.AppendRuns(runs, i)
 		}
 	}
-	sort.Slice(giftLines, func(a, c int) bool { return v.Rank(giftLines[a]) < v.Rank(giftLines[c]) })
+	runs = slices.DeleteFunc(runs, func(r promo.UnitRun) bool { return r.Each.Sign() <= 0 || r.Grouped })
+	lowest := s.Select == Lowest
+	slices.SortStableFunc(runs, func(a, c promo.UnitRun) int {
+		if k := a.Each.Cmp(c.Each); k != 0 {
+			if lowest {
+				return k
+			}
+			return -k
+		}
+		if ra, rc := v.Rank(a.Line), v.Rank(c.Line); ra != rc {
+			return ra - rc
+		}
+		return a.Run - c.Run
+	})
 	g := promo.Gift{Options: slices.Clone(b.options), Quantity: need}
 	left := need
-	for _, i := range giftLines {
+	for _, r := range runs {
 		if left == 0 {
 			break
 		}
-		k := min(left, v.Line(i).Quantity.IntPart())
-		p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: promo.GiftUnits,
-			Amount: v.ValueOf(i, decimal.NewFromInt(k))})
-		g.InCart = append(g.InCart, v.Line(i).ID)
+		k := min(left, r.Units)
+		p.Adjustments = append(p.Adjustments, promo.Proposed{Line: r.Line, Kind: promo.GiftUnits,
+			Amount: r.Each.Mul(decimal.NewFromInt(k)), Run: r.Run, Units: k})
+		p.Grouped = append(p.Grouped, promo.RunUnits{Line: r.Line, Run: r.Run, Units: k})
+		if id := v.Line(r.Line).ID; !slices.Contains(g.InCart, id) {
+			g.InCart = append(g.InCart, id)
+		}
 		left -= k
 	}
 	g.ToAdd = left
 	if left > 0 {
+		p.Worth = b.worth(v, lowest).Mul(decimal.NewFromInt(left))
 		p.Reasons = append(p.Reasons, promo.Reason{Code: promo.ReasonGiftToAdd,
 			PT: fmt.Sprintf("brinde a incluir na venda: %d %s", left, plural(int(left), "unidade", "unidades")),
 			EN: fmt.Sprintf("gift to add to the sale: %d %s", left, plural(int(left), "unit", "units"))})
 	}
 	p.Gifts = []promo.Gift{g}
 	return p
+}
+
+// worth is what one gift unit still to add is worth to the customer: the
+// unit price of an option in the cart (the dearest, or the cheapest with
+// lowest), else the reference price.
+func (b gift) worth(v *promo.View, lowest bool) decimal.Decimal {
+	found := false
+	best := decimal.Zero
+	for i := 0; i < v.Len(); i++ {
+		l := v.Line(i)
+		if !IsGiftLine(b, l) {
+			continue
+		}
+		if !found || (lowest && l.UnitPrice.LessThan(best)) || (!lowest && l.UnitPrice.GreaterThan(best)) {
+			best, found = l.UnitPrice, true
+		}
+	}
+	if found {
+		return best
+	}
+	return b.reference
 }

@@ -43,31 +43,73 @@ func (b item) adjustmentKind() promo.AdjustmentKind {
 	return promo.ItemDiscount
 }
 
-// discount returns the discount on k units of line i, and whether a fixed
-// amount off had to be capped at what the units still cost.
-func (b item) discount(v *promo.View, i int, k decimal.Decimal) (decimal.Decimal, bool) {
-	worth := v.ValueOf(i, k)
+// off returns the discount on units units that cost each apiece, and
+// whether a fixed amount off had to be capped at what they cost.
+func (b item) off(each decimal.Decimal, units int64) (decimal.Decimal, bool) {
+	n := decimal.NewFromInt(units)
 	switch b.kind {
 	case percentOff:
-		return worth.Mul(b.value).DivRound(decimal.NewFromInt(100), 12), false
+		return each.Mul(n).Mul(b.value).DivRound(decimal.NewFromInt(100), 12), false
 	case amountOff:
-		off := k.Mul(b.value)
-		if off.GreaterThan(worth) {
-			return worth, true
+		if b.value.GreaterThan(each) {
+			return each.Mul(n), true
 		}
-		return off, false
+		return b.value.Mul(n), false
 	case finalPrice:
-		return decimal.Max(decimal.Zero, worth.Sub(k.Mul(b.value))), false
+		return decimal.Max(decimal.Zero, each.Sub(b.value)).Mul(n), false
 	default:
-		return worth, false
+		return each.Mul(n), false
 	}
 }
 
-// propose adds the discount on k units of line i to p.
-func (b item) propose(p *promo.Proposal, v *promo.View, i int, k decimal.Decimal, capped *bool) {
-	d, c := b.discount(v, i, k)
-	*capped = *capped || c
-	p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: b.adjustmentKind(), Amount: d})
+// proposeLine adds the discount on every unit of line i to p: on a line
+// whose units are alike (or weighed), one amount off the line; otherwise
+// one piece per run, each unit discounted on what it still costs.
+func (b item) proposeLine(p *promo.Proposal, v *promo.View, i int, capped *bool) {
+	var runs []promo.UnitRun
+	if b.kind != percentOff { // a percent is the same on every unit: one amount off the line
+		runs = v.Runs(i)
+	}
+	if len(runs) <= 1 {
+		var d decimal.Decimal
+		var c bool
+		q := v.Line(i).Quantity
+		worth := v.Value(i)
+		switch b.kind {
+		case percentOff:
+			d = worth.Mul(b.value).DivRound(decimal.NewFromInt(100), 12)
+		case amountOff:
+			d = q.Mul(b.value)
+			if d.GreaterThan(worth) {
+				d, c = worth, true
+			}
+		case finalPrice:
+			d = decimal.Max(decimal.Zero, worth.Sub(q.Mul(b.value)))
+		default:
+			d = worth
+		}
+		*capped = *capped || c
+		p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: b.adjustmentKind(), Amount: d})
+		return
+	}
+	for _, r := range runs {
+		if r.Each.Sign() <= 0 {
+			continue
+		}
+		d, c := b.off(r.Each, r.Units)
+		*capped = *capped || c
+		p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: b.adjustmentKind(), Amount: d, Run: r.Run, Units: r.Units})
+	}
+}
+
+// proposePicked adds the discount on the picked units to p, one piece per
+// run.
+func (b item) proposePicked(p *promo.Proposal, picks []picked, capped *bool) {
+	for _, u := range picks {
+		d, c := b.off(u.each, u.units)
+		*capped = *capped || c
+		p.Adjustments = append(p.Adjustments, promo.Proposed{Line: u.line, Kind: b.adjustmentKind(), Amount: d, Run: u.run, Units: u.units})
+	}
 }
 
 func (b item) capNote() promo.Reason {
@@ -81,12 +123,12 @@ func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
 	if len(lines) == 0 {
 		return promo.NotEligible(noEligible())
 	}
-	if b.kind != free && s.Select == All && s.MaxRepetitions == 0 && (s.MaxUnits == 0 || unitsIn(v, lines) <= s.MaxUnits) {
+	if b.kind != free && s.Select == All && s.MaxRepetitions == 0 && (capOf(s) == 0 || unitsIn(v, lines) <= capOf(s)) {
 		// Every unit of every eligible line, weighed lines included.
 		p := promo.Proposal{Eligible: true, Occurrences: 1}
 		capped := false
 		for _, i := range lines {
-			b.propose(&p, v, i, v.Line(i).Quantity, &capped)
+			b.proposeLine(&p, v, i, &capped)
 			p.Units += UnitsOf(v.Line(i))
 		}
 		if capped {
@@ -94,19 +136,18 @@ func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
 		}
 		return p
 	}
-	sel := selectUnits(v, lines, b.plan(s))
+	pl := b.plan(s)
+	sel := selectUnits(v, lines, pl)
 	if sel.groups == 0 {
 		return promo.NotEligible(sel.short)
 	}
-	p := sel.proposal(s)
+	p := sel.proposal(s, pl.grouped())
 	if s.Select == All && s.MaxRepetitions == 0 {
 		// Units capped by an item limit, not occurrences: one application.
-		p.Occurrences, p.Participants = 1, nil
+		p.Occurrences, p.Participants, p.Grouped = 1, nil, nil
 	}
 	capped := false
-	for _, u := range sel.picked {
-		b.propose(&p, v, u.line, decimal.NewFromInt(u.units), &capped)
-	}
+	b.proposePicked(&p, sel.picked, &capped)
 	if capped {
 		p.Reasons = append(p.Reasons, b.capNote())
 	}
@@ -121,12 +162,24 @@ func (b item) plan(s Scope) plan {
 		if g < 1 || s.MaxRepetitions == 0 {
 			g = 1 // without repetitions the minimum quantity only activates
 		}
-		return plan{group: g, pick: g, fromTop: true, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits}
+		return plan{group: g, pick: g, fromTop: true, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits, maxTaken: s.MaxTaken}
 	case Highest:
-		return plan{group: g, pick: max(s.Pick, 1), fromTop: true, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits}
+		return plan{group: g, pick: max(s.Pick, 1), fromTop: true, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits, maxTaken: s.MaxTaken}
 	default:
-		return plan{group: g, pick: max(s.Pick, 1), fromTop: false, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits}
+		return plan{group: g, pick: max(s.Pick, 1), fromTop: false, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits, maxTaken: s.MaxTaken}
 	}
+}
+
+// capOf is the tighter of the scope's caps on units (0: none), for
+// benefits whose units taken are the units that get the benefit.
+func capOf(s Scope) int64 {
+	switch {
+	case s.MaxUnits == 0:
+		return s.MaxTaken
+	case s.MaxTaken == 0:
+		return s.MaxUnits
+	}
+	return min(s.MaxUnits, s.MaxTaken)
 }
 
 // unitsIn counts the lines' units for item limits.

@@ -56,9 +56,10 @@ func (b progressive) Apply(v *promo.View, s Scope) promo.Proposal {
 			units += l.Quantity.IntPart()
 		}
 	}
-	limited := s.MaxUnits > 0 && units > s.MaxUnits
+	limit := capOf(s)
+	limited := limit > 0 && units > limit
 	if limited {
-		units = s.MaxUnits // only the units an item limit still allows count
+		units = limit // only the units an item limit still allows count
 	}
 	k := -1
 	for j, t := range b.tiers {
@@ -69,8 +70,9 @@ func (b progressive) Apply(v *promo.View, s Scope) promo.Proposal {
 	if k < 0 {
 		first := b.tiers[0].MinQuantity
 		return promo.NotEligible(promo.Reason{Code: promo.ReasonMinQuantity,
-			PT: fmt.Sprintf("a primeira faixa pede %d unidades: faltam %d", first, first-units),
-			EN: fmt.Sprintf("the first tier needs %d units: %d missing", first, first-units)})
+			PT:      fmt.Sprintf("a primeira faixa pede %d unidades: faltam %d", first, first-units),
+			EN:      fmt.Sprintf("the first tier needs %d units: %d missing", first, first-units),
+			Missing: shortOf(v, lines, first-units)})
 	}
 	kind := promo.ItemDiscount
 	if b.onSale {
@@ -84,16 +86,58 @@ func (b progressive) Apply(v *promo.View, s Scope) promo.Proposal {
 	}
 	t := b.tiers[k]
 	if limited {
-		// Only the units the limit allows (the dearest) take the discount.
-		sel := selectUnits(v, lines, plan{group: 1, pick: 1, fromTop: true, maxUnits: s.MaxUnits})
-		worth := make([]decimal.Decimal, v.Len())
-		var picked []int
+		// Only the units the limit allows (the dearest) take the discount,
+		// each in proportion to what it costs.
+		sel := selectUnits(v, lines, plan{group: 1, pick: 1, fromTop: true, maxUnits: limit})
+		worth := decimal.Zero
 		for _, u := range sel.picked {
-			worth[u.line] = v.ValueOf(u.line, decimal.NewFromInt(u.units))
-			picked = append(picked, u.line)
+			worth = worth.Add(u.each.Mul(decimal.NewFromInt(u.units)))
 		}
-		v = v.Rebased(worth)
-		lines = picked
+		amount := t.Amount
+		if t.IsPercent {
+			amount = v.Round(worth.Mul(t.Percent).DivRound(decimal.NewFromInt(100), 12))
+		} else if amount.GreaterThan(worth) {
+			p.Reasons = append(p.Reasons, promo.Reason{Code: promo.ReasonDiscountCapped,
+				PT: "o desconto de R$ " + promo.FormatBRL(amount) + " foi limitado ao total de R$ " + promo.FormatBRL(worth),
+				EN: "the discount of R$ " + amount.StringFixed(2) + " was capped at the total of R$ " + worth.StringFixed(2)})
+			amount = worth
+		}
+		// Apportioned to the lines by what their picked units cost (largest
+		// remainder, in line-id order), then within a line to its runs.
+		var order []int
+		lineWorth := map[int]decimal.Decimal{}
+		for _, u := range sel.picked {
+			if _, ok := lineWorth[u.line]; !ok {
+				order = append(order, u.line)
+				lineWorth[u.line] = decimal.Zero
+			}
+			lineWorth[u.line] = lineWorth[u.line].Add(u.each.Mul(decimal.NewFromInt(u.units)))
+		}
+		sort.Slice(order, func(a, b int) bool { return v.Rank(order[a]) < v.Rank(order[b]) })
+		weights := make([]decimal.Decimal, len(order))
+		for k, i := range order {
+			weights[k] = lineWorth[i]
+		}
+		for k, sh := range promo.Apportion(v.Round(amount), weights) {
+			i := order[k]
+			if sh.Sign() <= 0 || weights[k].Sign() <= 0 {
+				continue
+			}
+			var runs []picked
+			var rw []decimal.Decimal
+			for _, u := range sel.picked {
+				if u.line == i {
+					runs = append(runs, u)
+					rw = append(rw, u.each.Mul(decimal.NewFromInt(u.units)))
+				}
+			}
+			for j, c := range promo.Apportion(sh, rw) {
+				if c.Sign() > 0 {
+					p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: kind, Run: runs[j].run, Units: runs[j].units, Amount: c})
+				}
+			}
+		}
+		return p
 	}
 	if t.IsPercent {
 		spreadPercent(&p, v, lines, t.Percent, kind)

@@ -2,7 +2,7 @@ package benefit
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -15,139 +15,204 @@ import (
 // in each, pick units get the benefit: the first ones when fromTop, else the
 // last (cheapest) ones. A group of 0 makes one occurrence of all the units.
 // Within one campaign a unit takes part in at most one occurrence.
+//
+// The work is done on runs of alike units (promo.UnitRun) in closed form:
+// it grows with the runs, never with the number of units.
 type plan struct {
 	group   int64
 	pick    int64
 	fromTop bool
 	maxReps int
-	// maxUnits caps the units that get the benefit (an item limit); 0
-	// means no cap.
-	maxUnits int64
+	// maxUnits caps the units that get the benefit (a budget); maxTaken
+	// the units taken under the promotion (an item limit): the members of
+	// the occurrences of a grouped plan, else the units that get the
+	// benefit. 0 means no cap.
+	maxUnits, maxTaken int64
 }
 
-// run is a stretch of equally priced units of one line.
-type run struct {
-	line  int
-	units int64
-	price decimal.Decimal
-	rank  int
-}
+// grouped reports whether the plan's occurrences are groups of two or more
+// units (a "leve N pague M", a group of a minimum quantity): they take
+// only units no other grouped occurrence took, and their members become
+// grouped.
+func (p plan) grouped() bool { return p.group >= 2 }
 
-// pickedUnits is how many units of a line got the benefit.
-type pickedUnits struct {
-	line  int
-	units int64
+// picked is how many units of one run got the benefit, and what each of
+// them cost.
+type picked struct {
+	line, run int
+	units     int64
+	each      decimal.Decimal
 }
 
 type selection struct {
 	groups int
 	capped bool
-	// limited is set when maxUnits left units out; units counts the units
-	// picked.
+	// limited is set when a cap left units out; units counts the units
+	// that got the benefit, taken those taken under the promotion (the
+	// members of a grouped plan's occurrences, else units).
 	limited bool
 	units   int64
-	picked  []pickedUnits // in cart line order
-	// participants are the units of the occurrences formed, in cart line
-	// order.
+	taken   int64
+	picked  []picked // by line, in the order the runs were lined up
+	// members are the units of the occurrences formed, by run; the
+	// participants the same by line, in cart line order.
+	members      []promo.RunUnits
 	participants []promo.Participant
 	short        promo.Reason // why no occurrence formed
 }
 
-func selectUnits(v *promo.View, lines []int, p plan) selection {
-	var runs []run
-	var total int64
+// candidates returns the runs of the lines' whole units that a plan may
+// take: those that still cost something and, for a grouped plan, no other
+// grouped occurrence took; lined up from the most expensive down (ties by
+// line id, then the line's own order of runs).
+func candidates(v *promo.View, lines []int, grouped bool) []promo.UnitRun {
+	var runs []promo.UnitRun
 	for _, i := range lines {
-		l := v.Line(i)
-		if !l.Countable() {
-			continue
-		}
-		n := l.Quantity.IntPart()
-		runs = append(runs, run{line: i, units: n, price: v.UnitValue(i), rank: v.Rank(i)})
-		total += n
+		n := len(runs)
+		runs = v.AppendRuns(runs, i)
+		runs = append(runs[:n], slices.DeleteFunc(runs[n:], func(r promo.UnitRun) bool {
+			return r.Each.Sign() <= 0 || (grouped && r.Grouped)
+		})...)
 	}
-	sort.Slice(runs, func(a, b int) bool {
-		if c := runs[a].price.Cmp(runs[b].price); c != 0 {
-			return c > 0
+	slices.SortStableFunc(runs, func(a, b promo.UnitRun) int {
+		if c := b.Each.Cmp(a.Each); c != 0 {
+			return c
 		}
-		return runs[a].rank < runs[b].rank
+		if ra, rb := v.Rank(a.Line), v.Rank(b.Line); ra != rb {
+			return ra - rb
+		}
+		return a.Run - b.Run
 	})
+	return runs
+}
+
+// overlap returns how many positions [a, b) and [c, d) share.
+func overlap(a, b, c, d int64) int64 {
+	return max(0, min(b, d)-max(a, c))
+}
+
+func selectUnits(v *promo.View, lines []int, p plan) selection {
+	runs := candidates(v, lines, p.grouped())
+	var total int64
+	for _, r := range runs {
+		total += r.Units
+	}
 	group := p.group
 	if group <= 0 {
 		group = total
 	}
-	p.pick = min(p.pick, group)
+	p.pick = min(max(p.pick, 1), group)
 	var sel selection
 	if group == 0 || total < group {
-		need := group
-		if need == 0 {
-			need = 1
-		}
+		need := max(group, 1)
 		sel.short = promo.Reason{Code: promo.ReasonMinQuantity,
-			PT: fmt.Sprintf("são necessárias %d unidades inteiras elegíveis: há %d", need, total),
-			EN: fmt.Sprintf("%d whole eligible units are needed: there are %d", need, total)}
+			PT:      fmt.Sprintf("são necessárias %d unidades inteiras elegíveis: há %d", need, total),
+			EN:      fmt.Sprintf("%d whole eligible units are needed: there are %d", need, total),
+			Missing: shortOf(v, lines, need-total)}
 		return sel
 	}
 	groups := total / group
 	if p.maxReps > 0 && groups > int64(p.maxReps) {
 		groups, sel.capped = int64(p.maxReps), true
 	}
-	if p.maxUnits > 0 && groups*p.pick > p.maxUnits {
+	if p.grouped() && p.maxTaken > 0 && groups*group > p.maxTaken {
+		groups, sel.limited = p.maxTaken/group, true
+		if groups == 0 {
+			sel.short = promo.Reason{Code: ReasonLimitReached,
+				PT: fmt.Sprintf("limite de ativações: %s %d %s, uma ocorrência leva %d", plural(int(p.maxTaken), "resta", "restam"), p.maxTaken,
+					plural(int(p.maxTaken), "item", "itens"), group),
+				EN: fmt.Sprintf("activation limit: %d %s left, one occurrence takes %d", p.maxTaken,
+					plural(int(p.maxTaken), "item", "items"), group)}
+			return sel
+		}
+	}
+	limit := p.maxUnits
+	if !p.grouped() && p.maxTaken > 0 && (limit == 0 || p.maxTaken < limit) {
+		limit = p.maxTaken
+	}
+	// full groups get pick units each; a last partial group (a cap on the
+	// units that get the benefit) gets the units [pa, pb).
+	full, pa, pb := groups, int64(0), int64(0)
+	if limit > 0 && groups*p.pick > limit {
 		sel.limited = true
-	}
-	count := make(map[int]int64, len(runs))
-	// Walk the picked intervals over the runs; both only move forward.
-	r, start := 0, int64(0) // runs[r] covers positions [start, start+units)
-	for g := int64(0); g < groups; g++ {
-		a := g * group
-		if !p.fromTop {
-			a += group - p.pick
-		}
-		b := a + p.pick
-		if p.maxUnits > 0 {
-			if left := p.maxUnits - sel.units; left <= 0 {
-				break
-			} else if b-a > left {
-				if p.fromTop {
-					b = a + left
-				} else {
-					a = b - left // the cheapest of the picked units
-				}
+		full = limit / p.pick
+		if rest := limit % p.pick; rest > 0 {
+			a := full * group
+			if p.fromTop {
+				pa, pb = a, a+rest
+			} else {
+				pa, pb = a+group-rest, a+group
 			}
 		}
-		sel.groups++
-		sel.units += b - a
-		for a < b {
-			for start+runs[r].units <= a {
-				start += runs[r].units
-				r++
+	}
+	formed := full
+	if pb > pa {
+		formed++
+	}
+	sel.groups = int(formed)
+	lo := int64(0)
+	if !p.fromTop {
+		lo = group - p.pick
+	}
+	// pickedBefore counts the picked positions in [0, n).
+	pickedBefore := func(n int64) int64 {
+		m := min(n, full*group)
+		c := (m/group)*p.pick + min(max(m%group-lo, 0), p.pick)
+		return c + overlap(0, n, pa, pb)
+	}
+	members := formed * group
+	var start int64
+	for _, r := range runs {
+		end := start + r.Units
+		if k := pickedBefore(end) - pickedBefore(start); k > 0 {
+			sel.picked = append(sel.picked, picked{line: r.Line, run: r.Run, units: k, each: r.Each})
+			sel.units += k
+		}
+		if m := overlap(start, end, 0, members); m > 0 {
+			sel.members = append(sel.members, promo.RunUnits{Line: r.Line, Run: r.Run, Units: m})
+		}
+		start = end
+	}
+	sel.taken = sel.units
+	if p.grouped() {
+		sel.taken = members
+	}
+	for _, i := range lines {
+		var n int64
+		for _, m := range sel.members {
+			if m.Line == i {
+				n += m.Units
 			}
-			end := min(b, start+runs[r].units)
-			count[runs[r].line] += end - a
-			a = end
 		}
-	}
-	for _, i := range lines {
-		if n := count[i]; n > 0 {
-			sel.picked = append(sel.picked, pickedUnits{line: i, units: n})
-		}
-	}
-	// Every unit of the occurrences formed took part, picked or not.
-	inGroups := map[int]int64{}
-	left := int64(sel.groups) * group
-	for _, rn := range runs {
-		if left == 0 {
-			break
-		}
-		k := min(left, rn.units)
-		inGroups[rn.line] += k
-		left -= k
-	}
-	for _, i := range lines {
-		if n := inGroups[i]; n > 0 {
+		if n > 0 {
 			sel.participants = append(sel.participants, promo.Participant{Line: i, Units: n})
 		}
 	}
+	slices.SortStableFunc(sel.picked, func(a, b picked) int { return a.line - b.line })
 	return sel
+}
+
+// shortOf is the shortfall of missing whole units of the lines, the
+// cheapest countable line being the one they would be like.
+func shortOf(v *promo.View, lines []int, missing int64) *promo.Shortfall {
+	if missing <= 0 {
+		return nil
+	}
+	like := -1
+	for _, i := range lines {
+		l := v.Line(i)
+		if !l.Countable() {
+			continue
+		}
+		if like < 0 || l.UnitPrice.LessThan(v.Line(like).UnitPrice) ||
+			(l.UnitPrice.Equal(v.Line(like).UnitPrice) && v.Rank(i) < v.Rank(like)) {
+			like = i
+		}
+	}
+	if like < 0 {
+		return nil
+	}
+	return &promo.Shortfall{Quantity: missing, Like: v.Line(like).ID}
 }
 
 func capReason(max int) promo.Reason {
@@ -163,13 +228,22 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// proposal starts the proposal of a selection, with its notes.
-func (sel selection) proposal(s Scope) promo.Proposal {
-	p := promo.Proposal{Eligible: true, Occurrences: sel.groups, Units: sel.units, Participants: sel.participants}
+// proposal starts the proposal of a selection, with its notes; a grouped
+// selection marks its members grouped.
+func (sel selection) proposal(s Scope, grouped bool) promo.Proposal {
+	p := promo.Proposal{Eligible: true, Occurrences: sel.groups, Units: sel.units, Taken: sel.taken, Participants: sel.participants}
+	if grouped {
+		p.Grouped = sel.members
+	}
 	if sel.capped {
 		p.Reasons = append(p.Reasons, capReason(s.MaxRepetitions))
 	}
-	if sel.limited {
+	switch {
+	case sel.limited && grouped:
+		p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonLimitUnits,
+			PT: fmt.Sprintf("limite de ativações: só %d %s ainda %s na promoção", sel.taken, plural(int(sel.taken), "item", "itens"), plural(int(sel.taken), "entra", "entram")),
+			EN: fmt.Sprintf("activation limit: only %d %s still taken under the promotion", sel.taken, plural(int(sel.taken), "item", "items"))})
+	case sel.limited:
 		p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonLimitUnits,
 			PT: fmt.Sprintf("limite de ativações: só %d %s ainda %s o benefício", sel.units, plural(int(sel.units), "unidade", "unidades"), plural(int(sel.units), "recebe", "recebem")),
 			EN: fmt.Sprintf("activation limit: only %d %s still get the benefit", sel.units, plural(int(sel.units), "unit", "units"))})
@@ -180,6 +254,11 @@ func (sel selection) proposal(s Scope) promo.Proposal {
 // ReasonLimitUnits notes that an item limit let only some units get the
 // benefit: the campaign applied to the units still allowed.
 const ReasonLimitUnits promo.ReasonCode = "limit_partially_applied"
+
+// ReasonLimitReached: an activation limit leaves no room for this sale
+// (limite de ativações); for an item limit on a grouped promotion, fewer
+// items left than one occurrence takes.
+const ReasonLimitReached promo.ReasonCode = "limit_reached"
 
 // UnitsOf counts a line for item limits: its whole units, or one for a
 // weighed line.

@@ -60,6 +60,9 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 				c.fail(fmt.Sprintf("%s.gift.options[%d]", p, j), "must not be empty")
 			}
 		}
+		if g.ReferencePrice != nil && g.ReferencePrice.Sign() < 0 {
+			c.fail(p+".gift.reference_price", "must not be negative")
+		}
 	}
 	var tiers []benefit.Tier
 	if pr := b.Progressive; pr != nil {
@@ -97,8 +100,11 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 			c.fail(p+".age_percent.max", "must be greater than 0 and at most 100")
 		}
 	}
-	if b.ApplyTo != "" && b.On != OnSale && (b.Gift != nil || b.Progressive != nil || b.AgePercent != nil) {
-		c.fail(p+".apply_to", "applies to percent, amount, final_price and free_units only")
+	if b.ApplyTo != "" && b.On != OnSale && (b.Progressive != nil || b.AgePercent != nil) {
+		c.fail(p+".apply_to", "applies to percent, amount, final_price, free_units and gift only")
+	}
+	if b.Gift != nil && b.ApplyTo == ApplyToAll {
+		c.fail(p+".apply_to", "a gift goes to the most expensive unit (highest, the default) or the cheapest (lowest)")
 	}
 	switch b.On {
 	case OnSale:
@@ -135,6 +141,8 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 		return benefit.ItemFinalPrice(*b.FinalPrice), sel
 	case b.FreeUnits != nil:
 		return benefit.FreeUnits(b.FreeUnits.Buy, b.FreeUnits.Buy-b.FreeUnits.Pay), sel
+	case b.Gift != nil && b.Gift.ReferencePrice != nil:
+		return benefit.GiftProductsWorth(b.Gift.Quantity, *b.Gift.ReferencePrice, b.Gift.Options...), sel
 	case b.Gift != nil:
 		return benefit.GiftProducts(b.Gift.Quantity, b.Gift.Options...), sel
 	case b.Progressive != nil:

@@ -147,24 +147,67 @@ func unitsOfProduct(v *promo.View, product string) (lines []int, total int64) {
 	return lines, total
 }
 
-// discountUnits proposes the bonus discount on k units of a product: units
-// taken from its lines in line-id order, skipping the first skip units.
-func discountUnits(v *promo.View, p *promo.Proposal, b ComboBonus, price PriceType, skip, k int64) int64 {
-	lines, _ := unitsOfProduct(v, b.Product)
-	var done int64
-	for _, i := range lines {
-		n := v.Line(i).Quantity.IntPart()
-		if skip >= n {
-			skip -= n
-			continue
+// productRuns returns the runs of the whole units of a product that still
+// cost something, from the most expensive down (ties by line id); with
+// grouped, only the units no grouped occurrence took yet.
+func productRuns(v *promo.View, product string, grouped bool) []promo.UnitRun {
+	var runs []promo.UnitRun
+	for i := 0; i < v.Len(); i++ {
+		if l := v.Line(i); l.ProductCode == product && l.Countable() {
+			runs = v.AppendRuns(runs, i)
 		}
-		take := min(n-skip, k-done)
-		skip = 0
-		if take <= 0 {
+	}
+	runs = slices.DeleteFunc(runs, func(r promo.UnitRun) bool { return r.Each.Sign() <= 0 || (grouped && r.Grouped) })
+	slices.SortStableFunc(runs, func(a, b promo.UnitRun) int {
+		if c := b.Each.Cmp(a.Each); c != 0 {
+			return c
+		}
+		if ra, rb := v.Rank(a.Line), v.Rank(b.Line); ra != rb {
+			return ra - rb
+		}
+		return a.Run - b.Run
+	})
+	return runs
+}
+
+// runUnits is the number of units of runs.
+func runUnits(runs []promo.UnitRun) int64 {
+	var n int64
+	for _, r := range runs {
+		n += r.Units
+	}
+	return n
+}
+
+// takeRuns returns k units of runs after the first skip ones, as runs.
+func takeRuns(runs []promo.UnitRun, skip, k int64) []promo.UnitRun {
+	var out []promo.UnitRun
+	for _, r := range runs {
+		if k <= 0 {
 			break
 		}
-		units := decimal.NewFromInt(take)
-		worth := v.ValueOf(i, units)
+		if skip >= r.Units {
+			skip -= r.Units
+			continue
+		}
+		r.Units -= skip
+		skip = 0
+		r.Units = min(r.Units, k)
+		k -= r.Units
+		out = append(out, r)
+	}
+	return out
+}
+
+// discountUnits proposes the bonus discount on k units of a product, the
+// most expensive first (ties by line id), skipping the first skip units.
+// With grouped (a kit), only units no grouped occurrence took, and they
+// become grouped.
+func discountUnits(v *promo.View, p *promo.Proposal, b ComboBonus, price PriceType, skip, k int64, grouped bool) int64 {
+	var done int64
+	for _, r := range takeRuns(productRuns(v, b.Product, grouped), skip, k) {
+		units := decimal.NewFromInt(r.Units)
+		worth := r.Each.Mul(units)
 		var off decimal.Decimal
 		switch {
 		case b.Percent != nil:
@@ -173,16 +216,19 @@ func discountUnits(v *promo.View, p *promo.Proposal, b ComboBonus, price PriceTy
 			off = decimal.Min(worth, units.Mul(*b.Amount))
 		default:
 			base := worth
-			if l := v.Line(i); price == PriceOriginal && l.OriginalPrice.Valid {
+			if l := v.Line(r.Line); price == PriceOriginal && l.OriginalPrice.Valid {
 				base = decimal.Min(worth, units.Mul(l.OriginalPrice.Decimal))
 			}
 			off = decimal.Max(decimal.Zero, base.Sub(units.Mul(*b.UnitPrice)))
 		}
 		if off.Sign() > 0 {
-			p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: promo.ItemDiscount, Amount: off})
-			p.Participants = append(p.Participants, promo.Participant{Line: i, Units: take})
+			p.Adjustments = append(p.Adjustments, promo.Proposed{Line: r.Line, Kind: promo.ItemDiscount, Amount: off, Run: r.Run, Units: r.Units})
+			p.Participants = append(p.Participants, promo.Participant{Line: r.Line, Units: r.Units})
 		}
-		done += take
+		if grouped {
+			p.Grouped = append(p.Grouped, promo.RunUnits{Line: r.Line, Run: r.Run, Units: r.Units})
+		}
+		done += r.Units
 	}
 	p.Units += done
 	return done
@@ -194,7 +240,8 @@ func notEligible(code promo.ReasonCode, pt, en string) promo.Proposal {
 
 // kitOccurrences returns how many whole kits the cart holds: each
 // occurrence needs every buy item and every bonus item (a product listed in
-// both needs both quantities), so no unit takes part in two occurrences.
+// both needs both quantities), so no unit takes part in two occurrences;
+// only units no other grouped occurrence took count.
 func kitOccurrences(v *promo.View, buy []ComboItem, bonus []ComboBonus) (int64, string) {
 	need := map[string]int64{}
 	var order []string
@@ -212,7 +259,7 @@ func kitOccurrences(v *promo.View, buy []ComboItem, bonus []ComboBonus) (int64, 
 	}
 	occ, missing := int64(-1), ""
 	for _, p := range order {
-		_, have := unitsOfProduct(v, p)
+		have := runUnits(productRuns(v, p, true))
 		k := have / need[p]
 		if occ < 0 || k < occ {
 			occ = k
@@ -246,18 +293,17 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 		for _, b := range d.Bonus {
 			// A product both bought and bonus: the bonus units come after
 			// the bought ones.
-			discountUnits(v, &p, b, "current", occ*buyQty(d.Buy, b.Product), occ*b.Quantity)
+			discountUnits(v, &p, b, PriceCurrent, occ*buyQty(d.Buy, b.Product), occ*b.Quantity, true)
 		}
 		units := p.Units
 		for _, it := range d.Buy {
-			participate(v, &p, it.Product, 0, occ*it.Quantity)
+			participate(v, &p, it.Product, 0, occ*it.Quantity, true)
 		}
 		p.Units = units
 		return p
 	case ComboInverseKit:
 		cond := d.Buy[0]
-		_, have := unitsOfProduct(v, cond.Product)
-		occ := have / cond.Quantity
+		occ := runUnits(productRuns(v, cond.Product, true)) / cond.Quantity
 		if d.RequireAllBonus {
 			occ, _ = kitOccurrences(v, d.Buy, d.Bonus)
 		}
@@ -270,11 +316,15 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 			if b.Product == cond.Product {
 				skip = occ * cond.Quantity
 			}
-			discountUnits(v, &p, b, "current", skip, occ*b.Quantity)
+			discountUnits(v, &p, b, PriceCurrent, skip, occ*b.Quantity, true)
 		}
 		if p.Units == 0 {
 			return notEligible(ReasonComboMissing, "nenhum item do kit bonificado na venda", "no bonus item in the sale")
 		}
+		// The units that open the kits take part in them too.
+		units := p.Units
+		participate(v, &p, cond.Product, 0, occ*cond.Quantity, false)
+		p.Units = units
 		return p
 	case ComboBrand:
 		b := d.Bonus[0]
@@ -307,14 +357,20 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 		return p
 	case ComboValue:
 		cond, b := d.Buy[0], d.Bonus[0]
-		_, have := unitsOfProduct(v, cond.Product)
-		occ := have / cond.Quantity
+		occ := runUnits(productRuns(v, cond.Product, true)) / cond.Quantity
 		if occ == 0 {
 			return notEligible(ReasonComboMissing, "produto kit "+cond.Product+" fora da venda", "kit product "+cond.Product+" not in the sale")
 		}
 		want := occ * b.Quantity
 		p := promo.Proposal{Eligible: true, Occurrences: int(occ)}
-		got := discountUnits(v, &p, b, "current", 0, want)
+		skip := int64(0)
+		if b.Product == cond.Product {
+			skip = occ * cond.Quantity
+		}
+		got := discountUnits(v, &p, b, PriceCurrent, skip, want, true)
+		units := p.Units
+		participate(v, &p, cond.Product, 0, occ*cond.Quantity, false)
+		p.Units = units
 		g := promo.Gift{Options: []string{b.Product}, Quantity: want, ToAdd: want - got, UnitPrice: *b.UnitPrice}
 		lines, _ := unitsOfProduct(v, b.Product)
 		for _, i := range lines {
@@ -337,13 +393,12 @@ func (c *combo) Apply(v *promo.View) promo.Proposal {
 		}
 		p := promo.Proposal{Eligible: true, Occurrences: 1}
 		for _, it := range d.Items {
-			_, have := unitsOfProduct(v, it.Product)
-			k := have
+			k := runUnits(productRuns(v, it.Product, false))
 			if it.MaxPerSale > 0 {
 				k = min(k, it.MaxPerSale)
 			}
 			price := it.Price
-			discountUnits(v, &p, ComboBonus{Product: it.Product, UnitPrice: &price}, "current", 0, k)
+			discountUnits(v, &p, ComboBonus{Product: it.Product, UnitPrice: &price}, PriceCurrent, 0, k, false)
 		}
 		p.Participants = nil
 		return p
@@ -426,7 +481,7 @@ func (c *combo) quantity(v *promo.View) promo.Proposal {
 		return p
 	}
 	p.Eligible, p.Occurrences = true, 1
-	discountUnits(v, &p, ComboBonus{Product: d.Product, UnitPrice: d.UnitValue}, d.PriceType, first-1, last-first+1)
+	discountUnits(v, &p, ComboBonus{Product: d.Product, UnitPrice: d.UnitValue}, d.PriceType, first-1, last-first+1, false)
 	return p
 }
 
@@ -734,23 +789,16 @@ func buyQty(buy []ComboItem, product string) int64 {
 }
 
 // participate records k units of a product (after the first skip) as
-// taking part in the occurrences, without a discount: the units bought of a
-// kit, whose bonus discount a return shares with them.
-func participate(v *promo.View, p *promo.Proposal, product string, skip, k int64) {
-	lines, _ := unitsOfProduct(v, product)
-	for _, i := range lines {
-		n := v.Line(i).Quantity.IntPart()
-		if skip >= n {
-			skip -= n
-			continue
+// taking part in the occurrences of a kit, without a discount: the units
+// bought, whose bonus discount a return shares with them. They become
+// grouped; with participants false they are only marked so (the product
+// that opens an inverse kit).
+func participate(v *promo.View, p *promo.Proposal, product string, skip, k int64, participants bool) {
+	for _, r := range takeRuns(productRuns(v, product, true), skip, k) {
+		if participants {
+			p.Participants = append(p.Participants, promo.Participant{Line: r.Line, Units: r.Units})
 		}
-		take := min(n-skip, k)
-		skip = 0
-		if take <= 0 {
-			return
-		}
-		p.Participants = append(p.Participants, promo.Participant{Line: i, Units: take})
-		k -= take
+		p.Grouped = append(p.Grouped, promo.RunUnits{Line: r.Line, Run: r.Run, Units: r.Units})
 	}
 }
 
@@ -763,7 +811,7 @@ func bonusAboveMinimum(v *promo.View, lines []int, minimum decimal.Decimal, b Co
 			"minimum value "+whatEN+" not reached: R$ "+miss.StringFixed(2)+" missing")
 	}
 	p := promo.Proposal{Eligible: true, Occurrences: 1}
-	if discountUnits(v, &p, b, "current", 0, b.Quantity) == 0 {
+	if discountUnits(v, &p, b, PriceCurrent, 0, b.Quantity, false) == 0 {
 		return notEligible(ReasonComboMissing, "produto bônus "+b.Product+" fora da venda", "bonus product "+b.Product+" not in the sale")
 	}
 	return p

@@ -346,15 +346,23 @@ type Benefit struct {
 	AgePercent *AgePercent `json:"age_percent,omitempty"`
 	// ApplyTo is "all" (conceder todos, the default), "highest" (maior
 	// benefício) or "lowest" (menor benefício); items only, and only for
-	// percent, amount, final_price and free_units.
+	// percent, amount, final_price, free_units and gift (highest or lowest:
+	// which unit in the cart is the gift).
 	ApplyTo ApplyTo `json:"apply_to,omitempty"`
 }
 
 // Gift is a gift benefit: Quantity units per occurrence of one of Options
-// (product codes), chosen by the operator.
+// (product codes), chosen by the operator. The benefit's apply_to says
+// which unit in the cart is the gift: the most expensive (highest, the
+// default) or the cheapest (lowest).
 type Gift struct {
 	Quantity int64    `json:"quantity"`
 	Options  []string `json:"options"`
+	// ReferencePrice is what one gift unit is worth to the customer when
+	// none of the options is in the cart, for choosing the best benefit
+	// among non-cumulative campaigns; without it such a gift is worth
+	// nothing there.
+	ReferencePrice *decimal.Decimal `json:"reference_price,omitempty"`
 }
 
 // Progressive is a list of quantity tiers; the highest tier reached applies.

@@ -5,12 +5,13 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/promo"
 )
 
 // ReasonLimitReached: an activation limit has no activation left for this
 // sale (limite de ativações).
-const ReasonLimitReached promo.ReasonCode = "limit_reached"
+const ReasonLimitReached = benefit.ReasonLimitReached
 
 // ReasonLimitNeedsCustomer: a per-customer limit cannot be counted on an
 // anonymous sale, so the campaign does not apply to it.

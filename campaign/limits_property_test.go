@@ -335,6 +335,15 @@ func lpApplied(res *promo.Result, id string) (decimal.Decimal, bool) {
 	return decimal.Zero, false
 }
 
+func lpApplication(res *promo.Result, id string) (promo.Application, bool) {
+	for _, a := range res.Applied {
+		if a.Campaign == id {
+			return a, true
+		}
+	}
+	return promo.Application{}, false
+}
+
 func lpSortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
@@ -461,7 +470,18 @@ func TestPropertyLimitsNeverExceeded(t *testing.T) {
 				if got > allowance {
 					t.Fatalf("%s discounted %d units, the item limits allow %d", cp.ID, got, allowance)
 				}
-				if got != units {
+				// An item limit counts the units taken under the promotion:
+				// every member of a grouped occurrence (groups of
+				// min_quantity units, for highest/lowest or with
+				// repetitions), else the units discounted.
+				grouped := cp.MinQuantity >= 2 && ((cp.Benefit.ApplyTo != "" && cp.Benefit.ApplyTo != "all") || cp.MaxRepetitions > 0)
+				a, _ := lpApplication(&res, cp.ID)
+				switch {
+				case grouped && units != int64(a.Occurrences)*cp.MinQuantity:
+					t.Fatalf("%s formed %d groups of %d units but adds %d to its item counters", cp.ID, a.Occurrences, cp.MinQuantity, units)
+				case grouped && got > units:
+					t.Fatalf("%s discounted %d units, more than the %d it took", cp.ID, got, units)
+				case !grouped && got != units:
 					t.Fatalf("%s discounted %d units but adds %d to its item counters", cp.ID, got, units)
 				}
 			case cp.Benefit.Gift != nil:

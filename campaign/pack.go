@@ -307,7 +307,7 @@ func (p *pack) Apply(v *promo.View) promo.Proposal {
 	}
 	pr := p.prize.Apply(v, s)
 	if pr.Eligible {
-		pr.Counters = countersFor(p.info.ID, p.limits, v.Cart(), pr.Units)
+		pr.Counters = countersFor(p.info.ID, p.limits, v.Cart(), pr.TakenUnits())
 	}
 	return pr
 }

@@ -107,12 +107,12 @@ func (r *reshop) Apply(v *promo.View) promo.Proposal {
 	}
 	s := r.scope
 	s.Lines = lines
-	s.MaxUnits = maxUnits
+	s.MaxTaken = maxUnits
 	p := r.benefit.Apply(v, s)
 	if !p.Eligible {
 		return p
 	}
-	p.Counters = countersFor(r.info.ID, r.limits, v.Cart(), p.Units)
+	p.Counters = countersFor(r.info.ID, r.limits, v.Cart(), p.TakenUnits())
 	if r.cond != nil {
 		for _, code := range rules.Redeemed(r.cond, v) {
 			p.Events = append(p.Events, promo.Event{Kind: promo.EventCodeRedeemed, Code: code})

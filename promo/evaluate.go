@@ -295,6 +295,109 @@ type run struct {
 	// events and counters hold, per application, what its proposal added.
 	events   [][]Event
 	counters [][]CounterDelta
+	// units is the shape of each line in runs of alike units; nil until a
+	// promotion takes particular units.
+	units []lineRuns
+}
+
+// touchedLine is a line a proposal took particular units of: its value
+// when the promotion looked at it, and the pieces taken.
+type touchedLine struct {
+	line   int
+	before decimal.Decimal
+	pieces []piece
+}
+
+// take applies a proposal's adjustments: per line and kind, the amounts
+// are added up, rounded once to cents and capped at what the line still
+// costs. It returns the money given, whether a cap bound, and the lines
+// whose particular units were taken (their shape changes only if the
+// promotion applies).
+func (r *run) take(ev *evaluation, info Info, funder string, adjs []Proposed) (given decimal.Decimal, capped bool, touched []touchedLine) {
+	given = decimal.Zero
+	if !slices.IsSortedFunc(adjs, byLine) {
+		adjs = slices.Clone(adjs)
+		slices.SortStableFunc(adjs, byLine)
+	}
+	for k := 0; k < len(adjs); {
+		line, before := adjs[k].Line, r.value[adjs[k].Line]
+		end := k + 1
+		for end < len(adjs) && adjs[end].Line == line {
+			end++
+		}
+		block := adjs[k:end]
+		k = end
+		// Kinds in the order they first appear.
+		for j, a := range block {
+			if slices.ContainsFunc(block[:j], func(x Proposed) bool { return x.Kind == a.Kind }) {
+				continue
+			}
+			sum := decimal.Zero
+			for _, x := range block[j:] {
+				if x.Kind == a.Kind {
+					sum = sum.Add(x.Amount)
+				}
+			}
+			amt := ev.rs.settings.Rounding.Round(sum)
+			if amt.Sign() <= 0 {
+				continue
+			}
+			if amt.GreaterThan(r.value[line]) {
+				amt, capped = r.value[line], true
+			}
+			if amt.Sign() <= 0 {
+				continue
+			}
+			for _, x := range block[j:] {
+				if x.Kind != a.Kind || x.Units <= 0 {
+					continue
+				}
+				if n := len(touched); n == 0 || touched[n-1].line != line {
+					touched = append(touched, touchedLine{line: line, before: before})
+				}
+				t := &touched[len(touched)-1]
+				t.pieces = append(t.pieces, piece{run: x.Run, units: x.Units, off: x.Amount})
+			}
+			r.value[line] = r.value[line].Sub(amt)
+			given = given.Add(amt)
+			adj := r.adj[line]
+			if n := len(adj); n > 0 && adj[n-1].Campaign == info.ID && adj[n-1].Kind == a.Kind {
+				adj[n-1].Amount = adj[n-1].Amount.Add(amt)
+			} else {
+				r.adj[line] = append(adj, Adjustment{Campaign: info.ID, Kind: a.Kind, Amount: amt, FundedBy: funder, Key: info.Key})
+			}
+		}
+	}
+	return given, capped, touched
+}
+
+func byLine(a, b Proposed) int { return a.Line - b.Line }
+
+// group reshapes the lines an applied proposal took units of, and marks
+// its grouped units.
+func (r *run) group(ev *evaluation, touched []touchedLine, marks []RunUnits) {
+	for _, t := range touched {
+		var mine []RunUnits
+		for _, m := range marks {
+			if m.Line == t.line {
+				mine = append(mine, m)
+			}
+		}
+		r.reshape(ev, t.line, t.before, t.pieces, mine)
+	}
+	for k, m := range marks {
+		if slices.ContainsFunc(touched, func(t touchedLine) bool { return t.line == m.Line }) ||
+			slices.ContainsFunc(marks[:k], func(x RunUnits) bool { return x.Line == m.Line }) {
+			continue
+		}
+		var mine []RunUnits
+		for _, x := range marks[k:] {
+			if x.Line == m.Line {
+				mine = append(mine, x)
+			}
+		}
+		r.reshape(ev, m.Line, r.value[m.Line], nil, mine)
+	}
 }
 
 func (ev *evaluation) run(list []int32) *run {
@@ -304,7 +407,7 @@ func (ev *evaluation) run(list []int32) *run {
 		total: decimal.Zero,
 	}
 	view := &View{rs: ev.rs, cart: ev.cart, rounding: ev.rs.settings.Rounding, gross: ev.gross, value: r.value, rank: ev.rank,
-		exShare: ev.exShare, apps: &r.apps}
+		exShare: ev.exShare, apps: &r.apps, units: &r.units}
 	for _, pi := range list {
 		info := ev.rs.infos[pi]
 		r.idx = append(r.idx, pi)
@@ -325,32 +428,12 @@ func (ev *evaluation) run(list []int32) *run {
 		if funder == "" {
 			funder = FunderRetailer
 		}
-		given := decimal.Zero
-		capped := false
-		for _, a := range prop.Adjustments {
-			amt := ev.rs.settings.Rounding.Round(a.Amount)
-			if amt.Sign() <= 0 {
-				continue
-			}
-			if amt.GreaterThan(r.value[a.Line]) {
-				amt, capped = r.value[a.Line], true
-			}
-			if amt.Sign() <= 0 {
-				continue
-			}
-			r.value[a.Line] = r.value[a.Line].Sub(amt)
-			given = given.Add(amt)
-			adj := r.adj[a.Line]
-			if n := len(adj); n > 0 && adj[n-1].Campaign == info.ID && adj[n-1].Kind == a.Kind {
-				adj[n-1].Amount = adj[n-1].Amount.Add(amt)
-			} else {
-				r.adj[a.Line] = append(adj, Adjustment{Campaign: info.ID, Kind: a.Kind, Amount: amt, FundedBy: funder, Key: info.Key})
-			}
-		}
+		given, capped, touched := r.take(ev, info, funder, prop.Adjustments)
 		if given.Sign() <= 0 && (prop.RecordOnly || len(prop.Gifts) > 0 || len(prop.Tenders) > 0) {
 			r.entries = append(r.entries, newEntry(info, true, append([]Reason{{
 				Code: ReasonApplied, PT: "aplicada", EN: "applied",
 			}}, prop.Reasons...)...))
+			r.group(ev, touched, prop.Grouped)
 			occ := max(prop.Occurrences, 1)
 			r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: decimal.Zero, Occurrences: occ})
 			r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
@@ -376,6 +459,7 @@ func (ev *evaluation) run(list []int32) *run {
 			})
 		}
 		r.entries = append(r.entries, newEntry(info, true, reasons...))
+		r.group(ev, touched, prop.Grouped)
 		occ := prop.Occurrences
 		if occ < 1 {
 			occ = 1

@@ -401,6 +401,18 @@ func TestEvaluateSameCampaignAdjustmentsMerge(t *testing.T) {
 	}
 }
 
+func TestEvaluateAmountsOfOneKindRoundedOnce(t *testing.T) {
+	// A proposal's amounts of one kind on one line are added up and
+	// rounded once: 0.004 + 0.005 = 0.009 -> 0.01 (each alone rounds to 0).
+	rs := evRuleset(t, promo.Settings{}, evFake("p", func(*promo.View) promo.Proposal {
+		return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: 0, Amount: apDec("0.004")}, {Line: 0, Amount: apDec("0.005")}}}
+	}))
+	res := evEvaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+	if diff := cmp.Diff([]string{"p 0.01 x1"}, evApplied(res)); diff != "" {
+		t.Errorf("applied (-want +got):\n%s", diff)
+	}
+}
+
 func TestEvaluateNothingToDiscount(t *testing.T) {
 	note := promo.Reason{Code: "fake_note", PT: "nota", EN: "note"}
 	tests := []struct {
@@ -411,7 +423,7 @@ func TestEvaluateNothingToDiscount(t *testing.T) {
 		{"eligible, no adjustment", promo.Proposal{Eligible: true},
 			[]string{"p: nothing_to_discount"}},
 		{"amounts that round to zero", promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{
-			{Line: 0, Amount: apDec("0.004")}, {Line: 0, Amount: apDec("0.005")}}}, // half_even: 0.00 and 0.00
+			{Line: 0, Amount: apDec("0.004")}, {Line: 0, Kind: promo.FreeUnits, Amount: apDec("0.005")}}}, // half_even: 0.00 and 0.00
 			[]string{"p: nothing_to_discount"}},
 		{"negative amounts are ignored", promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{
 			{Line: 0, Amount: apDec("-5.00")}}},

@@ -196,17 +196,12 @@ func worth(n, q, k decimal.Decimal, weighed bool) decimal.Decimal {
 	case weighed || !q.IsInteger():
 		return n.Mul(k).DivRound(q, workPlaces).Truncate(CentPlaces)
 	}
-	units := q.IntPart()
-	weights := make([]decimal.Decimal, units)
-	for j := range weights {
-		weights[j] = decimal.NewFromInt(1)
-	}
-	shares := Apportion(n, weights)
-	s := decimal.Zero
-	for j := int64(0); j < k.IntPart(); j++ {
-		s = s.Add(shares[j])
-	}
-	return s
+	// Largest remainder over equal weights, in closed form: every unit gets
+	// the floor of n / q in cents, the first n mod q units a cent more.
+	cents := n.Shift(CentPlaces).IntPart()
+	units, first := q.IntPart(), k.IntPart()
+	each, extra := cents/units, cents%units
+	return decimal.New(first*each+min(first, extra), -CentPlaces)
 }
 
 // effectiveNets returns each line's net with the discounts of grouped

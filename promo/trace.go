@@ -1,5 +1,7 @@
 package promo
 
+import "github.com/shopspring/decimal"
+
 // ReasonCode is a stable identifier (snake_case) for why a promotion applied
 // or not. Codes never change; their messages may.
 type ReasonCode string
@@ -47,11 +49,34 @@ const (
 )
 
 // Reason is a reason code with its message in Brazilian Portuguese and in
-// English.
+// English, and, when the cart falls short of a minimum, what it lacks.
 type Reason struct {
 	Code ReasonCode `json:"code"`
 	PT   string     `json:"pt"`
 	EN   string     `json:"en"`
+	// Missing is what the cart lacks for the promotion to apply (a minimum
+	// value or quantity not reached); nil otherwise.
+	Missing *Shortfall `json:"missing,omitempty"`
+}
+
+// Shortfall is what a cart lacks for a promotion to apply: an amount or a
+// number of whole units more of the lines the promotion looks at.
+type Shortfall struct {
+	// Amount is the value missing (a minimum value not reached).
+	Amount decimal.Decimal `json:"amount,omitzero"`
+	// Quantity is the number of whole units missing (a minimum quantity not
+	// reached).
+	Quantity int64 `json:"quantity,omitempty"`
+	// Like is the id of a line of the cart the missing part would be like
+	// (one the promotion looks at): the kernel adds a copy of it, of the
+	// missing amount or quantity, to work out what the promotion would
+	// give. Empty when no line can stand for it.
+	Like string `json:"like,omitempty"`
+	// Unlocks is what the customer would get once the missing part is
+	// added, valued as the best benefit values it (money, gifts, cashback,
+	// points); zero when the kernel did not work it out or the promotion
+	// would still not apply.
+	Unlocks decimal.Decimal `json:"unlocks,omitzero"`
 }
 
 // TraceEntry records what happened to one promotion the evaluation looked at.

@@ -19,6 +19,7 @@ type View struct {
 	rank     []int
 	exShare  []decimal.Decimal
 	apps     *[]Application
+	units    *[]lineRuns // the runs of units of each line; nil: all alike
 }
 
 // Cart returns the cart being evaluated. It must not be modified.
@@ -49,8 +50,9 @@ func (v *View) UnitValue(i int) decimal.Decimal {
 	return v.value[i].DivRound(q, workPlaces)
 }
 
-// ValueOf returns what units of line i still cost: Value(i) × units /
-// quantity, at working precision.
+// ValueOf returns Value(i) × units / quantity, at working precision: the
+// share of the line's value of a quantity of it, as if every unit cost the
+// same. Promotions that take particular units look at Runs instead.
 func (v *View) ValueOf(i int, units decimal.Decimal) decimal.Decimal {
 	return share(v.value[i], units, v.cart.Lines[i].Quantity)
 }
@@ -113,11 +115,20 @@ func (v *View) Total(lines []int) decimal.Decimal {
 }
 
 // Proposed is one adjustment a promotion proposes: an amount off a line.
-// The kernel rounds it to cents and caps it at what the line still costs.
+// The kernel adds up a proposal's amounts of one kind on one line, rounds
+// the sum to cents once and caps it at what the line still costs.
+//
+// With Units > 0 the amount comes off Units units of run Run of the line
+// (View.Runs): within a run units are alike, and the kernel takes a
+// proposal's pieces from the start of the run, in the order given. With
+// Units 0 it comes off the whole line, every unit in proportion to what it
+// still costs (a free unit stays at zero).
 type Proposed struct {
 	Line   int
 	Kind   AdjustmentKind
 	Amount decimal.Decimal
+	Run    int
+	Units  int64
 }
 
 // Proposal is a promotion's answer to Apply.
@@ -129,8 +140,13 @@ type Proposal struct {
 	// Occurrences is how many times the promotion applies in the sale.
 	Occurrences int
 	// Units is how many whole units got the benefit (a weighed line counts
-	// as one), for item limits.
+	// as one): budgets of promoted units and reports count them.
 	Units int64
+	// Taken is how many whole units were taken under the promotion, what
+	// an item limit counts (quantidade de itens que o consumidor pode levar
+	// dentro da recorrência): the members of a grouped promotion's
+	// occurrences, paid and free; 0 means Units.
+	Taken int64
 	// Reasons say why it is not eligible (the first is the main one), or
 	// carry notes when it is (a cap reached).
 	Reasons []Reason
@@ -151,6 +167,11 @@ type Proposal struct {
 	// Tenders are payments the promotion brings (cashback as a tender); a
 	// proposal with tenders applies even when it discounts nothing.
 	Tenders []Tender
+	// Worth is what the proposal gives the customer beyond its
+	// adjustments: the gift units still to add, at their price in the cart
+	// or the campaign's reference price. The best benefit counts it when
+	// non-cumulative campaigns compete.
+	Worth decimal.Decimal
 	// Quiet, on a program's proposal that is not eligible, leaves no trace
 	// entry: the program had nothing to look at (no wallet in the cart).
 	Quiet bool
@@ -167,6 +188,20 @@ type Proposal struct {
 	// occurrences (a "leve 3 pague 2" group: the paid units and the free
 	// one). A return shares the promotion's discount among them.
 	Participants []Participant
+	// Grouped are the units of runs (View.Runs) that took part, as paid or
+	// free members, in the occurrences of a grouped promotion: once it
+	// applies, no other grouped occurrence may take them. Within a run the
+	// kernel marks the first units, those its pieces (Proposed.Units) took
+	// first.
+	Grouped []RunUnits
+}
+
+// TakenUnits returns Taken, or Units when Taken is 0.
+func (p Proposal) TakenUnits() int64 {
+	if p.Taken > 0 {
+		return p.Taken
+	}
+	return p.Units
 }
 
 // BlockAt is a purchase block on line Line (an index).
