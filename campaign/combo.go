@@ -86,6 +86,10 @@ type Combo struct {
 	// of the discounts.
 	FundedBy    string           `json:"funded_by,omitempty"`
 	FunderShare *decimal.Decimal `json:"funder_share,omitempty"`
+
+	// Exceptions exclude products from the bonification, whatever its
+	// type: an excluded line is neither bought toward it nor bonified.
+	Exceptions *Exceptions `json:"exceptions,omitempty"`
 }
 
 // ComboItem is a product and its quantity.
@@ -129,6 +133,7 @@ type combo struct {
 	def  *Combo
 	info promo.Info
 	keys promo.Keys
+	exc  *exclusion // nil: no exceptions
 }
 
 func (c *combo) Info() promo.Info { return c.info }
@@ -271,7 +276,12 @@ func kitOccurrences(v *promo.View, buy []ComboItem, bonus []ComboBonus) (int64, 
 	return max(occ, 0), missing
 }
 
+// Apply applies the bonification on the sale without its exceptions.
 func (c *combo) Apply(v *promo.View) promo.Proposal {
+	return c.exc.apply(v, c.apply)
+}
+
+func (c *combo) apply(v *promo.View) promo.Proposal {
 	d := c.def
 	cart := v.Cart()
 	if d.Active != nil && !*d.Active {
@@ -596,6 +606,7 @@ func (c *compiler) combos(def Ruleset, loc *time.Location, ids map[string]bool) 
 				c.fail(p+".funder_share", "must be greater than 0 and at most 100")
 			}
 		}
+		exc := c.exceptions(p+".exceptions", d.Exceptions)
 		if len(c.problems) > before {
 			continue
 		}
@@ -603,7 +614,7 @@ func (c *compiler) combos(def Ruleset, loc *time.Location, ids map[string]bool) 
 		if d.Type == ComboScratchCard {
 			phase = promo.PhaseEarning
 		}
-		out = append(out, &combo{def: d, keys: keys, info: promo.Info{ID: d.ID, Name: d.Description, Type: "combo:" + string(d.Type),
+		out = append(out, &combo{def: d, keys: keys, exc: exc, info: promo.Info{ID: d.ID, Name: d.Description, Type: "combo:" + string(d.Type),
 			Phase: phase, Priority: d.Priority, Start: start, End: end, Funder: d.FundedBy, FunderShare: share}})
 	}
 	return out

@@ -227,10 +227,19 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 		c.fail(p+".exchange_mode", "%v", err)
 	}
 	extras := c.extras(p+".extras", cp.ID, cp.Extras, loc)
+	exc := c.exceptions(p+".exceptions", cp.Exceptions)
+	if g := cp.Benefit.Gift; g != nil && exc != nil {
+		for j, o := range g.Options {
+			if exc.codes[o] {
+				c.fail(fmt.Sprintf("%s.benefit.gift.options[%d]", p, j), "product %q is one of the campaign's exceptions: the gift could never be given", o)
+			}
+		}
+	}
 	if len(c.problems) > before {
 		return nil
 	}
 	r := &reshop{
+		exc:    exc,
 		xmode:  xmode,
 		limits: lims,
 		extras: extras,

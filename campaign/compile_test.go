@@ -133,8 +133,8 @@ func TestCompileProblems(t *testing.T) {
 		}},
 		{name: "empty conditions", change: func(r *campaign.Ruleset) { r.Campaigns[0].Rules.Conditions = nil },
 			want: []cpProblem{{c0 + ".rules.conditions", "at least one condition is required"}}},
-		{name: "unknown kind", change: func(r *campaign.Ruleset) { r.Campaigns[0].Rules.Conditions[0].Kind = "brand" },
-			want: []cpProblem{{c0 + ".rules.conditions[0].kind", `unknown kind "brand"`}}},
+		{name: "unknown kind", change: func(r *campaign.Ruleset) { r.Campaigns[0].Rules.Conditions[0].Kind = "colour" },
+			want: []cpProblem{{c0 + ".rules.conditions[0].kind", `unknown kind "colour"`}}},
 		{name: "missing kind", change: func(r *campaign.Ruleset) { r.Campaigns[0].Rules.Conditions[0].Kind = "" },
 			want: []cpProblem{{c0 + ".rules.conditions[0].kind", "required (product_code, sku, ncm, category"}}},
 		{name: "no values", change: func(r *campaign.Ruleset) { r.Campaigns[0].Rules.Conditions[0].Values = nil },
@@ -234,7 +234,7 @@ func TestCompileReportsEverythingAtOnce(t *testing.T) {
 				Benefit: campaign.Benefit{On: "sale", Percent: cpDec("150")}},
 			{ID: "c", Name: "C", Start: "2026-11-01",
 				Rules: &campaign.Rules{Match: "xor", Conditions: []campaign.Condition{
-					{Kind: "brand"},
+					{Kind: "colour"},
 					{Kind: "sku", Values: []string{"x", ""}, Require: "todos"},
 				}},
 				Benefit: campaign.Benefit{On: "items", FreeUnits: &campaign.FreeUnits{Buy: 1, Pay: 1}, ApplyTo: "maior"}},
@@ -262,7 +262,7 @@ func TestCompileReportsEverythingAtOnce(t *testing.T) {
 		{"campaigns[1].benefit.percent", "must be between 0 and 100"},
 		{"campaigns[1].max_repetitions", "applies to item benefits only"},
 		// an unknown kind's other fields are not checked: which it uses is unknown
-		{"campaigns[2].rules.conditions[0].kind", `unknown kind "brand"`},
+		{"campaigns[2].rules.conditions[0].kind", `unknown kind "colour"`},
 		{"campaigns[2].rules.conditions[1].require", `unknown require "todos"`},
 		{"campaigns[2].rules.conditions[1].values[1]", "must not be empty"},
 		{"campaigns[2].rules.match", `unknown match "xor"`},

@@ -13,7 +13,8 @@ import (
 // kind. A field set on a kind that does not use it is a compile error.
 func conditionFields(kind ConditionKind) (fields []string, known bool) {
 	switch kind {
-	case CondProductCode, CondSKU, CondNCM, CondCategory, CondTender:
+	case CondProductCode, CondSKU, CondNCM, CondCategory, CondTender,
+		CondBrand, CondManufacturer, CondLine, CondFamily, CondRole:
 		return []string{"values", "require"}, true
 	case CondGrouping:
 		return []string{"grouping", "require"}, true
@@ -64,7 +65,7 @@ func setFields(cd *Condition) []string {
 	return out
 }
 
-const kindList = "product_code, sku, ncm, category, grouping, customer_tax_id, customer_age, customer_sex, customer_tier, customer_grouping, birthday, captured_field, tender, card_bin, promo_code, sale_category, store, store_grouping, first_purchase, conecta_agenda, all or any"
+const kindList = "product_code, sku, ncm, category, grouping, brand, manufacturer, line, family, role, customer_tax_id, customer_age, customer_sex, customer_tier, customer_grouping, birthday, captured_field, tender, card_bin, promo_code, sale_category, store, store_grouping, first_purchase, conecta_agenda, all or any"
 
 // campaignCtx is what compiling a campaign's conditions needs to know.
 type campaignCtx struct {
@@ -126,6 +127,21 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 	case CondCategory:
 		needValues()
 		out = rules.Category(req, cd.Values...)
+	case CondBrand:
+		needValues()
+		out = rules.Brand(req, cd.Values...)
+	case CondManufacturer:
+		needValues()
+		out = rules.Manufacturer(req, cd.Values...)
+	case CondLine:
+		needValues()
+		out = rules.ProductLine(req, cd.Values...)
+	case CondFamily:
+		needValues()
+		out = rules.Family(req, cd.Values...)
+	case CondRole:
+		needValues()
+		out = rules.Role(req, cd.Values...)
 	case CondGrouping:
 		if g := c.grouping(p, cd.Grouping, "product"); g != nil {
 			out = rules.ProductGroup(g.ID, req, g.Members...)

@@ -111,7 +111,7 @@ func cdOpt(name string, cd campaign.Condition, want ...cdProblem) cdCase {
 func TestConditionKind(t *testing.T) {
 	cdRun(t, []cdCase{
 		cdC("kind missing", campaign.Condition{Values: []string{"A"}},
-			cdProblem{cdP + ".kind", "required (product_code, sku, ncm, category, grouping, customer_tax_id"}),
+			cdProblem{cdP + ".kind", "required (product_code, sku, ncm, category, grouping, brand, manufacturer, line, family, role, customer_tax_id"}),
 		cdC("kind unknown", campaign.Condition{Kind: "coupon"},
 			cdProblem{cdP + ".kind", `unknown kind "coupon"`}),
 		// Kinds are lower case.

@@ -167,6 +167,9 @@ type Campaign struct {
 	// for a later purchase, loyalty points, cashback. A campaign whose only
 	// benefit is an extra leaves Benefit out.
 	Extras *Extras `json:"extras,omitempty"`
+	// Exceptions exclude products from the campaign (exceções): an
+	// excluded line never qualifies nor gets the benefit.
+	Exceptions *Exceptions `json:"exceptions,omitempty"`
 }
 
 // Extras are benefits given on top of (or instead of) the discount.
@@ -262,7 +265,8 @@ type Rules struct {
 // Condition is one activation rule. Kind says which; each kind uses only
 // some of the other fields (docs/format.md lists them):
 //
-//   - product_code, sku, ncm, category: values, require;
+//   - product_code, sku, ncm, category, and brand, manufacturer, line,
+//     family, role (the attributes a line carries): values, require;
 //   - grouping (a product grouping): grouping, require;
 //   - customer_tax_id: values (CPF or CNPJ); customer_age: min, max;
 //     customer_sex: sex; customer_tier: values; customer_grouping: grouping;

@@ -80,6 +80,20 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 	for _, g := range def.Groupings {
 		mark("grouping kind", g.Kind)
 	}
+	exceptions := func(owner string, x *campaign.Exceptions) {
+		if x == nil {
+			return
+		}
+		mark("exceptions on", owner)
+		for list, set := range map[string]bool{
+			"product_codes": len(x.ProductCodes) > 0, "skus": len(x.SKUs) > 0, "categories": len(x.Categories) > 0,
+			"brands": len(x.Brands) > 0, "groupings": len(x.Groupings) > 0,
+		} {
+			if set {
+				mark("exception list", list)
+			}
+		}
+	}
 	for _, c := range def.Campaigns {
 		flags := map[string]bool{
 			"description": c.Description != "", "priority": c.Priority != 0, "end": c.End != "",
@@ -88,13 +102,14 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 			"require_lgpd_consent": c.RequireLGPDConsent, "optional": c.Optional,
 			"min_quantity": c.MinQuantity != 0, "min_value": c.MinValue != nil,
 			"max_repetitions": c.MaxRepetitions != 0, "funded_by": c.FundedBy != "",
-			"limits": len(c.Limits) > 0, "extras": c.Extras != nil,
+			"limits": len(c.Limits) > 0, "extras": c.Extras != nil, "exceptions": c.Exceptions != nil,
 		}
 		for f, set := range flags {
 			if set {
 				mark("campaign field", f)
 			}
 		}
+		exceptions("campaign", c.Exceptions)
 		if c.Rules != nil {
 			mark("match", orDefault(c.Rules.Match, "all"))
 			walk(c.Rules.Conditions)
@@ -170,6 +185,7 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		}
 	}
 	for _, pk := range def.DiscountPacks {
+		exceptions("discount_pack", pk.Exceptions)
 		mark("pack status", orDefault(pk.Status, "current"))
 		mark("pack owner", pk.Owner)
 		for _, st := range pk.Stores {
@@ -211,6 +227,7 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		}
 	}
 	for _, cb := range def.Combos {
+		exceptions("combo", cb.Exceptions)
 		mark("combo type", cb.Type)
 		for _, b := range cb.Bonus {
 			for kind, set := range map[string]bool{
@@ -273,7 +290,8 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		}
 	}
 	want := map[string][]string{
-		"condition kind": {"product_code", "sku", "ncm", "category", "grouping", "customer_tax_id",
+		"condition kind": {"product_code", "sku", "ncm", "category", "grouping", "brand", "manufacturer",
+			"line", "family", "role", "customer_tax_id",
 			"customer_age", "customer_sex", "customer_tier", "customer_grouping", "birthday",
 			"captured_field", "tender", "card_bin", "promo_code", "sale_category", "store",
 			"store_grouping", "first_purchase", "conecta_agenda", "all", "any"},
@@ -284,7 +302,9 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		"grouping kind":     {"product", "store", "customer"},
 		"campaign field": {"description", "priority", "end", "category", "non_cumulative",
 			"no_activation_rules", "no_benefit", "require_lgpd_consent", "optional", "min_quantity",
-			"min_value", "max_repetitions", "funded_by", "limits", "extras"},
+			"min_value", "max_repetitions", "funded_by", "limits", "extras", "exceptions"},
+		"exceptions on":     {"campaign", "discount_pack", "combo"},
+		"exception list":    {"product_codes", "skus", "categories", "brands", "groupings"},
 		"benefit kind":      {"percent", "amount", "final_price", "free_units", "gift", "progressive", "age_percent"},
 		"benefit on sale":   {"percent", "amount", "progressive", "age_percent"},
 		"benefit on items":  {"percent", "amount", "final_price", "free_units", "gift", "progressive"},

@@ -223,6 +223,17 @@ const (
 	CondCategory ConditionKind = "category"
 	// CondGrouping: a line's product is in a product grouping.
 	CondGrouping ConditionKind = "grouping"
+	// CondBrand: a line's brand (marca) is one of values, ignoring case.
+	CondBrand ConditionKind = "brand"
+	// CondManufacturer: a line's manufacturer (fabricante) is one of
+	// values.
+	CondManufacturer ConditionKind = "manufacturer"
+	// CondLine: a line's product line (linha) is one of values.
+	CondLine ConditionKind = "line"
+	// CondFamily: a line's family (família) is one of values.
+	CondFamily ConditionKind = "family"
+	// CondRole: a line's role (papel) is one of values.
+	CondRole ConditionKind = "role"
 	// CondCustomerTaxID: the customer's CPF or CNPJ is one of values.
 	CondCustomerTaxID ConditionKind = "customer_tax_id"
 	// CondCustomerAge: the customer's age is between min and max.

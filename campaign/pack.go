@@ -57,6 +57,9 @@ type DiscountPack struct {
 	// NearExpiryOnly targets only near-expiry units (pré-vencidos), whose
 	// EAN matches the company's near_expiry_mask.
 	NearExpiryOnly bool `json:"near_expiry_only,omitempty"`
+	// Exceptions exclude products from the table: an excluded line counts
+	// toward no requirement nor the sale value, and gets no prize.
+	Exceptions *Exceptions `json:"exceptions,omitempty"`
 }
 
 // PackStore is a participating store and its kind.
@@ -189,6 +192,7 @@ type pack struct {
 	limits []limit
 	prize  benefit.Benefit
 	scope  benefit.Scope
+	exc    *exclusion // nil: no exceptions
 }
 
 func (p *pack) Info() promo.Info { return p.info }
@@ -198,6 +202,7 @@ func (p *pack) Keys() promo.Keys { return promo.Keys{CartWide: true} }
 // coupon, customer, requirements and limits. It returns the item-limit
 // allowance (0: none) or why not.
 func (p *pack) live(v *promo.View) (int64, *promo.Reason) {
+	v, _ = p.exc.view(v)
 	c := v.Cart()
 	d := p.def
 	if d.Status == PackPending || d.Status == PackFinished {
@@ -249,7 +254,15 @@ func (p *pack) inForce(t time.Time) bool {
 	return (p.info.Start.IsZero() || !t.Before(p.info.Start)) && (p.info.End.IsZero() || !t.After(p.info.End))
 }
 
+// Apply applies the table on the sale without its exceptions. The
+// precedence between tables is judged on the whole sale as rung up, each
+// table without its own exceptions.
 func (p *pack) Apply(v *promo.View) promo.Proposal {
+	rung := asRungUp(v)
+	return p.exc.apply(v, func(v *promo.View) promo.Proposal { return p.apply(v, rung) })
+}
+
+func (p *pack) apply(v *promo.View, rung *promo.View) promo.Proposal {
 	maxUnits, why := p.live(v)
 	if why != nil {
 		return promo.NotEligible(*why)
@@ -257,7 +270,6 @@ func (p *pack) Apply(v *promo.View) promo.Proposal {
 	// A franchisor's coupon with the same description wins over a store's.
 	// The precedence between tables is judged on the sale as rung up, so
 	// that one table's discount does not decide whether another applies.
-	rung := asRungUp(v)
 	if p.def.Owner == OwnerStore {
 		for _, o := range p.set.packs {
 			if o != p && o.def.Owner == OwnerFranchisor && o.coupon == p.coupon && o.inForce(v.Time()) {
@@ -318,7 +330,7 @@ func (p *pack) precededOn(v *promo.View, l *promo.Line) bool {
 	mine := p.set.rank(p.def.Prize.Items.Attribute)
 	for _, o := range p.set.packs {
 		oi := o.def.Prize.Items
-		if o == p || oi == nil || p.set.rank(oi.Attribute) >= mine || attrOf(l, oi.Attribute) != oi.Code || !o.inForce(v.Time()) {
+		if o == p || oi == nil || p.set.rank(oi.Attribute) >= mine || attrOf(l, oi.Attribute) != oi.Code || !o.inForce(v.Time()) || o.exc.excludes(l) {
 			continue
 		}
 		if _, no := o.live(v); no == nil {
@@ -444,6 +456,7 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 			c.fail(p+".near_expiry_only", "needs company.near_expiry (HAB_PRE_VENCIDOS)")
 		}
 		prize, phase, scope := c.packPrize(p+".prize", &d.Prize, d.MaxItems)
+		exc := c.exceptions(p+".exceptions", d.Exceptions)
 		if d.NearExpiryOnly && d.Prize.Items == nil {
 			c.fail(p+".near_expiry_only", "applies to an items prize")
 		}
@@ -451,7 +464,7 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 			continue
 		}
 		scope.MaxUnits = d.MaxItems
-		pk := &pack{def: d, set: set, coupon: coupon, prize: prize, scope: scope,
+		pk := &pack{def: d, set: set, exc: exc, coupon: coupon, prize: prize, scope: scope,
 			info: promo.Info{ID: d.ID, Name: d.Description, Type: "desconto_pack", Phase: phase,
 				Priority: d.Priority, Start: start, End: end, Key: d.Key}}
 		if d.LimitPerCustomer > 0 {

@@ -46,6 +46,9 @@ func (c *compiler) programs(def Ruleset, campaigns []promo.Promotion) []promo.Pr
 				b, _ := exchange.Basis(v, mode)
 				return b
 			}
+			if r.exc != nil {
+				settings.SaleLines = r.saleLines
+			}
 			out = append(out, cashback.NewEarner(r.info, r.keys, settings, r.selected))
 			wallet = true
 		}

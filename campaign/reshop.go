@@ -21,6 +21,7 @@ type reshop struct {
 	limits     []limit
 	extras     *extras
 	xmode      exchange.Mode
+	exc        *exclusion // nil: no exceptions
 }
 
 // Cashback returns the campaign's cashback settings, nil when it has none.
@@ -47,9 +48,34 @@ func (r *reshop) Info() promo.Info { return r.info }
 func (r *reshop) Keys() promo.Keys { return r.keys }
 
 // selected returns the lines the campaign's rules select (every line when
-// none selects), gift lines left out: the lines its item cashback is
-// computed on.
+// none selects), gift lines and exceptions left out: the lines its item
+// cashback is computed on.
 func (r *reshop) selected(v *promo.View) []int {
+	sub, keep := r.exc.view(v)
+	lines := r.selectedOn(sub)
+	for k := range lines {
+		if keep != nil {
+			lines[k] = keep[lines[k]]
+		}
+	}
+	return lines
+}
+
+// saleLines returns the lines a sale cashback is computed on: every line
+// but the exceptions.
+func (r *reshop) saleLines(v *promo.View) []int {
+	keep, all := r.exc.kept(v)
+	if !all {
+		return keep
+	}
+	lines := make([]int, v.Len())
+	for i := range lines {
+		lines[i] = i
+	}
+	return lines
+}
+
+func (r *reshop) selectedOn(v *promo.View) []int {
 	var lines []int
 	if r.cond != nil {
 		if o := r.cond.Check(v); o.Selects {
@@ -66,8 +92,13 @@ func (r *reshop) selected(v *promo.View) []int {
 }
 
 // Apply checks the rules, then the thresholds over the selected lines (every
-// line when no rule selects lines), then hands those lines to the benefit.
+// line when no rule selects lines), then hands those lines to the benefit;
+// all of it on the cart without the campaign's exceptions.
 func (r *reshop) Apply(v *promo.View) promo.Proposal {
+	return r.exc.apply(v, r.apply)
+}
+
+func (r *reshop) apply(v *promo.View) promo.Proposal {
 	v, why := exchange.Basis(v, r.xmode)
 	if why != nil {
 		return promo.NotEligible(*why)

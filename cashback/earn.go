@@ -55,6 +55,10 @@ type Settings struct {
 	// computed on (for example net of the exchange credit); nil means the
 	// lines' values.
 	Basis func(v *promo.View) *promo.View
+	// SaleLines, when set, returns the lines a cashback on the sale is
+	// computed on (every line but the campaign's exceptions); nil means
+	// every line.
+	SaleLines func(v *promo.View) []int
 }
 
 // ReasonCashbackOver: the sale is after the cashback's redemption period:
@@ -120,9 +124,12 @@ func (e *Earner) Apply(v *promo.View) promo.Proposal {
 		times = decimal.NewFromInt(int64(max(app.Occurrences, 1)))
 	}
 	var lines []int
-	if s.OnItems {
+	switch {
+	case s.OnItems:
 		lines = e.lines(v)
-	} else {
+	case s.SaleLines != nil:
+		lines = s.SaleLines(v)
+	default:
 		lines = make([]int, v.Len())
 		for i := range lines {
 			lines[i] = i

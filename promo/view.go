@@ -1,6 +1,7 @@
 package promo
 
 import (
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -84,6 +85,59 @@ func (v *View) Rebased(values []decimal.Decimal) *View {
 	w := *v
 	w.value = values
 	return &w
+}
+
+// Subset returns a view of the lines keep only (indexes into the cart, in
+// increasing order): its Len is len(keep), its line k is the cart's line
+// keep[k], and its Cart has just those lines. A promotion that leaves
+// some lines out — a campaign's exceptions (exceções) — applies on it, as
+// if the cart had no other lines, and hands its answer to Lift. Ranks are
+// the cart's, so ties between lines break as they do on the whole cart.
+func (v *View) Subset(keep []int) *View {
+	w := *v
+	c := *v.cart
+	c.Lines = make([]Line, len(keep))
+	w.gross = make([]decimal.Decimal, len(keep))
+	w.value = make([]decimal.Decimal, len(keep))
+	w.rank = make([]int, len(keep))
+	w.exShare = make([]decimal.Decimal, len(keep))
+	for k, i := range keep {
+		c.Lines[k] = v.cart.Lines[i]
+		w.gross[k], w.value[k], w.rank[k], w.exShare[k] = v.gross[i], v.value[i], v.rank[i], v.exShare[i]
+	}
+	if v.units != nil && *v.units != nil {
+		runs := make([]lineRuns, len(keep))
+		for k, i := range keep {
+			runs[k] = (*v.units)[i]
+		}
+		w.units = &runs
+	}
+	w.cart = &c
+	return &w
+}
+
+// Lift rewrites the line indexes of a proposal made on v.Subset(keep)
+// (adjustments, purchase blocks, participants, grouped units) into the
+// cart's indexes. Run indexes need no rewriting: a line's runs are the
+// same in the subset.
+func Lift(p Proposal, keep []int) Proposal {
+	p.Adjustments = slices.Clone(p.Adjustments)
+	for k := range p.Adjustments {
+		p.Adjustments[k].Line = keep[p.Adjustments[k].Line]
+	}
+	p.Blocks = slices.Clone(p.Blocks)
+	for k := range p.Blocks {
+		p.Blocks[k].Line = keep[p.Blocks[k].Line]
+	}
+	p.Participants = slices.Clone(p.Participants)
+	for k := range p.Participants {
+		p.Participants[k].Line = keep[p.Participants[k].Line]
+	}
+	p.Grouped = slices.Clone(p.Grouped)
+	for k := range p.Grouped {
+		p.Grouped[k].Line = keep[p.Grouped[k].Line]
+	}
+	return p
 }
 
 // Applied returns the application of a promotion that already applied in

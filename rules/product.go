@@ -52,9 +52,21 @@ const (
 	FieldCategory
 	// FieldNCM is the Mercosur tax classification (código NCM).
 	FieldNCM
+	// FieldBrand is the brand (marca), compared ignoring case and
+	// surrounding spaces, as the combos and the points program compare it.
+	FieldBrand
+	// FieldManufacturer is the manufacturer's code (fabricante).
+	FieldManufacturer
+	// FieldLine is the product line's code (linha).
+	FieldLine
+	// FieldFamily is the family's code (família).
+	FieldFamily
+	// FieldRole is the role (papel) in the retailer's assortment.
+	FieldRole
 )
 
-// String returns "product_code", "sku" or "category".
+// String returns "product_code", "sku", "category", "ncm", "brand",
+// "manufacturer", "line", "family" or "role".
 func (f Field) String() string {
 	switch f {
 	case FieldProductCode:
@@ -65,6 +77,16 @@ func (f Field) String() string {
 		return "category"
 	case FieldNCM:
 		return "ncm"
+	case FieldBrand:
+		return "brand"
+	case FieldManufacturer:
+		return "manufacturer"
+	case FieldLine:
+		return "line"
+	case FieldFamily:
+		return "family"
+	case FieldRole:
+		return "role"
 	}
 	return fmt.Sprintf("Field(%d)", uint8(f))
 }
@@ -79,6 +101,16 @@ func (f Field) names() (pt, en string) {
 		return "categoria", "category"
 	case FieldNCM:
 		return "NCM", "NCM"
+	case FieldBrand:
+		return "marca", "brand"
+	case FieldManufacturer:
+		return "fabricante", "manufacturer"
+	case FieldLine:
+		return "linha", "line"
+	case FieldFamily:
+		return "família", "family"
+	case FieldRole:
+		return "papel", "role"
 	}
 	return f.String(), f.String()
 }
@@ -124,6 +156,38 @@ func Category(req Require, categories ...string) Condition {
 	return product{field: FieldCategory, require: req, values: cs}
 }
 
+// Brand matches lines whose brand (marca) is one of brands, ignoring case
+// and surrounding spaces.
+func Brand(req Require, brands ...string) Condition {
+	return product{field: FieldBrand, require: req, values: append([]string(nil), brands...)}
+}
+
+// Manufacturer matches lines whose manufacturer code (fabricante) is one of
+// codes.
+func Manufacturer(req Require, codes ...string) Condition {
+	return product{field: FieldManufacturer, require: req, values: append([]string(nil), codes...)}
+}
+
+// ProductLine matches lines whose product line code (linha) is one of
+// codes.
+func ProductLine(req Require, codes ...string) Condition {
+	return product{field: FieldLine, require: req, values: append([]string(nil), codes...)}
+}
+
+// Family matches lines whose family code (família) is one of codes.
+func Family(req Require, codes ...string) Condition {
+	return product{field: FieldFamily, require: req, values: append([]string(nil), codes...)}
+}
+
+// Role matches lines whose role (papel) is one of roles.
+func Role(req Require, roles ...string) Condition {
+	return product{field: FieldRole, require: req, values: append([]string(nil), roles...)}
+}
+
+// foldBrand is how brands are compared: ignoring case and surrounding
+// spaces.
+func foldBrand(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
 func (product) sealed() {}
 
 func (p product) Keys() promo.Keys {
@@ -135,7 +199,8 @@ func (p product) Keys() promo.Keys {
 	case FieldCategory:
 		return promo.Keys{Categories: p.values}
 	default:
-		// the index has no NCM key: such a rule is looked at for every cart
+		// the index has no NCM, brand, manufacturer, line, family or role
+		// key: such a rule is looked at for every cart
 		return promo.Keys{CartWide: true}
 	}
 }
@@ -157,6 +222,9 @@ func (p product) Describe() (pt, en string) {
 func (p product) matches(l *promo.Line, j int) bool {
 	got := p.fieldOf(l)
 	v := p.values[j]
+	if p.field == FieldBrand {
+		v = foldBrand(v)
+	}
 	return got != "" && (got == v || (p.field == FieldCategory && strings.HasPrefix(got, v+"/")))
 }
 
@@ -169,6 +237,16 @@ func (p product) fieldOf(l *promo.Line) string {
 		return l.SKU
 	case FieldNCM:
 		return l.NCM
+	case FieldBrand:
+		return foldBrand(l.Brand)
+	case FieldManufacturer:
+		return l.Manufacturer
+	case FieldLine:
+		return l.ProductLine
+	case FieldFamily:
+		return l.Family
+	case FieldRole:
+		return l.Role
 	default:
 		return strings.Trim(l.Category, "/")
 	}

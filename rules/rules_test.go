@@ -289,7 +289,9 @@ func TestRequireAndField(t *testing.T) {
 		{rules.FieldProductCode.String(), "product_code"},
 		{rules.FieldSKU.String(), "sku"},
 		{rules.FieldCategory.String(), "category"},
-		{rules.Field(7).String(), "Field(7)"},
+		{rules.FieldBrand.String(), "brand"},
+		{rules.FieldRole.String(), "role"},
+		{rules.Field(42).String(), "Field(42)"},
 	}
 	for _, n := range names {
 		if n.got != n.want {
@@ -381,6 +383,52 @@ func TestUnits(t *testing.T) {
 		rlView(t, rlUnits(), nil, func(v *promo.View) { got = rules.Units(v, tt.lines) })
 		if got != tt.want {
 			t.Errorf("Units(%v) (-want +got):\n-%d\n+%d", tt.lines, tt.want, got)
+		}
+	}
+}
+
+// TestAttributeConditions checks the product conditions on the attributes
+// a line carries besides its codes: brand (compared ignoring case and
+// surrounding spaces, as the combos and the points program compare it),
+// and manufacturer, line, family and role (codes, compared exactly).
+func TestAttributeConditions(t *testing.T) {
+	line := func(id, brand, manufacturer, pline, family, role string) promo.Line {
+		return promo.Line{ID: id, ProductCode: "P" + id, Brand: brand, Manufacturer: manufacturer, ProductLine: pline,
+			Family: family, Role: role, Quantity: rlDec("1"), UnitPrice: rlDec("10.00")}
+	}
+	cart := []promo.Line{
+		line("1", "Nestlé", "NES", "X", "ANALG", "Destaque"),
+		line("2", " nestlé ", "nes", "Y", "VIT", ""),
+		line("3", "Garoto", "GAR", "X", "", "Destaque"),
+		line("4", "", "", "", "", ""),
+	}
+	tests := []struct {
+		name string
+		cond rules.Condition
+		want rules.Outcome
+	}{
+		{name: "brand ignores case and spaces", cond: rules.Brand(rules.RequireAny, "NESTLÉ"), want: rlOK(0, 1)},
+		{name: "brand all", cond: rules.Brand(rules.RequireAll, "nestlé", "garoto"), want: rlOK(0, 1, 2)},
+		{name: "brand all, one missing", cond: rules.Brand(rules.RequireAll, "Nestlé", "Lacta"),
+			want: rlFail("faltam no carrinho (marca): Lacta", "missing from the cart (brand): Lacta")},
+		{name: "manufacturer is a code: exact", cond: rules.Manufacturer(rules.RequireAny, "NES"), want: rlOK(0)},
+		{name: "line", cond: rules.ProductLine(rules.RequireAny, "X"), want: rlOK(0, 2)},
+		{name: "line, none", cond: rules.ProductLine(rules.RequireAny, "Z"),
+			want: rlFail("nenhum item do carrinho com linha Z", "no item in the cart with line Z")},
+		{name: "family", cond: rules.Family(rules.RequireAny, "VIT", "ANALG"), want: rlOK(0, 1)},
+		{name: "role", cond: rules.Role(rules.RequireAny, "Destaque"), want: rlOK(0, 2)},
+		{name: "an empty attribute never matches", cond: rules.Role(rules.RequireAll, "Destaque", "Oferta"),
+			want: rlFail("faltam no carrinho (papel): Oferta", "missing from the cart (role): Oferta")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rlCompare(t, tt.want, rlCheck(t, tt.cond, cart))
+		})
+	}
+	for _, c := range []rules.Condition{rules.Brand(rules.RequireAny, "x"), rules.Manufacturer(rules.RequireAny, "x"),
+		rules.ProductLine(rules.RequireAny, "x"), rules.Family(rules.RequireAny, "x"), rules.Role(rules.RequireAny, "x")} {
+		if k := c.Keys(); !k.CartWide {
+			t.Errorf("%v: keys %+v, want cart-wide (the index has no attribute keys)", c, k)
 		}
 	}
 }
