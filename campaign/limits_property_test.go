@@ -27,8 +27,9 @@ import (
 //     accepted_offers, and when it is the only campaign its offer is worth
 //     what it gives once accepted;
 //   - an association never grants more than its criterion allows: with
-//     least_benefit, most_benefit or registration_order at most one member
-//     applies, and it is the one the criterion picks among the members that
+//     least_benefit, most_benefit or registration_order (by priority, then
+//     as listed) at most one member applies, and it is the one the
+//     criterion picks among the members that
 //     would apply alone in the same context (the same ruleset with that
 //     member as the only member present); grant_all is the same as no
 //     association.
@@ -659,8 +660,12 @@ func TestPropertyAssociationCriterion(t *testing.T) {
 			id     string
 			amount decimal.Decimal
 		}
-		var candidates []alone // in registration order
-		for _, id := range order {
+		// Registration order goes "com base em sua prioridade": by
+		// priority, then as the association lists them.
+		byPriority := slices.Clone(order)
+		slices.SortStableFunc(byPriority, func(a, b string) int { return byID[a].Priority - byID[b].Priority })
+		var candidates []alone // by priority, then in registration order
+		for _, id := range byPriority {
 			d := campaign.Ruleset{Version: campaign.Version, Campaigns: append([]campaign.Campaign{byID[id]}, others...)}
 			_, r := lpEvaluate(t, d, cart)
 			if amount, ok := lpApplied(&r, id); ok {

@@ -19,8 +19,10 @@ const (
 	// MostBenefit applies the campaign that gives the most money (maior
 	// benefício ao cliente).
 	MostBenefit
-	// RegistrationOrder applies the first campaign of the association, in
-	// the order it lists them, that applies (ordem de registro).
+	// RegistrationOrder applies the first campaign of the association
+	// that applies, "com base em sua prioridade": by priority (lower
+	// first), then in the order the association lists them (ordem de
+	// registro).
 	RegistrationOrder
 	// GrantAll applies every campaign of the association (conceder todos).
 	GrantAll
@@ -144,6 +146,11 @@ func (ev *evaluation) decideAssociations(cum []int32) ([]int32, map[int32]TraceE
 				present = append(present, m)
 			}
 		}
+		if a.Criterion == RegistrationOrder {
+			// "A primeira campanha registrada na associação, com base em
+			// sua prioridade": by priority, then as listed.
+			slices.SortStableFunc(present, func(x, y int32) int { return ev.rs.infos[x].Priority - ev.rs.infos[y].Priority })
+		}
 		if len(present) < 2 {
 			continue
 		}
@@ -175,7 +182,7 @@ func (ev *evaluation) decideAssociations(cum []int32) ([]int32, map[int32]TraceE
 				winner, best = m, amount
 			}
 			if a.Criterion == RegistrationOrder {
-				break // members are in registration order: the first that applies wins
+				break // members are by priority, then as listed: the first that applies wins
 			}
 		}
 		if winner < 0 {

@@ -186,7 +186,10 @@ func TestEvaluatePipelineOrder(t *testing.T) {
 	mk := func(id string, ph promo.Phase, prio int) promo.Promotion {
 		return evFake(id, rec(id)).with(func(in *promo.Info) { in.Phase, in.Priority = ph, prio })
 	}
-	// Given in no particular order: they run by phase, then priority, then id.
+	// Given in no particular order: the markdown first and the earning last
+	// whatever their priority; between them item and sale promotions by
+	// priority, then phase (z, an item, before b, a sale, both priority 0),
+	// then id.
 	rs := evRuleset(t, promo.Settings{},
 		mk("b", promo.PhaseSale, 0),
 		mk("a", promo.PhaseSale, 1),
@@ -196,7 +199,7 @@ func TestEvaluatePipelineOrder(t *testing.T) {
 		mk("z", promo.PhaseItem, 0),
 		mk("y", promo.PhaseEarning, -1),
 	)
-	want := []string{"e", "z", "c", "d", "b", "a", "y"}
+	want := []string{"e", "z", "b", "a", "c", "d", "y"}
 
 	var got []string
 	for _, p := range rs.Promotions() {
@@ -231,7 +234,7 @@ func TestEvaluateCompounding(t *testing.T) {
 	sale := evFake("s", func(v *promo.View) promo.Proposal {
 		seen = append(seen, v.Value(0).StringFixed(2), v.Value(1).StringFixed(2), v.Total([]int{0, 1}).StringFixed(2))
 		return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: 0, Kind: promo.SaleDiscount, Amount: apDec("5.00")}}}
-	}).with(func(in *promo.Info) { in.Phase = promo.PhaseSale })
+	}).with(func(in *promo.Info) { in.Phase, in.Priority = promo.PhaseSale, 3 }) // after the items by priority
 	first := evFake("a", evPercentOff(10, promo.ItemDiscount)).with(func(in *promo.Info) { in.Priority = 1 })
 	second := evFake("b", evPercentOff(10, promo.ItemDiscount)).with(func(in *promo.Info) { in.Priority = 2 })
 	rs := evRuleset(t, promo.Settings{}, sale, second, first)
@@ -493,7 +496,7 @@ func TestEvaluateExclusive(t *testing.T) {
 				excl("ex-sale", 1, off("10.00")).with(func(in *promo.Info) { in.Phase = promo.PhaseSale }),
 			},
 			applied: []string{"ex-sale 10.00 x1"},
-			trace:   []string{"ex-item: lost_to_exclusive", "ex-sale: applied"},
+			trace:   []string{"ex-sale: applied", "ex-item: lost_to_exclusive"}, // the trace in pipeline order: priority first
 			winner:  "ex-sale",
 		},
 		{

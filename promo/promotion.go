@@ -7,8 +7,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Phase is a lane of the pipeline. Phases run in the order of their values;
-// within a phase, promotions run by priority (lower first) then id.
+// Phase is a lane of the pipeline. The price phases (exchange, markdown)
+// run first and the post phases (redemption, earning) last, each in the
+// order of their values and within a phase by priority (lower first) then
+// id; the item and sale phases run between them together, by priority,
+// then phase (items before the sale), then id.
 type Phase uint8
 
 const (
@@ -66,7 +69,8 @@ type Info struct {
 	Type string
 	// Phase is the lane it runs in.
 	Phase Phase
-	// Priority orders promotions within a phase: lower first.
+	// Priority orders promotions: lower first. Item and sale promotions
+	// are ordered by it across both phases; markdowns among markdowns.
 	Priority int
 	// Exclusive marks a non-cumulative campaign (campanha não cumulativa):
 	// when it applies, it alone applies.

@@ -22,7 +22,7 @@ type Settings struct {
 // campaign.Compile from JSON definitions).
 type Ruleset struct {
 	settings Settings
-	promos   []Promotion // pipeline order: phase, priority, id
+	promos   []Promotion // pipeline order (see before)
 	infos    []Info
 	byID     map[string]int32
 	byCode   map[string][]int32
@@ -33,8 +33,9 @@ type Ruleset struct {
 }
 
 // NewRuleset indexes promotions for Evaluate. Ids must be unique and not
-// empty. The order of promos does not matter: they run by phase, priority
-// (lower first) and id.
+// empty. The order of promos does not matter: the price phases run first
+// and the post phases last, and between them the item and sale promotions
+// run by priority (lower first), then phase, then id.
 func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 	r := &Ruleset{
 		settings: s,
@@ -104,8 +105,25 @@ func appendOnce(s []int32, i int32) []int32 {
 	return append(s, i)
 }
 
-// before orders promotions in the pipeline: phase, priority, id.
+// before orders promotions in the pipeline. The price phases (exchange,
+// markdown) come first and the post phases (redemption, earning) last,
+// each by phase, priority, id; between them the item and sale phases run
+// together by priority (lower first), then phase (items before the sale),
+// then id: "as campanhas com prioridade mais baixa (por exemplo, 0) serão
+// ativadas primeiro".
 func before(a, b Info) bool {
+	if la, lb := lane(a.Phase), lane(b.Phase); la != lb {
+		return la < lb
+	}
+	if lane(a.Phase) == 1 {
+		if a.Priority != b.Priority {
+			return a.Priority < b.Priority
+		}
+		if a.Phase != b.Phase {
+			return a.Phase < b.Phase
+		}
+		return a.ID < b.ID
+	}
 	if a.Phase != b.Phase {
 		return a.Phase < b.Phase
 	}
@@ -113,6 +131,18 @@ func before(a, b Info) bool {
 		return a.Priority < b.Priority
 	}
 	return a.ID < b.ID
+}
+
+// lane groups the phases: 0 the price phases, 1 item and sale, 2 the post
+// phases.
+func lane(p Phase) int {
+	switch {
+	case p <= PhaseMarkdown:
+		return 0
+	case p <= PhaseSale:
+		return 1
+	}
+	return 2
 }
 
 // Settings returns the ruleset's settings (a copy).
