@@ -52,3 +52,14 @@ func MustLoad(data []byte) *promo.Ruleset {
 	}
 	return rs
 }
+
+// MustDecode is like Decode but panics on error. It is meant for tests and
+// embedded definitions known to be valid, such as a property test that
+// reads the ruleset it draws carts for (promogen.CartFor).
+func MustDecode(data []byte) Ruleset {
+	r, err := Decode(data)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}

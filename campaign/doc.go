@@ -15,7 +15,7 @@
 //   - enums.go: the typed strings of the enumerated fields and their
 //     constants (OnItems, CondProductCode, PeriodWeek, ComboKit, ...);
 //   - amounts.go: Dec, ParseDec, Ptr — optional amounts written in Go;
-//   - decode.go: Decode, Load, MustLoad — strict decoding;
+//   - decode.go: Decode, MustDecode, Load, MustLoad — strict decoding;
 //   - compile.go: Compile — validation and compilation, every problem at once;
 //   - conditions.go: the condition kinds and their fields;
 //   - benefits.go: the benefit kinds;
@@ -30,5 +30,7 @@
 //   - combo.go: supermarket combo bonifications;
 //   - industry.go: Scanntech industry-funded promotions;
 //   - lifecycle.go: Status, Search, Clone, Diff over definitions;
+//   - periods.go: Period, Ruleset.Periods and Ruleset.Location — when each
+//     promotion is in force, for tools that reason over a definition;
 //   - simulate.go: Simulate, Evaluate on some campaigns only.
 package campaign

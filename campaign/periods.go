@@ -1,0 +1,59 @@
+package campaign
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Period is when one promotion of a ruleset is in force, as Evaluate reads
+// its dates: from Start to End, both inclusive; a zero End means no end.
+type Period struct {
+	// ID is the promotion's id; Path locates its definition in the
+	// document ("campaigns[2]", "markdowns[0]", "combos[1]").
+	ID, Path   string
+	Start, End time.Time
+}
+
+// Location returns the zone the ruleset's local dates are read in:
+// settings.time_zone, or DefaultTimeZone when it is empty.
+func (r Ruleset) Location() (*time.Location, error) { return r.lcLocation() }
+
+// Periods returns the period of every promotion of the ruleset that has
+// dates — campaigns, markdowns, Desconto Pack tables, combos and industry
+// promotions, in that order and in the order of the document — read as the
+// compiler reads them (see StatusAt). Dates that do not parse are reported
+// together, each with its promotion's path; the periods that parse are
+// returned all the same.
+func (r Ruleset) Periods() ([]Period, error) {
+	loc, err := r.lcLocation()
+	if err != nil {
+		return nil, err
+	}
+	var out []Period
+	var errs []error
+	add := func(path, id, start, end string) {
+		s, e, err := lcDates(start, end, loc)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", path, err))
+			return
+		}
+		out = append(out, Period{ID: id, Path: path, Start: s, End: e})
+	}
+	for i, c := range r.Campaigns {
+		add(fmt.Sprintf("campaigns[%d]", i), c.ID, c.Start, c.End)
+	}
+	for i, m := range r.Markdowns {
+		add(fmt.Sprintf("markdowns[%d]", i), m.ID, m.Start, m.End)
+	}
+	for i, p := range r.DiscountPacks {
+		add(fmt.Sprintf("discount_packs[%d]", i), p.ID, p.Start, p.End)
+	}
+	for i, c := range r.Combos {
+		add(fmt.Sprintf("combos[%d]", i), c.ID, c.Start, c.End)
+	}
+	for i, x := range r.IndustryPromotions {
+		add(fmt.Sprintf("industry_promotions[%d]", i), x.ID, x.Start, x.End)
+	}
+	return out, errors.Join(errs...)
+}
