@@ -86,8 +86,7 @@ func (m Mentions) clone() Mentions {
 
 // mentionSet collects values while walking a definition.
 type mentionSet struct {
-	m       Mentions
-	periods []campaign.Period
+	m Mentions
 }
 
 // MentionsOf walks a ruleset definition and returns what it names. Dates
