@@ -35,7 +35,7 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 	if rs == nil {
 		return Result{}, errors.New("promo: Evaluate with a nil ruleset")
 	}
-	if err := ValidateCart(&cart); err != nil {
+	if err := validateCart(&cart, rs.settings.Limits); err != nil {
 		return Result{}, err
 	}
 	ev := newEvaluation(&cart, rs)

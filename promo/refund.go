@@ -5,6 +5,8 @@ import (
 	"math/big"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/promokit/promokit/internal/bounds"
 )
 
 // Returned is a quantity of one line of a past sale that comes back.
@@ -66,31 +68,42 @@ func Refund(sale Result, earlier, now []Returned) (RefundResult, error) {
 		index[l.ID] = i
 	}
 	var problems []Problem
+	// Each returned quantity is checked, then added to its line's total
+	// (earlier ones first); a line's problem is reported at the entry
+	// where its total goes wrong.
+	total := make([]decimal.Decimal, len(sale.Lines))
+	reported := make([]bool, len(sale.Lines))
 	count := func(rs []Returned, what string) []decimal.Decimal {
 		q := make([]decimal.Decimal, len(sale.Lines))
 		for k, r := range rs {
 			i, ok := index[r.Line]
 			path := fmt.Sprintf("%s[%d]", what, k)
+			if !ok {
+				problems = append(problems, Problem{Path: path + ".line", Reason: fmt.Sprintf("no line %q in the sale", truncate(r.Line))})
+				continue
+			}
+			if why := bounds.Quantity.Check(r.Quantity); why != "" {
+				problems = append(problems, Problem{Path: path + ".quantity", Reason: why})
+				continue
+			}
+			q[i] = q[i].Add(r.Quantity)
+			total[i] = total[i].Add(r.Quantity)
+			l := &sale.Lines[i]
 			switch {
-			case !ok:
-				problems = append(problems, Problem{Path: path + ".line", Reason: fmt.Sprintf("no line %q in the sale", r.Line)})
-			case r.Quantity.Sign() <= 0:
-				problems = append(problems, Problem{Path: path + ".quantity", Reason: "must be greater than zero"})
-			default:
-				q[i] = q[i].Add(r.Quantity)
+			case reported[i]:
+			case total[i].GreaterThan(l.Quantity):
+				reported[i] = true
+				problems = append(problems, Problem{Path: path + ".quantity", Reason: fmt.Sprintf("line %q: %s returned of %s sold", truncate(l.ID), total[i], l.Quantity)})
+			case !l.Weighed && l.Quantity.IsInteger() && !r.Quantity.IsInteger():
+				reported[i] = true
+				problems = append(problems, Problem{Path: path + ".quantity", Reason: fmt.Sprintf("line %q sells whole units", truncate(l.ID))})
 			}
 		}
 		return q
 	}
 	before, after := count(earlier, "earlier"), count(now, "now")
-	for i, l := range sale.Lines {
+	for i := range sale.Lines {
 		after[i] = after[i].Add(before[i])
-		if after[i].GreaterThan(l.Quantity) {
-			problems = append(problems, Problem{Path: "now", Reason: fmt.Sprintf("line %q: %s returned of %s sold", l.ID, after[i], l.Quantity)})
-		}
-		if !l.Weighed && l.Quantity.IsInteger() && !after[i].IsInteger() {
-			problems = append(problems, Problem{Path: "now", Reason: fmt.Sprintf("line %q sells whole units", l.ID)})
-		}
 	}
 	if len(problems) > 0 {
 		return RefundResult{}, &ValidationError{What: "return", Problems: problems}
@@ -369,4 +382,12 @@ func (r RefundResult) MarshalJSON() ([]byte, error) {
 		Restored money `json:"restored"`
 		Money    money `json:"money"`
 	}{plain(r), money(r.Total), money(r.Restored), money(r.Money)})
+}
+
+// truncate shortens an id quoted in a problem to 64 bytes.
+func truncate(s string) string {
+	if len(s) <= 64 {
+		return s
+	}
+	return s[:64] + "…"
 }

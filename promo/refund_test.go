@@ -266,12 +266,14 @@ func TestRefundErrors(t *testing.T) {
 		t.Fatalf("want a *promo.ValidationError, got %v (result %+v)", err, got)
 	}
 	type problem struct{ path, contains string }
+	// Each problem is at the entry where it shows, in the order of the
+	// lists (earlier first).
 	want := []problem{
 		{"earlier[1].line", `"x"`},
 		{"now[0].line", `"9"`},
+		{"now[1].quantity", `"1": 4 returned of 3`},
+		{"now[2].quantity", `"2" sells whole units`},
 		{"now[3].quantity", "greater than zero"},
-		{"now", `"1": 4 returned of 3`},
-		{"now", `"2" sells whole units`},
 	}
 	if len(ve.Problems) != len(want) {
 		t.Fatalf("want %d problems, got %d: %v", len(want), len(ve.Problems), err)

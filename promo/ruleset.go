@@ -15,6 +15,9 @@ type Settings struct {
 	// Associations group cumulative campaigns of which a criterion picks
 	// the one that applies. A campaign is in at most one association.
 	Associations []Association
+	// Limits bound the carts the ruleset evaluates; zero fields take their
+	// defaults.
+	Limits Limits
 }
 
 // Ruleset is a compiled, validated and indexed set of promotions. It is
@@ -61,7 +64,8 @@ func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 	}
 	r.promos, r.infos = sortedP, sortedI
 
-	var problems []Problem
+	problems := s.Limits.Check("settings.limits")
+	r.settings.Limits = s.Limits.Resolve()
 	for i, in := range r.infos {
 		if in.ID == "" {
 			problems = append(problems, Problem{Path: fmt.Sprintf("promotions[%d]", i), Reason: "empty id"})

@@ -366,3 +366,178 @@ func TestDecodeDuplicateKeys(t *testing.T) {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }
+
+func TestDecodeDuplicateKeysAroundAnEmptyKey(t *testing.T) {
+	// The empty key is a key like any other: it neither hides a duplicate
+	// nor makes one, in a map, in a struct or in a generic value.
+	var doc struct {
+		M   map[string]string `json:"m"`
+		Any any               `json:"any"`
+	}
+	if ps := strictjson.Decode([]byte(`{"m": {"": "a", "b": "a"}, "any": {"": 1, "b": 1}}`), &doc); len(ps) != 0 {
+		t.Fatalf("unexpected problems %v", ps)
+	}
+	if diff := cmp.Diff(map[string]string{"": "a", "b": "a"}, doc.M); diff != "" {
+		t.Errorf("m (-want +got):\n%s", diff)
+	}
+	sjCheck(t, strictjson.Decode([]byte(`{"m": {"": "x", "y": "1", "y": "2"}, "any": {"": 0, "k": 1, "k": 0}}`), &doc), []sjProblem{
+		{"any.k", "duplicate key"},
+		{"m.y", "duplicate key"},
+	})
+	var empty struct {
+		E string `json:""`
+	}
+	sjCheck(t, strictjson.Decode([]byte(`{"": "x"}`), &empty), []sjProblem{{"", "unknown field"}})
+}
+
+func TestDecodeText(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		want []sjProblem
+		got  string
+	}{
+		{name: "escapes", doc: `{"inner": {"name": "a\"b\\c\/d\b\f\n\r\t\u00e9\u20ac"}}`, got: "a\"b\\c/d\b\f\n\r\té€"},
+		{name: "a surrogate pair", doc: `{"inner": {"name": "\ud83d\ude00"}}`, got: "\U0001F600"},
+		{name: "UTF-8 as is", doc: `{"inner": {"name": "ação"}}`, got: "ação"},
+		{name: "raw invalid bytes", doc: "{\"inner\": {\"name\": \"ok\xff\xfe\"}}", want: []sjProblem{{"inner.name", "not valid UTF-8 (byte 0xff at offset 2"}}},
+		{name: "a truncated sequence", doc: "{\"inner\": {\"name\": \"\xc3\"}}", want: []sjProblem{{"inner.name", "not valid UTF-8"}}},
+		{name: "an overlong encoding", doc: "{\"inner\": {\"name\": \"\xc0\xaf\"}}", want: []sjProblem{{"inner.name", "not valid UTF-8"}}},
+		{name: "a lone high surrogate", doc: `{"inner": {"name": "\ud800"}}`, want: []sjProblem{{"inner.name", `lone surrogate \ud800`}}},
+		{name: "a lone low surrogate", doc: `{"inner": {"name": "x\udc00y"}}`, want: []sjProblem{{"inner.name", `lone surrogate \udc00`}}},
+		{name: "a high surrogate before a letter", doc: `{"inner": {"name": "\ud800\u0041"}}`, want: []sjProblem{{"inner.name", `lone surrogate \ud800`}}},
+		{name: "invalid UTF-8 in a text type", doc: "{\"color\": \"r\xffd\"}", want: []sjProblem{{"color", "not valid UTF-8"}}},
+		{name: "invalid UTF-8 in a map key", doc: "{\"counts\": {\"a\xff\": 1}}", want: []sjProblem{{"counts", "a key that is not valid UTF-8"}}},
+		{name: "invalid UTF-8 in a field name", doc: "{\"inner\": {\"n\xffme\": 1}}", want: []sjProblem{{"inner", "a key that is not valid UTF-8"}}},
+		{name: "a decimal with an escape", doc: `{"price": "\u0031"}`, want: []sjProblem{{"price", `want a decimal number such as 12.34, got "\\u0031"`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got sjDoc
+			ps := strictjson.Decode([]byte(tt.doc), &got)
+			if tt.want != nil {
+				sjCheck(t, ps, tt.want)
+				if got.Inner.Name != "" {
+					t.Errorf("a refused text was kept: %q", got.Inner.Name)
+				}
+				return
+			}
+			if len(ps) != 0 {
+				t.Fatalf("unexpected problems %v", ps)
+			}
+			if got.Inner.Name != tt.got {
+				t.Errorf("name (-want +got):\n-%q\n+%q", tt.got, got.Inner.Name)
+			}
+		})
+	}
+}
+
+func TestDecodeLimits(t *testing.T) {
+	lim := strictjson.Limits{MaxBytes: 200, MaxDepth: 3, MaxNumber: 10, MaxString: 8, MaxProblems: 3}
+	tests := []struct {
+		name string
+		doc  string
+		want []sjProblem
+	}{
+		{"a document over its size", `{"inner": {"name": "` + strings.Repeat("x", 200) + `"}}`, []sjProblem{{"", "a document of 223 bytes: at most 200"}}},
+		{"a number over its length", `{"price": 12345678.901, "big": 12345678901, "maybe": "123456789.01"}`, []sjProblem{
+			{"big", "a number of 11 characters: at most 10"},
+			{"maybe", "a number of 12 characters: at most 10"},
+			{"price", "a number of 12 characters: at most 10"},
+		}},
+		{"numbers at their length", `{"price": 1234567.89, "big": 1234567890, "maybe": "1234567.89"}`, nil},
+		{"a string over its length", `{"inner": {"name": "123456789"}, "color": "123456789", "counts": {"123456789": 1}}`, []sjProblem{
+			{"color", "a text of 9 bytes: at most 8"},
+			{"counts", "a key of 9 bytes: at most 8"},
+			{"inner.name", "a text of 9 bytes: at most 8"},
+		}},
+		{"an escaped string is counted decoded", `{"inner": {"name": "\u00e9\u00e9\u00e9\u00e9"}}`, nil},
+		{"too deep", `{"grid": [[[1]]]}`, []sjProblem{{"", "invalid JSON at line 1, column 12: nested deeper than 3 levels"}}},
+		{"too deep in a skipped value", `{"zz": {"a": {"b": {}}}}`, []sjProblem{{"", "nested deeper than 3 levels"}}},
+		{"deep enough", `{"grid": [[1]]}`, nil},
+		{"problems over their number", `{"flag": 1, "small": "a", "big": "b", "price": true, "inner": 1}`, []sjProblem{
+			{"big", "want a whole number"},
+			{"flag", "want true or false"},
+			{"small", "want a whole number"},
+			{"", "2 more problems not listed (at most 3 are)"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got sjDoc
+			ps := strictjson.DecodeLimits([]byte(tt.doc), &got, lim)
+			if tt.want == nil {
+				if len(ps) != 0 {
+					t.Errorf("unexpected problems %v", ps)
+				}
+				return
+			}
+			sjCheck(t, ps, tt.want)
+		})
+	}
+
+	// The default limits.
+	def := strictjson.DefaultLimits()
+	if diff := cmp.Diff(strictjson.Limits{MaxBytes: 64 << 20, MaxDepth: 64, MaxNumber: 40, MaxString: 64 << 10, MaxProblems: 100}, def); diff != "" {
+		t.Errorf("DefaultLimits (-want +got):\n%s", diff)
+	}
+	var got sjDoc
+	sjCheck(t, strictjson.Decode([]byte(`{"price": `+strings.Repeat("9", 41)+`}`), &got), []sjProblem{{"price", "a number of 41 characters: at most 40"}})
+	sjCheck(t, strictjson.Decode([]byte(`{"price": 1e10001, "big": 1e1}`), &got), []sjProblem{
+		{"big", "want a whole number, got 1e1"},
+		{"price", "the exponent of 1e10001 is out of range: at most 10000 either way"},
+	})
+	if ps := strictjson.Decode([]byte(`{"price": 1e10000, "maybe": "-1e-10000"}`), &got); len(ps) != 0 {
+		t.Errorf("exponents at the limit: %v", ps)
+	}
+}
+
+func TestDecodeKinds(t *testing.T) {
+	var got sjDoc
+	ps := strictjson.Decode([]byte(`{"inner": {"name": 1, "zz": 2, "n": 1, "n": 2}}`), &got)
+	var kinds []strictjson.Kind
+	for _, p := range ps {
+		kinds = append(kinds, p.Kind)
+	}
+	// inner.n (the duplicate), inner.name, inner.zz
+	if diff := cmp.Diff([]strictjson.Kind{strictjson.DuplicateKey, strictjson.BadValue, strictjson.UnknownField}, kinds); diff != "" {
+		t.Errorf("kinds (-want +got):\n%s\n%v", diff, ps)
+	}
+	ps = strictjson.Decode([]byte(`{`), &got)
+	if len(ps) != 1 || ps[0].Kind != strictjson.Document {
+		t.Errorf("a syntax error: %v, want one problem of kind Document", ps)
+	}
+}
+
+func TestDecodeSyntax(t *testing.T) {
+	// Every malformed document is one problem, at the offending character.
+	tests := []struct{ doc, want string }{
+		{`{"inner": {"name": "x"}`, "invalid JSON: unexpected end of input"},
+		{`{"inner" {}}`, "line 1, column 10: invalid character '{' after object key"},
+		{`{"inner": {} "x": 1}`, "invalid character '\"' after object key:value pair"},
+		{`{"list": [{} {}]}`, "invalid character '{' after array element"},
+		{`{"list": [1,]}`, "invalid character ']' looking for beginning of value"},
+		{`{"price": 01}`, "invalid character '1' after object key:value pair"},
+		{`{"price": 1.}`, "invalid character '}' after decimal point in numeric literal"},
+		{`{"price": 1e}`, "invalid character '}' in exponent of numeric literal"},
+		{`{"price": -}`, "invalid character '}' in numeric literal"},
+		{`{"price": .5}`, "invalid character '.' looking for beginning of value"},
+		{`{"flag": tru}`, "invalid character '}' in literal true (expecting 'e')"},
+		{`{"flag": nul}`, "invalid character '}' in literal null (expecting 'l')"},
+		{"{\"inner\": {\"name\": \"a\nb\"}}", "invalid character '\\n' in string literal"},
+		{`{"inner": {"name": "\x"}}`, "invalid character 'x' in string escape code"},
+		{`{"inner": {"name": "\u12G4"}}`, "invalid character 'G' in \\u hexadecimal character escape"},
+		{`{"inner": {"name": "\u12`, "invalid JSON: unexpected end of input"},
+		{`{1: 2}`, "invalid character '1' looking for beginning of object key string"},
+		{"\xef\xbb\xbf{}", "invalid character '\\xef' looking for beginning of value"},
+	}
+	for _, tt := range tests {
+		var got sjDoc
+		sjCheck(t, strictjson.Decode([]byte(tt.doc), &got), []sjProblem{{"", tt.want}})
+		// encoding/json refuses them too.
+		var v any
+		if err := json.Unmarshal([]byte(tt.doc), &v); err == nil {
+			t.Errorf("%s: encoding/json accepts it", tt.doc)
+		}
+	}
+}
