@@ -7,13 +7,10 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/bounds"
 )
 
 const benefitKinds = "percent, amount, final_price, free_units, gift, progressive and age_percent"
-
-func percentOK(d decimal.Decimal) bool {
-	return d.Sign() >= 0 && d.LessThanOrEqual(decimal.NewFromInt(100))
-}
 
 // benefit compiles a campaign's benefit at path p.
 func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selection) {
@@ -31,14 +28,19 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 	if set != 1 {
 		c.fail(p, "exactly one of %s must be set, got %d", benefitKinds, set)
 	}
-	if b.Percent != nil && !percentOK(*b.Percent) {
-		c.fail(p+".percent", "must be between 0 and 100")
+	if b.Percent != nil {
+		c.amount(p+".percent", *b.Percent, bounds.Percent)
 	}
-	if b.Amount != nil && b.Amount.Sign() < 0 {
-		c.fail(p+".amount", "must not be negative")
+	if b.Amount != nil {
+		// Off the sale, an amount of money; off each unit, a unit price.
+		if b.On == "sale" {
+			c.amount(p+".amount", *b.Amount, bounds.Money)
+		} else {
+			c.amount(p+".amount", *b.Amount, bounds.UnitPrice)
+		}
 	}
-	if b.FinalPrice != nil && b.FinalPrice.Sign() < 0 {
-		c.fail(p+".final_price", "must not be negative")
+	if b.FinalPrice != nil {
+		c.amount(p+".final_price", *b.FinalPrice, bounds.UnitPrice)
 	}
 	if f := b.FreeUnits; f != nil {
 		if f.Buy < 2 {
@@ -81,10 +83,8 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 			switch {
 			case (t.Amount == nil) == (t.Percent == nil):
 				c.fail(tp, "exactly one of amount and percent must be set")
-			case t.Amount != nil && t.Amount.Sign() < 0:
-				c.fail(tp+".amount", "must not be negative")
-			case t.Percent != nil && !percentOK(*t.Percent):
-				c.fail(tp+".percent", "must be between 0 and 100")
+			case t.Amount != nil && !c.amount(tp+".amount", *t.Amount, bounds.Money):
+			case t.Percent != nil && !c.amount(tp+".percent", *t.Percent, bounds.Percent):
 			case t.Amount != nil:
 				tiers = append(tiers, benefit.Tier{MinQuantity: t.MinQuantity, Amount: *t.Amount})
 			default:
@@ -93,11 +93,11 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 		}
 	}
 	if a := b.AgePercent; a != nil {
-		if a.PerYear.Sign() <= 0 || a.PerYear.GreaterThan(decimal.NewFromInt(100)) {
-			c.fail(p+".age_percent.per_year", "must be greater than 0 and at most 100")
-		}
-		if !percentOK(a.Max) || a.Max.Sign() == 0 {
-			c.fail(p+".age_percent.max", "must be greater than 0 and at most 100")
+		for _, f := range []struct {
+			name string
+			v    decimal.Decimal
+		}{{"per_year", a.PerYear}, {"max", a.Max}} {
+			c.positive(p+".age_percent."+f.name, f.v, bounds.Percent)
 		}
 	}
 	if b.ApplyTo != "" && b.On != OnSale && (b.Progressive != nil || b.AgePercent != nil) {

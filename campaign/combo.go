@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/bounds"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -602,9 +603,7 @@ func (c *compiler) combos(def Ruleset, loc *time.Location, ids map[string]bool) 
 		share := decimal.Zero
 		if d.FunderShare != nil {
 			share = *d.FunderShare
-			if !percentOK(share) || share.Sign() == 0 {
-				c.fail(p+".funder_share", "must be greater than 0 and at most 100")
-			}
+			c.positive(p+".funder_share", share, bounds.Percent)
 		}
 		exc := c.exceptions(p+".exceptions", d.Exceptions)
 		if len(c.problems) > before {
@@ -662,12 +661,14 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 				c.fail(bp+".quantity", "must be at least 1")
 			}
 			set := 0
-			for _, x := range []*decimal.Decimal{b.Percent, b.Amount, b.UnitPrice} {
-				if x != nil {
+			for _, x := range []struct {
+				name string
+				v    *decimal.Decimal
+				kind bounds.Kind
+			}{{"percent", b.Percent, bounds.Percent}, {"amount", b.Amount, bounds.UnitPrice}, {"unit_price", b.UnitPrice, bounds.UnitPrice}} {
+				if x.v != nil {
 					set++
-					if x.Sign() < 0 {
-						c.fail(bp, "a negative discount or price")
-					}
+					c.amount(bp+"."+x.name, *x.v, x.kind)
 				}
 			}
 			switch {
@@ -675,8 +676,6 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 				c.fail(bp+".unit_price", "required, and only it (type %s)", d.Type)
 			case !priceOnly && set != 1:
 				c.fail(bp, "exactly one of percent, amount and unit_price must be set")
-			case b.Percent != nil && !percentOK(*b.Percent):
-				c.fail(bp+".percent", "must be between 0 and 100")
 			}
 			if d.Type != ComboBrand && b.Brand != "" {
 				c.fail(bp+".brand", "used by brand bonifications only")
@@ -702,8 +701,10 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 		if len(d.Brands) == 0 {
 			c.fail(p+".brands", "at least one brand is required")
 		}
-		if d.MinValue == nil || d.MinValue.Sign() < 0 {
+		if d.MinValue == nil {
 			c.fail(p+".min_value", "required, not negative")
+		} else {
+			c.amount(p+".min_value", *d.MinValue, bounds.Money)
 		}
 		if len(d.Bonus) == 1 && !slices.ContainsFunc(d.Brands, func(x string) bool { return strings.EqualFold(x, d.Bonus[0].Brand) }) {
 			c.fail(p+".bonus[0].brand", "the bonus product must be of one of the brands (%s), got %q", strings.Join(d.Brands, ", "), d.Bonus[0].Brand)
@@ -719,8 +720,10 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 		if d.MaxBonusQuantity < d.MinQuantity {
 			c.fail(p+".max_bonus_quantity", "must be at least min_quantity")
 		}
-		if d.UnitValue == nil || d.UnitValue.Sign() < 0 {
+		if d.UnitValue == nil {
 			c.fail(p+".unit_value", "required, not negative")
+		} else {
+			c.amount(p+".unit_value", *d.UnitValue, bounds.UnitPrice)
 		}
 		if d.PriceType != "" && d.PriceType != PriceCurrent && d.PriceType != PriceOriginal {
 			c.fail(p+".price_type", "want current or original, got %q", d.PriceType)
@@ -743,8 +746,10 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 		if d.MinQuantity < 1 {
 			c.fail(p+".min_quantity", "must be at least 1")
 		}
-		if d.BonusValue == nil || d.BonusValue.Sign() <= 0 {
+		if d.BonusValue == nil {
 			c.fail(p+".bonus_value", "required, greater than zero")
+		} else {
+			c.positive(p+".bonus_value", *d.BonusValue, bounds.Money)
 		}
 		codes = append(codes, d.Products...)
 	case ComboValue:
@@ -752,8 +757,10 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 		bonus(true, true)
 	case ComboCombo:
 		bonus(true, true)
-		if d.MinValue == nil || d.MinValue.Sign() < 0 {
+		if d.MinValue == nil {
 			c.fail(p+".min_value", "required, not negative")
+		} else {
+			c.amount(p+".min_value", *d.MinValue, bounds.Money)
 		}
 		return promo.Keys{CartWide: true}
 	case ComboFlyer:
@@ -765,20 +772,20 @@ func (c *compiler) comboCheck(p string, d *Combo) promo.Keys {
 			if it.Product == "" {
 				c.fail(ip+".product", "required")
 			}
-			if it.Price.Sign() < 0 {
-				c.fail(ip+".price", "must not be negative")
-			}
+			c.amount(ip+".price", it.Price, bounds.UnitPrice)
 			if it.MaxPerSale < 0 {
 				c.fail(ip+".max_per_sale", "must not be negative")
 			}
 			codes = append(codes, it.Product)
 		}
 	case ComboScratchCard:
-		if d.Every == nil || d.Every.Sign() <= 0 {
+		if d.Every == nil {
 			c.fail(p+".every", "required, greater than zero")
+		} else {
+			c.positive(p+".every", *d.Every, bounds.Money)
 		}
-		if d.MinValue != nil && d.MinValue.Sign() < 0 {
-			c.fail(p+".min_value", "must not be negative")
+		if d.MinValue != nil {
+			c.amount(p+".min_value", *d.MinValue, bounds.Money)
 		}
 		if d.MaxCards < 0 {
 			c.fail(p+".max_cards", "must not be negative")

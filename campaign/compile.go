@@ -8,7 +8,10 @@ import (
 	// depend on the host's files.
 	_ "time/tzdata"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/bounds"
 	"github.com/promokit/promokit/exchange"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
@@ -25,7 +28,34 @@ type compiler struct {
 	// def and campaignIdx let rules refer to other campaigns by id.
 	def         *Ruleset
 	campaignIdx map[string]int
+	// lim are the ruleset's limits, defaults resolved.
+	lim promo.Limits
 }
+
+// amount checks a decimal of kind k at path p; false, with a problem, when
+// it is refused.
+func (c *compiler) amount(p string, d decimal.Decimal, k bounds.Kind) bool {
+	if why := k.Check(d); why != "" {
+		c.fail(p, "%s", why)
+		return false
+	}
+	return true
+}
+
+// positive checks a decimal of kind k at path p that must also be greater
+// than zero; false, with a problem, when it is refused.
+func (c *compiler) positive(p string, d decimal.Decimal, k bounds.Kind) bool {
+	if why := k.CheckPositive(d); why != "" {
+		c.fail(p, "%s", why)
+		return false
+	}
+	return true
+}
+
+// MaxPromotions is the most promotions a ruleset holds: campaigns,
+// markdowns, Desconto Pack tables, combos and industry promotions
+// together.
+const MaxPromotions = 100_000
 
 func (c *compiler) fail(path, format string, args ...any) {
 	c.problems = append(c.problems, promo.Problem{Path: path, Reason: fmt.Sprintf(format, args...)})
@@ -35,10 +65,28 @@ func (c *compiler) fail(path, format string, args ...any) {
 // promo.Ruleset. Every problem is reported at once, each with its JSON path,
 // in a *promo.ValidationError; nothing is compiled when there is one.
 func Compile(def Ruleset) (*promo.Ruleset, error) {
-	// The compiled ruleset keeps parts of the definition: a copy of its own,
-	// so that changing the definition later changes nothing.
-	def = lcDeepCopy(def)
-	c := &compiler{def: &def, campaignIdx: map[string]int{}}
+	// The compiled ruleset keeps some definitions as they are (combos,
+	// Desconto Pack tables, industry promotions, the company, the points
+	// program): a copy of its own of those, so that changing the definition
+	// later changes nothing. What else it keeps it compiles into values of
+	// its own.
+	def.Combos = lcDeepCopy(def.Combos)
+	def.DiscountPacks = lcDeepCopy(def.DiscountPacks)
+	def.IndustryPromotions = lcDeepCopy(def.IndustryPromotions)
+	def.Company = lcDeepCopy(def.Company)
+	def.Loyalty = lcDeepCopy(def.Loyalty)
+	c := &compiler{def: &def, campaignIdx: make(map[string]int, len(def.Campaigns))}
+	limits := def.Settings.Limits
+	c.problems = append(c.problems, limits.Check("settings.limits")...)
+	if len(c.problems) > 0 {
+		limits = promo.Limits{} // the defaults, to check the rest
+	}
+	c.lim = limits.Resolve()
+	c.texts(&def)
+	if n := len(def.Campaigns) + len(def.Markdowns) + len(def.DiscountPacks) + len(def.Combos) + len(def.IndustryPromotions); n > MaxPromotions {
+		c.fail("campaigns", "%d promotions (campaigns, markdowns, Desconto Pack tables, combos and industry promotions): at most %d", n, MaxPromotions)
+		return nil, &promo.ValidationError{What: "ruleset", Problems: c.problems}
+	}
 	for i, cp := range def.Campaigns {
 		if _, dup := c.campaignIdx[cp.ID]; !dup && cp.ID != "" {
 			c.campaignIdx[cp.ID] = i
@@ -143,7 +191,7 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 	if len(c.problems) > 0 {
 		return nil, &promo.ValidationError{What: "ruleset", Problems: c.problems}
 	}
-	return promo.NewRuleset(promo.Settings{Rounding: rounding, Associations: assocs}, promos...)
+	return promo.NewRuleset(promo.Settings{Rounding: rounding, Associations: assocs, Limits: limits}, promos...)
 }
 
 func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map[string]int) promo.Promotion {
@@ -184,10 +232,7 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	if cp.MinQuantity > 0 {
 		thresholds = append(thresholds, rules.MinQuantity(cp.MinQuantity))
 	}
-	if cp.MinValue != nil {
-		if cp.MinValue.Sign() < 0 {
-			c.fail(p+".min_value", "must not be negative")
-		}
+	if cp.MinValue != nil && c.amount(p+".min_value", *cp.MinValue, bounds.Money) {
 		thresholds = append(thresholds, rules.MinValue(*cp.MinValue))
 	}
 	if cp.MaxRepetitions < 0 {

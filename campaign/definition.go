@@ -2,6 +2,8 @@ package campaign
 
 import (
 	"github.com/shopspring/decimal"
+
+	"github.com/promokit/promokit/promo"
 )
 
 // Version is the ruleset format version this package reads and writes.
@@ -101,6 +103,12 @@ type Settings struct {
 	// "discount" (the default: spread over the lines) or "tender" (an NFC-e
 	// payment with code 19). The tax treatment differs.
 	CashbackRedemption CashbackRedemption `json:"cashback_redemption,omitempty"`
+	// Limits bound the carts the ruleset evaluates (lines, exchange items,
+	// payments, codes, credits, history entries, lengths of ids and texts,
+	// size of a cart document) and the lengths of the ruleset's own ids
+	// and texts. Each field left out or 0 takes its default; none may go
+	// above its ceiling (promo.DefaultLimits, promo.CeilingLimits).
+	Limits promo.Limits `json:"limits,omitzero"`
 }
 
 // Category is a campaign category defined once and referred to by id.

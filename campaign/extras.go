@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/cashback"
+	"github.com/promokit/promokit/internal/bounds"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -58,7 +59,8 @@ func (c *compiler) extras(p, id string, x *Extras, loc *time.Location) *extras {
 	out := &extras{}
 	if ic := x.IssueCode; ic != nil {
 		ip := p + ".issue_code"
-		out.issue, out.issueLen = ic, issueLength(ic)
+		own := *ic // a copy: the definition may change after Compile
+		out.issue, out.issueLen = &own, issueLength(ic)
 		if out.issueLen < 6 || out.issueLen > 32 {
 			c.fail(ip+".length", "must be between 6 and 32 (shorter codes are guessable)")
 		}
@@ -86,12 +88,12 @@ func (c *compiler) extras(p, id string, x *Extras, loc *time.Location) *extras {
 		case (pt.Fixed == nil) == (pt.Multiplier == nil):
 			c.fail(pp, "exactly one of fixed and multiplier must be set")
 		case pt.Fixed != nil:
-			if pt.Fixed.Sign() <= 0 || !pt.Fixed.IsInteger() {
+			if c.amount(pp+".fixed", *pt.Fixed, bounds.Rate) && (pt.Fixed.Sign() <= 0 || !pt.Fixed.IsInteger()) {
 				c.fail(pp+".fixed", "must be a whole number of points, greater than zero")
 			}
 			out.fixed = *pt.Fixed
 		default:
-			if pt.Multiplier.LessThan(decimal.NewFromInt(1)) {
+			if c.amount(pp+".multiplier", *pt.Multiplier, bounds.Rate) && pt.Multiplier.LessThan(decimal.NewFromInt(1)) {
 				c.fail(pp+".multiplier", "must be at least 1 (2 is double points: the base once more)")
 			}
 			out.mult = *pt.Multiplier
@@ -99,18 +101,13 @@ func (c *compiler) extras(p, id string, x *Extras, loc *time.Location) *extras {
 	}
 	if cb := x.Cashback; cb != nil {
 		cp := p + ".cashback"
-		out.cashback = cb
+		own := *cb // a copy: the definition may change after Compile
+		out.cashback = &own
 		switch cb.Type {
 		case CashbackFixed:
-			if cb.Value.Sign() <= 0 {
-				c.fail(cp+".value", "must be greater than zero")
-			} else if !cb.Value.Equal(cb.Value.Truncate(2)) {
-				c.fail(cp+".value", "an amount in reais has at most two decimals")
-			}
+			c.positive(cp+".value", cb.Value, bounds.Money)
 		case CashbackPercent:
-			if cb.Value.Sign() <= 0 || cb.Value.GreaterThan(decimal.NewFromInt(100)) {
-				c.fail(cp+".value", "must be greater than 0 and at most 100")
-			}
+			c.positive(cp+".value", cb.Value, bounds.Percent)
 		default:
 			c.fail(cp+".type", "want fixed or percent, got %q", cb.Type)
 		}
@@ -133,12 +130,8 @@ func (c *compiler) extras(p, id string, x *Extras, loc *time.Location) *extras {
 		if cb.UsageLimitDays > 0 && cb.DaysToStart > cb.UsageLimitDays {
 			c.fail(cp+".days_to_start", "must not exceed usage_limit_days (%d): the credit would expire before it opens", cb.UsageLimitDays)
 		}
-		if cb.MinPurchase.Sign() < 0 {
-			c.fail(cp+".min_purchase", "must not be negative")
-		}
-		if cb.MaxRedeemPercent.Sign() < 0 || cb.MaxRedeemPercent.GreaterThan(decimal.NewFromInt(100)) {
-			c.fail(cp+".max_redeem_percent", "must be between 0 and 100")
-		}
+		c.amount(cp+".min_purchase", cb.MinPurchase, bounds.Money)
+		c.amount(cp+".max_redeem_percent", cb.MaxRedeemPercent, bounds.Percent)
 		switch cb.ApplyOn {
 		case "", CashbackOnSale, CashbackOnItem:
 		default:

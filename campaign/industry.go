@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/bounds"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -139,9 +140,7 @@ func (c *compiler) industries(def Ruleset, loc *time.Location, ids map[string]bo
 		share := decimal.NewFromInt(100)
 		if d.FunderShare != nil {
 			share = *d.FunderShare
-			if !percentOK(share) || share.Sign() == 0 {
-				c.fail(p+".funder_share", "must be greater than 0 and at most 100")
-			}
+			c.positive(p+".funder_share", share, bounds.Percent)
 		}
 		if len(d.Products) == 0 {
 			c.fail(p+".products", "at least one product is required")
@@ -173,9 +172,7 @@ func (c *compiler) industries(def Ruleset, loc *time.Location, ids map[string]bo
 					c.fail(tp+".min_quantity", "another tier has min_quantity %d", t.MinQuantity)
 				}
 				seen[t.MinQuantity] = true
-				if !percentOK(t.Percent) || t.Percent.Sign() == 0 {
-					c.fail(tp+".percent", "must be greater than 0 and at most 100")
-				}
+				c.positive(tp+".percent", t.Percent, bounds.Percent)
 				x.tiers = append(x.tiers, t)
 			}
 			slices.SortFunc(x.tiers, func(a, b VolumeTier) int { return cmp.Compare(b.MinQuantity, a.MinQuantity) })

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/bounds"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -186,9 +187,7 @@ func (c *compiler) markdown(p string, md *Markdown, loc *time.Location) promo.Pr
 		} else if _, dup := prices[k]; dup {
 			c.fail(ip+".key", "duplicate key %q", k)
 		}
-		if it.Price.Sign() < 0 {
-			c.fail(ip+".price", "must not be negative")
-		}
+		c.amount(ip+".price", it.Price, bounds.UnitPrice)
 		prices[k] = it.Price
 		keys = append(keys, k)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/bounds"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -407,8 +408,8 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 		if d.MinSaleValue == nil && len(d.Requirements) == 0 {
 			c.fail(p, "give min_sale_value or requirements")
 		}
-		if d.MinSaleValue != nil && d.MinSaleValue.Sign() < 0 {
-			c.fail(p+".min_sale_value", "must not be negative")
+		if d.MinSaleValue != nil {
+			c.amount(p+".min_sale_value", *d.MinSaleValue, bounds.Money)
 		}
 		for j, rq := range d.Requirements {
 			rp := fmt.Sprintf("%s.requirements[%d]", p, j)
@@ -433,8 +434,8 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 			if rq.MinQuantity < 0 {
 				c.fail(rp+".min_quantity", "must not be negative")
 			}
-			if rq.MinValue != nil && rq.MinValue.Sign() < 0 {
-				c.fail(rp+".min_value", "must not be negative")
+			if rq.MinValue != nil {
+				c.amount(rp+".min_value", *rq.MinValue, bounds.Money)
 			}
 		}
 		coupon := rules.NormalizeCode(d.Coupon)
@@ -488,14 +489,10 @@ func (c *compiler) packPrize(p string, pz *PackPrize, maxItems int64) (benefit.B
 		case (s.Percent == nil) == (s.Amount == nil):
 			c.fail(p+".sale", "exactly one of percent and amount must be set")
 		case s.Percent != nil:
-			if !percentOK(*s.Percent) {
-				c.fail(p+".sale.percent", "must be between 0 and 100")
-			}
+			c.amount(p+".sale.percent", *s.Percent, bounds.Percent)
 			return benefit.SalePercent(*s.Percent), promo.PhaseSale, benefit.Scope{}
 		default:
-			if s.Amount.Sign() < 0 {
-				c.fail(p+".sale.amount", "must not be negative")
-			}
+			c.amount(p+".sale.amount", *s.Amount, bounds.Money)
 			return benefit.SaleAmount(*s.Amount), promo.PhaseSale, benefit.Scope{}
 		}
 	default:
@@ -511,9 +508,7 @@ func (c *compiler) packPrize(p string, pz *PackPrize, maxItems int64) (benefit.B
 		if it.Quantity < 0 {
 			c.fail(p+".items.quantity", "must not be negative")
 		}
-		if !percentOK(it.Percent) || it.Percent.Sign() == 0 {
-			c.fail(p+".items.percent", "must be greater than 0 and at most 100")
-		}
+		c.positive(p+".items.percent", it.Percent, bounds.Percent)
 		sel := benefit.All
 		switch it.Rule {
 		case "", PrizeHighest:

@@ -9,6 +9,7 @@ import (
 
 	"github.com/promokit/promokit/cashback"
 	"github.com/promokit/promokit/exchange"
+	"github.com/promokit/promokit/internal/bounds"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
 )
@@ -85,9 +86,7 @@ func (c *compiler) jsm(p string, j *JuntosSomosMais) *loyalty.Program {
 			c.fail(tp+".store", "another table is for store %q", t.Store)
 		}
 		stores[t.Store] = true
-		if t.PointsPerReal.Sign() < 0 {
-			c.fail(tp+".points_per_real", "must not be negative")
-		}
+		c.amount(tp+".points_per_real", t.PointsPerReal, bounds.Rate)
 		folded := map[string]string{}
 		for _, name := range sortedNames(t.Brands) {
 			f := strings.ToLower(strings.TrimSpace(name))
@@ -95,9 +94,7 @@ func (c *compiler) jsm(p string, j *JuntosSomosMais) *loyalty.Program {
 				c.fail(tp+".brands."+name, "same brand as %q", other)
 			}
 			folded[f] = name
-			if t.Brands[name].Sign() < 0 {
-				c.fail(tp+".brands."+name, "must not be negative")
-			}
+			c.amount(tp+".brands."+name, t.Brands[name], bounds.Rate)
 		}
 		tables = append(tables, loyalty.Table{Store: t.Store, PerReal: t.PointsPerReal, Brands: t.Brands})
 	}

@@ -26,10 +26,15 @@ func rtCents(n int) decimal.Decimal { return decimal.New(int64(n), -2) }
 
 func rtDecPtr(d decimal.Decimal) *decimal.Decimal { return &d }
 
-// rtDecimal draws a non-negative decimal of up to 4 decimals no greater
-// than hi, keeping its exponent (10.50 and 10.5 are both drawn).
+// rtDecimal draws a non-negative decimal of up to 4 decimals (2 for
+// money) no greater than hi, keeping its exponent (10.50 and 10.5 are both
+// drawn).
 func rtDecimal(t *rapid.T, label string, hi int) decimal.Decimal {
-	exp := rapid.IntRange(0, 4).Draw(t, label+"_places")
+	places := 4
+	if label == "min_value" || label == "sale_amount" {
+		places = 2
+	}
+	exp := rapid.IntRange(0, places).Draw(t, label+"_places")
 	scale := int64(1)
 	for range exp {
 		scale *= 10

@@ -12,8 +12,6 @@ import "fmt"
 // themselves (money, unit prices, quantities, decimal places) are fixed by
 // the NFC-e and documented in the format reference.
 type Limits struct {
-	// MaxCartBytes is the size of a cart document (DecodeCart).
-	MaxCartBytes int `json:"max_cart_bytes,omitempty"`
 	// MaxLines is the number of lines of a cart.
 	MaxLines int `json:"max_lines,omitempty"`
 	// MaxExchanges is the number of exchange items (troca).
@@ -26,7 +24,7 @@ type Limits struct {
 	// MaxCredits is the number of cashback credits in the wallet.
 	MaxCredits int `json:"max_credits,omitempty"`
 	// MaxHistory is the number of entries of the history: counters,
-	// budgets, activations and used codes together.
+	// budgets and used codes together.
 	MaxHistory int `json:"max_history,omitempty"`
 	// MaxIDLength is the length in bytes of an id or a code: the cart's,
 	// the lines', the products', a customer token, a tender, a promo code;
@@ -36,14 +34,16 @@ type Limits struct {
 	// values, captured fields, history keys; names and descriptions of a
 	// ruleset.
 	MaxTextLength int `json:"max_text_length,omitempty"`
+	// MaxCartBytes is the size of a cart document (DecodeCart).
+	MaxCartBytes int `json:"max_cart_bytes,omitempty"`
 }
 
 // DefaultLimits returns the limits of a ruleset that sets none: a cart of
 // 1 MiB, 1,000 lines, 100 exchange items, 20 payments, 50 codes, 100
 // credits, 10,000 history entries, ids of 128 bytes and texts of 1,000.
 func DefaultLimits() Limits {
-	return Limits{MaxCartBytes: 1 << 20, MaxLines: 1000, MaxExchanges: 100, MaxPayments: 20, MaxCodes: 50,
-		MaxCredits: 100, MaxHistory: 10_000, MaxIDLength: 128, MaxTextLength: 1000}
+	return Limits{MaxLines: 1000, MaxExchanges: 100, MaxPayments: 20, MaxCodes: 50,
+		MaxCredits: 100, MaxHistory: 10_000, MaxIDLength: 128, MaxTextLength: 1000, MaxCartBytes: 1 << 20}
 }
 
 // CeilingLimits returns the most a ruleset may raise each limit to: a cart
@@ -51,8 +51,8 @@ func DefaultLimits() Limits {
 // codes, 1,000 credits, 100,000 history entries, ids of 1,024 bytes and
 // texts of 65,536.
 func CeilingLimits() Limits {
-	return Limits{MaxCartBytes: 16 << 20, MaxLines: 10_000, MaxExchanges: 1000, MaxPayments: 100, MaxCodes: 1000,
-		MaxCredits: 1000, MaxHistory: 100_000, MaxIDLength: 1024, MaxTextLength: 65_536}
+	return Limits{MaxLines: 10_000, MaxExchanges: 1000, MaxPayments: 100, MaxCodes: 1000,
+		MaxCredits: 1000, MaxHistory: 100_000, MaxIDLength: 1024, MaxTextLength: 65_536, MaxCartBytes: 16 << 20}
 }
 
 // limitFields lists the limits with their JSON names, for checks and
@@ -65,9 +65,9 @@ func (l *Limits) fields() []struct {
 		name string
 		v    *int
 	}{
-		{"max_cart_bytes", &l.MaxCartBytes}, {"max_lines", &l.MaxLines}, {"max_exchanges", &l.MaxExchanges},
-		{"max_payments", &l.MaxPayments}, {"max_codes", &l.MaxCodes}, {"max_credits", &l.MaxCredits},
-		{"max_history", &l.MaxHistory}, {"max_id_length", &l.MaxIDLength}, {"max_text_length", &l.MaxTextLength},
+		{"max_lines", &l.MaxLines}, {"max_exchanges", &l.MaxExchanges}, {"max_payments", &l.MaxPayments},
+		{"max_codes", &l.MaxCodes}, {"max_credits", &l.MaxCredits}, {"max_history", &l.MaxHistory},
+		{"max_id_length", &l.MaxIDLength}, {"max_text_length", &l.MaxTextLength}, {"max_cart_bytes", &l.MaxCartBytes},
 	}
 }
 

@@ -191,8 +191,8 @@ func validateCart(c *Cart, lim Limits) error {
 		}
 	}
 	h := &c.History
-	if v.count("history", len(h.Counters)+len(h.Budgets)+len(h.Activations)+len(h.UsedCodes), lim.MaxHistory,
-		"entries (counters, budgets, activations and used codes)", "max_history") {
+	if v.count("history", len(h.Counters)+len(h.Budgets)+len(h.UsedCodes), lim.MaxHistory,
+		"entries (counters, budgets and used codes)", "max_history") {
 		for _, k := range sortedKeys(h.Counters) {
 			v.text("history.counters", k)
 			v.amount("history.counters."+k, h.Counters[k], bounds.Count)
@@ -200,12 +200,6 @@ func validateCart(c *Cart, lim Limits) error {
 		for _, k := range sortedKeys(h.Budgets) {
 			v.text("history.budgets", k)
 			v.amount("history.budgets."+k, h.Budgets[k], bounds.Count)
-		}
-		for _, k := range sortedKeys(h.Activations) {
-			v.text("history.activations", k)
-			if a := h.Activations[k]; a.Customer < 0 || a.Total < 0 {
-				v.add("history.activations."+k, "must not be negative")
-			}
 		}
 		for i, s := range h.UsedCodes {
 			v.id("history.used_codes["+strconv.Itoa(i)+"]", s)

@@ -95,25 +95,30 @@ func (k Kind) Places() int32 { return k.spec().places }
 
 // Check returns why d is not a valid value of the kind, or "" when it is.
 // It does no arithmetic on values with many digits or a large exponent.
-func (k Kind) Check(d decimal.Decimal) string {
+func (k Kind) Check(d decimal.Decimal) string { return k.check(d, false) }
+
+// CheckPositive is Check for a value that must also be greater than zero.
+func (k Kind) CheckPositive(d decimal.Decimal) string { return k.check(d, true) }
+
+func (k Kind) check(d decimal.Decimal, positive bool) string {
 	s := k.spec()
+	s.positive = s.positive || positive
 	e := d.Exponent()
 	if e > 10000 || e < -10000 {
 		return fmt.Sprintf("the exponent %d is out of range: at most 10000 either way", e)
 	}
-	if d.Sign() < 0 {
-		if s.max == 100 {
+	if d.Sign() < 0 || (d.Sign() == 0 && s.positive) {
+		switch {
+		case s.max == 100 && s.positive:
+			return "must be greater than 0 and at most 100"
+		case s.max == 100:
 			return "must be between 0 and 100"
-		}
-		if s.positive {
+		case s.positive:
 			return "must be greater than zero"
 		}
 		return "must not be negative"
 	}
 	if d.Sign() == 0 {
-		if s.positive {
-			return "must be greater than zero"
-		}
 		return ""
 	}
 	n := int32(d.NumDigits())
@@ -131,6 +136,8 @@ func (k Kind) Check(d decimal.Decimal) string {
 	}
 	if tooLarge {
 		switch {
+		case s.max == 100 && s.positive:
+			return "must be greater than 0 and at most 100"
 		case s.max == 100:
 			return "must be between 0 and 100"
 		case s.max > 0:
