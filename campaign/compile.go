@@ -11,8 +11,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/benefit"
-	"github.com/promokit/promokit/internal/bounds"
 	"github.com/promokit/promokit/exchange"
+	"github.com/promokit/promokit/internal/bounds"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
