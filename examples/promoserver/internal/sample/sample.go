@@ -48,7 +48,7 @@ var Day = time.Date(2026, 11, 21, 8, 0, 0, 0, time.FixedZone("-03", -3*3600))
 
 // Cart returns a realistic cart: 1 to 12 lines of the catalog, two thirds of
 // them for one of customers identified customers, one in six with a
-// welcome code. Its id is id; the sale happens at Day plus n seconds.
+// welcome code, one in four saying the Desconto Pack coupon. Its id is id; the sale happens at Day plus n seconds.
 func Cart(rng *rand.Rand, id string, n int, store string, customers int) promo.Cart {
 	c := promo.Cart{ID: id, Time: Day.Add(time.Duration(n) * time.Second), Store: promo.Store{ID: store}}
 	if customers > 0 && rng.IntN(3) > 0 {
@@ -56,6 +56,9 @@ func Cart(rng *rand.Rand, id string, n int, store string, customers int) promo.C
 	}
 	if rng.IntN(6) == 0 {
 		c.PromoCodes = []string{fmt.Sprintf("BEMVINDO-%02d", 1+rng.IntN(20))}
+	}
+	if rng.IntN(4) == 0 {
+		c.PromoCodes = append(c.PromoCodes, "MERCEARIA") // the Desconto Pack table's coupon
 	}
 	lines := 1 + rng.IntN(12)
 	for i := range lines {
