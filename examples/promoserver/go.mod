@@ -3,6 +3,7 @@ module github.com/promokit/promokit/examples/promoserver
 go 1.26.0
 
 require (
+	github.com/google/go-cmp v0.7.0
 	github.com/jackc/pgx/v5 v5.13.0
 	github.com/promokit/promokit v0.0.0
 	github.com/shopspring/decimal v1.6.0
