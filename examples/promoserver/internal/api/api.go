@@ -263,7 +263,7 @@ func decodeCart(raw []byte, path string) (promo.Cart, error) {
 	}
 	var ps []promo.Problem
 	h := c.History
-	if len(h.Counters) > 0 || len(h.Budgets) > 0 || len(h.UsedCodes) > 0 || len(h.Activations) > 0 || h.FirstPurchase {
+	if len(h.Counters) > 0 || len(h.Budgets) > 0 || len(h.UsedCodes) > 0 || h.FirstPurchase {
 		ps = append(ps, promo.Problem{Path: "history", Reason: "the server fills it from its database: leave it out"})
 	}
 	if len(c.Wallet) > 0 {

@@ -58,7 +58,7 @@ func compileRuleset(version int64, doc []byte, loadedAt string) (*Ruleset, error
 			if l.Scope == "customer" {
 				scope = "customer"
 			}
-			r.caps["limit/"+c.ID+"/"+scope+"/"+count+"/"+l.Period] = l.Max
+			r.caps["limit/"+c.ID+"/"+scope+"/"+count+"/"+string(l.Period)] = l.Max
 		}
 	}
 	for _, p := range def.DiscountPacks {
