@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -270,4 +271,50 @@ func TestHostileRefundPaths(t *testing.T) {
 
 	_, err = promo.Refund(res, nil, []promo.Returned{{Line: "1", Quantity: decimal.RequireFromString("0.5")}})
 	ctCheckProblems(t, ctProblems(t, err, "return"), []ctWantProblem{{"now[0].quantity", `line "1" sells whole units`}})
+}
+
+func TestHostileLimitsComeFromTheRuleset(t *testing.T) {
+	raised, err := campaign.Load([]byte(`{"version": 1, "settings": {"limits": {"max_lines": 1500, "max_id_length": 200}}, "campaigns": []}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for i := range 1200 {
+		lines = append(lines, fmt.Sprintf(`{"id": "%d", "quantity": 1, "unit_price": "1.00"}`, i))
+	}
+	doc := []byte(`{"id": "` + strings.Repeat("s", 150) + `", "time": "2026-11-21T10:15:00-03:00", "lines": [` + strings.Join(lines, ",") + `]}`)
+
+	// Under the defaults: 1,000 lines and ids of 128 bytes.
+	_, err = promo.DecodeCart(doc)
+	ctCheckProblems(t, ctProblems(t, err, "cart"), []ctWantProblem{
+		{"id", "150 bytes: at most 128 (settings.limits.max_id_length)"},
+		{"lines", "1200 lines: at most 1000 (settings.limits.max_lines)"},
+	})
+	// Under the ruleset's raised limits the same cart decodes and evaluates.
+	cart, err := raised.DecodeCart(doc)
+	if err != nil {
+		t.Fatalf("Ruleset.DecodeCart under raised limits: %v", err)
+	}
+	res, err := promo.Evaluate(cart, raised)
+	if err != nil {
+		t.Fatalf("Evaluate under raised limits: %v", err)
+	}
+	if !res.Totals.Gross.Equal(decimal.NewFromInt(1200)) {
+		t.Errorf("gross (-want +got):\n-1200\n+%s", res.Totals.Gross)
+	}
+	// Evaluate holds a cart built in Go to the ruleset's limits.
+	_, err = promo.Evaluate(cart, mustRuleset(t))
+	ctCheckProblems(t, ctProblems(t, err, "cart"), []ctWantProblem{
+		{"id", "150 bytes: at most 128"},
+		{"lines", "1200 lines: at most 1000"},
+	})
+	if got := raised.Settings().Limits; got.MaxLines != 1500 || got.MaxIDLength != 200 || got.MaxPayments != 20 {
+		t.Errorf("Settings().Limits = %+v, want lines 1500, ids 200 and the default 20 payments", got)
+	}
+	// NewRuleset refuses limits above their ceilings.
+	_, err = promo.NewRuleset(promo.Settings{Limits: promo.Limits{MaxLines: 10_001, MaxPayments: -1}})
+	ctCheckProblems(t, ctProblems(t, err, "ruleset"), []ctWantProblem{
+		{"settings.limits.max_lines", "must be at most 10000 (its ceiling)"},
+		{"settings.limits.max_payments", "must not be negative"},
+	})
 }

@@ -81,7 +81,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// Report the problems of both inputs before giving up.
 	rs, rsErr := campaign.Load(rsData)
-	cart, cartErr := promo.DecodeCart(cartData)
+	decodeCart := promo.DecodeCart // the default limits, without a ruleset
+	if rsErr == nil {
+		decodeCart = rs.DecodeCart // the ruleset's settings.limits
+	}
+	cart, cartErr := decodeCart(cartData)
 	if rsErr != nil || cartErr != nil {
 		if rsErr != nil {
 			fmt.Fprintf(stderr, "promoeval: %s: %v\n", name(*rulesetPath), rsErr)
