@@ -1,0 +1,13 @@
+module github.com/promokit/promokit/schema
+
+go 1.26
+
+require (
+	github.com/promokit/promokit v0.0.0
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+	github.com/shopspring/decimal v1.6.0
+)
+
+require golang.org/x/text v0.14.0 // indirect
+
+replace github.com/promokit/promokit => ../
