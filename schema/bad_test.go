@@ -233,7 +233,7 @@ func TestBadInputsSchemaRefusalsAreLibraryRefusals(t *testing.T) {
 			libErr := decoderAccepts(base.kind, data)
 			switch {
 			case schemaErr != nil && libErr == nil:
-				t.Errorf("%s, %s: the schema refuses it, the library accepts it:\n%v", base.name, m.what, schemaErr)
+				t.Errorf("%s, %s: the schema refuses it, the library accepts it:\n%s", base.name, m.what, short(schemaErr))
 			case strings.HasSuffix(m.what, "zz_unknown") && (schemaErr == nil || libErr == nil):
 				t.Errorf("%s, %s: an unknown property must be refused by both (schema: %v; library: %v)", base.name, m.what, schemaErr, libErr)
 			}
@@ -333,7 +333,7 @@ func TestBadInputsTheSchemaCannotExpress(t *testing.T) {
 		t.Run(g.what, func(t *testing.T) {
 			data := g.apply(t)
 			if err := s.of(g.kind).Validate(instance(t, data)); err != nil {
-				t.Errorf("the %s schema refuses it (remove it from the gaps and docs/format.md): %v", g.kind, err)
+				t.Errorf("the %s schema refuses it (remove it from the gaps and docs/format.md):\n%s", g.kind, short(err))
 			}
 			if err := decoderAccepts(g.kind, data); err == nil {
 				t.Errorf("the library accepts it: not a bad input\n%s", data)
