@@ -320,6 +320,7 @@ func schemaGaps(t *testing.T) []schemaGap {
 		{"a birth date after the sale", "cart", ct([]any{"customer"}, map[string]any{"id": "c-1", "birth_date": "2030-01-01"})},
 		{"a wallet without a customer", "cart", ct([]any{"wallet"}, []any{map[string]any{"id": "cr-1", "remaining": "5.00", "available_from": "2026-11-01T00:00:00-03:00"}})},
 		{"a professional's CNPJ instead of a CPF", "cart", ct([]any{"professional"}, "11.222.333/0001-81")},
+		{"an id longer than settings.limits allows", "cart", ct([]any{"id"}, strings.Repeat("x", 129))},
 	}
 }
 

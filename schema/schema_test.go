@@ -291,6 +291,26 @@ func TestSchemasMatchTheGoTypes(t *testing.T) {
 	}
 }
 
+// TestSchemaLimitsAreTheCeilings checks that the maximum of each
+// settings.limits field in the ruleset schema is its ceiling
+// (promo.CeilingLimits).
+func TestSchemaLimitsAreTheCeilings(t *testing.T) {
+	s := loadSchemas(t)
+	props := s.docs["ruleset"]["$defs"].(map[string]any)["Limits"].(map[string]any)["properties"].(map[string]any)
+	ceil := reflect.ValueOf(promo.CeilingLimits())
+	for i := range ceil.NumField() {
+		name, _, _ := strings.Cut(ceil.Type().Field(i).Tag.Get("json"), ",")
+		p, ok := props[name].(map[string]any)
+		if !ok {
+			t.Errorf("no settings.limits.%s in the schema", name)
+			continue
+		}
+		if got, want := fmt.Sprint(p["maximum"]), fmt.Sprint(ceil.Field(i).Int()); got != want {
+			t.Errorf("settings.limits.%s: maximum %s, want the ceiling %s", name, got, want)
+		}
+	}
+}
+
 // walker compares Go types with one schema document.
 type walker struct {
 	t      *testing.T
