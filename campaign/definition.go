@@ -58,11 +58,18 @@ type JuntosSomosMais struct {
 	Tables []PointsTable `json:"tables"`
 }
 
-// PointsTable is one store's points table.
+// PointsTable is one store's points table, in one of the scoring forms a
+// store may choose (forma de pontuação): points per real of a
+// participating brand's items (PointsPerReal), or per unit of them
+// (PointsPerUnit). Exactly one is given (a table with only brand rates
+// scores per real).
 type PointsTable struct {
 	Store string `json:"store"`
 	// PointsPerReal is the points per R$ 1.00 of a participating brand.
-	PointsPerReal decimal.Decimal `json:"points_per_real"`
+	PointsPerReal decimal.Decimal `json:"points_per_real,omitzero"`
+	// PointsPerUnit is the points per unit (per kg or metre of a weighed
+	// line) of a participating brand; Brands are then per unit too.
+	PointsPerUnit *decimal.Decimal `json:"points_per_unit,omitempty"`
 	// Brands overrides the rate of some brands.
 	Brands map[string]decimal.Decimal `json:"brands,omitempty"`
 }

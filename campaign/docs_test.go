@@ -171,6 +171,9 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 			if len(tb.Brands) > 0 {
 				mark("points table", "brands")
 			}
+			if tb.PointsPerUnit != nil {
+				mark("points table", "points_per_unit")
+			}
 		}
 	}
 	for _, a := range def.Associations {
@@ -210,6 +213,9 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		}
 		if it := pk.Prize.Items; it != nil {
 			mark("pack prize", "items")
+			if len(it.Grid) > 0 {
+				mark("pack prize", "items.grid")
+			}
 			mark("pack items attribute", it.Attribute)
 			if it.Quantity > 0 {
 				mark("pack items rule", orDefault(it.Rule, "highest"))
@@ -322,7 +328,7 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		"exchange_mode":     {"net", "no_activation", "original", "gross"},
 		"setting":           {"cashback_redemption"},
 		"loyalty program":   {"juntos_somos_mais"},
-		"points table":      {"*", "brands"},
+		"points table":      {"*", "brands", "points_per_unit"},
 		"company setting":   {"line_before_role", "near_expiry"},
 		"pack status":       {"current", "pending", "finished"},
 		"pack owner":        {"franchisor", "store"},
@@ -330,7 +336,7 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		"pack requirement":  {"line", "manufacturer", "family", "product"},
 		"pack requirement bound": {"line.min_value", "manufacturer.min_value", "family.min_quantity",
 			"family.min_value", "product.min_quantity"},
-		"pack prize":           {"sale.percent", "sale.amount", "items"},
+		"pack prize":           {"sale.percent", "sale.amount", "items", "items.grid"},
 		"pack items attribute": {"line", "manufacturer", "family", "product", "role"},
 		"pack items rule":      {"highest", "lowest"},
 		"pack field": {"priority", "end", "min_sale_value", "requirements", "max_items", "require_customer",

@@ -96,17 +96,41 @@ type PackSalePrize struct {
 }
 
 // PackItemsPrize is a percent off the items of one attribute (desconto nos
-// itens): Quantity units get it (0: every unit), chosen by Rule.
+// itens): Quantity units get it (0: every unit), chosen by Rule. Grid
+// instead lists several codes of the attribute, each with its quantity
+// and percent (the manual's grid); Code, Quantity and Percent are then
+// left out.
 type PackItemsPrize struct {
 	// Attribute is "line", "manufacturer", "family", "product" or "role"
 	// (papel).
 	Attribute PackAttribute   `json:"attribute"`
-	Code      string          `json:"code"`
+	Code      string          `json:"code,omitempty"`
 	Quantity  int64           `json:"quantity,omitempty"`
-	Percent   decimal.Decimal `json:"percent"`
+	Percent   decimal.Decimal `json:"percent,omitzero"`
+	// Grid is the list of codes, each with its quantity and percent.
+	Grid []PackGridRow `json:"grid,omitempty"`
 	// Rule is "highest" (maior desconto: the most expensive units) or
 	// "lowest" (menor desconto).
 	Rule PrizeRule `json:"rule,omitempty"`
+}
+
+// PackGridRow is one row of an items prize's grid: the lines whose
+// attribute is Code; Quantity of their units (0: every unit) get Percent
+// off. Quantity is also the minimum of whole units the row needs.
+type PackGridRow struct {
+	Code     string          `json:"code"`
+	Quantity int64           `json:"quantity,omitempty"`
+	Percent  decimal.Decimal `json:"percent"`
+}
+
+// covers reports whether the prize is on line l: its attribute is the
+// prize's code, or one of its grid's codes.
+func (it *PackItemsPrize) covers(l *promo.Line) bool {
+	a := attrOf(l, it.Attribute)
+	if len(it.Grid) == 0 {
+		return a == it.Code
+	}
+	return a != "" && slices.ContainsFunc(it.Grid, func(r PackGridRow) bool { return r.Code == a })
 }
 
 // Company holds the per-company settings of the Desconto Pack manual.
@@ -294,7 +318,7 @@ func (p *pack) apply(v *promo.View, rung *promo.View) promo.Proposal {
 		taken := 0
 		for i := 0; i < v.Len(); i++ {
 			l := v.Line(i)
-			if attrOf(l, it.Attribute) != it.Code {
+			if !it.covers(l) {
 				continue
 			}
 			if p.def.NearExpiryOnly && !(p.set.company.NearExpiry && matchMask(p.set.company.NearExpiryMask, l.EAN)) {
@@ -331,7 +355,7 @@ func (p *pack) precededOn(v *promo.View, l *promo.Line) bool {
 	mine := p.set.rank(p.def.Prize.Items.Attribute)
 	for _, o := range p.set.packs {
 		oi := o.def.Prize.Items
-		if o == p || oi == nil || p.set.rank(oi.Attribute) >= mine || attrOf(l, oi.Attribute) != oi.Code || !o.inForce(v.Time()) || o.exc.excludes(l) {
+		if o == p || oi == nil || p.set.rank(oi.Attribute) >= mine || !oi.covers(l) || !o.inForce(v.Time()) || o.exc.excludes(l) {
 			continue
 		}
 		if _, no := o.live(v); no == nil {
@@ -461,6 +485,12 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 		if d.NearExpiryOnly && d.Prize.Items == nil {
 			c.fail(p+".near_expiry_only", "applies to an items prize")
 		}
+		if d.MaxItems > 0 && d.Prize.Sale != nil {
+			// The manual sets the limit of items next to the items prize
+			// (quantidade limite de itens); a sale prize discounts the
+			// whole sale, whatever its items: refused, never ignored.
+			c.fail(p+".max_items", "limits the units of an items prize: a sale prize discounts the whole sale, leave max_items out")
+		}
 		if len(c.problems) > before {
 			continue
 		}
@@ -495,6 +525,8 @@ func (c *compiler) packPrize(p string, pz *PackPrize, maxItems int64) (benefit.B
 			c.amount(p+".sale.amount", *s.Amount, bounds.Money)
 			return benefit.SaleAmount(*s.Amount), promo.PhaseSale, benefit.Scope{}
 		}
+	case len(pz.Items.Grid) > 0:
+		return c.packGrid(p+".items", pz.Items)
 	default:
 		it := pz.Items
 		switch it.Attribute {
@@ -530,4 +562,48 @@ func (c *compiler) packPrize(p string, pz *PackPrize, maxItems int64) (benefit.B
 		return benefit.ItemPercent(it.Percent), promo.PhaseItem, benefit.Scope{Select: sel, Pick: it.Quantity}
 	}
 	return nil, promo.PhaseSale, benefit.Scope{}
+}
+
+// packGrid compiles an items prize with a grid at path p.
+func (c *compiler) packGrid(p string, it *PackItemsPrize) (benefit.Benefit, promo.Phase, benefit.Scope) {
+	switch it.Attribute {
+	case AttributeLine, AttributeManufacturer, AttributeFamily, AttributeProduct, AttributeRole:
+	default:
+		c.fail(p+".attribute", "want line, manufacturer, family, product or role, got %q", it.Attribute)
+	}
+	for _, f := range []struct {
+		set  bool
+		name string
+	}{{it.Code != "", "code"}, {it.Quantity != 0, "quantity"}, {!it.Percent.IsZero(), "percent"}} {
+		if f.set {
+			c.fail(p+"."+f.name, "give the grid or code, quantity and percent, not both: each row has its own")
+		}
+	}
+	sel := benefit.Highest
+	switch it.Rule {
+	case "", PrizeHighest:
+	case PrizeLowest:
+		sel = benefit.Lowest
+	default:
+		c.fail(p+".rule", "want highest or lowest, got %q", it.Rule)
+	}
+	rows := make([]benefit.GridRow, 0, len(it.Grid))
+	seen := map[string]int{}
+	for j, r := range it.Grid {
+		rp := fmt.Sprintf("%s.grid[%d]", p, j)
+		if r.Code == "" {
+			c.fail(rp+".code", "required")
+		} else if k, dup := seen[r.Code]; dup {
+			c.fail(rp+".code", "grid[%d] has the same code %q: keep one row per code", k, r.Code)
+		} else {
+			seen[r.Code] = j
+		}
+		if r.Quantity < 0 {
+			c.fail(rp+".quantity", "must not be negative")
+		}
+		c.positive(rp+".percent", r.Percent, bounds.Percent)
+		rows = append(rows, benefit.GridRow{Code: r.Code, Quantity: r.Quantity, Percent: r.Percent})
+	}
+	attr := it.Attribute
+	return benefit.PercentGrid(func(l *promo.Line) string { return attrOf(l, attr) }, rows...), promo.PhaseItem, benefit.Scope{Select: sel}
 }

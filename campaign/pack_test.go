@@ -120,10 +120,26 @@ func TestPackKeyCopiedIntoEveryAdjustment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// With the key, the sale's authorization number (NrAutDescVenda).
+	auth := promo.AuthorizationNumber("sale-k", "pack-ticket")
 	wantJSON := `[{"campaign":"r-5","kind":"item_discount","funded_by":"retailer","amount":"50.00"},` +
-		`{"campaign":"pack-ticket","kind":"sale_discount","funded_by":"retailer","key":"DP-TICKET","amount":"15.20"}]`
+		`{"campaign":"pack-ticket","kind":"sale_discount","funded_by":"retailer","key":"DP-TICKET","authorization":"` + auth + `","amount":"15.20"}]`
 	if diff := cmp.Diff(wantJSON, string(b)); diff != "" {
 		t.Errorf("line 2 adjustments JSON (-want +got):\n%s", diff)
+	}
+	// Every adjustment of a keyed table in the sale carries the same
+	// number; each table its own; a campaign without a key none.
+	byCampaign := map[string]string{}
+	for _, l := range res.Lines {
+		for _, a := range l.Adjustments {
+			if prev, ok := byCampaign[a.Campaign]; ok && prev != a.Authorization {
+				t.Errorf("%s: authorizations %q and %q in one sale", a.Campaign, prev, a.Authorization)
+			}
+			byCampaign[a.Campaign] = a.Authorization
+		}
+	}
+	if byCampaign["r-5"] != "" || byCampaign["pack-ticket"] == "" || byCampaign["pack-linha-x"] == byCampaign["pack-ticket"] {
+		t.Errorf("authorizations by campaign %v: want none for r-5 and one per table", byCampaign)
 	}
 }
 

@@ -87,6 +87,15 @@ func (c *compiler) jsm(p string, j *JuntosSomosMais) *loyalty.Program {
 		}
 		stores[t.Store] = true
 		c.amount(tp+".points_per_real", t.PointsPerReal, bounds.Rate)
+		table := loyalty.Table{Store: t.Store, PerReal: t.PointsPerReal, Brands: t.Brands}
+		if u := t.PointsPerUnit; u != nil {
+			if !t.PointsPerReal.IsZero() {
+				c.fail(tp+".points_per_unit", "give points_per_real or points_per_unit, not both: a table scores one way")
+			} else {
+				c.amount(tp+".points_per_unit", *u, bounds.Rate)
+			}
+			table.Scoring, table.PerReal = loyalty.PerUnit, *u
+		}
 		folded := map[string]string{}
 		for _, name := range sortedNames(t.Brands) {
 			f := strings.ToLower(strings.TrimSpace(name))
@@ -96,7 +105,7 @@ func (c *compiler) jsm(p string, j *JuntosSomosMais) *loyalty.Program {
 			folded[f] = name
 			c.amount(tp+".brands."+name, t.Brands[name], bounds.Rate)
 		}
-		tables = append(tables, loyalty.Table{Store: t.Store, PerReal: t.PointsPerReal, Brands: t.Brands})
+		tables = append(tables, table)
 	}
 	if len(c.problems) > before {
 		return nil

@@ -17,16 +17,42 @@ const JuntosSomosMais = "juntos_somos_mais"
 // ProgramID is the id of the program's promotion in a ruleset.
 const ProgramID = "loyalty/" + JuntosSomosMais
 
+// Scoring is how a points table scores a participating brand's items
+// (forma de pontuação). The zero value is PerReal.
+type Scoring uint8
+
+const (
+	// PerReal scores points per R$ 1.00 the items cost after every
+	// discount.
+	PerReal Scoring = iota
+	// PerUnit scores points per unit bought (per kg or metre of a weighed
+	// line), whatever it cost, as long as it cost something.
+	PerUnit
+)
+
+// String returns "per_real" or "per_unit".
+func (s Scoring) String() string {
+	if s == PerUnit {
+		return "per_unit"
+	}
+	return "per_real"
+}
+
 // Table is one store's points table (tabela de pontuação): points per real
-// spent on the participating brands, with per-brand rates.
+// spent on the participating brands, or per unit of them, with per-brand
+// rates.
 type Table struct {
 	// Store is the store id; "*" is the table of stores without their own.
 	Store string
-	// PerReal is the points per R$ 1.00 of a participating brand's items.
+	// Scoring says whether the rates are per real or per unit.
+	Scoring Scoring
+	// PerReal is the points per R$ 1.00 (PerReal scoring) or per unit
+	// (PerUnit scoring) of a participating brand's items.
 	PerReal decimal.Decimal
-	// Brands overrides PerReal for some brands, by name. Names are compared
-	// ignoring case and surrounding spaces; two names that fold to the same
-	// one are an error of the caller (the compiler rejects them).
+	// Brands overrides PerReal for some brands, by name, in the table's
+	// scoring. Names are compared ignoring case and surrounding spaces;
+	// two names that fold to the same one are an error of the caller (the
+	// compiler rejects them).
 	Brands map[string]decimal.Decimal
 }
 
@@ -89,40 +115,60 @@ func (p *Program) table(store string) (Table, bool) {
 	return Table{}, false
 }
 
-// BasePoints returns the points the sale scores in its store: the value of
-// each participating brand's line at the earning phase times its rate,
-// summed and rounded down to whole points. False when the store has no
-// table.
+// BasePoints returns the points the sale scores in its store: for each
+// participating brand's line, its value at the earning phase (or, in a
+// table that scores per unit, its quantity) times its rate, summed and
+// rounded down to whole points. False when the store has no table.
 func (p *Program) BasePoints(v *promo.View) (decimal.Decimal, bool) {
 	pts, _, ok := p.basePoints(v)
 	return pts, ok
 }
 
+// scored is a line as scoring sees it.
+type scored struct {
+	id, brand       string
+	quantity, value decimal.Decimal
+}
+
 // basePoints also returns what each scoring line counted.
 func (p *Program) basePoints(v *promo.View) (decimal.Decimal, []promo.LineWeight, bool) {
-	t, ok := p.table(v.Cart().Store.ID)
-	if !ok {
-		return decimal.Zero, nil, false
-	}
-	var weights []promo.LineWeight
-	sum := decimal.Zero
 	order := make([]int, v.Len())
 	for i := range order {
 		order[i] = i
 	}
 	sort.Slice(order, func(a, b int) bool { return v.Rank(order[a]) < v.Rank(order[b]) })
-	for _, i := range order { // line-id order: the weights do not depend on the cart's order
-		brand := fold(v.Line(i).Brand)
-		if brand == "" || !slices.Contains(p.brands, brand) {
+	lines := make([]scored, len(order))
+	for k, i := range order { // line-id order: the weights do not depend on the cart's order
+		l := v.Line(i)
+		lines[k] = scored{id: l.ID, brand: l.Brand, quantity: l.Quantity, value: v.Value(i)}
+	}
+	return p.score(v.Cart().Store.ID, lines)
+}
+
+// score scores lines (in line-id order) in a store's table.
+func (p *Program) score(store string, lines []scored) (decimal.Decimal, []promo.LineWeight, bool) {
+	t, ok := p.table(store)
+	if !ok {
+		return decimal.Zero, nil, false
+	}
+	var weights []promo.LineWeight
+	sum := decimal.Zero
+	for _, l := range lines {
+		brand := fold(l.brand)
+		if brand == "" || !slices.Contains(p.brands, brand) || l.value.Sign() <= 0 {
 			continue
 		}
 		rate := t.PerReal
 		if r, ok := t.Brands[brand]; ok {
 			rate = r
 		}
-		w := v.Value(i).Mul(rate)
+		base := l.value
+		if t.Scoring == PerUnit {
+			base = l.quantity
+		}
+		w := base.Mul(rate)
 		if w.Sign() > 0 {
-			weights = append(weights, promo.LineWeight{Line: v.Line(i).ID, Weight: w})
+			weights = append(weights, promo.LineWeight{Line: l.id, Weight: w})
 		}
 		sum = sum.Add(w)
 	}

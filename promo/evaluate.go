@@ -2,6 +2,7 @@ package promo
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -499,6 +500,9 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 		for k, a := range r.adj[i] {
 			d = d.Add(a.Amount)
 			r.adj[i][k].Shares = ev.shares(a)
+			if a.Key != "" {
+				r.adj[i][k].Authorization = AuthorizationNumber(c.ID, a.Campaign)
+			}
 		}
 		res.Lines[i] = LineResult{
 			ID: l.ID, Quantity: l.Quantity, UnitPrice: l.UnitPrice,
@@ -546,6 +550,23 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 		res.Events = append(res.Events, e)
 	}
 	return res
+}
+
+// AuthorizationNumber is the authorization number of a discount with an
+// identification key in a sale (NrAutDescVenda, the Desconto Pack
+// manual's sales report): 16 decimal digits derived from the sale's id and
+// the promotion's, so that a retried sale gets the same number and the
+// host can recompute it. Every adjustment of the promotion in the sale
+// carries it (Adjustment.Authorization).
+func AuthorizationNumber(cartID, promotion string) string {
+	h := sha256.New()
+	h.Write([]byte("github.com/promokit/promokit/v1/authorization\x00"))
+	h.Write([]byte(cartID))
+	h.Write([]byte{0})
+	h.Write([]byte(promotion))
+	sum := h.Sum(nil)
+	n := binary.BigEndian.Uint64(sum[:8]) % 1e16
+	return fmt.Sprintf("%016d", n)
 }
 
 // EventID derives an event id from the cart id and the parts that tell the

@@ -2,6 +2,7 @@ package promo_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -145,5 +146,23 @@ func TestFundingRecordsFromAResult(t *testing.T) {
 		Amount: d("1.75"), FunderAmount: d("1.05"), RetailerAmount: d("0.70")}}
 	if diff := cmp.Diff(want, promo.FundingRecords(c, res), frDecEqual); diff != "" {
 		t.Errorf("FundingRecords (-want +got):\n%s", diff)
+	}
+}
+
+// TestAuthorizationNumber checks the authorization number of a keyed
+// discount (NrAutDescVenda): 16 decimal digits, the same for the same sale
+// and promotion, another for another sale or promotion.
+func TestAuthorizationNumber(t *testing.T) {
+	a := promo.AuthorizationNumber("loja-1-pdv-2-000381", "pack-ticket")
+	if len(a) != 16 || strings.Trim(a, "0123456789") != "" {
+		t.Errorf("AuthorizationNumber = %q, want 16 decimal digits", a)
+	}
+	if b := promo.AuthorizationNumber("loja-1-pdv-2-000381", "pack-ticket"); b != a {
+		t.Errorf("a retried sale gets %q, then %q", a, b)
+	}
+	for _, other := range [][2]string{{"loja-1-pdv-2-000382", "pack-ticket"}, {"loja-1-pdv-2-000381", "pack-linha-x"}, {"loja-1-pdv-2-00038", "1pack-ticket"}} {
+		if b := promo.AuthorizationNumber(other[0], other[1]); b == a {
+			t.Errorf("sale %q, promotion %q: the same number %q", other[0], other[1], a)
+		}
 	}
 }

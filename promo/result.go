@@ -69,6 +69,10 @@ type Adjustment struct {
 	// Key is the campaign's identification key, for reports (Desconto Pack:
 	// chave identificadora do desconto).
 	Key string `json:"key,omitempty"`
+	// Authorization is the authorization number of the keyed discount in
+	// this sale (NrAutDescVenda): set with Key, the same on every
+	// adjustment of the promotion in the sale (AuthorizationNumber).
+	Authorization string `json:"authorization,omitempty"`
 }
 
 // FundingShare is what one party pays of an adjustment.

@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -11,10 +12,15 @@ import (
 )
 
 // KeyRow is what the discounts with one identification key came to in one
-// period: the sales report by Desconto Pack key (ChaveIdDescVenda).
+// period (and store): the sales report by Desconto Pack key
+// (ChaveIdDescVenda).
 type KeyRow struct {
 	// From and To are the first and last day of the period.
 	From, To promo.Date
+	// Store is the store of the sales (Cart.Store.ID) in the rows of
+	// DiscountsByKeyAndStore; empty in those of DiscountsByKey, which add
+	// up every store.
+	Store string
 	// Key is the identification key (Adjustment.Key); Campaign the table
 	// or campaign that carried it.
 	Key, Campaign string
@@ -26,8 +32,8 @@ type KeyRow struct {
 }
 
 type keyKey struct {
-	from          promo.Date
-	key, campaign string
+	from                 promo.Date
+	store, key, campaign string
 }
 
 type keyAcc struct {
@@ -38,10 +44,22 @@ type keyAcc struct {
 // DiscountsByKey adds up the discounts that carry an identification key
 // (Adjustment.Key: Desconto Pack's chave identificadora do desconto), by
 // period, key and campaign, sorted in that order. Discounts without a key
-// are left out.
+// are left out; Filter.Store keeps one store.
 //
 // Memory holds one aggregate per period, key and campaign.
 func DiscountsByKey(records iter.Seq[Record], p Period, f Filter) []KeyRow {
+	return discountsByKey(records, p, f, false)
+}
+
+// DiscountsByKeyAndStore is DiscountsByKey split by store as well: by
+// period, store, key and campaign, sorted in that order.
+//
+// Memory holds one aggregate per period, store, key and campaign.
+func DiscountsByKeyAndStore(records iter.Seq[Record], p Period, f Filter) []KeyRow {
+	return discountsByKey(records, p, f, true)
+}
+
+func discountsByKey(records iter.Seq[Record], p Period, f Filter, byStore bool) []KeyRow {
 	rows := map[keyKey]*keyAcc{}
 	seq := 0
 	for r := range records {
@@ -56,7 +74,10 @@ func DiscountsByKey(records iter.Seq[Record], p Period, f Filter) []KeyRow {
 				if a.Key == "" || !f.keepsCampaign(a.Campaign, r.category(a.Campaign, nil)) {
 					continue
 				}
-				k := keyKey{from, a.Key, a.Campaign}
+				k := keyKey{from: from, key: a.Key, campaign: a.Campaign}
+				if byStore {
+					k.store = r.Cart.Store.ID
+				}
 				row := rows[k]
 				if row == nil {
 					row = &keyAcc{}
@@ -73,14 +94,73 @@ func DiscountsByKey(records iter.Seq[Record], p Period, f Filter) []KeyRow {
 	}
 	out := make([]KeyRow, 0, len(rows))
 	for _, k := range sortedKeys(rows, func(a, b keyKey) int {
-		return cmp.Or(cmpDate(a.from, b.from), strings.Compare(a.key, b.key), strings.Compare(a.campaign, b.campaign))
+		return cmp.Or(cmpDate(a.from, b.from), strings.Compare(a.store, b.store), strings.Compare(a.key, b.key), strings.Compare(a.campaign, b.campaign))
 	}) {
 		acc := rows[k]
 		_, to := p.Span(k.from)
-		out = append(out, KeyRow{From: k.from, To: to, Key: k.key, Campaign: k.campaign,
+		out = append(out, KeyRow{From: k.from, To: to, Store: k.store, Key: k.key, Campaign: k.campaign,
 			Sales: acc.sales, Lines: acc.lines, Discount: acc.discount.value()})
 	}
 	return out
+}
+
+// KeyedSale is one sale's discount under one identification key: a row of
+// the sales report with the facts ChaveIdDescVenda (Key) and
+// NrAutDescVenda (Authorization) of the Desconto Pack manual.
+type KeyedSale struct {
+	// Date is the sale's local date; Sale its ticket (Cart.ID); Store
+	// its store.
+	Date        promo.Date
+	Sale, Store string
+	// Key is the identification key; Campaign the table or campaign that
+	// carried it; Authorization the sale's authorization number for it
+	// (Adjustment.Authorization).
+	Key, Campaign, Authorization string
+	// Lines counts the lines discounted under the key; Discount adds up
+	// the discounts.
+	Lines    int
+	Discount decimal.Decimal
+}
+
+// KeyedSales lists, sale by sale in the order of the records, the
+// discounts that carry an identification key: one row per sale and keyed
+// campaign, in key then campaign order within a sale. It is the
+// itemized form of DiscountsByKey, a row per authorization number, and
+// honours the same filter. It reads the records as it is iterated and keeps
+// nothing between sales.
+func KeyedSales(records iter.Seq[Record], f Filter) iter.Seq[KeyedSale] {
+	return func(yield func(KeyedSale) bool) {
+		for r := range records {
+			day := promo.DateOf(r.Cart.Time)
+			if !r.isSale() || !f.keeps(&r, day) {
+				continue
+			}
+			var rows []KeyedSale
+			for _, l := range r.Result.Lines {
+				for _, a := range l.Adjustments {
+					if a.Key == "" || !f.keepsCampaign(a.Campaign, r.category(a.Campaign, nil)) {
+						continue
+					}
+					k := slices.IndexFunc(rows, func(x KeyedSale) bool { return x.Key == a.Key && x.Campaign == a.Campaign })
+					if k < 0 {
+						rows = append(rows, KeyedSale{Date: day, Sale: r.Cart.ID, Store: r.Cart.Store.ID, Key: a.Key,
+							Campaign: a.Campaign, Authorization: a.Authorization, Discount: decimal.Zero})
+						k = len(rows) - 1
+					}
+					rows[k].Lines++
+					rows[k].Discount = rows[k].Discount.Add(a.Amount)
+				}
+			}
+			slices.SortFunc(rows, func(a, b KeyedSale) int {
+				return cmp.Or(strings.Compare(a.Key, b.Key), strings.Compare(a.Campaign, b.Campaign))
+			})
+			for _, row := range rows {
+				if !yield(row) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // FunderRow is what one funder pays of one campaign's discounts in one

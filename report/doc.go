@@ -3,7 +3,8 @@
 // statistics of each campaign (Estatísticas), the tickets a campaign
 // activated at one store (Ativações), the frequency and incidence of
 // activations by store (Frequência), the cashback credits with their
-// balances (Cashback), and the discounts by Desconto Pack key and by funder
+// balances (Cashback), and the discounts by Desconto Pack key (by period
+// and store, or sale by sale with the authorization number) and by funder
 // (sales report by discount key, industry reimbursement).
 //
 // # Why it sits where it does
@@ -30,9 +31,10 @@
 //     aggregate per bounded key (period × campaign, store, key, funder) and
 //     never keeps a record. StoreActivations and CashbackCredits list
 //     tickets and credits, so their output (and only that) grows with what
-//     matches. Amounts are added as whole cents in int64 while they fit
-//     (falling back to decimal arithmetic otherwise), so adding a record
-//     to the aggregates allocates nothing (see BenchmarkSummary).
+//     matches; KeyedSales yields its rows as it reads the records.
+//     Amounts are added as whole cents in int64 while they fit (falling
+//     back to decimal arithmetic otherwise), so adding a record to the
+//     aggregates allocates nothing (see BenchmarkSummary).
 //
 // Money is decimal.Decimal in every row; ratios (frequency, incidence) are
 // decimals rounded once to four places with DivRound.

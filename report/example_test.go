@@ -128,6 +128,20 @@ func ExampleDiscountsByKey() {
 	// 2026-11-01..2026-11-30 chave CHAVE-PACK10 (pack-10) vendas 1 itens 1 desconto 6,00
 }
 
+func ExampleKeyedSales() {
+	fx, err := buildFixture()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for r := range report.KeyedSales(slices.Values(fx.records), report.Filter{Store: "loja-1"}) {
+		fmt.Printf("%s venda %s loja %s chave %s autorização %s desconto %s\n", r.Date, r.Sale, r.Store, r.Key, r.Authorization,
+			promo.FormatBRL(r.Discount))
+	}
+	// Output:
+	// 2026-11-17 venda t4 loja loja-1 chave CHAVE-PACK10 autorização 2406959360393844 desconto 6,00
+}
+
 func ExampleDiscountsByFunder() {
 	fx, err := buildFixture()
 	if err != nil {

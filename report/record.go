@@ -114,7 +114,7 @@ func (p Period) Span(d promo.Date) (from, to promo.Date) {
 // Filter selects what a report adds up. Its zero value selects
 // everything; every report honours every field.
 //
-// From, To, Ticket and Customer select records; Campaign and Category
+// From, To, Ticket, Customer and Store select records; Campaign and Category
 // select campaigns within them. CashbackCredits applies the record fields
 // to the sale that earned a credit (its redemptions and reversals count
 // wherever they happened).
@@ -127,6 +127,8 @@ type Filter struct {
 	// Customer keeps the sales of the customer with this token (the
 	// host's opaque token, Customer.ID; events carry the same token).
 	Customer string
+	// Store keeps the sales of this store (Cart.Store.ID).
+	Store string
 	// Campaign keeps this campaign.
 	Campaign string
 	// Category keeps the campaigns of this campaign category.
@@ -163,6 +165,9 @@ func (f *Filter) keeps(r *Record, d promo.Date) bool {
 		return false
 	}
 	if f.Ticket != "" && r.Cart.ID != f.Ticket {
+		return false
+	}
+	if f.Store != "" && r.Cart.Store.ID != f.Store {
 		return false
 	}
 	return f.Customer == "" || r.customer() == f.Customer
