@@ -247,6 +247,9 @@ type Cashback struct {
 	// MaxRedeemPercent caps a redemption at this percent of the sale
 	// (limite de resgate, % da venda); 0 means no cap.
 	MaxRedeemPercent decimal.Decimal `json:"max_redeem_percent,omitzero"`
+	// MaxAmount caps what one sale earns (valor máximo a ser acumulado);
+	// 0 means no cap.
+	MaxAmount decimal.Decimal `json:"max_amount,omitzero"`
 	// UseAveragePrice computes the benefit on the items' average price.
 	UseAveragePrice bool `json:"use_average_price,omitempty"`
 	// ReviewRequired allows redemption only after the customer answered the

@@ -156,6 +156,9 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 			}
 			if x.Cashback != nil {
 				mark("extra", "cashback")
+				if x.Cashback.MaxAmount.Sign() > 0 {
+					mark("extra", "cashback.max_amount")
+				}
 			}
 		}
 	}
@@ -319,7 +322,7 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		"limit scope":       {"general", "customer"},
 		"limit count":       {"sale", "item"},
 		"limit period":      {"day", "week", "month", "campaign"},
-		"extra":             {"issue_code", "points.fixed", "points.multiplier", "cashback"},
+		"extra":             {"issue_code", "points.fixed", "points.multiplier", "cashback", "cashback.max_amount"},
 		"criterion":         {"least_benefit", "most_benefit", "registration_order", "grant_all"},
 		"markdown by":       {"code", "sku", "reference", "all"},
 		"markdown audience": {"all", "registered", "loyal"},

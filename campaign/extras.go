@@ -132,12 +132,13 @@ func (c *compiler) extras(p, id string, x *Extras, loc *time.Location) *extras {
 		}
 		c.amount(cp+".min_purchase", cb.MinPurchase, bounds.Money)
 		c.amount(cp+".max_redeem_percent", cb.MaxRedeemPercent, bounds.Percent)
+		c.amount(cp+".max_amount", cb.MaxAmount, bounds.Money)
 		switch cb.ApplyOn {
 		case "", CashbackOnSale, CashbackOnItem:
 		default:
 			c.fail(cp+".apply_on", "want sale or item, got %q", cb.ApplyOn)
 		}
-		s := &cashback.Settings{Value: cb.Value, OnItems: cb.ApplyOn == CashbackOnItem, Accumulate: cb.Accumulate,
+		s := &cashback.Settings{Value: cb.Value, MaxAmount: cb.MaxAmount, OnItems: cb.ApplyOn == CashbackOnItem, Accumulate: cb.Accumulate,
 			DaysToStart: cb.DaysToStart, UsageLimitDays: cb.UsageLimitDays,
 			Terms: promo.CreditTerms{MinPurchase: cb.MinPurchase, MaxRedeemPercent: cb.MaxRedeemPercent,
 				ReviewRequired: cb.ReviewRequired, UseAveragePrice: cb.UseAveragePrice}}

@@ -34,6 +34,9 @@ func (k Kind) String() string {
 type Settings struct {
 	Kind  Kind
 	Value decimal.Decimal
+	// MaxAmount caps what one sale earns (valor máximo a ser acumulado);
+	// zero means no cap.
+	MaxAmount decimal.Decimal
 	// OnItems computes a percent on the campaign's eligible lines instead of
 	// the whole sale (aplicar benefício cashback em: item / venda).
 	OnItems bool
@@ -71,6 +74,10 @@ const ReasonCampaignNotApplied promo.ReasonCode = "campaign_not_applied"
 
 // ReasonCashbackEarned notes the credit earned.
 const ReasonCashbackEarned promo.ReasonCode = "cashback_earned"
+
+// ReasonCashbackCapped notes that the credit earned was cut to the
+// campaign's maximum per sale (valor máximo a ser acumulado).
+const ReasonCashbackCapped promo.ReasonCode = "cashback_capped"
 
 // Earner is the earning-phase promotion of a campaign's cashback: when the
 // campaign applied, it earns a credit on what the customer pays.
@@ -155,11 +162,20 @@ func (e *Earner) Apply(v *promo.View) promo.Proposal {
 		return promo.NotEligible(promo.Reason{Code: promo.ReasonNothingToDiscount,
 			PT: "cashback de R$ 0,00: nada a creditar", EN: "cashback of R$ 0.00: nothing to credit"})
 	}
+	reasons := []promo.Reason{{Code: ReasonCashbackEarned,
+		PT: fmt.Sprintf("cashback de R$ %s a partir de %s", promo.FormatBRL(amount), from.Format("02/01/2006")),
+		EN: fmt.Sprintf("cashback of R$ %s from %s", amount.StringFixed(2), from.Format("2006-01-02"))}}
+	if s.MaxAmount.Sign() > 0 && amount.GreaterThan(s.MaxAmount) {
+		reasons[0].PT = fmt.Sprintf("cashback de R$ %s a partir de %s", promo.FormatBRL(s.MaxAmount), from.Format("02/01/2006"))
+		reasons[0].EN = fmt.Sprintf("cashback of R$ %s from %s", s.MaxAmount.StringFixed(2), from.Format("2006-01-02"))
+		reasons = append(reasons, promo.Reason{Code: ReasonCashbackCapped,
+			PT: fmt.Sprintf("R$ %s limitado ao máximo de R$ %s por venda", promo.FormatBRL(amount), promo.FormatBRL(s.MaxAmount)),
+			EN: fmt.Sprintf("R$ %s capped at the maximum of R$ %s per sale", amount.StringFixed(2), s.MaxAmount.StringFixed(2))})
+		amount = s.MaxAmount
+	}
 	terms := s.Terms
 	return promo.Proposal{Eligible: true, Occurrences: 1, RecordOnly: true,
-		Reasons: []promo.Reason{{Code: ReasonCashbackEarned,
-			PT: fmt.Sprintf("cashback de R$ %s a partir de %s", promo.FormatBRL(amount), from.Format("02/01/2006")),
-			EN: fmt.Sprintf("cashback of R$ %s from %s", amount.StringFixed(2), from.Format("2006-01-02"))}},
+		Reasons: reasons,
 		Events: []promo.Event{{Kind: promo.EventCashbackEarned, Campaign: e.campaign, Amount: amount, ValidFrom: from, ValidUntil: until,
 			Terms: &terms, Store: v.Cart().Store.ID, Weights: weights}},
 	}

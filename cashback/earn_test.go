@@ -220,6 +220,15 @@ func TestEarnerAmount(t *testing.T) {
 		// Everything discounted: 10% of 0.
 		{name: "sale fully discounted", c: stub{occ: 1, off: d("50.00")}, s: cashback.Settings{Kind: cashback.Percent, Value: d("10")},
 			prices: []string{"50.00"}},
+		// The maximum per sale (valor máximo a ser acumulado): 10% of
+		// 200.00 = 20.00, capped at 15.00; 3 × 5.00 = 15.00 capped at
+		// 12.00; 10% of 100.00 = 10.00 is under 15.00.
+		{name: "percent capped per sale", c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: d("10"), MaxAmount: d("15.00")},
+			prices: []string{"200.00"}, want: "15.00"},
+		{name: "fixed accumulated, capped per sale", c: stub{occ: 3},
+			s: cashback.Settings{Kind: cashback.Fixed, Value: d("5.00"), Accumulate: true, MaxAmount: d("12.00")}, prices: []string{"60.00"}, want: "12.00"},
+		{name: "under the cap", c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: d("10"), MaxAmount: d("15.00")},
+			prices: []string{"100.00"}, want: "10.00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -247,6 +256,16 @@ func TestEarnerAmount(t *testing.T) {
 			}
 			if _, ok := res.TraceFor("cb/cashback"); ok {
 				t.Error("the earner has a trace entry of its own")
+			}
+			// A cap that binds is noted on the campaign's entry.
+			e, _ := res.TraceFor("cb")
+			noted := false
+			for _, r := range e.Reasons {
+				noted = noted || r.Code == cashback.ReasonCashbackCapped
+			}
+			binds := tt.s.MaxAmount.Sign() > 0 && tt.want == tt.s.MaxAmount.StringFixed(2)
+			if noted != binds {
+				t.Errorf("cashback_capped noted: %v, want %v (reasons %+v)", noted, binds, e.Reasons)
 			}
 		})
 	}

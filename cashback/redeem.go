@@ -52,6 +52,10 @@ const ReasonCashbackRedeemed promo.ReasonCode = "cashback_redeemed"
 // message says why for each credit.
 const ReasonNothingToRedeem promo.ReasonCode = "nothing_to_redeem"
 
+// ReasonCashbackKept: the customer chose to keep the credits for later
+// (Cart.KeepCashback): nothing is redeemed.
+const ReasonCashbackKept promo.ReasonCode = "cashback_kept"
+
 // Redeemer is the redemption-phase promotion of the customer's wallet:
 // credits are used oldest expiry first, each under its own terms.
 type Redeemer struct{ mode Mode }
@@ -97,6 +101,11 @@ func (r *Redeemer) Apply(v *promo.View) promo.Proposal {
 			PT: "sem carteira de cashback", EN: "no cashback wallet"})
 		p.Quiet = true
 		return p
+	}
+	if c.KeepCashback {
+		return promo.NotEligible(promo.Reason{Code: ReasonCashbackKept,
+			PT: "o cliente preferiu acumular o cashback em vez de resgatá-lo nesta venda",
+			EN: "the customer chose to keep the cashback instead of redeeming it in this sale"})
 	}
 	all := make([]int, v.Len())
 	exchange := decimal.Zero

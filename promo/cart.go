@@ -36,6 +36,11 @@ type Cart struct {
 	// Wallet is the customer's cashback credits, as the host keeps them;
 	// Evaluate redeems from it and never changes it.
 	Wallet []Credit `json:"wallet,omitempty"`
+	// KeepCashback is the customer's choice to keep the wallet's credits
+	// for later instead of redeeming them in this sale (acumular o
+	// benefício ao invés de resgatá-lo): nothing is redeemed; what the
+	// sale earns is earned as always.
+	KeepCashback bool `json:"keep_cashback,omitempty"`
 	// Professional is the CPF of the professional who scores the loyalty
 	// points of the sale (Juntos Somos Mais); it need not be the buyer's.
 	Professional TaxID `json:"professional,omitzero"`
