@@ -8,7 +8,7 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
-// ReasonAgeUnknown: an age-based benefit needs an identified customer with a
+// ReasonAgeUnknown means an age-based benefit needs an identified customer with a
 // birth date.
 const ReasonAgeUnknown promo.ReasonCode = "customer_age_unknown"
 

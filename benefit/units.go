@@ -255,7 +255,7 @@ func (sel selection) proposal(s Scope, grouped bool) promo.Proposal {
 // benefit: the campaign applied to the units still allowed.
 const ReasonLimitUnits promo.ReasonCode = "limit_partially_applied"
 
-// ReasonLimitReached: an activation limit leaves no room for this sale
+// ReasonLimitReached means an activation limit leaves no room for this sale
 // (limite de ativações); for an item limit on a grouped promotion, fewer
 // items left than one occurrence takes.
 const ReasonLimitReached promo.ReasonCode = "limit_reached"

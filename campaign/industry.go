@@ -50,7 +50,7 @@ type VolumeTier struct {
 	Percent     decimal.Decimal `json:"percent"`
 }
 
-// ReasonBudget: the promotion's budget of promoted units is used up.
+// ReasonBudget means the promotion's budget of promoted units is used up.
 const ReasonBudget promo.ReasonCode = "budget_exhausted"
 
 // industry is a compiled IndustryPromotion.

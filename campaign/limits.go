@@ -9,11 +9,11 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
-// ReasonLimitReached: an activation limit has no activation left for this
+// ReasonLimitReached means an activation limit has no activation left for this
 // sale (limite de ativações).
 const ReasonLimitReached = benefit.ReasonLimitReached
 
-// ReasonLimitNeedsCustomer: a per-customer limit cannot be counted on an
+// ReasonLimitNeedsCustomer means a per-customer limit cannot be counted on an
 // anonymous sale, so the campaign does not apply to it.
 const ReasonLimitNeedsCustomer promo.ReasonCode = "limit_requires_customer"
 

@@ -47,10 +47,10 @@ type MarkdownItem struct {
 	Price decimal.Decimal `json:"price"`
 }
 
-// ReasonMarkdownStore: the sale's store is not one of the markdown's.
+// ReasonMarkdownStore means the sale's store is not one of the markdown's.
 const ReasonMarkdownStore promo.ReasonCode = "store_not_included"
 
-// ReasonMarkdownAudience: the markdown is for registered or loyal
+// ReasonMarkdownAudience means the markdown is for registered or loyal
 // customers and the sale's customer is not one.
 const ReasonMarkdownAudience promo.ReasonCode = "audience_not_met"
 

@@ -64,11 +64,11 @@ type Settings struct {
 	SaleLines func(v *promo.View) []int
 }
 
-// ReasonCashbackOver: the sale is after the cashback's redemption period:
+// ReasonCashbackOver means the sale is after the cashback's redemption period:
 // a credit would never be usable, so none is earned.
 const ReasonCashbackOver promo.ReasonCode = "cashback_period_over"
 
-// ReasonCampaignNotApplied: a campaign's cashback is earned only when the
+// ReasonCampaignNotApplied means a campaign's cashback is earned only when the
 // campaign applied.
 const ReasonCampaignNotApplied promo.ReasonCode = "campaign_not_applied"
 

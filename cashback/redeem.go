@@ -48,7 +48,7 @@ const RedeemerID = "cashback/redemption"
 // ReasonCashbackRedeemed notes what the wallet redeemed.
 const ReasonCashbackRedeemed promo.ReasonCode = "cashback_redeemed"
 
-// ReasonNothingToRedeem: the wallet has no credit this sale can use; the
+// ReasonNothingToRedeem means the wallet has no credit this sale can use; the
 // message says why for each credit.
 const ReasonNothingToRedeem promo.ReasonCode = "nothing_to_redeem"
 

@@ -69,7 +69,7 @@ func ParseMode(s string) (Mode, error) {
 	return Net, fmt.Errorf("unknown exchange mode %q (want net, no_activation, original or gross)", s)
 }
 
-// ReasonExchange: the campaign does not activate on a sale with exchange
+// ReasonExchange means the campaign does not activate on a sale with exchange
 // items (mode no_activation).
 const ReasonExchange promo.ReasonCode = "exchange_in_sale"
 

@@ -42,7 +42,7 @@ func (b *Bonus) Keys() promo.Keys { return b.keys }
 // ReasonPointsBonus notes the bonus points a campaign granted.
 const ReasonPointsBonus promo.ReasonCode = "points_bonus"
 
-// ReasonCampaignNotApplied: a campaign's bonus points are granted only when
+// ReasonCampaignNotApplied means a campaign's bonus points are granted only when
 // the campaign applied.
 const ReasonCampaignNotApplied promo.ReasonCode = "campaign_not_applied"
 

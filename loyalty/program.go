@@ -94,13 +94,13 @@ func (p *Program) Keys() promo.Keys { return promo.Keys{CartWide: true} }
 // ReasonPointsEarned notes the points the program scored.
 const ReasonPointsEarned promo.ReasonCode = "points_earned"
 
-// ReasonNoProfessional: the sale names no professional CPF to score.
+// ReasonNoProfessional means the sale names no professional CPF to score.
 const ReasonNoProfessional promo.ReasonCode = "professional_cpf_missing"
 
-// ReasonNoTable: the store has no points table.
+// ReasonNoTable means the store has no points table.
 const ReasonNoTable promo.ReasonCode = "no_points_table"
 
-// ReasonNoPoints: no participating brand's item, or too little to make one
+// ReasonNoPoints means no participating brand's item, or too little to make one
 // point.
 const ReasonNoPoints promo.ReasonCode = "no_points"
 

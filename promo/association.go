@@ -77,7 +77,7 @@ type Association struct {
 	Members []string
 }
 
-// ReasonLostInAssociation: another campaign of the same association was
+// ReasonLostInAssociation means another campaign of the same association was
 // chosen by the association's criterion; the message names it.
 const ReasonLostInAssociation ReasonCode = "lost_in_association"
 

@@ -10,6 +10,13 @@
 // environment and no randomness; the same inputs give the same Result, and a
 // compiled Ruleset is immutable and safe to share between goroutines.
 //
+// Every family of promotions implements the Promotion interface (Info,
+// Keys, Apply), and so can a host, for a rule the JSON format does not
+// express: NewRuleset indexes its promotions, alone (ExampleEvaluate) or
+// next to those campaign.Compile built from JSON definitions —
+// NewRuleset(rs.Settings(), append(rs.Promotions(), mine)...), as the
+// campaign package's documentation shows.
+//
 // Index of the package, one concept per file:
 //
 //   - cart.go: Cart, Line, Store, Customer, Payment, History — the input.

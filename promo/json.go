@@ -79,13 +79,22 @@ func (a Application) MarshalJSON() ([]byte, error) {
 	}{plain(a), money(a.Amount)})
 }
 
-// MarshalJSON writes the amount with two decimals.
+// MarshalJSON writes the amount with two decimals, and only where the
+// event's kind carries one: always on an activation (0.00 is what a
+// campaign that gives no money gave), on the others when it is not zero
+// (cashback earned, redeemed, restored or reversed). A code, points,
+// scratch-card or tally event has no amount.
 func (e Event) MarshalJSON() ([]byte, error) {
 	type plain Event
-	return json.Marshal(struct {
+	out := struct {
 		plain
-		Amount money `json:"amount"`
-	}{plain(e), money(e.Amount)})
+		Amount *money `json:"amount,omitempty"`
+	}{plain: plain(e)}
+	if e.Kind == EventActivation || !e.Amount.IsZero() {
+		m := money(e.Amount)
+		out.Amount = &m
+	}
+	return json.Marshal(out)
 }
 
 // MarshalJSON writes the amount with two decimals.

@@ -41,3 +41,43 @@ func TestResultJSONWritesCents(t *testing.T) {
 		t.Errorf("round trip lost amounts: %+v", back)
 	}
 }
+
+// TestEventJSONWritesWhatTheKindCarries: an activation always has its
+// amount (0.00 for a campaign that gave no money) and its occurrences; a
+// cashback event its amount; a code, points, scratch-card or tally event
+// neither.
+func TestEventJSONWritesWhatTheKindCarries(t *testing.T) {
+	d := decimal.RequireFromString
+	for _, tc := range []struct {
+		e    Event
+		want string
+	}{
+		{Event{ID: "a", Kind: EventActivation, Campaign: "x", Occurrences: 1},
+			`{"id":"a","kind":"activation","campaign":"x","occurrences":1,"amount":"0.00"}`},
+		{Event{ID: "b", Kind: EventActivation, Campaign: "x", Amount: d("3"), Occurrences: 2},
+			`{"id":"b","kind":"activation","campaign":"x","occurrences":2,"amount":"3.00"}`},
+		{Event{ID: "c", Kind: EventCodeRedeemed, Campaign: "x", Code: "NATAL"},
+			`{"id":"c","kind":"code_redeemed","campaign":"x","code":"NATAL"}`},
+		{Event{ID: "d", Kind: EventPoints, Campaign: "x", Points: d("10")},
+			`{"id":"d","kind":"points","campaign":"x","points":"10"}`},
+		{Event{ID: "e", Kind: EventCashbackEarned, Campaign: "x", Amount: d("1.5")},
+			`{"id":"e","kind":"cashback_earned","campaign":"x","amount":"1.50"}`},
+		{Event{ID: "f", Kind: EventTally, Campaign: "x", Counters: []CounterDelta{{Key: "k", Add: d("2")}}},
+			`{"id":"f","kind":"tally","campaign":"x","counters":[{"key":"k","add":"2"}]}`},
+	} {
+		b, err := json.Marshal(tc.e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tc.want, string(b)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.e.Kind, diff)
+		}
+		var back Event
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		if !back.Amount.Equal(tc.e.Amount) || back.Occurrences != tc.e.Occurrences || back.Kind != tc.e.Kind {
+			t.Errorf("%s: round trip gave %+v", tc.e.Kind, back)
+		}
+	}
+}

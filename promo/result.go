@@ -260,10 +260,13 @@ type Event struct {
 	Kind     EventKind `json:"kind"`
 	Campaign string    `json:"campaign"`
 	// Customer is the customer's opaque token, empty for an anonymous sale.
-	Customer string          `json:"customer,omitempty"`
-	Amount   decimal.Decimal `json:"amount"`
-	// Occurrences is how many activations the event counts.
-	Occurrences int `json:"occurrences"`
+	Customer string `json:"customer,omitempty"`
+	// Amount is the money of an activation or of a cashback event; the
+	// JSON has it only where the kind carries one (Event.MarshalJSON).
+	Amount decimal.Decimal `json:"amount"`
+	// Occurrences is how many activations the event counts (activations
+	// only).
+	Occurrences int `json:"occurrences,omitempty"`
 	// Counters are the limit counters an activation adds to.
 	Counters []CounterDelta `json:"counters,omitempty"`
 	// Code is the promotional code redeemed or issued.

@@ -207,7 +207,9 @@ func (p *printer) table(rows [][]string, left int) {
 		for k := range left {
 			cells[k] += strings.Repeat(" ", widths[k]-utf8.RuneCountInString(cells[k]))
 		}
-		fmt.Fprint(tw, strings.Join(cells, "\t")+"\t\n")
+		if _, err := io.WriteString(tw, strings.Join(cells, "\t")+"\t\n"); err != nil && p.err == nil {
+			p.err = err
+		}
 	}
 	if err := tw.Flush(); err != nil && p.err == nil {
 		p.err = err

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -229,6 +231,8 @@ func TestProblemsOnePerLine(t *testing.T) {
 	}
 }
 
+// TestHelp checks that -h explains every flag and points at schema files
+// that exist.
 func TestHelp(t *testing.T) {
 	code, stdout, stderr := runCmd(t, "", "-h")
 	if code != 0 {
@@ -236,5 +240,97 @@ func TestHelp(t *testing.T) {
 	}
 	if stdout != "" || !strings.Contains(stderr, "usage: promoeval") {
 		t.Errorf("want usage on stderr; stdout %q, stderr %q", stdout, stderr)
+	}
+	for _, flag := range []string{"-ruleset FILE", "-cart FILE", "-format text", "-format json", "docs/format.md"} {
+		if !strings.Contains(stderr, flag) {
+			t.Errorf("-h does not explain %s:\n%s", flag, stderr)
+		}
+	}
+	schemas := regexp.MustCompile(`schema/[a-z]+\.schema\.json`).FindAllString(stderr, -1)
+	if len(schemas) != 3 {
+		t.Errorf("-h names %d schema files, want the ruleset's, the cart's and the result's: %v", len(schemas), schemas)
+	}
+	for _, s := range append(schemas, "docs/format.md") {
+		if _, err := os.Stat(filepath.Join("..", "..", s)); err != nil {
+			t.Errorf("-h points at %s: %v", s, err)
+		}
+	}
+}
+
+// TestJSONProblems checks -format json: the problems of both inputs on
+// standard output as one JSON document, with the paths the text format
+// gives, and nothing on standard error.
+func TestJSONProblems(t *testing.T) {
+	badRuleset := write(t, "bad-ruleset.json", strings.Replace(validRuleset, `"percent": "10"`, `"percent": "150"`, 1))
+	badCart := write(t, "bad-cart.json", strings.Replace(
+		strings.Replace(validCart, `"quantity": "1"`, `"quantity": "-1"`, 1),
+		`"store": {"id": "s"}`, `"store": {"id": "s"}, "colour": "blue"`, 1))
+	type problem struct {
+		Input, File, Path, Reason string
+	}
+	for _, tc := range []struct {
+		name  string
+		stdin string
+		args  []string
+		want  []problem
+	}{
+		{"both inputs", "", []string{"-format", "json", "-ruleset", badRuleset, "-cart", badCart}, []problem{
+			{"ruleset", badRuleset, "campaigns[0].benefit.percent", "must be between 0 and 100"},
+			{"cart", badCart, "colour", "unknown field"},
+			{"cart", badCart, "lines[1].quantity", "must be greater than zero"},
+		}},
+		{"not JSON on stdin", "{", []string{"-format", "json", "-ruleset", "-", "-cart", badCart}, nil},
+		{"a missing flag", "", []string{"-format", "json", "-ruleset", badRuleset}, []problem{
+			{"command", "", "", "-cart is required"},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, tc.stdin, tc.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2", code)
+			}
+			if stderr != "" {
+				t.Errorf("stderr not empty: %s", stderr)
+			}
+			var got struct{ Problems []problem }
+			dec := json.NewDecoder(strings.NewReader(stdout))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&got); err != nil {
+				t.Fatalf("stdout is not the problems document: %v\n%s", err, stdout)
+			}
+			if tc.want == nil { // not JSON: one problem of the whole ruleset, then the cart's
+				if len(got.Problems) == 0 || got.Problems[0].Input != "ruleset" || got.Problems[0].File != "standard input" ||
+					got.Problems[0].Path != "" || !strings.Contains(got.Problems[0].Reason, "invalid JSON") {
+					t.Errorf("problems = %+v, want the ruleset's invalid JSON first", got.Problems)
+				}
+				return
+			}
+			// A reason is compared by its start ("unknown field" goes on
+			// with the known fields).
+			for i := range min(len(got.Problems), len(tc.want)) {
+				if strings.HasPrefix(got.Problems[i].Reason, tc.want[i].Reason) {
+					got.Problems[i].Reason = tc.want[i].Reason
+				}
+			}
+			if diff := cmp.Diff(tc.want, got.Problems); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+			// The text format gives the same paths.
+			args := slices.Clone(tc.args)
+			args[1] = "text"
+			_, _, text := runCmd(t, tc.stdin, args...)
+			for _, p := range tc.want {
+				if !strings.Contains(text, p.Path+": "+p.Reason) {
+					t.Errorf("the text format has no %s: %s:\n%s", p.Path, p.Reason, text)
+				}
+			}
+		})
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	code, stdout, stderr := runCmd(t, "", "-format", "xml", "-ruleset", "r.json", "-cart", "c.json")
+	if code != 2 || stdout != "" || !strings.Contains(stderr, `-format is text or json, not "xml"`) {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 2 and the format refused on stderr", code, stdout, stderr)
 	}
 }

@@ -39,7 +39,7 @@ type Cluster struct {
 	Err error
 }
 
-// ErrNoBinaries: PostgreSQL's server binaries are not installed.
+// ErrNoBinaries means PostgreSQL's server binaries are not installed.
 var ErrNoBinaries = errors.New("PostgreSQL server binaries not found (looked in `pg_config --bindir` and /usr/lib/postgresql/*/bin): install the postgresql package")
 
 // binDir finds the directory of initdb and pg_ctl.

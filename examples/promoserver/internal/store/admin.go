@@ -97,7 +97,7 @@ func (s *Store) SetBudget(ctx context.Context, promotion string, units int64) (B
 	return out, err
 }
 
-// ErrInvalid: a request the state does not allow.
+// ErrInvalid means a request the state does not allow.
 var ErrInvalid = errors.New("store: invalid request")
 
 // Budgets lists the budgets.

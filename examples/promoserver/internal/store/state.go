@@ -17,7 +17,7 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
-// ErrNotFound: no such sale, return or ruleset version.
+// ErrNotFound means no such sale, return or ruleset version.
 var ErrNotFound = errors.New("store: not found")
 
 // Evaluation is a result with the ruleset version it was computed on and

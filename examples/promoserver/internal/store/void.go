@@ -15,10 +15,10 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
-// ErrVoided: the sale was voided; nothing more can be done with it.
+// ErrVoided means the sale was voided; nothing more can be done with it.
 var ErrVoided = errors.New("store: the sale was voided")
 
-// ErrHasReturns: a sale with returns cannot be voided; return what is
+// ErrHasReturns means a sale with returns cannot be voided; return what is
 // left instead.
 var ErrHasReturns = errors.New("store: the sale has returns")
 
