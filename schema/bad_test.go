@@ -317,6 +317,7 @@ func schemaGaps(t *testing.T) []schemaGap {
 		{"a CPF with a wrong check digit", "cart", ct([]any{"customer"}, map[string]any{"id": "c-1", "tax_id": "529.982.247-24"})},
 		{"two lines with one id", "cart", ct([]any{"lines", 1, "id"}, "A")},
 		{"a quantity of zero", "cart", ct([]any{"lines", 0, "quantity"}, "0")},
+		{"a quantity with five decimal places", "cart", ct([]any{"lines", 0, "quantity"}, "1.00001")},
 		{"a birth date after the sale", "cart", ct([]any{"customer"}, map[string]any{"id": "c-1", "birth_date": "2030-01-01"})},
 		{"a wallet without a customer", "cart", ct([]any{"wallet"}, []any{map[string]any{"id": "cr-1", "remaining": "5.00", "available_from": "2026-11-01T00:00:00-03:00"}})},
 		{"a professional's CNPJ instead of a CPF", "cart", ct([]any{"professional"}, "11.222.333/0001-81")},
