@@ -52,7 +52,7 @@ const ReasonCashbackRedeemed promo.ReasonCode = "cashback_redeemed"
 // message says why for each credit.
 const ReasonNothingToRedeem promo.ReasonCode = "nothing_to_redeem"
 
-// ReasonCashbackKept: the customer chose to keep the credits for later
+// ReasonCashbackKept means the customer chose to keep the credits for later
 // (Cart.KeepCashback): nothing is redeemed.
 const ReasonCashbackKept promo.ReasonCode = "cashback_kept"
 
