@@ -50,21 +50,8 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 			c.fail(p+".free_units.pay", "must be at least 1 and less than buy")
 		}
 	}
-	if g := b.Gift; g != nil {
-		if g.Quantity < 1 || g.Quantity > 1000 {
-			c.fail(p+".gift.quantity", "must be between 1 and 1000")
-		}
-		if len(g.Options) == 0 {
-			c.fail(p+".gift.options", "at least one product code is required")
-		}
-		for j, o := range g.Options {
-			if strings.TrimSpace(o) == "" {
-				c.fail(fmt.Sprintf("%s.gift.options[%d]", p, j), "must not be empty")
-			}
-		}
-		if g.ReferencePrice != nil && g.ReferencePrice.Sign() < 0 {
-			c.fail(p+".gift.reference_price", "must not be negative")
-		}
+	if b.Gift != nil {
+		c.gift(p+".gift", b.Gift)
 	}
 	var tiers []benefit.Tier
 	if pr := b.Progressive; pr != nil {
@@ -141,13 +128,37 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 		return benefit.ItemFinalPrice(*b.FinalPrice), sel
 	case b.FreeUnits != nil:
 		return benefit.FreeUnits(b.FreeUnits.Buy, b.FreeUnits.Buy-b.FreeUnits.Pay), sel
-	case b.Gift != nil && b.Gift.ReferencePrice != nil:
-		return benefit.GiftProductsWorth(b.Gift.Quantity, *b.Gift.ReferencePrice, b.Gift.Options...), sel
 	case b.Gift != nil:
-		return benefit.GiftProducts(b.Gift.Quantity, b.Gift.Options...), sel
+		return giftBenefit(b.Gift), sel
 	case b.Progressive != nil:
 		return benefit.Progressive(onSale, tiers...), sel
 	default:
 		return benefit.AgePercent(onSale, b.AgePercent.PerYear, b.AgePercent.Max), sel
 	}
+}
+
+// gift checks a gift (brinde) at path p.
+func (c *compiler) gift(p string, g *Gift) {
+	if g.Quantity < 1 || g.Quantity > 1000 {
+		c.fail(p+".quantity", "must be between 1 and 1000")
+	}
+	if len(g.Options) == 0 {
+		c.fail(p+".options", "at least one product code is required")
+	}
+	for j, o := range g.Options {
+		if strings.TrimSpace(o) == "" {
+			c.fail(fmt.Sprintf("%s.options[%d]", p, j), "must not be empty")
+		}
+	}
+	if g.ReferencePrice != nil {
+		c.amount(p+".reference_price", *g.ReferencePrice, bounds.UnitPrice)
+	}
+}
+
+// giftBenefit is the benefit of a checked gift.
+func giftBenefit(g *Gift) benefit.Benefit {
+	if g.ReferencePrice != nil {
+		return benefit.GiftProductsWorth(g.Quantity, *g.ReferencePrice, g.Options...)
+	}
+	return benefit.GiftProducts(g.Quantity, g.Options...)
 }

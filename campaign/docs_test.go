@@ -294,8 +294,19 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		default:
 			mark("markdown stores", "every store")
 		}
-		if m.AlsoInPromotions {
-			mark("markdown field", "also_in_promotions")
+		for f, set := range map[string]bool{
+			"also_in_promotions": m.AlsoInPromotions, "min_price": m.MinPrice != nil, "max_price": m.MaxPrice != nil,
+			"min_quantity": m.MinQuantity != 0, "min_value": m.MinValue != nil,
+			"extras.gift": m.Extras != nil && m.Extras.Gift != nil, "extras.cashback": m.Extras != nil && m.Extras.Cashback != nil,
+		} {
+			if set {
+				mark("markdown field", f)
+			}
+		}
+		for _, it := range m.Items {
+			if it.ExtraPercent != nil {
+				mark("markdown field", "items.extra_percent")
+			}
 		}
 	}
 	want := map[string][]string{
@@ -327,16 +338,17 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		"markdown by":       {"code", "sku", "reference", "all"},
 		"markdown audience": {"all", "registered", "loyal"},
 		"markdown stores":   {"stores", "store_grouping", "every store"},
-		"markdown field":    {"also_in_promotions"},
-		"exchange_mode":     {"net", "no_activation", "original", "gross"},
-		"setting":           {"cashback_redemption"},
-		"loyalty program":   {"juntos_somos_mais"},
-		"points table":      {"*", "brands", "points_per_unit"},
-		"company setting":   {"line_before_role", "near_expiry"},
-		"pack status":       {"current", "pending", "finished"},
-		"pack owner":        {"franchisor", "store"},
-		"pack store kind":   {"own", "franchise"},
-		"pack requirement":  {"line", "manufacturer", "family", "product"},
+		"markdown field": {"also_in_promotions", "min_price", "max_price", "min_quantity", "min_value",
+			"extras.gift", "extras.cashback", "items.extra_percent"},
+		"exchange_mode":    {"net", "no_activation", "original", "gross"},
+		"setting":          {"cashback_redemption"},
+		"loyalty program":  {"juntos_somos_mais"},
+		"points table":     {"*", "brands", "points_per_unit"},
+		"company setting":  {"line_before_role", "near_expiry"},
+		"pack status":      {"current", "pending", "finished"},
+		"pack owner":       {"franchisor", "store"},
+		"pack store kind":  {"own", "franchise"},
+		"pack requirement": {"line", "manufacturer", "family", "product"},
 		"pack requirement bound": {"line.min_value", "manufacturer.min_value", "family.min_quantity",
 			"family.min_value", "product.min_quantity"},
 		"pack prize":           {"sale.percent", "sale.amount", "items", "items.grid"},

@@ -100,53 +100,9 @@ func (c *compiler) extras(p, id string, x *Extras, loc *time.Location) *extras {
 		}
 	}
 	if cb := x.Cashback; cb != nil {
-		cp := p + ".cashback"
 		own := *cb // a copy: the definition may change after Compile
 		out.cashback = &own
-		switch cb.Type {
-		case CashbackFixed:
-			c.positive(cp+".value", cb.Value, bounds.Money)
-		case CashbackPercent:
-			c.positive(cp+".value", cb.Value, bounds.Percent)
-		default:
-			c.fail(cp+".type", "want fixed or percent, got %q", cb.Type)
-		}
-		var cbStart, cbEnd time.Time
-		if cb.Start != "" || cb.End != "" {
-			if cb.Start == "" {
-				c.fail(cp+".start", "required when end is given")
-			} else {
-				cbStart, cbEnd = c.dates(cp, cb.Start, cb.End, loc)
-			}
-		}
-		for _, f := range []struct {
-			n    int
-			name string
-		}{{cb.UsageLimitDays, "usage_limit_days"}, {cb.DaysToStart, "days_to_start"}} {
-			if f.n < 0 {
-				c.fail(cp+"."+f.name, "must not be negative")
-			}
-		}
-		if cb.UsageLimitDays > 0 && cb.DaysToStart > cb.UsageLimitDays {
-			c.fail(cp+".days_to_start", "must not exceed usage_limit_days (%d): the credit would expire before it opens", cb.UsageLimitDays)
-		}
-		c.amount(cp+".min_purchase", cb.MinPurchase, bounds.Money)
-		c.amount(cp+".max_redeem_percent", cb.MaxRedeemPercent, bounds.Percent)
-		c.amount(cp+".max_amount", cb.MaxAmount, bounds.Money)
-		switch cb.ApplyOn {
-		case "", CashbackOnSale, CashbackOnItem:
-		default:
-			c.fail(cp+".apply_on", "want sale or item, got %q", cb.ApplyOn)
-		}
-		s := &cashback.Settings{Value: cb.Value, MaxAmount: cb.MaxAmount, OnItems: cb.ApplyOn == CashbackOnItem, Accumulate: cb.Accumulate,
-			DaysToStart: cb.DaysToStart, UsageLimitDays: cb.UsageLimitDays,
-			Terms: promo.CreditTerms{MinPurchase: cb.MinPurchase, MaxRedeemPercent: cb.MaxRedeemPercent,
-				ReviewRequired: cb.ReviewRequired, UseAveragePrice: cb.UseAveragePrice}}
-		if cb.Type == CashbackPercent {
-			s.Kind = cashback.Percent
-		}
-		s.Start, s.End = cbStart, cbEnd
-		out.cashbackSettings = s
+		out.cashbackSettings = c.cashback(p+".cashback", cb, loc)
 	}
 	return out
 }
@@ -160,4 +116,53 @@ func acceptsIssued(conds []Condition, issuer string) bool {
 		}
 	}
 	return false
+}
+
+// cashback compiles cashback settings at path cp (a campaign's or a
+// markdown's extras.cashback).
+func (c *compiler) cashback(cp string, cb *Cashback, loc *time.Location) *cashback.Settings {
+	switch cb.Type {
+	case CashbackFixed:
+		c.positive(cp+".value", cb.Value, bounds.Money)
+	case CashbackPercent:
+		c.positive(cp+".value", cb.Value, bounds.Percent)
+	default:
+		c.fail(cp+".type", "want fixed or percent, got %q", cb.Type)
+	}
+	var cbStart, cbEnd time.Time
+	if cb.Start != "" || cb.End != "" {
+		if cb.Start == "" {
+			c.fail(cp+".start", "required when end is given")
+		} else {
+			cbStart, cbEnd = c.dates(cp, cb.Start, cb.End, loc)
+		}
+	}
+	for _, f := range []struct {
+		n    int
+		name string
+	}{{cb.UsageLimitDays, "usage_limit_days"}, {cb.DaysToStart, "days_to_start"}} {
+		if f.n < 0 {
+			c.fail(cp+"."+f.name, "must not be negative")
+		}
+	}
+	if cb.UsageLimitDays > 0 && cb.DaysToStart > cb.UsageLimitDays {
+		c.fail(cp+".days_to_start", "must not exceed usage_limit_days (%d): the credit would expire before it opens", cb.UsageLimitDays)
+	}
+	c.amount(cp+".min_purchase", cb.MinPurchase, bounds.Money)
+	c.amount(cp+".max_redeem_percent", cb.MaxRedeemPercent, bounds.Percent)
+	c.amount(cp+".max_amount", cb.MaxAmount, bounds.Money)
+	switch cb.ApplyOn {
+	case "", CashbackOnSale, CashbackOnItem:
+	default:
+		c.fail(cp+".apply_on", "want sale or item, got %q", cb.ApplyOn)
+	}
+	s := &cashback.Settings{Value: cb.Value, MaxAmount: cb.MaxAmount, OnItems: cb.ApplyOn == CashbackOnItem, Accumulate: cb.Accumulate,
+		DaysToStart: cb.DaysToStart, UsageLimitDays: cb.UsageLimitDays,
+		Terms: promo.CreditTerms{MinPurchase: cb.MinPurchase, MaxRedeemPercent: cb.MaxRedeemPercent,
+			ReviewRequired: cb.ReviewRequired, UseAveragePrice: cb.UseAveragePrice}}
+	if cb.Type == CashbackPercent {
+		s.Kind = cashback.Percent
+	}
+	s.Start, s.End = cbStart, cbEnd
+	return s
 }

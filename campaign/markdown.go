@@ -9,8 +9,10 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/cashback"
 	"github.com/promokit/promokit/internal/bounds"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/rules"
 )
 
 // Markdown is a price markdown (remarcação de preço): new unit prices for
@@ -39,12 +41,37 @@ type Markdown struct {
 	// Audience is "all" (the default), "registered" (an identified
 	// customer) or "loyal" (an identified customer with a loyalty tier).
 	Audience Audience `json:"audience,omitempty"`
+	// MinPrice and MaxPrice filter the items by their registered unit
+	// price (apenas produtos com preços acima ou abaixo de um valor): only
+	// lines whose unit price is at least MinPrice and at most MaxPrice are
+	// repriced. Either may be absent.
+	MinPrice *decimal.Decimal `json:"min_price,omitempty"`
+	MaxPrice *decimal.Decimal `json:"max_price,omitempty"`
+	// MinQuantity and MinValue are the activation thresholds (limites de
+	// quantidade ou valor de compra para ativação): the whole units of the
+	// lines it reprices, and the value of the whole sale, must reach them.
+	MinQuantity int64            `json:"min_quantity,omitempty"`
+	MinValue    *decimal.Decimal `json:"min_value,omitempty"`
+	// Extras are the benefits given on top of the new prices (benefícios
+	// adicionais: brindes, cashback).
+	Extras *MarkdownExtras `json:"extras,omitempty"`
 }
 
-// MarkdownItem is one product's new unit price.
+// MarkdownItem is one product's new unit price, and optionally an extra
+// discount on it (desconto adicional para produtos específicos).
 type MarkdownItem struct {
 	Key   string          `json:"key"`
 	Price decimal.Decimal `json:"price"`
+	// ExtraPercent is a percent off the new price, on top of it.
+	ExtraPercent *decimal.Decimal `json:"extra_percent,omitempty"`
+}
+
+// MarkdownExtras are a markdown's additional benefits: a gift (brinde)
+// granted once per sale the markdown applies to, and a cashback earned on
+// the sale, as a campaign's extras.cashback is.
+type MarkdownExtras struct {
+	Gift     *Gift     `json:"gift,omitempty"`
+	Cashback *Cashback `json:"cashback,omitempty"`
 }
 
 // ReasonMarkdownStore means the sale's store is not one of the markdown's.
@@ -64,19 +91,26 @@ type markdown struct {
 	keys     promo.Keys
 	stores   []string // nil: every store
 	by       MarkdownBy
-	prices   map[string]decimal.Decimal
+	prices   map[string]MarkdownItem
 	also     bool
 	audience Audience
+	// minPrice and maxPrice filter the lines by unit price; nil: no bound.
+	minPrice, maxPrice *decimal.Decimal
+	minQuantity        int64
+	minValue           *decimal.Decimal
+	gift               benefit.Benefit    // nil: no gift
+	cashback           *cashback.Settings // nil: no cashback
 }
 
 func (m *markdown) Info() promo.Info { return m.info }
 func (m *markdown) Keys() promo.Keys { return m.keys }
 
-// price returns the new unit price of a line, if the markdown names it.
-func (m *markdown) price(l *promo.Line) (decimal.Decimal, bool) {
-	try := func(k string) (decimal.Decimal, bool) {
+// price returns the new unit price of a line (and its extra discount),
+// if the markdown names it.
+func (m *markdown) price(l *promo.Line) (MarkdownItem, bool) {
+	try := func(k string) (MarkdownItem, bool) {
 		if k == "" {
-			return decimal.Decimal{}, false
+			return MarkdownItem{}, false
 		}
 		p, ok := m.prices[k]
 		return p, ok
@@ -94,7 +128,28 @@ func (m *markdown) price(l *promo.Line) (decimal.Decimal, bool) {
 			return p, true
 		}
 	}
-	return decimal.Decimal{}, false
+	return MarkdownItem{}, false
+}
+
+// lines returns the lines the markdown would reprice: those it names whose
+// unit price passes its filter, gift lines aside; and how many lines it
+// names keep their price because another campaign names them.
+func (m *markdown) lines(v *promo.View) (lines []int, kept int) {
+	for i := 0; i < v.Len(); i++ {
+		l := v.Line(i)
+		if _, ok := m.price(l); !ok || (m.gift != nil && benefit.IsGiftLine(m.gift, l)) {
+			continue
+		}
+		if (m.minPrice != nil && l.UnitPrice.LessThan(*m.minPrice)) || (m.maxPrice != nil && l.UnitPrice.GreaterThan(*m.maxPrice)) {
+			continue
+		}
+		if !m.also && v.InOtherPromotion(i) {
+			kept++
+			continue
+		}
+		lines = append(lines, i)
+	}
+	return lines, kept
 }
 
 func (m *markdown) Apply(v *promo.View) promo.Proposal {
@@ -112,23 +167,45 @@ func (m *markdown) Apply(v *promo.View) promo.Proposal {
 		return promo.NotEligible(promo.Reason{Code: ReasonMarkdownAudience,
 			PT: "remarcação só para clientes fidelizados", EN: "markdown for loyal customers only"})
 	}
+	lines, kept := m.lines(v)
+	if m.minQuantity > 0 {
+		if ok, why := rules.MinQuantity(m.minQuantity).Check(v, lines); !ok {
+			return promo.NotEligible(why)
+		}
+	}
+	if m.minValue != nil {
+		all := make([]int, v.Len())
+		for i := range all {
+			all[i] = i
+		}
+		if ok, why := rules.MinValue(*m.minValue).Check(v, all); !ok {
+			return promo.NotEligible(why)
+		}
+	}
 	p := promo.Proposal{Eligible: true, Occurrences: 1}
-	kept := 0
-	for i := 0; i < v.Len(); i++ {
+	hundred := decimal.NewFromInt(100)
+	for _, i := range lines {
 		l := v.Line(i)
-		price, ok := m.price(l)
-		if !ok {
-			continue
+		it, _ := m.price(l)
+		// What the line costs at the new price, rounded once (like a
+		// gross); a markdown never raises a price. The extra discount is
+		// a percent of what the line then costs.
+		newValue := decimal.Min(v.Value(i), v.Round(l.Quantity.Mul(it.Price)))
+		off := v.Value(i).Sub(newValue)
+		if it.ExtraPercent != nil {
+			off = off.Add(newValue.Mul(*it.ExtraPercent).DivRound(hundred, 12))
 		}
-		if !m.also && v.InOtherPromotion(i) {
-			kept++
-			continue
-		}
-		// What the line costs at the new price, rounded once (like a gross).
-		newValue := v.Round(l.Quantity.Mul(price))
-		if off := v.Value(i).Sub(newValue); off.Sign() > 0 {
+		if off.Sign() > 0 {
 			p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: promo.Markdown, Amount: off})
 			p.Units += benefit.UnitsOf(l)
+		}
+	}
+	if m.gift != nil && len(lines) > 0 {
+		g := m.gift.Apply(v, benefit.Scope{Lines: lines})
+		if g.Eligible {
+			p.Adjustments = append(p.Adjustments, g.Adjustments...)
+			p.Gifts, p.Grouped, p.Worth = g.Gifts, g.Grouped, g.Worth
+			p.Reasons = append(p.Reasons, g.Reasons...)
 		}
 	}
 	if kept > 0 {
@@ -177,7 +254,7 @@ func (c *compiler) markdown(p string, md *Markdown, loc *time.Location) promo.Pr
 	if len(md.Items) == 0 {
 		c.fail(p+".items", "at least one item is required")
 	}
-	prices := make(map[string]decimal.Decimal, len(md.Items))
+	prices := make(map[string]MarkdownItem, len(md.Items))
 	var keys []string
 	for i, it := range md.Items {
 		ip := fmt.Sprintf("%s.items[%d]", p, i)
@@ -187,9 +264,44 @@ func (c *compiler) markdown(p string, md *Markdown, loc *time.Location) promo.Pr
 		} else if _, dup := prices[k]; dup {
 			c.fail(ip+".key", "duplicate key %q", k)
 		}
+		if it.ExtraPercent != nil {
+			c.positive(ip+".extra_percent", *it.ExtraPercent, bounds.Percent)
+		}
 		c.amount(ip+".price", it.Price, bounds.UnitPrice)
-		prices[k] = it.Price
+		prices[k] = it
 		keys = append(keys, k)
+	}
+	if md.MinPrice != nil {
+		c.amount(p+".min_price", *md.MinPrice, bounds.UnitPrice)
+	}
+	if md.MaxPrice != nil && c.amount(p+".max_price", *md.MaxPrice, bounds.UnitPrice) &&
+		md.MinPrice != nil && md.MaxPrice.LessThan(*md.MinPrice) {
+		c.fail(p+".max_price", "must not be less than min_price")
+	}
+	if md.MinQuantity < 0 {
+		c.fail(p+".min_quantity", "must not be negative")
+	}
+	if md.MinValue != nil {
+		c.amount(p+".min_value", *md.MinValue, bounds.Money)
+	}
+	var gift benefit.Benefit
+	var cb *cashback.Settings
+	if x := md.Extras; x != nil {
+		if x.Gift == nil && x.Cashback == nil {
+			c.fail(p+".extras", "give gift or cashback, or leave extras out")
+		}
+		if x.Gift != nil {
+			c.gift(p+".extras.gift", x.Gift)
+			for j, o := range x.Gift.Options {
+				if _, named := prices[strings.TrimSpace(o)]; named && (md.By == MarkdownByCode || md.By == MarkdownByAll) {
+					c.fail(fmt.Sprintf("%s.extras.gift.options[%d]", p, j), "product %q is one of the markdown's items: a gift is not repriced", o)
+				}
+			}
+			gift = giftBenefit(x.Gift)
+		}
+		if x.Cashback != nil {
+			cb = c.cashback(p+".extras.cashback", x.Cashback, loc)
+		}
 	}
 	if len(c.problems) > before {
 		return nil
@@ -198,6 +310,8 @@ func (c *compiler) markdown(p string, md *Markdown, loc *time.Location) promo.Pr
 		info: promo.Info{ID: md.ID, Name: md.Name, Description: md.Description, Type: "markdown",
 			Phase: promo.PhaseMarkdown, Priority: md.Priority, Start: start, End: end},
 		stores: stores, by: md.By, prices: prices, also: md.AlsoInPromotions, audience: md.Audience,
+		minPrice: md.MinPrice, maxPrice: md.MaxPrice, minQuantity: md.MinQuantity, minValue: md.MinValue,
+		gift: gift, cashback: cb,
 	}
 	switch md.By {
 	case MarkdownByCode:

@@ -36,6 +36,14 @@ func (c *compiler) programs(def Ruleset, campaigns []promo.Promotion) []promo.Pr
 	}
 	wallet := def.Settings.CashbackRedemption != ""
 	for _, p := range campaigns {
+		if m, ok := p.(*markdown); ok && m.cashback != nil {
+			out = append(out, cashback.NewEarner(m.info, m.keys, *m.cashback, func(v *promo.View) []int {
+				lines, _ := m.lines(v)
+				return lines
+			}))
+			wallet = true
+			continue
+		}
 		r, ok := p.(*reshop)
 		if !ok || r.extras == nil {
 			continue

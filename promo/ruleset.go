@@ -171,13 +171,16 @@ func (r *Ruleset) Promotion(id string) (Promotion, bool) {
 	return r.promos[i], true
 }
 
-// namesLine reports whether a promotion after the markdown phase, within
-// its dates at t, is indexed under the line's product code, SKU or category.
+// namesLine reports whether a promotion after the markdown phase (not a
+// part of another), within its dates at t, is indexed under the line's
+// product code, SKU or category.
 func (r *Ruleset) namesLine(l *Line, t time.Time) bool {
 	live := func(ps []int32) bool {
 		for _, pi := range ps {
 			in := r.infos[pi]
-			if in.Phase > PhaseMarkdown && (in.Start.IsZero() || !t.Before(in.Start)) && (in.End.IsZero() || !t.After(in.End)) {
+			// A part (a campaign's or a markdown's cashback, its bonus
+			// points) names lines only through what it is part of.
+			if in.Phase > PhaseMarkdown && in.PartOf == "" && (in.Start.IsZero() || !t.Before(in.Start)) && (in.End.IsZero() || !t.After(in.End)) {
 				return true
 			}
 		}
