@@ -42,6 +42,16 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 	if b.FinalPrice != nil {
 		c.amount(p+".final_price", *b.FinalPrice, bounds.UnitPrice)
 	}
+	if b.MaxDiscount != nil {
+		switch {
+		case b.Gift != nil:
+			c.fail(p+".max_discount", "a gift is not capped in money: give the gift's quantity instead")
+		case b.Amount != nil && b.On == OnSale:
+			c.fail(p+".max_discount", "a fixed amount off the sale is its own cap")
+		default:
+			c.positive(p+".max_discount", *b.MaxDiscount, bounds.Money)
+		}
+	}
 	if f := b.FreeUnits; f != nil {
 		if f.Buy < 2 {
 			c.fail(p+".free_units.buy", "must be at least 2")

@@ -273,6 +273,10 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	}
 	extras := c.extras(p+".extras", cp.ID, cp.Extras, loc)
 	exc := c.exceptions(p+".exceptions", cp.Exceptions)
+	bud := c.budget(p+".budget", cp.Budget)
+	if bud != nil && (cp.NoBenefit || cp.Benefit.Gift != nil || (cp.Benefit == (Benefit{}) && cp.Extras != nil)) {
+		c.fail(p+".budget", "a money budget counts discounts: the campaign needs a discount benefit (not no_benefit, a gift or extras alone)")
+	}
 	if g := cp.Benefit.Gift; g != nil && exc != nil {
 		for j, o := range g.Options {
 			if exc.codes[o] {
@@ -284,10 +288,12 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 		return nil
 	}
 	r := &reshop{
-		exc:    exc,
-		xmode:  xmode,
-		limits: lims,
-		extras: extras,
+		exc:         exc,
+		budget:      bud,
+		maxDiscount: cp.Benefit.MaxDiscount,
+		xmode:       xmode,
+		limits:      lims,
+		extras:      extras,
 		info: promo.Info{
 			ID: cp.ID, Name: cp.Name, Description: cp.Description, Category: cp.Category, Type: "reshop:" + cp.Type(), Phase: b.Phase(),
 			Optional: cp.Optional,

@@ -185,6 +185,9 @@ type Campaign struct {
 	// Exceptions exclude products from the campaign (exceções): an
 	// excluded line never qualifies nor gets the benefit.
 	Exceptions *Exceptions `json:"exceptions,omitempty"`
+	// Budget is the campaign's money budget (verba): the total discount it
+	// may grant across all sales, and per customer.
+	Budget *Budget `json:"budget,omitempty"`
 }
 
 // Extras are benefits given on top of (or instead of) the discount.
@@ -366,6 +369,11 @@ type Benefit struct {
 	// AgePercent is a percent that depends on the customer's age
 	// (benefício Cliente).
 	AgePercent *AgePercent `json:"age_percent,omitempty"`
+	// MaxDiscount caps what the benefit gives per sale ("15 % off, at
+	// most R$ 50,00"; desconto máximo): the capped amount is apportioned
+	// over the lines as any sale amount is. Not with a gift nor a sale
+	// amount (its own cap).
+	MaxDiscount *decimal.Decimal `json:"max_discount,omitempty"`
 	// ApplyTo is "all" (conceder todos, the default), "highest" (maior
 	// benefício) or "lowest" (menor benefício); items only, and only for
 	// percent, amount, final_price, free_units and gift (highest or lowest:

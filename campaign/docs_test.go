@@ -103,6 +103,7 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 			"min_quantity": c.MinQuantity != 0, "min_value": c.MinValue != nil,
 			"max_repetitions": c.MaxRepetitions != 0, "funded_by": c.FundedBy != "",
 			"limits": len(c.Limits) > 0, "extras": c.Extras != nil, "exceptions": c.Exceptions != nil,
+			"budget": c.Budget != nil,
 		}
 		for f, set := range flags {
 			if set {
@@ -127,6 +128,17 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		}
 		if b.ApplyTo != "" {
 			mark("apply_to", b.ApplyTo)
+		}
+		if b.MaxDiscount != nil {
+			mark("max_discount on", b.On)
+		}
+		if bd := c.Budget; bd != nil {
+			if bd.Total != nil {
+				mark("budget", "total")
+			}
+			if bd.PerCustomer != nil {
+				mark("budget", "per_customer")
+			}
 		}
 		if b.Progressive != nil {
 			for _, tier := range b.Progressive.Tiers {
@@ -322,7 +334,9 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		"grouping kind":     {"product", "store", "customer"},
 		"campaign field": {"description", "priority", "end", "category", "non_cumulative",
 			"no_activation_rules", "no_benefit", "require_lgpd_consent", "optional", "min_quantity",
-			"min_value", "max_repetitions", "funded_by", "limits", "extras", "exceptions"},
+			"min_value", "max_repetitions", "funded_by", "limits", "extras", "exceptions", "budget"},
+		"max_discount on":   {"sale", "items"},
+		"budget":            {"total", "per_customer"},
 		"exceptions on":     {"campaign", "discount_pack", "combo"},
 		"exception list":    {"product_codes", "skus", "categories", "brands", "groupings"},
 		"benefit kind":      {"percent", "amount", "final_price", "free_units", "gift", "progressive", "age_percent"},

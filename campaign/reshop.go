@@ -3,6 +3,8 @@ package campaign
 import (
 	"slices"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/exchange"
 	"github.com/promokit/promokit/promo"
@@ -22,6 +24,10 @@ type reshop struct {
 	extras     *extras
 	xmode      exchange.Mode
 	exc        *exclusion // nil: no exceptions
+	// maxDiscount caps what the campaign gives per sale (nil: no cap);
+	// budget is its money budget (nil: none).
+	maxDiscount *decimal.Decimal
+	budget      *budget
 }
 
 // Cashback returns the campaign's cashback settings, nil when it has none.
@@ -41,7 +47,7 @@ func (r *reshop) CounterKeys(c *promo.Cart) []string {
 			keys = append(keys, k)
 		}
 	}
-	return keys
+	return append(keys, r.budget.keys(r.info.ID, c)...)
 }
 
 func (r *reshop) Info() promo.Info { return r.info }
@@ -99,6 +105,7 @@ func (r *reshop) Apply(v *promo.View) promo.Proposal {
 }
 
 func (r *reshop) apply(v *promo.View) promo.Proposal {
+	real := v // what the lines really cost, for the caps
 	v, why := exchange.Basis(v, r.xmode)
 	if why != nil {
 		return promo.NotEligible(*why)
@@ -136,6 +143,10 @@ func (r *reshop) apply(v *promo.View) promo.Proposal {
 	if why != nil {
 		return promo.NotEligible(*why)
 	}
+	left, hasLeft, why := r.budget.left(r.info.ID, v.Cart())
+	if why != nil {
+		return promo.NotEligible(*why)
+	}
 	s := r.scope
 	s.Lines = lines
 	s.MaxTaken = maxUnits
@@ -144,6 +155,7 @@ func (r *reshop) apply(v *promo.View) promo.Proposal {
 		return p
 	}
 	p.Counters = countersFor(r.info.ID, r.limits, v.Cart(), p.TakenUnits())
+	r.capped(real, &p, left, hasLeft)
 	if r.cond != nil {
 		for _, code := range rules.Redeemed(r.cond, v) {
 			p.Events = append(p.Events, promo.Event{Kind: promo.EventCodeRedeemed, Code: code})
