@@ -19,7 +19,7 @@ import (
 
 // DefaultTimeZone is the zone local dates are read in when the ruleset names
 // none.
-const DefaultTimeZone = "America/Sao_Paulo"
+const DefaultTimeZone = promo.DefaultLocation
 
 // compiler collects problems by JSON path.
 type compiler struct {
@@ -191,7 +191,7 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 	if len(c.problems) > 0 {
 		return nil, &promo.ValidationError{What: "ruleset", Problems: c.problems}
 	}
-	return promo.NewRuleset(promo.Settings{Rounding: rounding, Associations: assocs, Limits: limits}, promos...)
+	return promo.NewRuleset(promo.Settings{Rounding: rounding, Associations: assocs, Limits: limits, Location: loc}, promos...)
 }
 
 func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map[string]int) promo.Promotion {

@@ -70,7 +70,8 @@ func (d Date) AgeOn(on Date) int {
 	return age
 }
 
-// DateOf returns the civil date of t in t's own location.
+// DateOf returns the civil date of t in t's own location. Within Evaluate
+// the cart's instant is already in the ruleset's time zone.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()
 	return Date{Year: y, Month: m, Day: d}

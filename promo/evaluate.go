@@ -13,7 +13,9 @@ import (
 )
 
 // Evaluate prices a cart under a ruleset. It is pure: it reads nothing but
-// its arguments, and the same arguments give the same Result.
+// its arguments, and the same arguments give the same Result. The cart's
+// instant is read in the ruleset's time zone (Settings.Location): the same
+// instant written with another offset gives the same Result.
 //
 // The pipeline:
 //  1. the cart is validated; a bad cart gives a *ValidationError naming
@@ -36,6 +38,9 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 	if rs == nil {
 		return Result{}, errors.New("promo: Evaluate with a nil ruleset")
 	}
+	// Calendar days are those of the ruleset's time zone, whatever offset
+	// the cart writes its instant with.
+	cart.Time = cart.Time.In(rs.loc)
 	if err := validateCart(&cart, rs.settings.Limits); err != nil {
 		return Result{}, err
 	}

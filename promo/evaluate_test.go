@@ -588,12 +588,13 @@ func TestEvaluateDates(t *testing.T) {
 		{name: "at the end (inclusive)", start: start, end: end, at: end, want: promo.Reason{Code: promo.ReasonApplied}},
 		{name: "a nanosecond after the end", start: start, end: end, at: end.Add(time.Nanosecond),
 			want: promo.Reason{Code: promo.ReasonEnded, PT: endedPT, EN: endedEN}},
-		// The same end given in UTC is shown in the cart's location.
-		{name: "end in UTC, message in the cart's zone", start: start, end: end.UTC(), at: ctAt(2026, 12, 1, 0, 0, 0),
+		// The same end given in UTC is shown in the ruleset's zone.
+		{name: "end in UTC, message in the ruleset's zone", start: start, end: end.UTC(), at: ctAt(2026, 12, 1, 0, 0, 0),
 			want: promo.Reason{Code: promo.ReasonEnded, PT: endedPT, EN: endedEN}},
-		// The cart's instant in another zone is the same instant.
+		// The cart's instant in another zone is the same instant, and the
+		// message is in the ruleset's zone (America/Sao_Paulo by default).
 		{name: "cart instant in UTC", start: start, end: end, at: time.Date(2026, 11, 1, 2, 59, 0, 0, time.UTC),
-			want: promo.Reason{Code: promo.ReasonNotStarted, EN: "the campaign starts at 2026-11-01 03:00", PT: "a campanha começa em 01/11/2026 03:00"}},
+			want: promo.Reason{Code: promo.ReasonNotStarted, PT: startsPT, EN: startsEN}},
 		{name: "no start, no end", at: time.Date(1999, 1, 1, 0, 0, 0, 0, ctSaoPaulo), want: promo.Reason{Code: promo.ReasonApplied}},
 		{name: "start only, long after", start: start, at: ctAt(2030, 1, 1, 0, 0, 0), want: promo.Reason{Code: promo.ReasonApplied}},
 	}

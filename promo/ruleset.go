@@ -6,12 +6,24 @@ import (
 	"sort"
 	"strings"
 	"time"
+	// The zone database is embedded so that the default zone does not
+	// depend on the host's files.
+	_ "time/tzdata"
 )
+
+// DefaultLocation is the time zone of a ruleset whose settings name none.
+const DefaultLocation = "America/Sao_Paulo"
 
 // Settings are the ruleset-wide settings the kernel uses.
 type Settings struct {
 	// Rounding is how amounts are rounded to cents; the zero value is HalfEven.
 	Rounding RoundingMode
+	// Location is the ruleset's time zone: calendar days, ISO weeks and
+	// months (ages, birthdays, limit periods, cashback availability and
+	// expiry, issued codes' validity, purchase-block days) are those of
+	// the sale's instant in it, whatever offset the cart writes the instant
+	// with. Nil means DefaultLocation.
+	Location *time.Location
 	// Associations group cumulative campaigns of which a criterion picks
 	// the one that applies. A campaign is in at most one association.
 	Associations []Association
@@ -25,6 +37,7 @@ type Settings struct {
 // campaign.Compile from JSON definitions).
 type Ruleset struct {
 	settings Settings
+	loc      *time.Location
 	promos   []Promotion // pipeline order (see before)
 	infos    []Info
 	byID     map[string]int32
@@ -47,6 +60,14 @@ func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 		byCode:   map[string][]int32{},
 		bySKU:    map[string][]int32{},
 		byCat:    map[string][]int32{},
+	}
+	r.loc = s.Location
+	if r.loc == nil {
+		loc, err := time.LoadLocation(DefaultLocation)
+		if err != nil {
+			return nil, fmt.Errorf("promo: loading %s: %w", DefaultLocation, err)
+		}
+		r.loc = loc
 	}
 	r.infos = make([]Info, len(r.promos))
 	for i, p := range r.promos {
@@ -148,6 +169,10 @@ func lane(p Phase) int {
 	}
 	return 2
 }
+
+// Location returns the ruleset's time zone (Settings.Location, or
+// DefaultLocation).
+func (r *Ruleset) Location() *time.Location { return r.loc }
 
 // Settings returns the ruleset's settings (a copy).
 func (r *Ruleset) Settings() Settings {
@@ -251,10 +276,12 @@ type Counted interface {
 // keys an evaluation of c may read, so that the host fetches just those
 // before calling Evaluate.
 func (r *Ruleset) CounterKeys(c *Cart) []string {
+	local := *c
+	local.Time = c.Time.In(r.loc)
 	var keys []string
-	for _, ci := range r.candidates(c) {
+	for _, ci := range r.candidates(&local) {
 		if k, ok := r.promos[ci].(Counted); ok {
-			keys = append(keys, k.CounterKeys(c)...)
+			keys = append(keys, k.CounterKeys(&local)...)
 		}
 	}
 	sort.Strings(keys)
