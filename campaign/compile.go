@@ -188,10 +188,12 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 	promos = append(promos, c.industries(def, loc, taken)...)
 	assocs := c.associations(def, ids)
 	promos = append(promos, c.programs(def, promos)...)
+	settings := promo.Settings{Rounding: rounding, Associations: assocs, Limits: limits, Location: loc}
+	c.values(def.Settings, &settings)
 	if len(c.problems) > 0 {
 		return nil, &promo.ValidationError{What: "ruleset", Problems: c.problems}
 	}
-	return promo.NewRuleset(promo.Settings{Rounding: rounding, Associations: assocs, Limits: limits, Location: loc}, promos...)
+	return promo.NewRuleset(settings, promos...)
 }
 
 func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map[string]int) promo.Promotion {
@@ -242,9 +244,6 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	var sel benefit.Selection
 	switch {
 	case cp.NoBenefit:
-		if cp.NonCumulative {
-			c.fail(p+".non_cumulative", "a campaign with no benefit gives no money to compete with: it cannot be non-cumulative")
-		}
 		if cp.Benefit != (Benefit{}) {
 			c.fail(p+".benefit", "must be absent when no_benefit is true")
 		}
@@ -253,8 +252,13 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 		}
 		b = benefit.None()
 	case cp.Benefit == (Benefit{}) && cp.Extras != nil:
-		if cp.NonCumulative {
-			c.fail(p+".non_cumulative", "a campaign whose benefit is only extras gives no discount to compete with: it cannot be non-cumulative")
+		// A non-cumulative campaign competes by what it gives: one whose
+		// benefit is only cashback or points needs their value.
+		if cp.NonCumulative && cp.Extras.Cashback != nil && c.def.Settings.CashbackValue == nil {
+			c.fail(p+".non_cumulative", "its only benefit is cashback: settings.cashback_value must say what R$ 1,00 of cashback is worth to compare it with other non-cumulative campaigns")
+		}
+		if cp.NonCumulative && cp.Extras.Points != nil && cp.Extras.Cashback == nil && c.def.Settings.PointValue == nil {
+			c.fail(p+".non_cumulative", "its only benefit is points: settings.point_value must say what one point is worth to compare it with other non-cumulative campaigns")
 		}
 		b = benefit.None() // the extras are the benefit
 	default:
@@ -327,6 +331,38 @@ func (c *compiler) rules(p string, r *Rules, cc campaignCtx) rules.Condition {
 	}
 	c.fail(p+".match", "unknown match %q (want all or any)", r.Match)
 	return nil
+}
+
+// values checks the settings that value what the customer gets (the best
+// benefit, near misses) and copies them into the kernel's settings.
+func (c *compiler) values(d Settings, s *promo.Settings) {
+	if v := d.CashbackValue; v != nil {
+		if v.Sign() < 0 {
+			c.fail("settings.cashback_value", "must not be negative")
+		}
+		s.CashbackValue = *v
+	}
+	if v := d.PointValue; v != nil {
+		if v.Sign() < 0 {
+			c.fail("settings.point_value", "must not be negative")
+		}
+		s.PointValue = *v
+	}
+	if n := d.NearMiss; n != nil {
+		if n.MaxAmount == nil && n.MaxQuantity == 0 {
+			c.fail("settings.near_miss", "give max_amount, max_quantity or both")
+		}
+		if n.MaxAmount != nil {
+			if n.MaxAmount.Sign() <= 0 {
+				c.fail("settings.near_miss.max_amount", "must be greater than zero")
+			}
+			s.NearMissAmount = *n.MaxAmount
+		}
+		if n.MaxQuantity < 0 {
+			c.fail("settings.near_miss.max_quantity", "must not be negative")
+		}
+		s.NearMissQuantity = n.MaxQuantity
+	}
 }
 
 // associations checks the associations against the campaigns (by their

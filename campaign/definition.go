@@ -116,6 +116,28 @@ type Settings struct {
 	// and texts. Each field left out or 0 takes its default; none may go
 	// above its ceiling (promo.DefaultLimits, promo.CeilingLimits).
 	Limits promo.Limits `json:"limits,omitzero"`
+	// CashbackValue is what R$ 1,00 of cashback earned is worth to the
+	// customer, and PointValue what one loyalty point is worth, in reais:
+	// when non-cumulative campaigns compete, the one with the best benefit
+	// for the customer wins (o melhor benefício para o cliente), counting
+	// its discount, its gifts, and its cashback and points at these
+	// values. Absent, they count for nothing, and a non-cumulative
+	// campaign whose only benefit is cashback (or points) is refused.
+	CashbackValue *decimal.Decimal `json:"cashback_value,omitempty"`
+	PointValue    *decimal.Decimal `json:"point_value,omitempty"`
+	// NearMiss switches on near misses (Result.NearMisses): the campaigns
+	// that would apply if the cart had at most this much more value or
+	// these many more units.
+	NearMiss *NearMiss `json:"near_miss,omitempty"`
+}
+
+// NearMiss bounds how small a change of the cart a near miss may ask
+// for. At least one is set.
+type NearMiss struct {
+	// MaxAmount is the most value a near miss may ask the customer to add.
+	MaxAmount *decimal.Decimal `json:"max_amount,omitempty"`
+	// MaxQuantity is the most whole units a near miss may ask to add.
+	MaxQuantity int64 `json:"max_quantity,omitempty"`
 }
 
 // Category is a campaign category defined once and referred to by id.

@@ -173,11 +173,11 @@ func lpGenCampaign(t *rapid.T, id string, o lpOptions) campaign.Campaign {
 			Max:     decimal.NewFromInt(int64(rapid.IntRange(5, 50).Draw(t, "age_max"))),
 		}
 	case "no_benefit":
-		// A campaign with no benefit gives no money to compete with: it
-		// cannot be non-cumulative.
+		// A campaign with no benefit is worth nothing: drawn cumulative, so
+		// that it does not wipe out the others.
 		c.NoBenefit, c.NonCumulative = true, false
 	case "points_only":
-		// Extras only: no discount to compete with, so not non-cumulative.
+		// Extras only: non-cumulative it would need settings.point_value.
 		c.NonCumulative = false
 		c.Extras = &campaign.Extras{Points: &campaign.Points{Fixed: lpDecPtr(decimal.NewFromInt(int64(rapid.IntRange(1, 50).Draw(t, "points"))))}}
 	}

@@ -129,7 +129,9 @@ func TestRegressionCompileCopiesDefinition(t *testing.T) {
 	}
 }
 
-// T4: a non-cumulative campaign whose only benefit is extras is refused.
+// T4: a non-cumulative campaign whose only benefit is cashback is refused
+// unless the ruleset says what cashback is worth (settings.cashback_value):
+// it would otherwise compete with nothing to show.
 func TestRegressionNonCumulativeExtrasOnly(t *testing.T) {
 	got := rgProblemPaths(t, `{"version":1,"campaigns":[
 	 {"id":"ten","name":"10%","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","percent":"10"}},
@@ -137,6 +139,17 @@ func TestRegressionNonCumulativeExtrasOnly(t *testing.T) {
 	  "extras":{"cashback":{"type":"percent","value":"5"}}}]}`)
 	if diff := cmp.Diff([]string{"campaigns[1].non_cumulative"}, got); diff != "" {
 		t.Errorf("problem paths (-want +got):\n%s", diff)
+	}
+
+	// Valued, it competes by what it gives: 5 % of 100.00 = 5.00 of
+	// cashback at 1.00 = 5.00, and, being non-cumulative, alone applies.
+	valued := rgEval(t, `{"version":1,"settings":{"cashback_value":"1.00"},"campaigns":[
+	 {"id":"ten","name":"10%","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","percent":"10"}},
+	 {"id":"cb","name":"cashback only","start":"2026-01-01","non_cumulative":true,"no_activation_rules":true,
+	  "extras":{"cashback":{"type":"percent","value":"5"}}}]}`,
+		`{"id":"rg-4","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[{"id":"1","product_code":"A","quantity":"1","unit_price":"100.00"}]}`)
+	if e, _ := valued.TraceFor("ten"); e.Code() != promo.ReasonLostToExclusive || !valued.Totals.Discount.IsZero() {
+		t.Errorf("valued cashback-only campaign: ten %s, discount %s; want lost_to_exclusive and no discount", e.Code(), valued.Totals.Discount)
 	}
 
 	// The same campaign, cumulative, is fine and leaves the 10 % alone:

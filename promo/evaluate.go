@@ -99,9 +99,9 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 		if !rs.infos[ci].Exclusive {
 			continue
 		}
-		r := ev.run(with(pre, ci))
+		r := ev.run(ev.alone(pre, ci))
 		trials = append(trials, trial{ci, r})
-		amount, applied := r.amountOf(rs.infos[ci].ID)
+		amount, applied := ev.worthOf(r, ci)
 		if !applied {
 			lost[ci] = r.entryOf(ci)
 			continue
@@ -119,7 +119,7 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 
 	var final *run
 	if win != nil {
-		final = win // its trial run is pre + winner
+		final = win // its trial run is pre + winner (its parts are post)
 		if len(post) > 0 {
 			final = ev.run(append(with(pre, winner), post...))
 		}
@@ -179,6 +179,46 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 // with returns pre followed by ci, in a new slice.
 func with(pre []int32, ci int32) []int32 {
 	return append(slices.Clone(pre), ci)
+}
+
+// alone returns the run of campaign ci alone after the price phases, with
+// its parts (its cashback and points) when the ruleset values them.
+func (ev *evaluation) alone(pre []int32, ci int32) []int32 {
+	list := with(pre, ci)
+	if s := ev.rs.settings; !s.CashbackValue.IsZero() || !s.PointValue.IsZero() {
+		list = append(list, ev.rs.parts[ci]...)
+	}
+	return list
+}
+
+// worthOf returns what campaign ci gave the customer in run r, as the best
+// benefit counts it (o melhor benefício para o cliente): its discount, the
+// gifts still to add (at their price in the cart or the campaign's
+// reference price), and the cashback and points it and its parts earned
+// at the values the ruleset states; and whether it applied.
+func (ev *evaluation) worthOf(r *run, ci int32) (decimal.Decimal, bool) {
+	id := ev.rs.infos[ci].ID
+	total, applied := decimal.Zero, false
+	s := ev.rs.settings
+	for k, a := range r.apps {
+		in := ev.rs.infos[ev.rs.byID[a.Campaign]]
+		if a.Campaign != id && in.PartOf != id {
+			continue
+		}
+		if a.Campaign == id {
+			applied = true
+			total = total.Add(a.Amount).Add(r.worth[k])
+		}
+		for _, e := range r.events[k] {
+			switch e.Kind {
+			case EventCashbackEarned:
+				total = total.Add(e.Amount.Mul(s.CashbackValue))
+			case EventPoints:
+				total = total.Add(e.Points.Mul(s.PointValue))
+			}
+		}
+	}
+	return total, applied
 }
 
 func lostTo(loser, w Info) TraceEntry {
@@ -298,9 +338,11 @@ type run struct {
 	blockSets    [][]Block
 	tallySets    [][]Event
 	quiet        []int32 // programs with nothing to look at: no trace entry
-	// events and counters hold, per application, what its proposal added.
+	// events, counters and worth hold, per application, what its
+	// proposal added (worth: the gifts still to add, Proposal.Worth).
 	events   [][]Event
 	counters [][]CounterDelta
+	worth    []decimal.Decimal
 	// units is the shape of each line in runs of alike units; nil until a
 	// promotion takes particular units.
 	units []lineRuns
@@ -443,6 +485,7 @@ func (ev *evaluation) run(list []int32) *run {
 			occ := max(prop.Occurrences, 1)
 			r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: decimal.Zero, Occurrences: occ})
 			r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
+			r.worth = append(r.worth, prop.Worth)
 			r.addGifts(info.ID, prop.Gifts)
 			r.tenders = append(r.tenders, prop.Tenders...)
 			continue
@@ -483,6 +526,7 @@ func (ev *evaluation) run(list []int32) *run {
 		}
 		r.apps = append(r.apps, app)
 		r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
+		r.worth = append(r.worth, prop.Worth)
 		r.addGifts(info.ID, prop.Gifts)
 		r.tenders = append(r.tenders, prop.Tenders...)
 		r.total = r.total.Add(given)

@@ -9,6 +9,8 @@ import (
 	// The zone database is embedded so that the default zone does not
 	// depend on the host's files.
 	_ "time/tzdata"
+
+	"github.com/shopspring/decimal"
 )
 
 // DefaultLocation is the time zone of a ruleset whose settings name none.
@@ -24,6 +26,19 @@ type Settings struct {
 	// the sale's instant in it, whatever offset the cart writes the instant
 	// with. Nil means DefaultLocation.
 	Location *time.Location
+	// CashbackValue is what R$ 1,00 of cashback earned is worth to the
+	// customer and PointValue what one loyalty point is worth, in reais:
+	// non-cumulative campaigns compete by their discount, the gifts still
+	// to add, and their cashback and points at these values. Zero: they
+	// count for nothing.
+	CashbackValue decimal.Decimal
+	PointValue    decimal.Decimal
+	// NearMissAmount and NearMissQuantity switch on near misses
+	// (Result.NearMisses): the campaigns that would apply if the cart had
+	// at most this much more value, or these many more whole units. Zero:
+	// none of that kind.
+	NearMissAmount   decimal.Decimal
+	NearMissQuantity int64
 	// Associations group cumulative campaigns of which a criterion picks
 	// the one that applies. A campaign is in at most one association.
 	Associations []Association
@@ -46,6 +61,9 @@ type Ruleset struct {
 	byCat    map[string][]int32
 	cartWide []int32
 	assocs   []association
+	// parts lists, by pipeline index of a campaign, the pipeline indexes
+	// of its parts (its cashback and points earning).
+	parts map[int32][]int32
 }
 
 // NewRuleset indexes promotions for Evaluate. Ids must be unique and not
@@ -111,6 +129,14 @@ func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 		for _, c := range k.Categories {
 			c = strings.Trim(c, "/")
 			r.byCat[c] = appendOnce(r.byCat[c], int32(i))
+		}
+	}
+	for i, in := range r.infos {
+		if ci, ok := r.byID[in.PartOf]; ok && in.PartOf != "" {
+			if r.parts == nil {
+				r.parts = map[int32][]int32{}
+			}
+			r.parts[ci] = append(r.parts[ci], int32(i))
 		}
 	}
 	if len(problems) == 0 {
