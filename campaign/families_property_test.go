@@ -11,6 +11,8 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/promocheck"
+	"github.com/promokit/promokit/promogen"
 )
 
 // Properties of issue 5 (Desconto Pack, combo bonifications, industry
@@ -28,6 +30,9 @@ import (
 //     participants never count more units of a line than it has, and the
 //     bonus units discounted are exactly the occurrences times the bonus
 //     quantity, the occurrences being the whole kits the cart holds.
+//
+// Lines come from promogen.Cart, and every evaluation also keeps the
+// engine's promises (promocheck.Promises).
 
 func famInstant(t *rapid.T, day, minute int) time.Time {
 	loc, err := time.LoadLocation("America/Sao_Paulo")
@@ -41,25 +46,16 @@ func famCents(n int) decimal.Decimal { return decimal.New(int64(n), -2) }
 
 func famPtr(d decimal.Decimal) *decimal.Decimal { return &d }
 
-// famLines draws 1 to 5 lines of the given products, whole quantities 1 to
-// 6 at 1.00 to 20.00, now and then a weighed line.
+// famLines draws 1 to 5 lines of the given products (promogen.Cart's),
+// whole quantities 1 to 6 at R$ 1,00 to R$ 20,00, now and then a weighed
+// line.
 func famLines(t *rapid.T, products []string) []promo.Line {
-	n := rapid.IntRange(1, 5).Draw(t, "lines")
-	out := make([]promo.Line, n)
-	for i := range out {
-		l := promo.Line{
-			ID:          fmt.Sprintf("l%d", i),
-			ProductCode: rapid.SampledFrom(products).Draw(t, "product"),
-			Quantity:    decimal.NewFromInt(int64(rapid.IntRange(1, 6).Draw(t, "quantity"))),
-			UnitPrice:   famCents(rapid.IntRange(100, 2000).Draw(t, "price_cents")),
-		}
-		if rapid.IntRange(0, 5).Draw(t, "weighed_die") == 0 {
-			l.Weighed = true
-			l.Quantity = decimal.New(int64(rapid.IntRange(100, 2500).Draw(t, "grams")), -3)
-		}
-		out[i] = l
+	var ps []promogen.Product
+	for _, p := range products {
+		ps = append(ps, promogen.Product{Code: p})
 	}
-	return out
+	return promogen.Cart(promogen.WithOnlyProducts(ps...), promogen.WithLines(1, 5), promogen.WithCustomer(nil),
+		promogen.WithPrices(decimal.NewFromInt(1), decimal.NewFromInt(20))).Draw(t, "cart").Lines
 }
 
 // famUnits returns how many units of price an amount is, and whether it
@@ -78,10 +74,15 @@ func famCompile(t *rapid.T, def campaign.Ruleset) *promo.Ruleset {
 	return rs
 }
 
+// famEvaluate evaluates and checks that the result keeps the engine's
+// promises (promocheck.Promises).
 func famEvaluate(t *rapid.T, c promo.Cart, rs *promo.Ruleset) promo.Result {
 	res, err := promo.Evaluate(c, rs)
 	if err != nil {
 		t.Fatalf("Evaluate: %v", err)
+	}
+	for _, v := range promocheck.Promises(c, rs, res) {
+		t.Fatalf("%v", v)
 	}
 	return res
 }

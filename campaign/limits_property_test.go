@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -14,6 +13,8 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/promocheck"
+	"github.com/promokit/promokit/promogen"
 )
 
 // Properties of issue 3 (Reshop campaigns), on random rulesets and carts:
@@ -34,41 +35,25 @@ import (
 //     member as the only member present); grant_all is the same as no
 //     association.
 //
-// Campaign ids, product codes and instants come from small pools so that
-// rules, limits and counters often meet.
+// Rulesets and carts come from promogen (Campaign and Cart) over small
+// pools of product codes and instants, so that rules, limits and counters
+// often meet; every evaluation also keeps the engine's promises
+// (promocheck.Promises).
 
 var lpDecimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
 
-var (
-	// lpProducts are the product codes rules name; lpGifts are the gift
-	// options (carts hold them too, so gifts get zeroed).
-	lpProducts = []string{"P1", "P2", "P3", "P4"}
-	lpGifts    = []string{"G1", "G2"}
-	// lpPeriods and lpScopes are the limit settings.
-	lpPeriods = []string{"day", "week", "month", "campaign"}
-	lpScopes  = []string{"general", "customer"}
-)
-
-// lpInstants are the fixed sale instants, in America/Sao_Paulo: a Saturday
-// of 2026-W47, a Sunday night that is already Monday in UTC, the last
-// minute of a month and the first of the next, and a day of 2026-W53.
-func lpInstants(t *rapid.T) []time.Time {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		t.Fatalf("load location: %v", err)
+// lpCatalog is what carts are made of: the products rules name and two
+// more that gifts may also name, sold by the unit or by weight, at
+// R$ 10,00 to R$ 99,99 (see WithPrices in lpGenCart).
+func lpCatalog() []promogen.Product {
+	var out []promogen.Product
+	for _, code := range []string{"P1", "P2", "P3", "P4", "G1", "G2"} {
+		out = append(out, promogen.Product{Code: code})
 	}
-	return []time.Time{
-		time.Date(2026, time.November, 21, 10, 15, 0, 0, loc),
-		time.Date(2026, time.November, 22, 23, 30, 0, 0, loc),
-		time.Date(2026, time.November, 30, 23, 59, 0, 0, loc),
-		time.Date(2026, time.December, 1, 0, 0, 0, 0, loc),
-		time.Date(2026, time.December, 31, 22, 0, 0, 0, loc),
-	}
+	return out
 }
 
 func lpCents(n int) decimal.Decimal { return decimal.New(int64(n), -2) }
-
-func lpDecPtr(d decimal.Decimal) *decimal.Decimal { return &d }
 
 // lpOptions says which campaign features a generator may draw.
 type lpOptions struct {
@@ -78,129 +63,41 @@ type lpOptions struct {
 	recordOnly bool // no_benefit campaigns and campaigns whose only benefit is points
 }
 
-// lpGenCampaign draws a valid campaign. Item campaigns with an amount off
-// per unit have priority 0 and every other campaign 1 to 3, so that those
-// run first in the item phase: with amounts of at most R$ 1.00 and prices
-// of at least R$ 10.00, each unit they select is discounted by exactly the
-// amount, and the units that got the benefit can be counted from the
-// adjustments.
-func lpGenCampaign(t *rapid.T, id string, o lpOptions) campaign.Campaign {
-	c := campaign.Campaign{
-		ID: id, Name: "Campanha " + id, Start: "2026-11-01",
-		Priority: rapid.IntRange(1, 3).Draw(t, "priority"),
-	}
-	if rapid.IntRange(0, 3).Draw(t, "no_rules_die") == 0 {
-		c.NoActivationRules = true
-	} else {
-		codes := rapid.SliceOfNDistinct(rapid.SampledFrom(lpProducts), 1, 3, rapid.ID[string]).Draw(t, "rule_codes")
-		c.Rules = &campaign.Rules{Conditions: []campaign.Condition{{Kind: "product_code", Values: codes}}}
+// generators are the promogen options of lpOptions: rules on product
+// codes, every benefit kind but final prices, the features asked for.
+func (o lpOptions) generators() []promogen.Option {
+	var f promogen.Features
+	if o.optional {
+		f |= promogen.Optional
 	}
 	if o.exclusive {
-		c.NonCumulative = rapid.IntRange(0, 3).Draw(t, "non_cumulative_die") == 0
-	}
-	if o.optional {
-		c.Optional = rapid.IntRange(0, 2).Draw(t, "optional_die") == 0
-	}
-	if rapid.IntRange(0, 3).Draw(t, "min_quantity_die") == 0 {
-		c.MinQuantity = int64(rapid.IntRange(1, 3).Draw(t, "min_quantity"))
-	}
-	if rapid.IntRange(0, 4).Draw(t, "min_value_die") == 0 {
-		c.MinValue = lpDecPtr(lpCents(rapid.IntRange(0, 30000).Draw(t, "min_value_cents")))
-	}
-	kinds := []string{"sale_percent", "sale_amount", "item_percent", "item_amount", "free_units", "gift",
-		"progressive_items", "progressive_sale", "age_sale", "age_items"}
-	if o.recordOnly {
-		kinds = append(kinds, "no_benefit", "points_only")
-	}
-	b := &c.Benefit
-	itemSelect := func() {
-		b.ApplyTo = campaign.ApplyTo(rapid.SampledFrom([]string{"", "all", "highest", "lowest"}).Draw(t, "apply_to"))
-	}
-	repetitions := func() {
-		if rapid.IntRange(0, 2).Draw(t, "max_repetitions_die") == 0 {
-			c.MaxRepetitions = rapid.IntRange(1, 2).Draw(t, "max_repetitions")
-		}
-	}
-	switch kind := rapid.SampledFrom(kinds).Draw(t, "benefit_kind"); kind {
-	case "sale_percent":
-		b.On, b.Percent = "sale", lpDecPtr(lpCents(rapid.IntRange(1, 10000).Draw(t, "percent_hundredths")))
-	case "sale_amount":
-		b.On, b.Amount = "sale", lpDecPtr(lpCents(rapid.IntRange(1, 20000).Draw(t, "sale_amount_cents")))
-	case "item_percent":
-		b.On, b.Percent = "items", lpDecPtr(lpCents(rapid.IntRange(1, 10000).Draw(t, "percent_hundredths")))
-		itemSelect()
-		repetitions()
-	case "item_amount":
-		b.On, b.Amount = "items", lpDecPtr(lpCents(rapid.IntRange(1, 100).Draw(t, "item_amount_cents")))
-		c.Priority = 0
-		itemSelect()
-		repetitions()
-	case "free_units":
-		buy := rapid.IntRange(2, 4).Draw(t, "buy")
-		b.On, b.FreeUnits = "items", &campaign.FreeUnits{Buy: int64(buy), Pay: int64(rapid.IntRange(1, buy-1).Draw(t, "pay"))}
-		itemSelect()
-		repetitions()
-	case "gift":
-		b.On, b.Gift = "items", &campaign.Gift{
-			Quantity: int64(rapid.IntRange(1, 2).Draw(t, "gift_quantity")),
-			Options:  rapid.SliceOfNDistinct(rapid.SampledFrom(lpGifts), 1, 2, rapid.ID[string]).Draw(t, "gift_options"),
-		}
-		repetitions()
-	case "progressive_items", "progressive_sale":
-		b.On = "items"
-		if kind == "progressive_sale" {
-			b.On = "sale"
-		}
-		qs := rapid.SliceOfNDistinct(rapid.IntRange(1, 5), 1, 3, rapid.ID[int]).Draw(t, "tier_quantities")
-		p := &campaign.Progressive{}
-		for _, q := range qs {
-			tier := campaign.ProgressiveTier{MinQuantity: int64(q)}
-			if rapid.Bool().Draw(t, "tier_percent") {
-				tier.Percent = lpDecPtr(decimal.NewFromInt(int64(rapid.IntRange(1, 50).Draw(t, "tier_percent_value"))))
-			} else {
-				tier.Amount = lpDecPtr(lpCents(rapid.IntRange(100, 3000).Draw(t, "tier_amount_cents")))
-			}
-			p.Tiers = append(p.Tiers, tier)
-		}
-		b.Progressive = p
-	case "age_sale", "age_items":
-		b.On = "sale"
-		if kind == "age_items" {
-			b.On = "items"
-		}
-		b.AgePercent = &campaign.AgePercent{
-			PerYear: lpCents(rapid.IntRange(50, 300).Draw(t, "per_year_hundredths")),
-			Max:     decimal.NewFromInt(int64(rapid.IntRange(5, 50).Draw(t, "age_max"))),
-		}
-	case "no_benefit":
-		// A campaign with no benefit is worth nothing: drawn cumulative, so
-		// that it does not wipe out the others.
-		c.NoBenefit, c.NonCumulative = true, false
-	case "points_only":
-		// Extras only: non-cumulative it would need settings.point_value.
-		c.NonCumulative = false
-		c.Extras = &campaign.Extras{Points: &campaign.Points{Fixed: lpDecPtr(decimal.NewFromInt(int64(rapid.IntRange(1, 50).Draw(t, "points"))))}}
+		f |= promogen.NonCumulative
 	}
 	if o.limits {
-		// At most one limit per scope, count and period (the compiler
-		// rejects repeats: they would share one counter).
-		seen := map[campaign.Limit]bool{}
-		n := rapid.IntRange(0, 3).Draw(t, "limits")
-		for range n {
-			l := campaign.Limit{
-				Scope:  campaign.LimitScope(rapid.SampledFrom(lpScopes).Draw(t, "limit_scope")),
-				Count:  "sale",
-				Max:    int64(rapid.IntRange(1, 6).Draw(t, "limit_max")),
-				Period: campaign.LimitPeriod(rapid.SampledFrom(lpPeriods).Draw(t, "limit_period")),
-			}
-			if b.On == "items" && rapid.Bool().Draw(t, "limit_by_item") {
-				l.Count = "item"
-			}
-			if same := (campaign.Limit{Scope: l.Scope, Count: l.Count, Period: l.Period}); !seen[same] {
-				seen[same] = true
-				c.Limits = append(c.Limits, l)
-			}
-		}
+		f |= promogen.Limits
+	}
+	kinds := []promogen.BenefitKind{promogen.SalePercent, promogen.SaleAmount, promogen.ItemPercent, promogen.ItemAmount,
+		promogen.FreeUnits, promogen.GiftProducts, promogen.ProgressiveItems, promogen.ProgressiveSale, promogen.AgeSale, promogen.AgeItems}
+	if o.recordOnly {
+		kinds = append(kinds, promogen.NoBenefit, promogen.PointsOnly)
+	}
+	return []promogen.Option{promogen.WithOnlyProducts(lpCatalog()...), promogen.WithFeatures(f), promogen.WithBenefits(kinds...),
+		promogen.WithConditions(campaign.CondProductCode)}
+}
+
+// lpGenCampaign draws a valid campaign (promogen.Campaign). Item campaigns
+// with an amount off per unit then get priority 0 and R$ 0,01 to R$ 1,00
+// off, every other campaign a priority of 1 to 3, so that those run first
+// in the item phase: with prices of at least R$ 10,00, each unit they
+// select is discounted by exactly the amount, and the units that got the
+// benefit can be counted from the adjustments.
+func lpGenCampaign(t *rapid.T, id string, o lpOptions) campaign.Campaign {
+	c := promogen.Campaign(id, o.generators()...).Draw(t, "campaign")
+	if c.Benefit.On == campaign.OnItems && c.Benefit.Amount != nil {
+		c.Priority = 0
+		c.Benefit.Amount = campaign.Ptr(lpCents(rapid.IntRange(1, 100).Draw(t, "item_amount_cents")))
+	} else {
+		c.Priority = rapid.IntRange(1, 3).Draw(t, "priority")
 	}
 	return c
 }
@@ -215,36 +112,13 @@ func lpGenDefinition(t *rapid.T, prefix string, n int, o lpOptions) campaign.Rul
 	return def
 }
 
-// lpGenCart draws a cart of 1 to 8 lines of the products and gifts, at one
-// of the fixed instants, anonymous or with a customer (with or without a
-// birth date). Unit prices are at least R$ 10.00.
+// lpGenCart draws a cart of 1 to 8 lines of the catalog (promogen.Cart),
+// at one of promogen's default instants (a Saturday of 2026-W47, a Sunday
+// night that is already Monday in UTC, the last minute of a month and the
+// first of the next, a day of 2026-W53), anonymous or with a customer.
+// Unit prices are R$ 10,00 to R$ 99,99.
 func lpGenCart(t *rapid.T) promo.Cart {
-	c := promo.Cart{ID: "sale-lp", Time: rapid.SampledFrom(lpInstants(t)).Draw(t, "instant"), Store: promo.Store{ID: "loja-1"}}
-	switch rapid.IntRange(0, 2).Draw(t, "customer") {
-	case 1:
-		c.Customer = &promo.Customer{ID: "tok-1", BirthDate: promo.MustParseDate("1990-11-22")}
-	case 2:
-		c.Customer = &promo.Customer{ID: "tok-2"}
-	}
-	n := rapid.IntRange(1, 8).Draw(t, "lines")
-	ids := make([]string, n)
-	for i := range ids {
-		ids[i] = fmt.Sprintf("L%d", i+1)
-	}
-	ids = rapid.Permutation(ids).Draw(t, "line_ids")
-	codes := append(slices.Clone(lpProducts), lpGifts...)
-	for _, id := range ids {
-		l := promo.Line{ID: id, ProductCode: rapid.SampledFrom(codes).Draw(t, "line_code")}
-		if rapid.IntRange(0, 5).Draw(t, "weighed_die") == 0 {
-			l.Weighed = true
-			l.Quantity = decimal.New(int64(rapid.IntRange(100, 5000).Draw(t, "grams")), -3)
-		} else {
-			l.Quantity = decimal.NewFromInt(int64(rapid.IntRange(1, 6).Draw(t, "quantity")))
-		}
-		l.UnitPrice = lpCents(rapid.IntRange(1000, 9999).Draw(t, "price_cents"))
-		c.Lines = append(c.Lines, l)
-	}
-	return c
+	return promogen.Cart(promogen.WithOnlyProducts(lpCatalog()...), promogen.WithPrices(decimal.NewFromInt(10), lpCents(9999))).Draw(t, "cart")
 }
 
 // lpKey is the History.Counters key of limit l of campaign id for cart c,
@@ -314,6 +188,8 @@ func lpGenCounters(t *rapid.T, def *campaign.Ruleset, c *promo.Cart) map[string]
 	return out
 }
 
+// lpEvaluate compiles and evaluates, and checks that the result keeps
+// the engine's promises (promocheck.Promises).
 func lpEvaluate(t *rapid.T, def campaign.Ruleset, c promo.Cart) (*promo.Ruleset, promo.Result) {
 	rs, err := campaign.Compile(def)
 	if err != nil {
@@ -322,6 +198,9 @@ func lpEvaluate(t *rapid.T, def campaign.Ruleset, c promo.Cart) (*promo.Ruleset,
 	res, err := promo.Evaluate(c, rs)
 	if err != nil {
 		t.Fatalf("Evaluate: %v", err)
+	}
+	for _, v := range promocheck.Promises(c, rs, res) {
+		t.Fatalf("%v", v)
 	}
 	return rs, res
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -12,17 +11,17 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/promogen"
 )
 
 // A ruleset definition written with encoding/json and read back with
 // campaign.Decode is the same definition, and compiles to a ruleset that
-// prices carts the same way.
+// prices carts (promogen.Cart) the same way. The definitions are drawn
+// here, not with promogen.Ruleset: the point is the JSON spelling (free
+// text, decimals with trailing zeros, every date form and zone).
 
 // rtDecEqual compares decimals by value (10.5 equals 10.50).
 var rtDecEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
-// rtCents returns n cents as a decimal.
-func rtCents(n int) decimal.Decimal { return decimal.New(int64(n), -2) }
 
 func rtDecPtr(d decimal.Decimal) *decimal.Decimal { return &d }
 
@@ -46,7 +45,6 @@ var (
 	rtCodes      = []string{"P1", "P2", "P3", "P4", "P9"}
 	rtSKUs       = []string{"P1-A", "P2-A", "P3-B", "P9-A"}
 	rtCategories = []string{"mercearia", "mercearia/graos", "bebidas", "bebidas/cervejas", "limpeza"}
-	rtLineCats   = []string{"mercearia/graos/arroz", "mercearia/massas", "bebidas/cervejas", ""}
 	rtStarts     = []string{"2026-11-01T00:00:00-03:00", "2026-11-01", "2026-11-01T08:00", "2026-11-01T08:00:30", "2026-10-31T23:00:00Z"}
 	rtEnds       = []string{"", "2026-11-21", "2026-11-21T10:15:00-03:00", "2026-11-20T23:59", "2026-12-31T23:59:59Z"}
 	rtZones      = []string{"", "America/Sao_Paulo", "America/Manaus", "America/Noronha", "UTC"}
@@ -145,29 +143,10 @@ func rtDefinition(t *rapid.T) campaign.Ruleset {
 	return def
 }
 
-// rtCart draws a cart of 1 to 12 lines at 2026-11-21 10:15 in São Paulo.
+// rtCart draws a cart of 1 to 12 lines at 2026-11-21 10:15 in São Paulo
+// (promogen.Cart).
 func rtCart(t *rapid.T) promo.Cart {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		t.Fatalf("load location: %v", err)
-	}
-	c := promo.Cart{ID: "sale-rt", Time: time.Date(2026, time.November, 21, 10, 15, 0, 0, loc), Store: promo.Store{ID: "loja-1"}}
-	for i := range rapid.IntRange(1, 12).Draw(t, "lines") {
-		code := rapid.SampledFrom(rtCodes[:4]).Draw(t, "code")
-		l := promo.Line{
-			ID: fmt.Sprintf("L%02d", i), ProductCode: code, SKU: code + "-A",
-			Category:  rapid.SampledFrom(rtLineCats).Draw(t, "line_category"),
-			UnitPrice: rtCents(rapid.IntRange(1, 99999).Draw(t, "price_cents")),
-		}
-		if rapid.IntRange(0, 4).Draw(t, "weighed_die") == 0 {
-			l.Weighed = true
-			l.Quantity = decimal.New(int64(rapid.IntRange(1, 9999).Draw(t, "grams")), -3)
-		} else {
-			l.Quantity = decimal.NewFromInt(int64(rapid.IntRange(1, 10).Draw(t, "quantity")))
-		}
-		c.Lines = append(c.Lines, l)
-	}
-	return c
+	return promogen.Cart(promogen.WithLines(1, 12), promogen.WithMaxQuantity(10), promogen.WithInstant(promogen.DefaultInstants()[0])).Draw(t, "cart")
 }
 
 func TestPropertyDefinitionJSONRoundTrip(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -13,6 +12,8 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/promocheck"
+	"github.com/promokit/promokit/promogen"
 )
 
 // Properties of units (issue 11, item 1), against a simple model that
@@ -22,6 +23,9 @@ import (
 // must give every line the same discount, a unit must never take part in
 // two grouped occurrences (the participants of the grouped campaigns never
 // add up to more units than a line holds) and never go below zero.
+//
+// Carts come from promogen.Cart and every evaluation also keeps the
+// engine's promises (promocheck.Promises).
 //
 // Prices are whole even cents and the benefits are free units, 50 % off
 // the cheapest or dearest unit of each group and whole cents off each
@@ -192,23 +196,19 @@ func upModel(cart promo.Cart, camps []upCampaign) map[string]map[int]int64 {
 	return out
 }
 
+// upGenCart draws 1 to 5 lines of the products, counted, 1 to 12 units
+// each (promogen.Cart), then doubles every price: whole even cents from
+// R$ 0,02 to R$ 50,00.
 func upGenCart(t *rapid.T) promo.Cart {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		t.Fatal(err)
+	var ps []promogen.Product
+	for _, code := range upProducts {
+		ps = append(ps, promogen.Product{Code: code, Measure: promogen.ByUnit})
 	}
-	c := promo.Cart{ID: "sale-up", Time: time.Date(2026, time.November, 21, 10, 15, 0, 0, loc), Store: promo.Store{ID: "loja-1"}}
-	n := rapid.IntRange(1, 5).Draw(t, "lines")
-	ids := make([]string, n)
-	for i := range ids {
-		ids[i] = fmt.Sprintf("L%d", i+1)
-	}
-	ids = rapid.Permutation(ids).Draw(t, "line_ids")
-	for _, id := range ids {
-		c.Lines = append(c.Lines, promo.Line{ID: id,
-			ProductCode: rapid.SampledFrom(upProducts).Draw(t, "code"),
-			Quantity:    decimal.NewFromInt(int64(rapid.IntRange(1, 12).Draw(t, "quantity"))),
-			UnitPrice:   decimal.New(2*int64(rapid.IntRange(1, 2500).Draw(t, "half_price_cents")), -2)})
+	c := promogen.Cart(promogen.WithOnlyProducts(ps...), promogen.WithLines(1, 5), promogen.WithMaxQuantity(12),
+		promogen.WithPrices(decimal.New(1, -2), decimal.NewFromInt(25)), promogen.WithInstant(promogen.DefaultInstants()[0]),
+		promogen.WithCustomer(nil)).Draw(t, "cart")
+	for i := range c.Lines {
+		c.Lines[i].UnitPrice = c.Lines[i].UnitPrice.Mul(decimal.NewFromInt(2))
 	}
 	return c
 }
@@ -231,6 +231,9 @@ func TestPropertyUnitsTakePartInOneGroupedOccurrence(t *testing.T) {
 		res, err := promo.Evaluate(cart, rs)
 		if err != nil {
 			t.Fatalf("Evaluate: %v", err)
+		}
+		for _, v := range promocheck.Promises(cart, rs, res) {
+			t.Fatalf("%v", v)
 		}
 		want := upModel(cart, camps)
 		got := map[string]map[int]int64{}

@@ -13,6 +13,8 @@ import (
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/exchange"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/promocheck"
+	"github.com/promokit/promokit/promogen"
 )
 
 // Expected values below are worked out by hand from the Reshop manual's rule
@@ -323,21 +325,20 @@ func TestExchangeValueRounding(t *testing.T) {
 	}
 }
 
-// Property: for any cart and exchange, the shares add up exactly to the
+// Property: for any cart (promogen.Cart) and exchange, the result keeps the
+// engine's promises (promocheck.Promises), the shares add up exactly to the
 // smaller of the exchange value and the sale's gross, no line's share
 // exceeds its gross, and Payable = Net - Exchange - Tenders.
 func TestSharesProperty(t *testing.T) {
 	rs := campaign.MustLoad([]byte(`{"version": 1, "campaigns": [
 	  {"id": "dez", "name": "10%", "start": "2026-11-01", "no_activation_rules": true, "benefit": {"on": "sale", "percent": "10"}}]}`))
-	loc := saoPaulo(t)
+	carts := promogen.Cart(promogen.WithLines(1, 6), promogen.WithWeighedLines(40), promogen.WithPrices(decimal.New(1, -2), decimal.NewFromInt(500)),
+		promogen.WithInstant(time.Date(2026, 11, 21, 10, 0, 0, 0, saoPaulo(t))))
 	rapid.Check(t, func(t *rapid.T) {
-		cart := promo.Cart{ID: "p", Time: time.Date(2026, 11, 21, 10, 0, 0, 0, loc), Store: promo.Store{ID: "l"}}
+		cart := carts.Draw(t, "cart")
 		gross := decimal.Zero
-		for i := range rapid.IntRange(1, 6).Draw(t, "lines") {
-			q := decimal.New(rapid.Int64Range(1, 5000).Draw(t, "qty"), -int32(rapid.IntRange(0, 3).Draw(t, "qtyPlaces")))
-			p := decimal.New(rapid.Int64Range(0, 50000).Draw(t, "price"), -2)
-			cart.Lines = append(cart.Lines, promo.Line{ID: fmt.Sprintf("L%02d", 10-i), Quantity: q, UnitPrice: p})
-			gross = gross.Add(q.Mul(p).RoundBank(2))
+		for _, l := range cart.Lines {
+			gross = gross.Add(l.Quantity.Mul(l.UnitPrice).RoundBank(2))
 		}
 		ex := decimal.Zero
 		for i := range rapid.IntRange(0, 3).Draw(t, "exchanges") {
@@ -348,6 +349,9 @@ func TestSharesProperty(t *testing.T) {
 		res, err := promo.Evaluate(cart, rs)
 		if err != nil {
 			t.Fatal(err)
+		}
+		for _, v := range promocheck.Promises(cart, rs, res) {
+			t.Fatalf("%v", v)
 		}
 		sum := decimal.Zero
 		for _, l := range res.Lines {

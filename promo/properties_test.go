@@ -13,18 +13,27 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/promocheck"
+	"github.com/promokit/promokit/promogen"
 )
 
-// Property-based tests of the promises of DESIGN.md: every line keeps
-// 0 <= discount <= gross with adjustments in cents that add up; Apportion
-// distributes exact cents; the result does not depend on the order of the
-// lines or of the campaigns; Evaluate is deterministic and safe to call
-// concurrently; a non-cumulative campaign applies alone; the values of a
-// condition act as a set, and one condition over several values equals
-// one-value conditions combined with match any/all.
+// Property-based tests of the promises of docs/design.md, on the public
+// generators of promogen and the checks of promocheck: every evaluation
+// keeps the engine's promises (promocheck.Promises: the lines are the
+// cart's, 0 <= discount <= gross with adjustments in cents that add up,
+// totals, NFC-e, determinism, refunds); Apportion distributes exact cents;
+// the result does not depend on the order of the lines or of the
+// campaigns; Evaluate is deterministic and safe to call concurrently; a
+// non-cumulative campaign applies alone; the values of a condition act as
+// a set, and one condition over several values equals one-value
+// conditions combined with match any/all.
 //
-// Carts and rulesets are random, built from small pools of product codes,
-// SKUs and categories so that the campaigns' conditions often hold.
+// Carts are promogen.Cart of up to 30 lines of the default catalog (six
+// product codes, two SKUs each, supermarket categories), at one instant;
+// rulesets are promogen.Ruleset with its default campaigns (sale and item
+// percents and amounts, final prices, free units, non-cumulative ones,
+// dates around the instant, funders), whose rules name the catalog's
+// codes, SKUs and categories and some no cart has.
 
 var ppDecimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
 
@@ -37,171 +46,24 @@ func ppSaleInstant(t interface{ Fatalf(string, ...any) }) time.Time {
 	return time.Date(2026, time.November, 21, 10, 15, 0, 0, loc)
 }
 
-var (
-	// ppLineCodes are the product codes carts are made of; ppRuleCodes add
-	// codes no cart has.
-	ppLineCodes = []string{"P1", "P2", "P3", "P4", "P5", "P6"}
-	ppRuleCodes = []string{"P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"}
-	// ppSkuVariants are appended to a product code to make its SKU.
-	ppSkuVariants = []string{"-A", "-B"}
-	ppRuleSKUs    = []string{"P1-A", "P1-B", "P2-A", "P3-B", "P4-A", "P5-A", "P6-B", "P9-A"}
-	// ppLineCategories are category paths of lines ("" is a line with none);
-	// ppRuleCategories are condition values, some above the lines' levels,
-	// some in no cart, one with slashes around it.
-	ppLineCategories = []string{
-		"mercearia/graos/arroz", "mercearia/graos/feijao", "mercearia/massas",
-		"bebidas/cervejas", "bebidas/refrigerantes", "hortifruti/frutas", "hortifruti",
-		"vestuario/meias", "",
-	}
-	ppRuleCategories = []string{
-		"mercearia", "mercearia/graos", "bebidas", "bebidas/cervejas", "hortifruti",
-		"hortifruti/frutas", "vestuario/meias", "limpeza", "/bebidas/",
-	}
-	// ppTiedPrices are drawn often so that units and lines tie on price.
-	ppTiedPrices = []int{100, 999, 1000, 1990, 4999}
-)
+// ppTiedPrices are drawn often so that units and lines tie on price.
+var ppTiedPrices = []int{100, 999, 1000, 1990, 4999}
 
 // ppCents returns n cents as a decimal.
 func ppCents(n int) decimal.Decimal { return decimal.New(int64(n), -2) }
 
-func ppGenLine(t *rapid.T, id string) promo.Line {
-	code := rapid.SampledFrom(ppLineCodes).Draw(t, "code")
-	l := promo.Line{
-		ID:          id,
-		ProductCode: code,
-		SKU:         code + rapid.SampledFrom(ppSkuVariants).Draw(t, "sku_variant"),
-		Category:    rapid.SampledFrom(ppLineCategories).Draw(t, "category"),
-	}
-	if rapid.IntRange(0, 4).Draw(t, "weighed_die") == 0 {
-		l.Weighed = true
-		l.Quantity = decimal.New(int64(rapid.IntRange(1, 9999).Draw(t, "grams")), -3)
-	} else {
-		l.Quantity = decimal.NewFromInt(int64(rapid.IntRange(1, 10).Draw(t, "quantity")))
-	}
-	price := rapid.OneOf(rapid.IntRange(1, 99999), rapid.SampledFrom(ppTiedPrices)).Draw(t, "price_cents")
-	l.UnitPrice = ppCents(price)
-	return l
-}
-
-// ppGenCart draws a cart of 1 to 30 lines with unique ids, in an order that
-// differs from the order of the ids.
+// ppGenCart draws an anonymous cart of 1 to 30 lines of up to 10 units
+// (a fifth weighed) at the fixed instant; line ids "1", "2", ... sort as
+// strings in another order than the cart's from line 10 on.
 func ppGenCart(t *rapid.T) promo.Cart {
-	n := rapid.IntRange(1, 30).Draw(t, "lines")
-	ids := make([]string, n)
-	for i := range ids {
-		ids[i] = fmt.Sprintf("L%02d", i+1)
-	}
-	ids = rapid.Permutation(ids).Draw(t, "line_ids")
-	c := promo.Cart{ID: "sale-1", Time: ppSaleInstant(t), Store: promo.Store{ID: "loja-1"}}
-	for _, id := range ids {
-		c.Lines = append(c.Lines, ppGenLine(t, id))
-	}
-	return c
+	return promogen.Cart(promogen.WithLines(1, 30), promogen.WithMaxQuantity(10), promogen.WithInstant(ppSaleInstant(t)),
+		promogen.WithCustomer(nil)).Draw(t, "cart")
 }
 
-// ppDateWindows are valid (start, end) pairs as seen from the cart's instant
-// 2026-11-21 10:15 -03:00: most are open, some not started, some ended.
-var ppDateWindows = [][2]string{
-	{"2026-11-01T00:00:00-03:00", ""},
-	{"2026-11-01T00:00:00-03:00", ""},
-	{"2026-11-01", "2026-11-21"},                      // date-only end: open until the end of the day
-	{"2026-11-21T10:15", "2026-11-21T10:15:00-03:00"}, // both ends inclusive
-	{"2026-01-01T00:00:00Z", "2026-12-31T23:59:59Z"},
-	{"2026-11-01", "2026-11-21T10:14:59"}, // ended a second before
-	{"2026-11-01", "2026-11-20"},          // ended
-	{"2026-11-21T10:15:01", ""},           // starts a second after
-	{"2026-12-01", "2026-12-31"},          // not started
-}
-
-func ppDecPtr(d decimal.Decimal) *decimal.Decimal { return &d }
-
-func ppGenRules(t *rapid.T) *campaign.Rules {
-	r := &campaign.Rules{Match: campaign.Match(rapid.SampledFrom([]string{"", "all", "any"}).Draw(t, "match"))}
-	n := rapid.IntRange(1, 3).Draw(t, "conditions")
-	for range n {
-		kind := rapid.SampledFrom([]string{"product_code", "sku", "category"}).Draw(t, "kind")
-		pool := map[string][]string{"product_code": ppRuleCodes, "sku": ppRuleSKUs, "category": ppRuleCategories}[kind]
-		vals := rapid.SliceOfNDistinct(rapid.SampledFrom(pool), 1, 3, rapid.ID[string]).Draw(t, "values")
-		r.Conditions = append(r.Conditions, campaign.Condition{
-			Kind: campaign.ConditionKind(kind), Values: vals,
-			Require: campaign.Require(rapid.SampledFrom([]string{"", "any", "all"}).Draw(t, "require")),
-		})
-	}
-	return r
-}
-
-func ppGenBenefit(t *rapid.T, c *campaign.Campaign) {
-	percent := func() *decimal.Decimal {
-		return ppDecPtr(ppCents(rapid.IntRange(0, 10000).Draw(t, "percent_hundredths")))
-	}
-	if rapid.IntRange(0, 2).Draw(t, "sale_die") == 0 {
-		c.Benefit.On = "sale"
-		if rapid.Bool().Draw(t, "sale_percent") {
-			c.Benefit.Percent = percent()
-		} else {
-			c.Benefit.Amount = ppDecPtr(ppCents(rapid.IntRange(1, 30000).Draw(t, "sale_amount_cents")))
-		}
-		return
-	}
-	c.Benefit.On = "items"
-	switch rapid.IntRange(0, 3).Draw(t, "item_kind") {
-	case 0:
-		c.Benefit.Percent = percent()
-	case 1:
-		// Sometimes with a fraction of a cent per unit.
-		c.Benefit.Amount = ppDecPtr(decimal.New(int64(rapid.IntRange(1, 50000).Draw(t, "item_amount_mills")), -3))
-	case 2:
-		c.Benefit.FinalPrice = ppDecPtr(ppCents(rapid.IntRange(0, 20000).Draw(t, "final_price_cents")))
-	default:
-		buy := rapid.IntRange(2, 5).Draw(t, "buy")
-		c.Benefit.FreeUnits = &campaign.FreeUnits{Buy: int64(buy), Pay: int64(rapid.IntRange(1, buy-1).Draw(t, "pay"))}
-	}
-	c.Benefit.ApplyTo = campaign.ApplyTo(rapid.SampledFrom([]string{"", "all", "highest", "lowest"}).Draw(t, "apply_to"))
-	if rapid.Bool().Draw(t, "has_max_repetitions") {
-		c.MaxRepetitions = rapid.IntRange(1, 3).Draw(t, "max_repetitions")
-	}
-}
-
-func ppGenCampaign(t *rapid.T, id string) campaign.Campaign {
-	w := rapid.SampledFrom(ppDateWindows).Draw(t, "dates")
-	c := campaign.Campaign{
-		ID:            id,
-		Name:          "Campanha " + id,
-		Priority:      rapid.IntRange(0, 3).Draw(t, "priority"),
-		Start:         w[0],
-		End:           w[1],
-		NonCumulative: rapid.IntRange(0, 3).Draw(t, "non_cumulative_die") == 0,
-	}
-	if rapid.IntRange(0, 3).Draw(t, "no_rules_die") == 0 {
-		c.NoActivationRules = true
-	} else {
-		c.Rules = ppGenRules(t)
-	}
-	if rapid.Bool().Draw(t, "has_min_quantity") {
-		c.MinQuantity = int64(rapid.IntRange(1, 6).Draw(t, "min_quantity"))
-	}
-	if rapid.IntRange(0, 3).Draw(t, "min_value_die") == 0 {
-		c.MinValue = ppDecPtr(ppCents(rapid.IntRange(0, 50000).Draw(t, "min_value_cents")))
-	}
-	if rapid.IntRange(0, 4).Draw(t, "funder_die") == 0 {
-		c.FundedBy = "fornecedor-x"
-	}
-	ppGenBenefit(t, &c)
-	return c
-}
-
-// ppGenDefinition draws a valid ruleset definition of 1 to 8 campaigns with
-// ids c00, c01, ... in file order.
+// ppGenDefinition draws a valid ruleset definition of 1 to 8 campaigns
+// with ids c00, c01, ... in file order, dated around the cart's instant.
 func ppGenDefinition(t *rapid.T) campaign.Ruleset {
-	def := campaign.Ruleset{
-		Version:  campaign.Version,
-		Settings: campaign.Settings{Rounding: campaign.Rounding(rapid.SampledFrom([]string{"", "half_even", "half_up", "truncate"}).Draw(t, "rounding"))},
-	}
-	n := rapid.IntRange(1, 8).Draw(t, "campaigns")
-	for i := range n {
-		def.Campaigns = append(def.Campaigns, ppGenCampaign(t, fmt.Sprintf("c%02d", i)))
-	}
-	return def
+	return promogen.Ruleset(promogen.WithInstant(ppSaleInstant(t))).Draw(t, "ruleset")
 }
 
 func ppMustCompile(t *rapid.T, def campaign.Ruleset) *promo.Ruleset {
@@ -220,94 +82,22 @@ func ppMustEvaluate(t *rapid.T, c promo.Cart, rs *promo.Ruleset) promo.Result {
 	return res
 }
 
-// ppRoundGross is quantity × unit price rounded to cents with the ruleset's
-// rounding, as the brief defines the gross of a line.
-func ppRoundGross(mode string, l promo.Line) decimal.Decimal {
-	x := l.Quantity.Mul(l.UnitPrice)
-	switch mode {
-	case "half_up":
-		return x.Round(2)
-	case "truncate":
-		return x.Truncate(2)
-	}
-	return x.RoundBank(2)
-}
-
-// ppCheckResult checks the invariants every result keeps.
-func ppCheckResult(t *rapid.T, c promo.Cart, mode string, res promo.Result) {
-	if len(res.Lines) != len(c.Lines) {
-		t.Fatalf("got %d result lines for %d cart lines", len(res.Lines), len(c.Lines))
-	}
-	byCampaign := map[string]decimal.Decimal{}
-	tg, td, tn := decimal.Zero, decimal.Zero, decimal.Zero
-	for i, lr := range res.Lines {
-		l := c.Lines[i]
-		if lr.ID != l.ID {
-			t.Fatalf("result line %d has id %q, cart line has %q", i, lr.ID, l.ID)
-		}
-		if want := ppRoundGross(mode, l); !lr.Gross.Equal(want) {
-			t.Errorf("line %s: gross %s, want %s × %s rounded (%q) = %s", l.ID, lr.Gross, l.Quantity, l.UnitPrice, mode, want)
-		}
-		if lr.Discount.Sign() < 0 || lr.Discount.GreaterThan(lr.Gross) {
-			t.Errorf("line %s: discount %s not within [0, gross %s]", l.ID, lr.Discount, lr.Gross)
-		}
-		if !lr.Net.Equal(lr.Gross.Sub(lr.Discount)) {
-			t.Errorf("line %s: net %s != gross %s - discount %s", l.ID, lr.Net, lr.Gross, lr.Discount)
-		}
-		sum := decimal.Zero
-		for _, a := range lr.Adjustments {
-			if a.Amount.Sign() <= 0 {
-				t.Errorf("line %s: adjustment of %s is %s, want > 0", l.ID, a.Campaign, a.Amount)
-			}
-			if !a.Amount.Equal(a.Amount.Truncate(2)) {
-				t.Errorf("line %s: adjustment of %s is %s, more than 2 decimals", l.ID, a.Campaign, a.Amount)
-			}
-			if a.FundedBy == "" {
-				t.Errorf("line %s: adjustment of %s has no funder", l.ID, a.Campaign)
-			}
-			sum = sum.Add(a.Amount)
-			byCampaign[a.Campaign] = byCampaign[a.Campaign].Add(a.Amount)
-		}
-		if !sum.Equal(lr.Discount) {
-			t.Errorf("line %s: adjustments sum to %s, discount is %s", l.ID, sum, lr.Discount)
-		}
-		tg, td, tn = tg.Add(lr.Gross), td.Add(lr.Discount), tn.Add(lr.Net)
-	}
-	want := promo.Totals{Gross: tg, Discount: td, Net: tn, Payable: tn} // no exchange, no tenders
-	if diff := cmp.Diff(want, res.Totals, ppDecimalEqual); diff != "" {
-		t.Errorf("totals are not the sums of the lines (-want +got):\n%s", diff)
-	}
-	// Every application gives what its adjustments add up to; every
-	// applied trace entry has an application and an event.
-	applied := map[string]decimal.Decimal{}
-	for _, a := range res.Applied {
-		applied[a.Campaign] = a.Amount
-		if a.Occurrences < 1 {
-			t.Errorf("application %s: %d occurrences, want >= 1", a.Campaign, a.Occurrences)
-		}
-	}
-	if diff := cmp.Diff(byCampaign, applied, ppDecimalEqual); diff != "" {
-		t.Errorf("adjustments by campaign vs applications (-want +got):\n%s", diff)
+// ppCheckResult checks the engine's promises (promocheck.Promises), and
+// that every application, with these rulesets' campaigns, has one event.
+func ppCheckResult(t *rapid.T, c promo.Cart, rs *promo.Ruleset, res promo.Result) {
+	for _, v := range promocheck.Promises(c, rs, res) {
+		t.Errorf("%v", v)
 	}
 	if len(res.Events) != len(res.Applied) {
 		t.Errorf("%d events for %d applications", len(res.Events), len(res.Applied))
-	}
-	for _, e := range res.Trace {
-		if _, ok := applied[e.Campaign]; ok != e.Applied {
-			t.Errorf("trace %s: applied=%v, but in Applied: %v", e.Campaign, e.Applied, ok)
-		}
-		if e.Applied != (e.Code() == promo.ReasonApplied) {
-			t.Errorf("trace %s: applied=%v with first code %q", e.Campaign, e.Applied, e.Code())
-		}
 	}
 }
 
 func TestPropertyLineInvariants(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := ppGenCart(t)
-		def := ppGenDefinition(t)
-		res := ppMustEvaluate(t, c, ppMustCompile(t, def))
-		ppCheckResult(t, c, string(def.Settings.Rounding), res)
+		rs := ppMustCompile(t, ppGenDefinition(t))
+		ppCheckResult(t, c, rs, ppMustEvaluate(t, c, rs))
 	})
 }
 
@@ -488,8 +278,9 @@ func TestPropertyNonCumulative(t *testing.T) {
 			twin.NonCumulative = true
 			def.Campaigns = append(def.Campaigns, twin)
 		}
-		res := ppMustEvaluate(t, c, ppMustCompile(t, def))
-		ppCheckResult(t, c, string(def.Settings.Rounding), res)
+		rs := ppMustCompile(t, def)
+		res := ppMustEvaluate(t, c, rs)
+		ppCheckResult(t, c, rs, res)
 
 		exclusive := map[string]bool{}
 		type solo struct {

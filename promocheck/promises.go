@@ -2,6 +2,7 @@ package promocheck
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/google/go-cmp/cmp"
@@ -241,6 +242,9 @@ func Deterministic(cart promo.Cart, rs *promo.Ruleset, res promo.Result) []Viola
 	if err != nil {
 		return []Violation{{Kind: KindDeterminism,
 			PT: "a segunda avaliação falhou: " + err.Error(), EN: "the second evaluation failed: " + err.Error()}}
+	}
+	if reflect.DeepEqual(res, again) {
+		return nil // the same values, down to each decimal's representation
 	}
 	if diff := cmp.Diff(res, again, decimalEqual()); diff != "" {
 		return []Violation{{Kind: KindDeterminism,

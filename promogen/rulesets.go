@@ -345,10 +345,11 @@ func (c *config) benefit(t *rapid.T, cp *campaign.Campaign, kind BenefitKind) {
 			Max:     decimal.NewFromInt(rapid.Int64Range(5, 50).Draw(t, "age_max")),
 		}
 	case NoBenefit:
-		// Nothing to compete with: it cannot be non-cumulative.
+		// Worth nothing: drawn cumulative, so that it does not wipe out
+		// the others.
 		cp.NoBenefit, cp.NonCumulative = true, false
 	case PointsOnly:
-		// Extras only: no money to compete with either.
+		// Extras only: non-cumulative it would need settings.point_value.
 		cp.NonCumulative = false
 		cp.Extras = &campaign.Extras{Points: &campaign.Points{Fixed: campaign.Ptr(decimal.NewFromInt(rapid.Int64Range(1, 50).Draw(t, "points")))}}
 	default:

@@ -82,7 +82,8 @@ func defaults() config {
 		pools: Mentions{
 			Categories: []string{"bebidas/cervejas", "bebidas/refrigerantes", "hortifruti", "hortifruti/frutas",
 				"mercearia/graos/arroz", "mercearia/graos/feijao", "mercearia/massas", "vestuario/meias"},
-			Stores: []promo.Store{{ID: "loja-1"}},
+			Stores:   []promo.Store{{ID: "loja-1"}},
+			Instants: DefaultInstants(),
 		},
 		ruleExtras: Mentions{
 			ProductCodes: []string{"P7", "P8"},

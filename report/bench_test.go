@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/promogen"
 	"github.com/promokit/promokit/report"
 )
 
@@ -44,10 +45,11 @@ func benchPool(b *testing.B) []report.Record {
 		if rng.intn(4) == 0 {
 			c.PromoCodes = []string{"PACK10"}
 		}
+		catalog := products()
 		for j := range 1 + rng.intn(4) {
-			p := products[rng.intn(len(products))]
-			l := promo.Line{ID: fmt.Sprint(j + 1), ProductCode: p.code, Category: p.category, UnitPrice: d(p.prices[rng.intn(len(p.prices))])}
-			if p.weighed {
+			p := catalog[rng.intn(len(catalog))]
+			l := promo.Line{ID: fmt.Sprint(j + 1), ProductCode: p.Code, Category: p.Category, UnitPrice: p.Price}
+			if p.Measure == promogen.ByWeight {
 				l.Quantity, l.Weighed = decimal.New(int64(50+rng.intn(2000)), -3), true
 			} else {
 				l.Quantity = decimal.NewFromInt(int64(1 + rng.intn(7)))

@@ -12,23 +12,33 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/promocheck"
+	"github.com/promokit/promokit/promogen"
 	"github.com/promokit/promokit/report"
 )
 
-type product struct {
-	code, category string
-	prices         []string
-	weighed        bool
-}
-
-var products = []product{
-	{"MEIA", "vestuario/meias", []string{"10.00", "12.90"}, false},
-	{"CAMISA", "vestuario/camisas", []string{"59.90", "90.00"}, false},
-	{"CAFE", "mercado/cafe", []string{"25.00", "18.49"}, false},
-	{"SABAO", "limpeza", []string{"8.00", "7.45"}, false},
-	{"SHAMPOO", "higiene", []string{"30.00"}, false},
-	{"ARROZ", "mercado/graos", []string{"20.00"}, false},
-	{"QUEIJO", "frios/queijos", []string{"39.90"}, true},
+// products is the catalog of the recorded sales: each product at one or
+// two shelf prices (a catalog entry per price), the cheese by weight.
+func products() []promogen.Product {
+	var out []promogen.Product
+	for _, p := range []struct {
+		code, category string
+		prices         []string
+		measure        promogen.Measure
+	}{
+		{"MEIA", "vestuario/meias", []string{"10.00", "12.90"}, promogen.ByUnit},
+		{"CAMISA", "vestuario/camisas", []string{"59.90", "90.00"}, promogen.ByUnit},
+		{"CAFE", "mercado/cafe", []string{"25.00", "18.49"}, promogen.ByUnit},
+		{"SABAO", "limpeza", []string{"8.00", "7.45"}, promogen.ByUnit},
+		{"SHAMPOO", "higiene", []string{"30.00"}, promogen.ByUnit},
+		{"ARROZ", "mercado/graos", []string{"20.00"}, promogen.ByUnit},
+		{"QUEIJO", "frios/queijos", []string{"39.90"}, promogen.ByWeight},
+	} {
+		for _, price := range p.prices {
+			out = append(out, promogen.Product{Code: p.code, Category: p.category, Price: d(price), Measure: p.measure})
+		}
+	}
+	return out
 }
 
 // genRecords draws a stream of recorded sales over the fixture ruleset, as
@@ -40,6 +50,8 @@ func genRecords(t *rapid.T, rs *promo.Ruleset) []report.Record {
 	var out []report.Record
 	var sales []int // indexes in out of the sales not yet returned
 	now := time.Date(2026, 11, 10, 8, 0, 0, 0, sp)
+	carts := promogen.Cart(promogen.WithOnlyProducts(products()...), promogen.WithLines(1, 4), promogen.WithMaxQuantity(7),
+		promogen.WithCustomer(nil))
 	n := rapid.IntRange(1, 30).Draw(t, "sales")
 	for i := range n {
 		now = now.Add(time.Duration(rapid.IntRange(0, 3000).Draw(t, "minutes")) * time.Minute)
@@ -56,20 +68,13 @@ func genRecords(t *rapid.T, rs *promo.Ruleset) []report.Record {
 		if rapid.Bool().Draw(t, "coupon") {
 			c.PromoCodes = []string{"PACK10"}
 		}
-		for j := range rapid.IntRange(1, 4).Draw(t, "lines") {
-			p := rapid.SampledFrom(products).Draw(t, "product")
-			l := promo.Line{ID: fmt.Sprint(j + 1), ProductCode: p.code, Category: p.category,
-				UnitPrice: d(rapid.SampledFrom(p.prices).Draw(t, "price"))}
-			if p.weighed {
-				l.Quantity, l.Weighed = decimal.New(int64(rapid.IntRange(50, 2500).Draw(t, "grams")), -3), true
-			} else {
-				l.Quantity = decimal.NewFromInt(int64(rapid.IntRange(1, 7).Draw(t, "quantity")))
-			}
-			c.Lines = append(c.Lines, l)
-		}
+		c.Lines = carts.Draw(t, "cart").Lines
 		res, err := promo.Evaluate(c, rs)
 		if err != nil {
 			t.Fatalf("%s: %v", c.ID, err)
+		}
+		for _, v := range promocheck.Promises(c, rs, res) {
+			t.Fatalf("%s: %v", c.ID, v)
 		}
 		out = append(out, report.Record{Cart: c, Result: res})
 		sales = append(sales, len(out)-1)
