@@ -8,6 +8,10 @@ require (
 	github.com/shopspring/decimal v1.6.0
 )
 
-require golang.org/x/text v0.14.0 // indirect
+require (
+	github.com/google/go-cmp v0.7.0 // indirect
+	golang.org/x/text v0.14.0 // indirect
+	pgregory.net/rapid v1.3.0 // indirect
+)
 
 replace github.com/promokit/promokit => ../
