@@ -251,7 +251,8 @@ type plan struct {
 	known  string // the known field names, for unknown-field problems
 	bits   int
 	// object reports, for a pointer, that its element decodes from an
-	// object: a pointer to a partly decoded object is kept.
+	// object: a pointer to a partly decoded object is kept; for a text
+	// type, that it reads JSON itself (json.Unmarshaler).
 	object bool
 	// badMapKey is set for maps whose key is not a string.
 	badMapKey bool
@@ -279,6 +280,10 @@ func (d *decoder) planFor(t reflect.Type) *plan {
 		return p
 	case t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]()):
 		p.kind = pText
+		// A type that also reads JSON itself (time.Time) is given the
+		// string as written, quotes and escapes included, as encoding/json
+		// gives it.
+		p.object = reflect.PointerTo(t).Implements(reflect.TypeFor[json.Unmarshaler]())
 		return p
 	}
 	switch t.Kind() {
@@ -380,11 +385,18 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 			d.wrong("want a string", c)
 			return
 		}
+		start := d.pos
 		text, ok := d.text()
 		if !ok {
 			return
 		}
-		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(text); err != nil {
+		var err error
+		if p.object {
+			err = v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(d.data[start:d.pos])
+		} else {
+			err = v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(text)
+		}
+		if err != nil {
 			d.fail(BadValue, "%v", err)
 		}
 	case pString:
