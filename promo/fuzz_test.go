@@ -123,4 +123,3 @@ func FuzzDecodeCart(f *testing.F) {
 		}
 	})
 }
-
