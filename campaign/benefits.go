@@ -127,15 +127,15 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 	onSale := b.On == OnSale
 	switch {
 	case b.Percent != nil && onSale:
-		return benefit.SalePercent(*b.Percent), sel
+		return c.sharedBenefit(0, *b.Percent, benefit.SalePercent), sel
 	case b.Amount != nil && onSale:
-		return benefit.SaleAmount(*b.Amount), sel
+		return c.sharedBenefit(1, *b.Amount, benefit.SaleAmount), sel
 	case b.Percent != nil:
-		return benefit.ItemPercent(*b.Percent), sel
+		return c.sharedBenefit(2, *b.Percent, benefit.ItemPercent), sel
 	case b.Amount != nil:
-		return benefit.ItemAmountOff(*b.Amount), sel
+		return c.sharedBenefit(3, *b.Amount, benefit.ItemAmountOff), sel
 	case b.FinalPrice != nil:
-		return benefit.ItemFinalPrice(*b.FinalPrice), sel
+		return c.sharedBenefit(4, *b.FinalPrice, benefit.ItemFinalPrice), sel
 	case b.FreeUnits != nil:
 		return benefit.FreeUnits(b.FreeUnits.Buy, b.FreeUnits.Buy-b.FreeUnits.Pay), sel
 	case b.Gift != nil:
@@ -171,4 +171,26 @@ func giftBenefit(g *Gift) benefit.Benefit {
 		return benefit.GiftProductsWorth(g.Quantity, *g.ReferencePrice, g.Options...)
 	}
 	return benefit.GiftProducts(g.Quantity, g.Options...)
+}
+
+// benefitKey identifies a benefit made of one amount.
+type benefitKey struct {
+	kind   int
+	amount string
+}
+
+// sharedBenefit returns the benefit newBenefit(d), one value for all the
+// campaigns of the ruleset with the same kind and amount: benefits are
+// immutable, and a ruleset of thousands of campaigns repeats a few.
+func (c *compiler) sharedBenefit(kind int, d decimal.Decimal, newBenefit func(decimal.Decimal) benefit.Benefit) benefit.Benefit {
+	k := benefitKey{kind, d.String()}
+	if b, ok := c.benefits[k]; ok {
+		return b
+	}
+	if c.benefits == nil {
+		c.benefits = map[benefitKey]benefit.Benefit{}
+	}
+	b := newBenefit(d)
+	c.benefits[k] = b
+	return b
 }

@@ -138,7 +138,10 @@ type combo struct {
 }
 
 func (c *combo) Info() promo.Info { return c.info }
-func (c *combo) Keys() promo.Keys { return c.keys }
+
+// InfoRef lends the ruleset the promotion's own Info (promo.InfoRef).
+func (c *combo) InfoRef() *promo.Info { return &c.info }
+func (c *combo) Keys() promo.Keys     { return c.keys }
 
 // unitsOf returns, in line-id order, the countable lines of a product with
 // their whole units.

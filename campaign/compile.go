@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 	// The zone database is embedded so that compiling a ruleset does not
@@ -30,6 +31,12 @@ type compiler struct {
 	campaignIdx map[string]int
 	// lim are the ruleset's limits, defaults resolved.
 	lim promo.Limits
+	// typeNames are the promotions' types, shared (typeName).
+	typeNames map[string]string
+	// bodies are the campaign bodies without options, shared.
+	bodies map[bodyKey]*reshopBody
+	// benefits are the benefits made of one amount, shared (sharedBenefit).
+	benefits map[benefitKey]benefit.Benefit
 }
 
 // amount checks a decimal of kind k at path p; false, with a problem, when
@@ -291,30 +298,61 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	if len(c.problems) > before {
 		return nil
 	}
-	r := &reshop{
-		exc:         exc,
-		budget:      bud,
-		maxDiscount: cp.Benefit.MaxDiscount,
-		xmode:       xmode,
-		limits:      lims,
-		extras:      extras,
+	var maxDiscount *decimal.Decimal
+	if cp.Benefit.MaxDiscount != nil {
+		md := *cp.Benefit.MaxDiscount // a copy: the definition may change after Compile
+		maxDiscount = &md
+	}
+	body := &reshopBody{benefit: b, exc: exc, limits: lims, extras: extras, thresholds: thresholds,
+		budget: bud, maxDiscount: maxDiscount,
+		groupSize: cp.MinQuantity, maxRep: cp.MaxRepetitions, sel: sel, xmode: xmode}
+	if len(thresholds) == 0 && len(lims) == 0 && extras == nil && exc == nil && bud == nil && maxDiscount == nil &&
+		reflect.TypeOf(b).Comparable() {
+		// Shared: nothing in it belongs to one campaign.
+		k := bodyKey{b, cp.MinQuantity, cp.MaxRepetitions, sel, xmode}
+		if shared, ok := c.bodies[k]; ok {
+			body = shared
+		} else {
+			if c.bodies == nil {
+				c.bodies = map[bodyKey]*reshopBody{}
+			}
+			c.bodies[k] = body
+		}
+	}
+	return &reshop{
+		reshopBody: body,
 		info: promo.Info{
-			ID: cp.ID, Name: cp.Name, Description: cp.Description, Category: cp.Category, Type: "reshop:" + cp.Type(), Phase: b.Phase(),
+			ID: cp.ID, Name: cp.Name, Description: cp.Description, Category: cp.Category, Type: c.typeName(cp.Type()), Phase: b.Phase(),
 			Optional: cp.Optional,
 			Priority: cp.Priority, Exclusive: cp.NonCumulative, Start: start, End: end,
 			Funder: cp.FundedBy,
 		},
-		cond:       cond,
-		thresholds: thresholds,
-		benefit:    b,
-		scope:      benefit.Scope{GroupSize: cp.MinQuantity, MaxRepetitions: cp.MaxRepetitions, Select: sel},
+		cond: cond,
 	}
-	if cond == nil {
-		r.keys = promo.Keys{CartWide: true}
-	} else {
-		r.keys = cond.Keys()
+}
+
+// bodyKey identifies a campaign body that can be shared: a benefit (by
+// value: the compiler shares benefits made of one amount) and its scope.
+type bodyKey struct {
+	benefit   benefit.Benefit
+	groupSize int64
+	maxRep    int
+	sel       benefit.Selection
+	xmode     exchange.Mode
+}
+
+// typeName returns "reshop:" and the campaign's type, one string for all
+// the campaigns of a type.
+func (c *compiler) typeName(t string) string {
+	if n, ok := c.typeNames[t]; ok {
+		return n
 	}
-	return r
+	if c.typeNames == nil {
+		c.typeNames = map[string]string{}
+	}
+	n := "reshop:" + t
+	c.typeNames[t] = n
+	return n
 }
 
 func (c *compiler) rules(p string, r *Rules, cc campaignCtx) rules.Condition {

@@ -62,7 +62,10 @@ type industry struct {
 }
 
 func (x *industry) Info() promo.Info { return x.info }
-func (x *industry) Keys() promo.Keys { return promo.Keys{ProductCodes: x.def.Products} }
+
+// InfoRef lends the ruleset the promotion's own Info (promo.InfoRef).
+func (x *industry) InfoRef() *promo.Info { return &x.info }
+func (x *industry) Keys() promo.Keys     { return promo.Keys{ProductCodes: x.def.Products} }
 
 // BudgetKey is the counter an industry promotion's activations add their
 // promoted units to, so the host can lower the budget it passes in.

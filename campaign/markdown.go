@@ -103,7 +103,10 @@ type markdown struct {
 }
 
 func (m *markdown) Info() promo.Info { return m.info }
-func (m *markdown) Keys() promo.Keys { return m.keys }
+
+// InfoRef lends the ruleset the promotion's own Info (promo.InfoRef).
+func (m *markdown) InfoRef() *promo.Info { return &m.info }
+func (m *markdown) Keys() promo.Keys     { return m.keys }
 
 // price returns the new unit price of a line (and its extra discount),
 // if the markdown names it.

@@ -221,7 +221,10 @@ type pack struct {
 }
 
 func (p *pack) Info() promo.Info { return p.info }
-func (p *pack) Keys() promo.Keys { return promo.Keys{CartWide: true} }
+
+// InfoRef lends the ruleset the promotion's own Info (promo.InfoRef).
+func (p *pack) InfoRef() *promo.Info { return &p.info }
+func (p *pack) Keys() promo.Keys     { return promo.Keys{CartWide: true} }
 
 // live checks everything but the precedence between packs: status, store,
 // coupon, customer, requirements and limits. It returns the item-limit

@@ -58,11 +58,11 @@ func (c *compiler) programs(def Ruleset, campaigns []promo.Promotion) []promo.Pr
 			if r.exc != nil {
 				settings.SaleLines = r.saleLines
 			}
-			out = append(out, cashback.NewEarner(r.info, r.keys, settings, r.selected))
+			out = append(out, cashback.NewEarner(r.info, r.Keys(), settings, r.selected))
 			wallet = true
 		}
 		if r.extras.points {
-			out = append(out, loyalty.NewBonus(r.info, r.keys, r.extras.fixed, r.extras.mult, program))
+			out = append(out, loyalty.NewBonus(r.info, r.Keys(), r.extras.fixed, r.extras.mult, program))
 		}
 	}
 	if wallet {

@@ -14,20 +14,32 @@ import (
 // reshop is a compiled Reshop-style campaign: activation rules, thresholds
 // over the lines the rules select, and a benefit. It is immutable.
 type reshop struct {
-	info       promo.Info
-	keys       promo.Keys
-	cond       rules.Condition // nil: no activation rules
-	thresholds []rules.Threshold
+	info promo.Info
+	cond rules.Condition // nil: no activation rules
+	// reshopBody is the rest: what a campaign gives and under which
+	// options. The campaigns of a ruleset with the same benefit and no
+	// thresholds, limits, extras, exceptions, cap or budget share one.
+	*reshopBody
+}
+
+// reshopBody is a campaign's benefit with its scope, thresholds, limits,
+// extras, exceptions, cap, budget and exchange mode.
+type reshopBody struct {
 	benefit    benefit.Benefit
-	scope      benefit.Scope // Lines is filled per Apply
+	thresholds []rules.Threshold
 	limits     []limit
 	extras     *extras
-	xmode      exchange.Mode
 	exc        *exclusion // nil: no exceptions
 	// maxDiscount caps what the campaign gives per sale (nil: no cap);
 	// budget is its money budget (nil: none).
 	maxDiscount *decimal.Decimal
 	budget      *budget
+	// groupSize, maxRep and sel are the benefit's scope (the rest of it is
+	// filled per Apply).
+	groupSize int64
+	maxRep    int
+	sel       benefit.Selection
+	xmode     exchange.Mode
 }
 
 // Cashback returns the campaign's cashback settings, nil when it has none.
@@ -50,8 +62,17 @@ func (r *reshop) CounterKeys(c *promo.Cart) []string {
 	return append(keys, r.budget.keys(r.info.ID, c)...)
 }
 
-func (r *reshop) Info() promo.Info { return r.info }
-func (r *reshop) Keys() promo.Keys { return r.keys }
+func (r *reshop) Info() promo.Info     { return r.info }
+func (r *reshop) InfoRef() *promo.Info { return &r.info }
+
+// Keys returns the index keys of the campaign's rules (cart-wide without
+// rules); the ruleset asks once, when it indexes the campaign.
+func (r *reshop) Keys() promo.Keys {
+	if r.cond == nil {
+		return promo.Keys{CartWide: true}
+	}
+	return r.cond.Keys()
+}
 
 // selected returns the lines the campaign's rules select (every line when
 // none selects), gift lines and exceptions left out: the lines its item
@@ -147,7 +168,7 @@ func (r *reshop) apply(v *promo.View) promo.Proposal {
 	if why != nil {
 		return promo.NotEligible(*why)
 	}
-	s := r.scope
+	s := benefit.Scope{GroupSize: r.groupSize, MaxRepetitions: r.maxRep, Select: r.sel}
 	s.Lines = lines
 	s.MaxTaken = maxUnits
 	p := r.benefit.Apply(v, s)

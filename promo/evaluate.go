@@ -221,7 +221,7 @@ func (ev *evaluation) worthOf(r *run, ci int32) (decimal.Decimal, bool) {
 	return total, applied
 }
 
-func lostTo(loser, w Info) TraceEntry {
+func lostTo(loser, w *Info) TraceEntry {
 	return newEntry(loser, false, Reason{
 		Code: ReasonLostToExclusive,
 		PT:   fmt.Sprintf("perdeu para a campanha não cumulativa %s (%s)", w.ID, w.Name),
@@ -229,18 +229,18 @@ func lostTo(loser, w Info) TraceEntry {
 	})
 }
 
-func lessPriorityID(a, b Info) bool {
+func lessPriorityID(a, b *Info) bool {
 	if a.Priority != b.Priority {
 		return a.Priority < b.Priority
 	}
 	return a.ID < b.ID
 }
 
-func newEntry(info Info, applied bool, reasons ...Reason) TraceEntry {
+func newEntry(info *Info, applied bool, reasons ...Reason) TraceEntry {
 	return TraceEntry{Campaign: info.ID, Name: info.Name, Phase: info.Phase, Applied: applied, Reasons: reasons}
 }
 
-func outsideDates(info Info, c *Cart) (Reason, bool) {
+func outsideDates(info *Info, c *Cart) (Reason, bool) {
 	loc := c.Time.Location()
 	if !info.Start.IsZero() && c.Time.Before(info.Start) {
 		s := info.Start.In(loc)
@@ -361,7 +361,7 @@ type touchedLine struct {
 // costs. It returns the money given, whether a cap bound, and the lines
 // whose particular units were taken (their shape changes only if the
 // promotion applies).
-func (r *run) take(ev *evaluation, info Info, funder string, adjs []Proposed) (given decimal.Decimal, capped bool, touched []touchedLine) {
+func (r *run) take(ev *evaluation, info *Info, funder string, adjs []Proposed) (given decimal.Decimal, capped bool, touched []touchedLine) {
 	given = decimal.Zero
 	if !slices.IsSortedFunc(adjs, byLine) {
 		adjs = slices.Clone(adjs)

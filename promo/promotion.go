@@ -102,6 +102,14 @@ type Info struct {
 	PartOf string
 }
 
+// InfoRef may be implemented by a promotion that keeps its Info: NewRuleset
+// then holds the pointer InfoRef returns instead of a copy of Info(), so
+// that a ruleset of many promotions holds their descriptions once. The
+// Info it points to equals Info() and never changes.
+type InfoRef interface {
+	InfoRef() *Info
+}
+
 // Keys tells the ruleset's index which carts a promotion can match. A
 // promotion is looked at only when a line matches one of its keys, or when
 // it is CartWide.

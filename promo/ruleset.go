@@ -54,11 +54,11 @@ type Ruleset struct {
 	settings Settings
 	loc      *time.Location
 	promos   []Promotion // pipeline order (see before)
-	infos    []Info
+	infos    []*Info     // the promotions' own when they lend it (InfoRef)
 	byID     map[string]int32
-	byCode   map[string][]int32
-	bySKU    map[string][]int32
-	byCat    map[string][]int32
+	byCode   keyIndex
+	bySKU    keyIndex
+	byCat    keyIndex
 	cartWide []int32
 	assocs   []association
 	// parts lists, by pipeline index of a campaign, the pipeline indexes
@@ -75,9 +75,6 @@ func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 		settings: s,
 		promos:   append([]Promotion(nil), promos...),
 		byID:     make(map[string]int32, len(promos)),
-		byCode:   map[string][]int32{},
-		bySKU:    map[string][]int32{},
-		byCat:    map[string][]int32{},
 	}
 	r.loc = s.Location
 	if r.loc == nil {
@@ -87,17 +84,32 @@ func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 		}
 		r.loc = loc
 	}
-	r.infos = make([]Info, len(r.promos))
+	r.infos = make([]*Info, len(r.promos))
 	for i, p := range r.promos {
-		r.infos[i] = p.Info()
+		if ref, ok := p.(InfoRef); ok {
+			r.infos[i] = ref.InfoRef()
+		} else {
+			in := p.Info()
+			r.infos[i] = &in
+		}
 	}
 	idx := make([]int, len(r.promos))
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return before(r.infos[idx[a]], r.infos[idx[b]]) })
+	// Ids are unique (or the ruleset is refused): before is a total
+	// order; the index breaks ties so that the sort is stable.
+	slices.SortFunc(idx, func(a, b int) int {
+		switch {
+		case before(r.infos[a], r.infos[b]):
+			return -1
+		case before(r.infos[b], r.infos[a]):
+			return 1
+		}
+		return a - b
+	})
 	sortedP := make([]Promotion, len(idx))
-	sortedI := make([]Info, len(idx))
+	sortedI := make([]*Info, len(idx))
 	for k, i := range idx {
 		sortedP[k], sortedI[k] = r.promos[i], r.infos[i]
 	}
@@ -121,16 +133,18 @@ func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 			continue
 		}
 		for _, c := range k.ProductCodes {
-			r.byCode[c] = appendOnce(r.byCode[c], int32(i))
+			r.byCode.add(c, int32(i))
 		}
 		for _, c := range k.SKUs {
-			r.bySKU[c] = appendOnce(r.bySKU[c], int32(i))
+			r.bySKU.add(c, int32(i))
 		}
 		for _, c := range k.Categories {
-			c = strings.Trim(c, "/")
-			r.byCat[c] = appendOnce(r.byCat[c], int32(i))
+			r.byCat.add(strings.Trim(c, "/"), int32(i))
 		}
 	}
+	r.byCode.seal()
+	r.bySKU.seal()
+	r.byCat.seal()
 	for i, in := range r.infos {
 		if ci, ok := r.byID[in.PartOf]; ok && in.PartOf != "" {
 			if r.parts == nil {
@@ -149,11 +163,56 @@ func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 	return r, nil
 }
 
-func appendOnce(s []int32, i int32) []int32 {
-	if n := len(s); n > 0 && s[n-1] == i {
-		return s
+// keyIndex maps the keys of lines (product codes, SKUs, categories) to
+// the promotions indexed under them: the pairs sorted by key, then
+// promotion, in two arrays, looked up by binary search. A ruleset of
+// thousands of promotions holds it in a third of the memory of a map of
+// slices.
+type keyIndex struct {
+	keys   []string
+	promos []int32
+}
+
+// add adds a pair while the ruleset is built.
+func (x *keyIndex) add(key string, promo int32) {
+	x.keys = append(x.keys, key)
+	x.promos = append(x.promos, promo)
+}
+
+// seal sorts the pairs and drops repeated ones.
+func (x *keyIndex) seal() {
+	type pair struct {
+		key   string
+		promo int32
 	}
-	return append(s, i)
+	ps := make([]pair, len(x.keys))
+	for i := range ps {
+		ps[i] = pair{x.keys[i], x.promos[i]}
+	}
+	slices.SortFunc(ps, func(a, b pair) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return int(a.promo) - int(b.promo)
+	})
+	ps = slices.Compact(ps)
+	x.keys, x.promos = make([]string, len(ps)), make([]int32, len(ps))
+	for i, p := range ps {
+		x.keys[i], x.promos[i] = p.key, p.promo
+	}
+}
+
+// get returns the promotions indexed under key, in pipeline order.
+func (x *keyIndex) get(key string) []int32 {
+	lo, found := slices.BinarySearch(x.keys, key)
+	if !found {
+		return nil
+	}
+	hi := lo + 1
+	for hi < len(x.keys) && x.keys[hi] == key {
+		hi++
+	}
+	return x.promos[lo:hi:hi]
 }
 
 // before orders promotions in the pipeline. The price phases (exchange,
@@ -162,7 +221,7 @@ func appendOnce(s []int32, i int32) []int32 {
 // together by priority (lower first), then phase (items before the sale),
 // then id: "as campanhas com prioridade mais baixa (por exemplo, 0) serão
 // ativadas primeiro".
-func before(a, b Info) bool {
+func before(a, b *Info) bool {
 	if la, lb := lane(a.Phase), lane(b.Phase); la != lb {
 		return la < lb
 	}
@@ -237,7 +296,7 @@ func (r *Ruleset) namesLine(l *Line, t time.Time) bool {
 		}
 		return false
 	}
-	if (l.ProductCode != "" && live(r.byCode[l.ProductCode])) || (l.SKU != "" && live(r.bySKU[l.SKU])) {
+	if (l.ProductCode != "" && live(r.byCode.get(l.ProductCode))) || (l.SKU != "" && live(r.bySKU.get(l.SKU))) {
 		return true
 	}
 	if l.Category == "" {
@@ -245,7 +304,7 @@ func (r *Ruleset) namesLine(l *Line, t time.Time) bool {
 	}
 	path := strings.Trim(l.Category, "/")
 	for {
-		if live(r.byCat[path]) {
+		if live(r.byCat.get(path)) {
 			return true
 		}
 		j := strings.LastIndexByte(path, '/')
@@ -264,15 +323,15 @@ func (r *Ruleset) candidates(c *Cart) []int32 {
 	for li := range c.Lines {
 		l := &c.Lines[li]
 		if l.ProductCode != "" {
-			out = append(out, r.byCode[l.ProductCode]...)
+			out = append(out, r.byCode.get(l.ProductCode)...)
 		}
 		if l.SKU != "" {
-			out = append(out, r.bySKU[l.SKU]...)
+			out = append(out, r.bySKU.get(l.SKU)...)
 		}
-		if len(r.byCat) > 0 && l.Category != "" {
+		if len(r.byCat.keys) > 0 && l.Category != "" {
 			path := strings.Trim(l.Category, "/")
 			for {
-				out = append(out, r.byCat[path]...)
+				out = append(out, r.byCat.get(path)...)
 				j := strings.LastIndexByte(path, '/')
 				if j < 0 {
 					break

@@ -115,12 +115,23 @@ func (f Field) names() (pt, en string) {
 	return f.String(), f.String()
 }
 
-// product is a rule on one product field.
+// product is a rule on one product field. It is kept small: a ruleset may
+// hold thousands.
 type product struct {
 	field   Field
 	require Require
 	values  []string
-	group   string // the product grouping the values come from, if any
+}
+
+// productGroup is a rule on the members of a product grouping: a product
+// rule described by the grouping's name.
+type productGroup struct {
+	product
+	name string
+}
+
+func (g productGroup) Describe() (pt, en string) {
+	return "agrupamento de produtos " + g.name, "product grouping " + g.name
 }
 
 // ProductCode matches lines whose product code is one of codes.
@@ -138,7 +149,7 @@ func NCM(req Require, ncms ...string) Condition {
 // must be in the cart; with RequireAny, one is enough (the Reshop manual advises OU
 // for large groupings).
 func ProductGroup(name string, req Require, codes ...string) Condition {
-	return product{field: FieldProductCode, require: req, values: append([]string(nil), codes...), group: name}
+	return productGroup{product{field: FieldProductCode, require: req, values: append([]string(nil), codes...)}, name}
 }
 
 // SKU matches lines whose SKU is one of skus.
@@ -206,9 +217,6 @@ func (p product) Keys() promo.Keys {
 }
 
 func (p product) Describe() (pt, en string) {
-	if p.group != "" {
-		return "agrupamento de produtos " + p.group, "product grouping " + p.group
-	}
 	fpt, fen := p.field.names()
 	sep := " ou "
 	sepEN := " or "

@@ -162,7 +162,9 @@ type decoder struct {
 	found []located
 	count int // problems found, including those over MaxProblems
 	plans map[reflect.Type]*plan
-	buf   []byte // unescaped text of the last string read
+	// decimals are the values read, by their text (decimalText).
+	decimals map[string]decimal.Decimal
+	buf      []byte // unescaped text of the last string read
 }
 
 func (d *decoder) fail(kind Kind, format string, args ...any) {
@@ -682,12 +684,22 @@ func parseInt(lit []byte, whole bool, bits int) (int64, bool) {
 
 // decimalText parses a decimal from its text, as decimal.NewFromString
 // does, reporting a problem when it cannot.
+// A decimal is immutable: the same text read again is the same value, and
+// the document's decimals share it (a ruleset of thousands of campaigns
+// repeats its percents and amounts).
 func (d *decoder) decimalText(text []byte) (decimal.Decimal, bool) {
+	if dv, ok := d.decimals[string(text)]; ok {
+		return dv, true
+	}
 	dv, err := parseDecimal(text)
 	if err != "" {
 		d.fail(BadValue, "%s", err)
 		return decimal.Decimal{}, false
 	}
+	if d.decimals == nil {
+		d.decimals = map[string]decimal.Decimal{}
+	}
+	d.decimals[string(text)] = dv
 	return dv, true
 }
 
