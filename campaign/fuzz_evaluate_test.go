@@ -140,10 +140,10 @@ func fzSeedBytes(f *testing.F) {
 // fzSale draws a definition (the complete example, or a generated ruleset
 // of Reshop campaigns), compiles it, draws a cart shaped by it and
 // evaluates it.
-func fzSale(t *rapid.T, full campaign.Ruleset, fullRS *promo.Ruleset, fullCarts *rapid.Generator[promo.Cart]) (promo.Cart, *promo.Ruleset, promo.Result) {
-	def, rs, carts := full, fullRS, fullCarts
+func fzSale(t *rapid.T, fullRS *promo.Ruleset, fullCarts *rapid.Generator[promo.Cart]) (promo.Cart, *promo.Ruleset, promo.Result) {
+	rs, carts := fullRS, fullCarts
 	if rapid.Bool().Draw(t, "generated_ruleset") {
-		def = promogen.Ruleset(promogen.WithCampaigns(1, 8)).Draw(t, "ruleset")
+		def := promogen.Ruleset(promogen.WithCampaigns(1, 8)).Draw(t, "ruleset")
 		var err error
 		if rs, err = campaign.Compile(def); err != nil {
 			t.Fatalf("a generated ruleset does not compile: %v", err)
@@ -162,7 +162,7 @@ func fzSale(t *rapid.T, full campaign.Ruleset, fullRS *promo.Ruleset, fullCarts 
 	return cart, rs, res
 }
 
-func fzFull(f *testing.F) (campaign.Ruleset, *promo.Ruleset, *rapid.Generator[promo.Cart]) {
+func fzFull(f *testing.F) (*promo.Ruleset, *rapid.Generator[promo.Cart]) {
 	data, err := os.ReadFile(fullRuleset)
 	if err != nil {
 		f.Fatal(err)
@@ -175,7 +175,7 @@ func fzFull(f *testing.F) (campaign.Ruleset, *promo.Ruleset, *rapid.Generator[pr
 	if err != nil {
 		f.Fatal(err)
 	}
-	return def, rs, promogen.CartFor(def)
+	return rs, promogen.CartFor(def)
 }
 
 // FuzzEvaluateGenerated evaluates carts shaped by a ruleset so that its
@@ -183,9 +183,9 @@ func fzFull(f *testing.F) (campaign.Ruleset, *promo.Ruleset, *rapid.Generator[pr
 // generated ruleset, and checks every promise.
 func FuzzEvaluateGenerated(f *testing.F) {
 	fzSeedBytes(f)
-	full, fullRS, carts := fzFull(f)
+	fullRS, carts := fzFull(f)
 	f.Fuzz(rapid.MakeFuzz(func(t *rapid.T) {
-		cart, rs, res := fzSale(t, full, fullRS, carts)
+		cart, rs, res := fzSale(t, fullRS, carts)
 		fzCheck(t, cart, rs, res)
 	}))
 }
@@ -197,9 +197,9 @@ func FuzzEvaluateGenerated(f *testing.F) {
 // reversed exactly (promocheck.Refunds).
 func FuzzRefund(f *testing.F) {
 	fzSeedBytes(f)
-	full, fullRS, carts := fzFull(f)
+	fullRS, carts := fzFull(f)
 	f.Fuzz(rapid.MakeFuzz(func(t *rapid.T) {
-		_, _, res := fzSale(t, full, fullRS, carts)
+		_, _, res := fzSale(t, fullRS, carts)
 		plan := promogen.Returns(res).Draw(t, "returns")
 		for _, v := range promocheck.Refunds(res, plan) {
 			t.Errorf("%s", v)
