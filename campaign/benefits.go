@@ -33,14 +33,18 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 	}
 	if b.Amount != nil {
 		// Off the sale, an amount of money; off each unit, a unit price.
-		if b.On == "sale" {
+		if b.On == OnSale || b.On == OnFreight {
 			c.amount(p+".amount", *b.Amount, bounds.Money)
 		} else {
 			c.amount(p+".amount", *b.Amount, bounds.UnitPrice)
 		}
 	}
 	if b.FinalPrice != nil {
-		c.amount(p+".final_price", *b.FinalPrice, bounds.UnitPrice)
+		if b.On == OnFreight {
+			c.amount(p+".final_price", *b.FinalPrice, bounds.Money)
+		} else {
+			c.amount(p+".final_price", *b.FinalPrice, bounds.UnitPrice)
+		}
 	}
 	if b.MaxDiscount != nil {
 		switch {
@@ -114,11 +118,33 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 			}
 		}
 	case OnItems:
+	case OnFreight:
+		for _, f := range []struct {
+			set  bool
+			name string
+		}{{b.FreeUnits != nil, "free_units"}, {b.Gift != nil, "gift"}, {b.Progressive != nil, "progressive"},
+			{b.AgePercent != nil, "age_percent"}, {b.ApplyTo != "", "apply_to"}} {
+			if f.set {
+				c.fail(p+"."+f.name, "a freight benefit is percent, amount or final_price")
+			}
+		}
+		if set != 1 {
+			return nil, sel
+		}
+		switch {
+		case b.Percent != nil:
+			return benefit.FreightPercent(*b.Percent), sel
+		case b.Amount != nil:
+			return benefit.FreightAmountOff(*b.Amount), sel
+		case b.FinalPrice != nil:
+			return benefit.FreightPrice(*b.FinalPrice), sel
+		}
+		return nil, sel
 	case "":
-		c.fail(p+".on", "required (sale or items)")
+		c.fail(p+".on", "required (sale, items or freight)")
 		return nil, sel
 	default:
-		c.fail(p+".on", "unknown target %q (want sale or items)", b.On)
+		c.fail(p+".on", "unknown target %q (want sale, items or freight)", b.On)
 		return nil, sel
 	}
 	if set != 1 {

@@ -169,9 +169,13 @@ func given(v *promo.View, p *promo.Proposal) (amounts []decimal.Decimal, members
 // discount, itself in proportion to the lines' values), largest remainder,
 // ties by line id, and each line's pieces keep their proportions. It returns
 // what the proposal gives, in cents, and whether the cap bound.
+//
+// A freight discount (Proposal.Freight) takes part as one more share, after
+// the lines.
 func capTo(v *promo.View, p *promo.Proposal, max decimal.Decimal) (decimal.Decimal, bool) {
 	amounts, members, lines := given(v, p)
-	total := decimal.Zero
+	freight := decimal.Max(decimal.Zero, decimal.Min(v.Round(p.Freight), v.Freight()))
+	total := freight
 	for _, a := range amounts {
 		total = total.Add(a)
 	}
@@ -184,12 +188,15 @@ func capTo(v *promo.View, p *promo.Proposal, max decimal.Decimal) (decimal.Decim
 		idx[k] = k
 	}
 	slices.SortStableFunc(idx, func(a, b int) int { return v.Rank(lines[a]) - v.Rank(lines[b]) })
-	weights := make([]decimal.Decimal, len(idx))
+	weights := make([]decimal.Decimal, len(idx), len(idx)+1)
 	for k, g := range idx {
 		weights[k] = amounts[g]
 	}
+	weights = append(weights, freight)
+	shares := promo.Apportion(max, weights)
+	p.Freight = shares[len(idx)]
 	adjs := slices.Clone(p.Adjustments)
-	for k, share := range promo.Apportion(max, weights) {
+	for k, share := range shares[:len(idx)] {
 		g := idx[k]
 		sum := decimal.Zero
 		for _, x := range members[g] {

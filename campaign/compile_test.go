@@ -197,7 +197,7 @@ func TestCompileProblems(t *testing.T) {
 			r.Campaigns[0].MaxRepetitions = 2
 		}, want: []cpProblem{{c0 + ".max_repetitions", "applies to item benefits only"}}},
 		{name: "missing target", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.On = "" },
-			want: []cpProblem{{c0 + ".benefit.on", "required (sale or items)"}}},
+			want: []cpProblem{{c0 + ".benefit.on", "required (sale, items or freight)"}}},
 		{name: "unknown target", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.On = "cart" },
 			want: []cpProblem{{c0 + ".benefit.on", `unknown target "cart"`}}},
 		{name: "unknown apply_to", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.ApplyTo = "maior" },

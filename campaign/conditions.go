@@ -18,7 +18,7 @@ func conditionFields(kind ConditionKind) (fields []string, known bool) {
 		return []string{"values", "require"}, true
 	case CondGrouping:
 		return []string{"grouping", "require"}, true
-	case CondCustomerTaxID, CondCustomerTier, CondCardBIN, CondSaleCategory, CondStore:
+	case CondCustomerTaxID, CondCustomerTier, CondCardBIN, CondSaleCategory, CondStore, CondDeliveryMethod:
 		return []string{"values"}, true
 	case CondCustomerAge:
 		return []string{"min", "max"}, true
@@ -65,7 +65,7 @@ func setFields(cd *Condition) []string {
 	return out
 }
 
-const kindList = "product_code, sku, ncm, category, grouping, brand, manufacturer, line, family, role, customer_tax_id, customer_age, customer_sex, customer_tier, customer_grouping, birthday, captured_field, tender, card_bin, promo_code, sale_category, store, store_grouping, first_purchase, conecta_agenda, all or any"
+const kindList = "product_code, sku, ncm, category, grouping, brand, manufacturer, line, family, role, customer_tax_id, customer_age, customer_sex, customer_tier, customer_grouping, birthday, captured_field, tender, card_bin, promo_code, sale_category, store, store_grouping, delivery_method, first_purchase, conecta_agenda, all or any"
 
 // campaignCtx is what compiling a campaign's conditions needs to know.
 type campaignCtx struct {
@@ -249,6 +249,9 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 	case CondStore:
 		needValues()
 		out = rules.StoreIn("", cd.Values...)
+	case CondDeliveryMethod:
+		needValues()
+		out = rules.DeliveryMethodIn(cd.Values...)
 	case CondStoreGrouping:
 		if g := c.grouping(p, cd.Grouping, "store"); g != nil {
 			out = rules.StoreIn(g.ID, g.Members...)

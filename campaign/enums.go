@@ -264,6 +264,9 @@ const (
 	CondFirstPurchase ConditionKind = "first_purchase"
 	// CondConectaAgenda: the sale comes from a Conecta Agenda booking.
 	CondConectaAgenda ConditionKind = "conecta_agenda"
+	// CondDeliveryMethod: the sale carries freight by one of values'
+	// delivery methods.
+	CondDeliveryMethod ConditionKind = "delivery_method"
 	// CondAll: every nested condition holds (composta, E).
 	CondAll ConditionKind = "all"
 	// CondAny: one of the nested conditions holds (composta, OU).
@@ -356,6 +359,8 @@ const (
 	OnSale BenefitOn = "sale"
 	// OnItems discounts the eligible items (desconto no item).
 	OnItems BenefitOn = "items"
+	// OnFreight discounts the sale's freight (frete): never a line.
+	OnFreight BenefitOn = "freight"
 )
 
 // String returns the JSON spelling.

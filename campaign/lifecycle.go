@@ -150,6 +150,9 @@ const (
 	TypeProgressive = "progressive"
 	// TypeAgePercent is a percent by the customer's age (benefício Cliente).
 	TypeAgePercent = "age_percent"
+	// TypeFreight is a discount on the sale's freight (frete): a percent
+	// (100: frete grátis), an amount off it or a final freight price.
+	TypeFreight = "freight"
 	// TypeExtras gives only extras: loyalty points (fidelidade), cashback
 	// or a code for a later purchase (código promocional).
 	TypeExtras = "extras"
@@ -162,7 +165,7 @@ const (
 // lcTypes lists the Type constants.
 func lcTypes() []string {
 	return []string{TypeSalePercent, TypeSaleAmount, TypeItemPercent, TypeItemAmount, TypeFinalPrice, TypeFreeUnits,
-		TypeNoBenefit, TypeGift, TypeProgressive, TypeAgePercent, TypeExtras, TypeOther}
+		TypeNoBenefit, TypeGift, TypeProgressive, TypeAgePercent, TypeFreight, TypeExtras, TypeOther}
 }
 
 // Type is the campaign's benefit type, one of the Type constants, derived
@@ -220,6 +223,8 @@ func (c Campaign) Type() string {
 		return TypeProgressive
 	case "items/age_percent", "sale/age_percent":
 		return TypeAgePercent
+	case "freight/percent", "freight/amount", "freight/final_price":
+		return TypeFreight
 	}
 	return TypeOther
 }

@@ -47,6 +47,15 @@ type want struct {
 	Tenders []promo.Tender `json:"tenders"`
 	// ExchangeShares maps line ids to their share of the exchange credit.
 	ExchangeShares map[string]decimal.Decimal `json:"exchange_shares"`
+	// Freight is the sale's freight and its discounts.
+	Freight *wantFreight `json:"freight"`
+}
+
+type wantFreight struct {
+	Gross       decimal.Decimal  `json:"gross"`
+	Discount    decimal.Decimal  `json:"discount"`
+	Net         decimal.Decimal  `json:"net"`
+	Adjustments []wantAdjustment `json:"adjustments"`
 }
 
 type wantOffer struct {
@@ -66,6 +75,7 @@ type wantEvent struct {
 	Multiplier *decimal.Decimal     `json:"multiplier,omitempty"`
 	Counters   []promo.CounterDelta `json:"counters,omitempty"`
 	Credit     string               `json:"credit,omitempty"`
+	Freight    *decimal.Decimal     `json:"freight,omitempty"`
 	Program    string               `json:"program,omitempty"`
 	// Professional is the CPF a points event scores, digits only.
 	Professional string             `json:"professional,omitempty"`
@@ -95,9 +105,10 @@ type wantTotals struct {
 	Gross    decimal.Decimal `json:"gross"`
 	Discount decimal.Decimal `json:"discount"`
 	Net      decimal.Decimal `json:"net"`
-	// Exchange, Tenders and Payable are compared when the scenario states
-	// them.
+	// Exchange, Tenders, Freight and Payable are compared when the
+	// scenario states them.
 	Exchange *decimal.Decimal `json:"exchange,omitempty"`
+	Freight  *decimal.Decimal `json:"freight,omitempty"`
 	Tenders  *decimal.Decimal `json:"tenders,omitempty"`
 	Payable  *decimal.Decimal `json:"payable,omitempty"`
 }
@@ -106,6 +117,8 @@ type wantApplied struct {
 	Campaign    string          `json:"campaign"`
 	Amount      decimal.Decimal `json:"amount"`
 	Occurrences int             `json:"occurrences"`
+	// Freight is compared when the scenario states it.
+	Freight *decimal.Decimal `json:"freight,omitempty"`
 }
 
 func decodeScenario(t *testing.T, path string) scenario {
@@ -182,6 +195,9 @@ func runScenario(t *testing.T, s scenario) {
 		if s.Want.Totals.Tenders != nil {
 			got.Tenders = &res.Totals.Tenders
 		}
+		if s.Want.Totals.Freight != nil {
+			got.Freight = &res.Totals.Freight
+		}
 		if s.Want.Totals.Payable != nil {
 			got.Payable = &res.Totals.Payable
 		}
@@ -191,8 +207,12 @@ func runScenario(t *testing.T, s scenario) {
 	}
 	if s.Want.Applied != nil {
 		got := []wantApplied{}
-		for _, a := range res.Applied {
-			got = append(got, wantApplied{a.Campaign, a.Amount, a.Occurrences})
+		for k, a := range res.Applied {
+			g := wantApplied{Campaign: a.Campaign, Amount: a.Amount, Occurrences: a.Occurrences}
+			if k < len(s.Want.Applied) && s.Want.Applied[k].Freight != nil {
+				g.Freight = &a.Freight
+			}
+			got = append(got, g)
 		}
 		if diff := cmp.Diff(s.Want.Applied, got, decimalEqual); diff != "" {
 			t.Errorf("applied (-want +got):\n%s", diff)
@@ -234,6 +254,18 @@ func runScenario(t *testing.T, s scenario) {
 			t.Errorf("exchange shares (-want +got):\n%s", diff)
 		}
 	}
+	if s.Want.Freight != nil {
+		var got *wantFreight
+		if f := res.Freight; f != nil {
+			got = &wantFreight{Gross: f.Gross, Discount: f.Discount, Net: f.Net}
+			for _, a := range f.Adjustments {
+				got.Adjustments = append(got.Adjustments, wantAdjustment{Campaign: a.Campaign, Kind: a.Kind.String(), Amount: a.Amount})
+			}
+		}
+		if diff := cmp.Diff(s.Want.Freight, got, decimalEqual); diff != "" {
+			t.Errorf("freight (-want +got):\n%s", diff)
+		}
+	}
 	if s.Want.Gifts != nil {
 		got := res.Gifts
 		if got == nil {
@@ -265,6 +297,9 @@ func runScenario(t *testing.T, s scenario) {
 				}
 				if w.Multiplier != nil {
 					g.Multiplier = &e.Multiplier
+				}
+				if w.Freight != nil {
+					g.Freight = &e.Freight
 				}
 			}
 			got = append(got, g)

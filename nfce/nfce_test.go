@@ -100,3 +100,48 @@ func TestCheck(t *testing.T) {
 		}
 	})
 }
+
+// TestItemsFreight: the freight the sale charges, after its discounts, is
+// apportioned over the items by vProd as their vFrete, never in vDesc; a
+// total that is not the items' sum is rejection 535.
+func TestItemsFreight(t *testing.T) {
+	res := result(line("a", "2", "10.00", "20.00", "3.50"), line("b", "1", "30.00", "30.00", "0"), line("c", "1", "0", "0.00", "0"))
+	// 25.00 of freight, 15.00 off it: 10.00 charged; by vProd 20 and 30
+	// (c has none): 4.00 and 6.00.
+	res.Freight = &promo.FreightResult{Gross: d("25.00"), Discount: d("15.00"), Net: d("10.00")}
+	res.Totals.Freight = d("10.00")
+	got := []nfce.Text{}
+	for _, it := range nfce.Items(res) {
+		got = append(got, it.Text())
+	}
+	want := []nfce.Text{
+		{QCom: "2.0000", VUnCom: "10.0000000000", VProd: "20.00", VDesc: "3.50", VFrete: "4.00"},
+		{QCom: "1.0000", VUnCom: "30.0000000000", VProd: "30.00", VFrete: "6.00"},
+		{QCom: "1.0000", VUnCom: "0.0000000000", VProd: "0.00"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("item texts (-want +got):\n%s", diff)
+	}
+	if r := nfce.Check(res); len(r) != 0 {
+		t.Errorf("rejections %v, want none", r)
+	}
+	if tot := nfce.Totals(res); !tot.VFrete.Equal(d("10.00")) {
+		t.Errorf("total vFrete %s, want 10.00", tot.VFrete)
+	}
+	// 1.00 over three items of vProd 0: equal shares, the extra cent to the
+	// first: 0.34, 0.33, 0.33.
+	zero := result(line("a", "1", "0", "0.00", "0"), line("b", "1", "0", "0.00", "0"), line("c", "1", "0", "0.00", "0"))
+	zero.Freight = &promo.FreightResult{Gross: d("1.00"), Net: d("1.00")}
+	zero.Totals.Freight = d("1.00")
+	var shares []string
+	for _, it := range nfce.Items(zero) {
+		shares = append(shares, it.Freight().StringFixed(2))
+	}
+	if diff := cmp.Diff([]string{"0.34", "0.33", "0.33"}, shares); diff != "" {
+		t.Errorf("vFrete over zero vProd (-want +got):\n%s", diff)
+	}
+	res.Totals.Freight = d("9.99")
+	if r := nfce.Check(res); len(r) != 1 || r[0].Code != nfce.TotalFreightMismatch {
+		t.Errorf("rejections %v, want 535", r)
+	}
+}

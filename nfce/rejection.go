@@ -21,6 +21,9 @@ const (
 	SchemaFailure RejectionCode = 225
 	// DiscountAboveGross (483): an item's vDesc is greater than its vProd.
 	DiscountAboveGross RejectionCode = 483
+	// TotalFreightMismatch (535): the total vFrete differs from the sum of
+	// the items' vFrete.
+	TotalFreightMismatch RejectionCode = 535
 	// TotalDiscountMismatch (537): the total vDesc differs from the sum of
 	// the items' vDesc.
 	TotalDiscountMismatch RejectionCode = 537
@@ -59,7 +62,7 @@ func (r Rejection) String() string {
 func Check(res promo.Result) []Rejection {
 	items := Items(res)
 	var out []Rejection
-	sumProd, sumDesc := decimal.Zero, decimal.Zero
+	sumProd, sumDesc, sumFrete := decimal.Zero, decimal.Zero, decimal.Zero
 	for _, it := range items {
 		at := func(code RejectionCode, pt, en string) {
 			out = append(out, Rejection{Code: code, NItem: it.NItem, Line: it.Line, PT: pt, EN: en})
@@ -78,9 +81,15 @@ func Check(res promo.Result) []Rejection {
 				at(SchemaFailure, fmt.Sprintf("%s %s: %s", f.name, f.v, msg.pt), fmt.Sprintf("%s %s: %s", f.name, f.v, msg.en))
 			}
 		}
-		if it.VDesc.Valid {
-			if msg, ok := format(it.VDesc.Decimal, 13, 2, true); !ok {
-				at(SchemaFailure, fmt.Sprintf("vDesc %s: %s", it.VDesc.Decimal, msg.pt), fmt.Sprintf("vDesc %s: %s", it.VDesc.Decimal, msg.en))
+		for _, f := range []struct {
+			name string
+			v    decimal.NullDecimal
+		}{{"vDesc", it.VDesc}, {"vFrete", it.VFrete}} {
+			if !f.v.Valid {
+				continue
+			}
+			if msg, ok := format(f.v.Decimal, 13, 2, true); !ok {
+				at(SchemaFailure, fmt.Sprintf("%s %s: %s", f.name, f.v.Decimal, msg.pt), fmt.Sprintf("%s %s: %s", f.name, f.v.Decimal, msg.en))
 			}
 		}
 		if d := it.Discount(); d.GreaterThan(it.VProd) {
@@ -94,9 +103,14 @@ func Check(res promo.Result) []Rejection {
 				fmt.Sprintf("vProd %s difere de qCom × vUnCom = %s × %s = %s em mais de R$ 0,01", it.VProd.StringFixed(2), it.QCom, it.VUnCom, exact),
 				fmt.Sprintf("vProd %s differs from qCom × vUnCom = %s × %s = %s by more than R$ 0.01", it.VProd.StringFixed(2), it.QCom, it.VUnCom, exact))
 		}
-		sumProd, sumDesc = sumProd.Add(it.VProd), sumDesc.Add(it.Discount())
+		sumProd, sumDesc, sumFrete = sumProd.Add(it.VProd), sumDesc.Add(it.Discount()), sumFrete.Add(it.Freight())
 	}
 	tot := Totals(res)
+	if !tot.VFrete.Equal(sumFrete) {
+		out = append(out, Rejection{Code: TotalFreightMismatch,
+			PT: fmt.Sprintf("vFrete total %s difere da soma dos itens %s", tot.VFrete.StringFixed(2), sumFrete.StringFixed(2)),
+			EN: fmt.Sprintf("total vFrete %s differs from the items' sum %s", tot.VFrete.StringFixed(2), sumFrete.StringFixed(2))})
+	}
 	if !tot.VDesc.Equal(sumDesc) {
 		out = append(out, Rejection{Code: TotalDiscountMismatch,
 			PT: fmt.Sprintf("vDesc total %s difere da soma dos itens %s", tot.VDesc.StringFixed(2), sumDesc.StringFixed(2)),

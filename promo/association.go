@@ -212,7 +212,7 @@ func (ev *evaluation) decideAssociations(cum []int32) ([]int32, map[int32]TraceE
 func (r *run) amountOf(id string) (decimal.Decimal, bool) {
 	for _, a := range r.apps {
 		if a.Campaign == id {
-			return a.Amount, true
+			return a.Amount.Add(a.Freight), true
 		}
 	}
 	return decimal.Zero, false

@@ -30,6 +30,10 @@ type Cart struct {
 	AcceptedOffers []string `json:"accepted_offers,omitempty"`
 	// Lines are the items sold, in the order of the receipt.
 	Lines []Line `json:"lines"`
+	// Freight is what the sale charges for delivery (frete), nil when it
+	// charges none. Campaigns may discount it; its discounts are reported
+	// apart from the lines' (Result.Freight), never in a line's vDesc.
+	Freight *Freight `json:"freight,omitempty"`
 	// Exchanges are items the customer returns in this sale (troca); their
 	// value is credited against it. Each campaign says how it treats them.
 	Exchanges []ExchangeItem `json:"exchanges,omitempty"`
@@ -241,6 +245,17 @@ type History struct {
 	// cart does not list count as zero; Ruleset.CounterKeys says which keys
 	// an evaluation may read.
 	Counters map[string]decimal.Decimal `json:"counters,omitempty"`
+}
+
+// Freight is a sale's delivery charge (frete): deliveries and assisted
+// sales (venda assistida) carry one.
+type Freight struct {
+	// Amount is what the delivery costs before any campaign.
+	Amount decimal.Decimal `json:"amount"`
+	// Method is the delivery method as the retailer names it ("entrega",
+	// "motoboy", "transportadora"); a campaign may require one (condition
+	// delivery_method).
+	Method string `json:"method,omitempty"`
 }
 
 // ExchangeItem is an item returned in the sale (item de troca); its value,

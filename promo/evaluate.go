@@ -192,10 +192,11 @@ func (ev *evaluation) alone(pre []int32, ci int32) []int32 {
 }
 
 // worthOf returns what campaign ci gave the customer in run r, as the best
-// benefit counts it (o melhor benefício para o cliente): its discount, the
-// gifts still to add (at their price in the cart or the campaign's
-// reference price), and the cashback and points it and its parts earned
-// at the values the ruleset states; and whether it applied.
+// benefit counts it (o melhor benefício para o cliente): its discount (on
+// the lines and the freight), the gifts still to add (at their price in
+// the cart or the campaign's reference price), and the cashback and points
+// it and its parts earned at the values the ruleset states; and whether
+// it applied.
 func (ev *evaluation) worthOf(r *run, ci int32) (decimal.Decimal, bool) {
 	id := ev.rs.infos[ci].ID
 	total, applied := decimal.Zero, false
@@ -207,7 +208,7 @@ func (ev *evaluation) worthOf(r *run, ci int32) (decimal.Decimal, bool) {
 		}
 		if a.Campaign == id {
 			applied = true
-			total = total.Add(a.Amount).Add(r.worth[k])
+			total = total.Add(a.Amount).Add(a.Freight).Add(r.worth[k])
 		}
 		for _, e := range r.events[k] {
 			switch e.Kind {
@@ -343,6 +344,10 @@ type run struct {
 	events   [][]Event
 	counters [][]CounterDelta
 	worth    []decimal.Decimal
+	// freight is what the sale's freight still costs; freightAdj its
+	// discounts, in order.
+	freight    decimal.Decimal
+	freightAdj []Adjustment
 	// units is the shape of each line in runs of alike units; nil until a
 	// promotion takes particular units.
 	units []lineRuns
@@ -421,6 +426,18 @@ func (r *run) take(ev *evaluation, info *Info, funder string, adjs []Proposed) (
 
 func byLine(a, b Proposed) int { return a.Line - b.Line }
 
+// takeFreight applies a proposal's freight discount: rounded once to
+// cents, capped at what the freight still costs. It returns what it took.
+func (r *run) takeFreight(ev *evaluation, info *Info, funder string, amount decimal.Decimal) decimal.Decimal {
+	amt := decimal.Min(ev.rs.settings.Rounding.Round(amount), r.freight)
+	if amt.Sign() <= 0 {
+		return decimal.Zero
+	}
+	r.freight = r.freight.Sub(amt)
+	r.freightAdj = append(r.freightAdj, Adjustment{Campaign: info.ID, Kind: FreightDiscount, Amount: amt, FundedBy: funder, Key: info.Key})
+	return amt
+}
+
 // group reshapes the lines an applied proposal took units of, and marks
 // its grouped units.
 func (r *run) group(ev *evaluation, touched []touchedLine, marks []RunUnits) {
@@ -456,6 +473,10 @@ func (ev *evaluation) run(list []int32) *run {
 	}
 	view := &View{rs: ev.rs, cart: ev.cart, rounding: ev.rs.settings.Rounding, gross: ev.gross, value: r.value, rank: ev.rank,
 		exShare: ev.exShare, apps: &r.apps, units: &r.units}
+	if f := ev.cart.Freight; f != nil {
+		r.freight = f.Amount
+		view.freight = &r.freight
+	}
 	for _, pi := range list {
 		info := ev.rs.infos[pi]
 		r.idx = append(r.idx, pi)
@@ -477,7 +498,8 @@ func (ev *evaluation) run(list []int32) *run {
 			funder = FunderRetailer
 		}
 		given, capped, touched := r.take(ev, info, funder, prop.Adjustments)
-		if given.Sign() <= 0 && (prop.RecordOnly || len(prop.Gifts) > 0 || len(prop.Tenders) > 0) {
+		freight := r.takeFreight(ev, info, funder, prop.Freight)
+		if given.Add(freight).Sign() <= 0 && (prop.RecordOnly || len(prop.Gifts) > 0 || len(prop.Tenders) > 0) {
 			r.entries = append(r.entries, newEntry(info, true, append([]Reason{{
 				Code: ReasonApplied, PT: "aplicada", EN: "applied",
 			}}, prop.Reasons...)...))
@@ -490,16 +512,25 @@ func (ev *evaluation) run(list []int32) *run {
 			r.tenders = append(r.tenders, prop.Tenders...)
 			continue
 		}
-		if given.Sign() <= 0 {
+		if given.Add(freight).Sign() <= 0 {
 			reasons := append([]Reason{nothingToDiscount()}, prop.Reasons...)
 			r.entries = append(r.entries, newEntry(info, false, reasons...))
 			continue
 		}
-		reasons := append([]Reason{{
+		applied := Reason{
 			Code: ReasonApplied,
 			PT:   "aplicada: desconto de R$ " + brl(given),
 			EN:   "applied: discount of R$ " + given.StringFixed(CentPlaces),
-		}}, prop.Reasons...)
+		}
+		switch {
+		case freight.Sign() > 0 && given.Sign() > 0:
+			applied.PT += " e de R$ " + brl(freight) + " no frete"
+			applied.EN += " and of R$ " + freight.StringFixed(CentPlaces) + " on the freight"
+		case freight.Sign() > 0:
+			applied.PT = "aplicada: desconto de R$ " + brl(freight) + " no frete"
+			applied.EN = "applied: discount of R$ " + freight.StringFixed(CentPlaces) + " on the freight"
+		}
+		reasons := append([]Reason{applied}, prop.Reasons...)
 		if capped {
 			reasons = append(reasons, Reason{
 				Code: ReasonDiscountCapped,
@@ -513,7 +544,8 @@ func (ev *evaluation) run(list []int32) *run {
 		if occ < 1 {
 			occ = 1
 		}
-		app := Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: given, Occurrences: occ, Units: prop.Units}
+		app := Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: given, Occurrences: occ, Units: prop.Units,
+			Freight: freight}
 		parts := slices.Clone(prop.Participants)
 		sort.SliceStable(parts, func(a, b int) bool { return ev.rank[parts[a].Line] < ev.rank[parts[b].Line] })
 		for k, pt := range parts { // in line-id order, one entry per line
@@ -567,7 +599,21 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 	res.Tenders = r.tenders
 	res.Blocks = r.blocks
 	net := tg.Sub(td)
-	res.Totals = Totals{Gross: tg, Discount: td, Net: net, Exchange: ev.exTotal, Tenders: tt, Payable: net.Sub(ev.exTotal).Sub(tt)}
+	freight := decimal.Zero
+	if f := c.Freight; f != nil {
+		fr := &FreightResult{Method: f.Method, Gross: f.Amount, Adjustments: r.freightAdj, Discount: decimal.Zero}
+		for k, a := range fr.Adjustments {
+			fr.Discount = fr.Discount.Add(a.Amount)
+			fr.Adjustments[k].Shares = ev.shares(a)
+			if a.Key != "" {
+				fr.Adjustments[k].Authorization = AuthorizationNumber(c.ID, a.Campaign)
+			}
+		}
+		fr.Net = f.Amount.Sub(fr.Discount)
+		res.Freight, freight = fr, fr.Net
+	}
+	res.Totals = Totals{Gross: tg, Discount: td, Net: net, Exchange: ev.exTotal, Tenders: tt, Freight: freight,
+		Payable: net.Add(freight).Sub(ev.exTotal).Sub(tt)}
 	customer := ""
 	if c.Customer != nil {
 		customer = c.Customer.ID
@@ -577,7 +623,7 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 			res.Events = append(res.Events, Event{
 				ID:   EventID(c.ID, EventActivation.String(), a.Campaign),
 				Kind: EventActivation, Campaign: a.Campaign, Customer: customer,
-				Amount: a.Amount, Occurrences: a.Occurrences, Counters: r.counters[k],
+				Amount: a.Amount, Freight: a.Freight, Occurrences: a.Occurrences, Counters: r.counters[k],
 			})
 		}
 		for j, e := range r.events[k] {

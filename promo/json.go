@@ -49,16 +49,38 @@ func (l LineResult) MarshalJSON() ([]byte, error) {
 	}{plain(l), price(l.UnitPrice), money(l.Gross), money(l.Discount), money(l.Net)})
 }
 
-// MarshalJSON writes the amounts with two decimals.
+// MarshalJSON writes the amounts with two decimals; the freight only when
+// the sale charges one.
 func (t Totals) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
+		Gross    money  `json:"gross"`
+		Discount money  `json:"discount"`
+		Net      money  `json:"net"`
+		Exchange money  `json:"exchange"`
+		Tenders  money  `json:"tenders"`
+		Freight  *money `json:"freight,omitempty"`
+		Payable  money  `json:"payable"`
+	}{money(t.Gross), money(t.Discount), money(t.Net), money(t.Exchange), money(t.Tenders), optionalMoney(t.Freight), money(t.Payable)})
+}
+
+// optionalMoney is an amount written with two decimals, left out when zero.
+func optionalMoney(d decimal.Decimal) *money {
+	if d.IsZero() {
+		return nil
+	}
+	m := money(d)
+	return &m
+}
+
+// MarshalJSON writes the amounts with two decimals.
+func (f FreightResult) MarshalJSON() ([]byte, error) {
+	type plain FreightResult
+	return json.Marshal(struct {
+		plain
 		Gross    money `json:"gross"`
 		Discount money `json:"discount"`
 		Net      money `json:"net"`
-		Exchange money `json:"exchange"`
-		Tenders  money `json:"tenders"`
-		Payable  money `json:"payable"`
-	}{money(t.Gross), money(t.Discount), money(t.Net), money(t.Exchange), money(t.Tenders), money(t.Payable)})
+	}{plain(f), money(f.Gross), money(f.Discount), money(f.Net)})
 }
 
 // MarshalJSON writes the amount with two decimals.
@@ -70,13 +92,15 @@ func (t Tender) MarshalJSON() ([]byte, error) {
 	}{plain(t), money(t.Amount)})
 }
 
-// MarshalJSON writes the amount with two decimals.
+// MarshalJSON writes the amounts with two decimals; the freight only when
+// the promotion took something off it.
 func (a Application) MarshalJSON() ([]byte, error) {
 	type plain Application
 	return json.Marshal(struct {
 		plain
-		Amount money `json:"amount"`
-	}{plain(a), money(a.Amount)})
+		Amount  money  `json:"amount"`
+		Freight *money `json:"freight,omitempty"`
+	}{plain(a), money(a.Amount), optionalMoney(a.Freight)})
 }
 
 // MarshalJSON writes the amount with two decimals, and only where the
@@ -88,8 +112,9 @@ func (e Event) MarshalJSON() ([]byte, error) {
 	type plain Event
 	out := struct {
 		plain
-		Amount *money `json:"amount,omitempty"`
-	}{plain: plain(e)}
+		Amount  *money `json:"amount,omitempty"`
+		Freight *money `json:"freight,omitempty"`
+	}{plain: plain(e), Freight: optionalMoney(e.Freight)}
 	if e.Kind == EventActivation || !e.Amount.IsZero() {
 		m := money(e.Amount)
 		out.Amount = &m

@@ -26,10 +26,13 @@ const (
 	// CashbackRedemption is the line's share of cashback redeemed as a
 	// discount (when the ruleset redeems cashback as a discount).
 	CashbackRedemption
+	// FreightDiscount is a discount on the sale's freight (frete): it is
+	// in Result.Freight, never on a line.
+	FreightDiscount
 )
 
 // String returns "item_discount", "free_units", "sale_discount", "markdown",
-// "gift" or "cashback_redemption".
+// "gift", "cashback_redemption" or "freight_discount".
 func (k AdjustmentKind) String() string {
 	switch k {
 	case ItemDiscount:
@@ -44,6 +47,8 @@ func (k AdjustmentKind) String() string {
 		return "gift"
 	case CashbackRedemption:
 		return "cashback_redemption"
+	case FreightDiscount:
+		return "freight_discount"
 	}
 	return fmt.Sprintf("AdjustmentKind(%d)", uint8(k))
 }
@@ -124,10 +129,31 @@ type Totals struct {
 	// Tenders is the sum of the tenders the result adds (cashback redeemed
 	// as a payment).
 	Tenders decimal.Decimal `json:"tenders"`
-	// Payable is Net minus Exchange minus Tenders: what the customer still
-	// pays. Negative when the exchange credit exceeds the sale (the store
-	// owes the difference, as a vale-troca).
+	// Freight is the freight the sale charges after its discounts
+	// (Result.Freight's Net): zero without freight.
+	Freight decimal.Decimal `json:"freight,omitzero"`
+	// Payable is Net plus Freight minus Exchange minus Tenders: what the
+	// customer still pays. Negative when the exchange credit exceeds the
+	// sale (the store owes the difference, as a vale-troca).
 	Payable decimal.Decimal `json:"payable"`
+}
+
+// FreightResult is the sale's freight (frete) after promotions: what it
+// cost, its discounts and what it costs now. Freight discounts are
+// reported here, apart from the lines': they are never in a line's
+// discount (NFC-e vDesc).
+type FreightResult struct {
+	// Method is the cart's delivery method.
+	Method string `json:"method,omitempty"`
+	// Gross is the cart's freight amount.
+	Gross decimal.Decimal `json:"gross"`
+	// Adjustments are the freight discounts, in the order they were
+	// applied (kind freight_discount).
+	Adjustments []Adjustment `json:"adjustments,omitempty"`
+	// Discount is the sum of the adjustments; Net is Gross minus Discount,
+	// never below zero: the freight charged (NFC-e vFrete).
+	Discount decimal.Decimal `json:"discount"`
+	Net      decimal.Decimal `json:"net"`
 }
 
 // Tender is a payment the result itself brings: cashback redeemed as a
@@ -159,6 +185,9 @@ type Application struct {
 	// Units is how many whole units got the benefit (a weighed line
 	// counts as one).
 	Units int64 `json:"units,omitempty"`
+	// Freight is what it took off the sale's freight (frete), apart from
+	// Amount, which is what it took off the lines.
+	Freight decimal.Decimal `json:"freight,omitzero"`
 }
 
 // Participation is how many units of a line took part in an application.
@@ -267,6 +296,9 @@ type Event struct {
 	// Occurrences is how many activations the event counts (activations
 	// only).
 	Occurrences int `json:"occurrences,omitempty"`
+	// Freight is what an activation took off the sale's freight, apart
+	// from Amount (the lines' discounts).
+	Freight decimal.Decimal `json:"freight,omitzero"`
 	// Counters are the limit counters an activation adds to.
 	Counters []CounterDelta `json:"counters,omitempty"`
 	// Code is the promotional code redeemed or issued.
@@ -343,6 +375,9 @@ type Result struct {
 	// Lines are in the cart's order.
 	Lines  []LineResult `json:"lines"`
 	Totals Totals       `json:"totals"`
+	// Freight is the sale's freight and its discounts; nil when the cart
+	// has no freight.
+	Freight *FreightResult `json:"freight,omitempty"`
 	// Applied lists the campaigns that applied, in the order they ran.
 	// Programs (the cashback wallet, points programs, a campaign's earning
 	// of cashback or points) are not listed; their events and trace are.
@@ -373,7 +408,7 @@ func (r *Result) TraceFor(campaign string) (TraceEntry, bool) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *AdjustmentKind) UnmarshalText(b []byte) error {
-	for c := ItemDiscount; c <= CashbackRedemption; c++ {
+	for c := ItemDiscount; c <= FreightDiscount; c++ {
 		if c.String() == string(b) {
 			*k = c
 			return nil

@@ -100,6 +100,10 @@ func validateCart(c *Cart, lim Limits) error {
 			}
 		}
 	}
+	if f := c.Freight; f != nil {
+		v.amount("freight.amount", f.Amount, bounds.Money)
+		v.id("freight.method", f.Method)
+	}
 	if v.count("payments", len(c.Payments), lim.MaxPayments, "payments", "max_payments") {
 		for i, p := range c.Payments {
 			path := "payments[" + strconv.Itoa(i) + "]"

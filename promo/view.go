@@ -20,7 +20,8 @@ type View struct {
 	rank     []int
 	exShare  []decimal.Decimal
 	apps     *[]Application
-	units    *[]lineRuns // the runs of units of each line; nil: all alike
+	units    *[]lineRuns      // the runs of units of each line; nil: all alike
+	freight  *decimal.Decimal // what the freight still costs; nil: none
 }
 
 // Cart returns the cart being evaluated. It must not be modified.
@@ -68,6 +69,15 @@ func (v *View) Rank(i int) int { return v.rank[i] }
 // dates: an item "in promotion", which a markdown may leave alone.
 func (v *View) InOtherPromotion(i int) bool {
 	return v.rs.namesLine(&v.cart.Lines[i], v.cart.Time)
+}
+
+// Freight returns what the sale's freight (frete) still costs after the
+// promotions before this one: zero without freight.
+func (v *View) Freight() decimal.Decimal {
+	if v.freight == nil {
+		return decimal.Zero
+	}
+	return *v.freight
 }
 
 // HasExchange reports whether the cart carries exchange items (troca).
@@ -191,6 +201,10 @@ type Proposal struct {
 	Eligible bool
 	// Adjustments are the discounts proposed, when eligible.
 	Adjustments []Proposed
+	// Freight is the amount proposed off the sale's freight (a freight
+	// discount): the kernel rounds it to cents once and caps it at what
+	// the freight still costs. It is never a line's discount.
+	Freight decimal.Decimal
 	// Occurrences is how many times the promotion applies in the sale.
 	Occurrences int
 	// Units is how many whole units got the benefit (a weighed line counts

@@ -186,8 +186,9 @@ func Sums(res promo.Result) []Violation {
 func program(id string) bool { return strings.Contains(id, "/") }
 
 // Totals checks that the totals are the sums of the lines, that the
-// tenders total is the sum of the tenders, and that payable is
-// net − exchange − tenders.
+// tenders total is the sum of the tenders, that the freight total is the
+// freight charged (its gross less its discounts), and that payable is
+// net + freight − exchange − tenders.
 func Totals(res promo.Result) []Violation {
 	g, d, n := decimal.Zero, decimal.Zero, decimal.Zero
 	for _, l := range res.Lines {
@@ -196,6 +197,13 @@ func Totals(res promo.Result) []Violation {
 	tenders := decimal.Zero
 	for _, t := range res.Tenders {
 		tenders = tenders.Add(t.Amount)
+	}
+	freight := decimal.Zero
+	if f := res.Freight; f != nil {
+		freight = f.Gross
+		for _, a := range f.Adjustments {
+			freight = freight.Sub(a.Amount)
+		}
 	}
 	var out []Violation
 	for _, c := range []struct {
@@ -206,7 +214,8 @@ func Totals(res promo.Result) []Violation {
 		{"desconto", "discount", res.Totals.Discount, d},
 		{"líquido", "net", res.Totals.Net, n},
 		{"meios de pagamento", "tenders", res.Totals.Tenders, tenders},
-		{"a pagar", "payable", res.Totals.Payable, res.Totals.Net.Sub(res.Totals.Exchange).Sub(res.Totals.Tenders)},
+		{"frete", "freight", res.Totals.Freight, freight},
+		{"a pagar", "payable", res.Totals.Payable, res.Totals.Net.Add(res.Totals.Freight).Sub(res.Totals.Exchange).Sub(res.Totals.Tenders)},
 	} {
 		if !c.got.Equal(c.want) {
 			out = append(out, Violation{Kind: KindTotals, Amount: c.got, Limit: c.want,

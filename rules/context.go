@@ -76,3 +76,35 @@ func (s stores) Check(v *promo.View) Outcome {
 	pt, en := s.Describe()
 	return fail("loja "+v.Cart().Store.ID+" fora da regra: "+pt, "store "+v.Cart().Store.ID+" not in "+en)
 }
+
+type deliveryMethod struct {
+	cartWide
+	values []string
+}
+
+// DeliveryMethodIn holds when the sale carries freight (Cart.Freight) by
+// one of the delivery methods; a sale without freight never meets it.
+func DeliveryMethodIn(methods ...string) Condition {
+	return deliveryMethod{values: slices.Clone(methods)}
+}
+
+func (d deliveryMethod) Describe() (string, string) {
+	v := strings.Join(d.values, ", ")
+	return "entrega por " + v, "delivery by " + v
+}
+
+func (d deliveryMethod) Check(v *promo.View) Outcome {
+	f := v.Cart().Freight
+	if f == nil {
+		return fail("a venda não tem entrega (frete)", "the sale has no delivery (freight)")
+	}
+	if slices.Contains(d.values, f.Method) {
+		return pass()
+	}
+	pt, en := d.Describe()
+	got := f.Method
+	if got == "" {
+		got = "(sem método)"
+	}
+	return fail("a entrega é "+got+", a regra pede "+pt, "the delivery is "+got+", the rule wants "+en)
+}
