@@ -10,6 +10,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/rules"
 )
 
@@ -34,7 +35,9 @@ func calendarCampaigns(t *rapid.T) []campaign.Campaign {
 	}
 }
 
-// TestPropertyInstantOffsetChangesNothing: the result does not change when
+// TestPropertyInstantOffsetChangesNothing (rulesets and carts from
+// promogen, through lpGenDefinition and lpGenCart; both results keep the
+// engine's promises, promocheck.Promises): the result does not change when
 // the cart's instant is written with another offset: calendar days, weeks
 // and months are those of the ruleset's time zone. The results are
 // compared as JSON, byte for byte (their instants included), and the
@@ -72,6 +75,9 @@ func TestPropertyInstantOffsetChangesNothing(t *testing.T) {
 		got, err := promo.Evaluate(other, rs)
 		if err != nil {
 			t.Fatalf("Evaluate at offset %d min: %v", offset, err)
+		}
+		for _, v := range append(promocheck.Promises(cart, rs, want), promocheck.Promises(other, rs, got)...) {
+			t.Fatalf("%v", v)
 		}
 		wj, err := json.MarshalIndent(want, "", " ")
 		if err != nil {

@@ -77,6 +77,10 @@ func (c *config) cart(t *rapid.T, lines *rapid.Generator[[]promo.Line]) promo.Ca
 		cart.Exchanges = []promo.ExchangeItem{{ID: "troca-1", ProductCode: rapid.SampledFrom(c.catalog()).Draw(t, "exchange_product").Code,
 			Quantity: decimal.NewFromInt(int64(rapid.IntRange(1, 2).Draw(t, "exchange_quantity"))), UnitPrice: c.price(t, Product{})}}
 	}
+	if c.pools.Freight && chance(t, 50, "freight") {
+		cart.Freight = &promo.Freight{Amount: decimal.New(rapid.Int64Range(0, 9999).Draw(t, "freight_cents"), -2),
+			Method: pick(t, c.pools.DeliveryMethods, "delivery_method")}
+	}
 	cart.History = c.history(t, &cart)
 	return cart
 }

@@ -47,6 +47,8 @@ type Mentions struct {
 	Codes []string
 	// SaleCategories are the sale categories rules name.
 	SaleCategories []string
+	// DeliveryMethods are the delivery methods rules name (frete).
+	DeliveryMethods []string
 	// Offers are the ids of optional campaigns (campanhas opcionais).
 	Offers []string
 	// Quantities are the unit counts the ruleset's thresholds name
@@ -59,10 +61,10 @@ type Mentions struct {
 	// them).
 	Budgets, Cashback []string
 	// Birthdays, FirstPurchase, ConectaAgenda, Professional (Juntos Somos
-	// Mais) and Exchanges say that some promotion looks at birthdays,
-	// first purchases, the Conecta agenda, the professional's CPF or
-	// exchange items (troca).
-	Birthdays, FirstPurchase, ConectaAgenda, Professional, Exchanges bool
+	// Mais), Exchanges and Freight say that some promotion looks at
+	// birthdays, first purchases, the Conecta agenda, the professional's
+	// CPF, exchange items (troca) or the sale's freight (frete).
+	Birthdays, FirstPurchase, ConectaAgenda, Professional, Exchanges, Freight bool
 }
 
 // Captured is a captured field and a value an optional campaign compares
@@ -78,7 +80,7 @@ func (m Mentions) clone() Mentions {
 	c.Customers, c.TaxIDs, c.Ages = slices.Clone(m.Customers), slices.Clone(m.TaxIDs), slices.Clone(m.Ages)
 	c.Tiers, c.CustomerGroupings, c.Captured = slices.Clone(m.Tiers), slices.Clone(m.CustomerGroupings), slices.Clone(m.Captured)
 	c.Tenders, c.BINs, c.Codes = slices.Clone(m.Tenders), slices.Clone(m.BINs), slices.Clone(m.Codes)
-	c.SaleCategories, c.Offers = slices.Clone(m.SaleCategories), slices.Clone(m.Offers)
+	c.SaleCategories, c.Offers, c.DeliveryMethods = slices.Clone(m.SaleCategories), slices.Clone(m.Offers), slices.Clone(m.DeliveryMethods)
 	c.Quantities, c.Amounts = slices.Clone(m.Quantities), slices.Clone(m.Amounts)
 	c.Budgets, c.Cashback = slices.Clone(m.Budgets), slices.Clone(m.Cashback)
 	return c
@@ -187,6 +189,9 @@ func (s *mentionSet) campaign(c campaign.Campaign) {
 	if c.ExchangeMode != "" {
 		s.m.Exchanges = true
 	}
+	if c.Benefit.On == campaign.OnFreight {
+		s.m.Freight = true
+	}
 	s.quantities(c.MinQuantity)
 	s.amounts(c.MinValue)
 	b := c.Benefit
@@ -262,6 +267,9 @@ func (s *mentionSet) conditions(campaignID string, cds []campaign.Condition) {
 			}
 		case campaign.CondSaleCategory:
 			s.m.SaleCategories = append(s.m.SaleCategories, cd.Values...)
+		case campaign.CondDeliveryMethod:
+			s.m.Freight = true
+			s.m.DeliveryMethods = append(s.m.DeliveryMethods, cd.Values...)
 		case campaign.CondStore:
 			for _, id := range cd.Values {
 				s.m.Stores = append(s.m.Stores, promo.Store{ID: id})
@@ -432,6 +440,7 @@ func (m Mentions) normalized() Mentions {
 	m.References, m.Customers, m.Tiers = strs(m.References), strs(m.Customers), strs(m.Tiers)
 	m.CustomerGroupings, m.Tenders, m.BINs = strs(m.CustomerGroupings), strs(m.Tenders), strs(m.BINs)
 	m.Codes, m.SaleCategories, m.Offers = strs(m.Codes), strs(m.SaleCategories), strs(m.Offers)
+	m.DeliveryMethods = strs(m.DeliveryMethods)
 	m.Budgets, m.Cashback = strs(m.Budgets), strs(m.Cashback)
 	slices.SortFunc(m.Stores, func(a, b promo.Store) int {
 		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(b.Kind, a.Kind)) // a franchise wins

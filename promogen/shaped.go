@@ -19,7 +19,9 @@ import (
 // are in force (or at one of their bounds); its stores; customers with its
 // tiers, groupings, CPFs and ages; its tenders, BINs, promo codes and
 // coupons; its optional campaigns accepted or not; budgets for its
-// budgeted industry promotions, a cashback wallet when it earns cashback,
+// budgeted industry promotions, freight (R$ 0,00 to R$ 99,99, by its
+// delivery methods) when it discounts or looks at freight, a cashback
+// wallet when it earns cashback,
 // the professional's CPF for Juntos Somos Mais, and limit counters for the
 // keys it reads (Ruleset.CounterKeys). Options apply after the shape:
 // WithProducts with the host's shelf prices, WithInstant or WithStore to
