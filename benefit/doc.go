@@ -75,6 +75,21 @@ type Scope struct {
 	GroupSize int64
 	// MaxRepetitions caps the occurrences per sale; 0 means no cap.
 	MaxRepetitions int
+	// CompleteGroups makes All give an item benefit per complete group of
+	// GroupSize units, even without MaxRepetitions (group mode
+	// complete_groups: 5 units in groups of 2 give it to 4). Without it,
+	// All with no repetition cap gives it to every unit once GroupSize is
+	// reached (all_from_minimum); with a cap it counts complete groups.
+	CompleteGroups bool
+	// Target and TargetQuantity make an item benefit targeted ("compre 2
+	// de X, leve 1 de Y com 50 %"): each occurrence takes GroupSize
+	// qualifying units of Lines and TargetQuantity units of Target, which
+	// get the benefit (the cheapest with Lowest, the default; the dearest
+	// with Highest); a unit belongs to one occurrence only, as a buyer or
+	// as a target. TargetQuantity 0: not targeted (a campaign whose target
+	// takes every unit hands the target lines as Lines).
+	Target         []int
+	TargetQuantity int64
 	// Select says which units of an occurrence get an item benefit.
 	Select Selection
 	// Pick is how many units of each occurrence Highest or Lowest gives the

@@ -123,7 +123,10 @@ func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
 	if len(lines) == 0 {
 		return promo.NotEligible(noEligible())
 	}
-	if b.kind != free && s.Select == All && s.MaxRepetitions == 0 && (capOf(s) == 0 || unitsIn(v, lines) <= capOf(s)) {
+	if s.TargetQuantity > 0 {
+		return b.applyTargeted(v, s)
+	}
+	if b.kind != free && s.Select == All && s.MaxRepetitions == 0 && !s.CompleteGroups && (capOf(s) == 0 || unitsIn(v, lines) <= capOf(s)) {
 		// Every unit of every eligible line, weighed lines included.
 		p := promo.Proposal{Eligible: true, Occurrences: 1}
 		capped := false
@@ -142,7 +145,7 @@ func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
 		return promo.NotEligible(sel.short)
 	}
 	p := sel.proposal(s, pl.grouped())
-	if s.Select == All && s.MaxRepetitions == 0 {
+	if s.Select == All && s.MaxRepetitions == 0 && !s.CompleteGroups {
 		// Units capped by an item limit, not occurrences: one application.
 		p.Occurrences, p.Participants, p.Grouped = 1, nil, nil
 	}
@@ -159,7 +162,7 @@ func (b item) plan(s Scope) plan {
 	g := s.GroupSize
 	switch s.Select {
 	case All:
-		if g < 1 || s.MaxRepetitions == 0 {
+		if g < 1 || (s.MaxRepetitions == 0 && !s.CompleteGroups) {
 			g = 1 // without repetitions the minimum quantity only activates
 		}
 		return plan{group: g, pick: g, fromTop: true, maxReps: s.MaxRepetitions, maxUnits: s.MaxUnits, maxTaken: s.MaxTaken}

@@ -277,6 +277,14 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	if cp.Benefit.On == OnSale && cp.MaxRepetitions > 0 {
 		c.fail(p+".max_repetitions", "applies to item benefits only")
 	}
+	tcond, tall := c.target(p+".target", cp.Target, campaignCtx{id: cp.ID, optional: cp.Optional})
+	if cp.Target != nil {
+		c.targetChecks(p, cp)
+		if cp.Target.Quantity > 0 && cp.Benefit.ApplyTo == "" {
+			sel = benefit.Lowest // the target's cheapest units, by default
+		}
+	}
+	complete := c.groupMode(p, cp)
 	lims := c.limits(p+".limits", cp.Limits, cp.Benefit.On == OnItems)
 	xmode, err := exchange.ParseMode(string(cp.ExchangeMode))
 	if err != nil {
@@ -305,11 +313,15 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 	}
 	body := &reshopBody{benefit: b, exc: exc, limits: lims, extras: extras, thresholds: thresholds,
 		budget: bud, maxDiscount: maxDiscount,
-		groupSize: cp.MinQuantity, maxRep: cp.MaxRepetitions, sel: sel, xmode: xmode}
+		groupSize: cp.MinQuantity, maxRep: cp.MaxRepetitions, sel: sel, xmode: xmode, completeGroups: complete,
+		target: tcond, targetAll: tall}
+	if cp.Target != nil {
+		body.targetQty = cp.Target.Quantity
+	}
 	if len(thresholds) == 0 && len(lims) == 0 && extras == nil && exc == nil && bud == nil && maxDiscount == nil &&
-		reflect.TypeOf(b).Comparable() {
+		cp.Target == nil && reflect.TypeOf(b).Comparable() {
 		// Shared: nothing in it belongs to one campaign.
-		k := bodyKey{b, cp.MinQuantity, cp.MaxRepetitions, sel, xmode}
+		k := bodyKey{b, cp.MinQuantity, cp.MaxRepetitions, sel, xmode, complete}
 		if shared, ok := c.bodies[k]; ok {
 			body = shared
 		} else {
@@ -339,6 +351,7 @@ type bodyKey struct {
 	maxRep    int
 	sel       benefit.Selection
 	xmode     exchange.Mode
+	complete  bool
 }
 
 // typeName returns "reshop:" and the campaign's type, one string for all

@@ -210,6 +210,16 @@ type Campaign struct {
 	// Budget is the campaign's money budget (verba): the total discount it
 	// may grant across all sales, and per customer.
 	Budget *Budget `json:"budget,omitempty"`
+	// Target selects the lines that get the benefit, apart from those that
+	// qualify the sale (o alvo); absent, the qualifying lines get it.
+	Target *Target `json:"target,omitempty"`
+	// GroupMode says what min_quantity means for an item percent, amount
+	// or final price given to every unit: "all_from_minimum" (from
+	// min_quantity units on, every unit) or "complete_groups" (per
+	// complete group of min_quantity units). Absent: all_from_minimum
+	// without max_repetitions, complete_groups with it (the behaviour
+	// before the field existed).
+	GroupMode GroupMode `json:"group_mode,omitempty"`
 }
 
 // Extras are benefits given on top of (or instead of) the discount.

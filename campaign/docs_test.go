@@ -103,7 +103,7 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 			"min_quantity": c.MinQuantity != 0, "min_value": c.MinValue != nil,
 			"max_repetitions": c.MaxRepetitions != 0, "funded_by": c.FundedBy != "",
 			"limits": len(c.Limits) > 0, "extras": c.Extras != nil, "exceptions": c.Exceptions != nil,
-			"budget": c.Budget != nil,
+			"budget": c.Budget != nil, "target": c.Target != nil,
 		}
 		for f, set := range flags {
 			if set {
@@ -131,6 +131,20 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		}
 		if b.MaxDiscount != nil {
 			mark("max_discount on", b.On)
+		}
+		if c.GroupMode != "" {
+			mark("group_mode", c.GroupMode)
+		}
+		if tg := c.Target; tg != nil {
+			switch {
+			case tg.AllLines:
+				mark("target", "all_lines")
+			default:
+				mark("target", "conditions")
+			}
+			if tg.Quantity > 0 {
+				mark("target", "quantity")
+			}
 		}
 		if bd := c.Budget; bd != nil {
 			if bd.Total != nil {
@@ -334,7 +348,9 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		"grouping kind":     {"product", "store", "customer"},
 		"campaign field": {"description", "priority", "end", "category", "non_cumulative",
 			"no_activation_rules", "no_benefit", "require_lgpd_consent", "optional", "min_quantity",
-			"min_value", "max_repetitions", "funded_by", "limits", "extras", "exceptions", "budget"},
+			"min_value", "max_repetitions", "funded_by", "limits", "extras", "exceptions", "budget", "target"},
+		"group_mode":         {"all_from_minimum", "complete_groups"},
+		"target":             {"conditions", "all_lines", "quantity"},
 		"max_discount on":    {"sale", "items"},
 		"budget":             {"total", "per_customer"},
 		"exceptions on":      {"campaign", "discount_pack", "combo"},

@@ -366,6 +366,24 @@ const (
 // String returns the JSON spelling.
 func (v BenefitOn) String() string { return string(v) }
 
+// GroupMode is what a campaign's minimum quantity means for an item
+// benefit given to every unit (Campaign.GroupMode); empty keeps the
+// behaviour the repetition cap implies.
+type GroupMode string
+
+// The group modes.
+const (
+	// GroupAllFromMinimum: from min_quantity units on, every unit gets the
+	// benefit (a próxima unidade também); the minimum only activates.
+	GroupAllFromMinimum GroupMode = "all_from_minimum"
+	// GroupComplete: the benefit goes to the units of complete groups of
+	// min_quantity units (5 units in groups of 2: 4 of them).
+	GroupComplete GroupMode = "complete_groups"
+)
+
+// String returns the JSON spelling.
+func (v GroupMode) String() string { return string(v) }
+
 // ApplyTo is which units an item benefit goes to (Benefit.ApplyTo); empty
 // is ApplyToAll.
 type ApplyTo string

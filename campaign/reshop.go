@@ -40,6 +40,13 @@ type reshopBody struct {
 	maxRep    int
 	sel       benefit.Selection
 	xmode     exchange.Mode
+	// completeGroups is group_mode complete_groups.
+	completeGroups bool
+	// target selects the lines that get the benefit (nil: the qualifying
+	// lines, unless targetAll: every line); targetQty is its quantity.
+	target    rules.Condition
+	targetAll bool
+	targetQty int64
 }
 
 // Cashback returns the campaign's cashback settings, nil when it has none.
@@ -103,6 +110,10 @@ func (r *reshop) saleLines(v *promo.View) []int {
 }
 
 func (r *reshop) selectedOn(v *promo.View) []int {
+	if r.targeted() {
+		lines, _ := r.targetLines(v)
+		return lines
+	}
 	var lines []int
 	if r.cond != nil {
 		if o := r.cond.Check(v); o.Selects {
@@ -168,9 +179,16 @@ func (r *reshop) apply(v *promo.View) promo.Proposal {
 	if why != nil {
 		return promo.NotEligible(*why)
 	}
-	s := benefit.Scope{GroupSize: r.groupSize, MaxRepetitions: r.maxRep, Select: r.sel}
+	s := benefit.Scope{GroupSize: r.groupSize, MaxRepetitions: r.maxRep, Select: r.sel, CompleteGroups: r.completeGroups}
 	s.Lines = lines
 	s.MaxTaken = maxUnits
+	if r.targeted() {
+		target, why := r.targetLines(v)
+		if why != nil {
+			return promo.NotEligible(*why)
+		}
+		r.targetScope(&s, target)
+	}
 	p := r.benefit.Apply(v, s)
 	if !p.Eligible {
 		return p
