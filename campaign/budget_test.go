@@ -138,3 +138,38 @@ func TestPropertyCapsGrantWhatIsLeft(t *testing.T) {
 		}
 	})
 }
+
+// TestCapsOnFreight: a money cap and a budget share themselves with the
+// freight: free freight of 25.00 at most 10.00 gives 10.00 off the freight;
+// with 6.00 left in its budget, 6.00, and the counter grows by 6.00.
+func TestCapsOnFreight(t *testing.T) {
+	for _, tt := range []struct {
+		extra, benefit string
+		counter        string
+		want           string
+	}{
+		{"", `{"on": "freight", "percent": "100", "max_discount": "10.00"}`, "", "10.00"},
+		{`, "budget": {"total": "50.00"}`, `{"on": "freight", "percent": "100"}`, "44.00", "6.00"},
+	} {
+		rs := bgRuleset(t, tt.benefit, tt.extra)
+		cart := promo.Cart{ID: "s", Time: bgSale, Store: promo.Store{ID: "l"}, Freight: &promo.Freight{Amount: decimal.NewFromInt(25)},
+			Lines: []promo.Line{{ID: "1", ProductCode: "A", Quantity: decimal.NewFromInt(1), UnitPrice: decimal.NewFromInt(50)}}}
+		if tt.counter != "" {
+			cart.History.Counters = map[string]decimal.Decimal{"budget/c/all/amount": decimal.RequireFromString(tt.counter)}
+		}
+		res, err := promo.Evaluate(cart, rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := decimal.RequireFromString(tt.want)
+		if res.Freight == nil || !res.Freight.Discount.Equal(want) || !res.Lines[0].Discount.IsZero() {
+			t.Fatalf("%s: freight %+v, line discount %s; want %s off the freight only", tt.benefit, res.Freight, res.Lines[0].Discount, want)
+		}
+		if tt.counter != "" {
+			ev := res.Events[0]
+			if len(ev.Counters) != 1 || !ev.Counters[0].Add.Equal(want) || !ev.Freight.Equal(want) {
+				t.Errorf("activation %+v: want the budget counter and the freight to grow by %s", ev, want)
+			}
+		}
+	}
+}
