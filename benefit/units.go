@@ -195,24 +195,7 @@ func selectUnits(v *promo.View, lines []int, p plan) selection {
 // shortOf is the shortfall of missing whole units of the lines, the
 // cheapest countable line being the one they would be like.
 func shortOf(v *promo.View, lines []int, missing int64) *promo.Shortfall {
-	if missing <= 0 {
-		return nil
-	}
-	like := -1
-	for _, i := range lines {
-		l := v.Line(i)
-		if !l.Countable() {
-			continue
-		}
-		if like < 0 || l.UnitPrice.LessThan(v.Line(like).UnitPrice) ||
-			(l.UnitPrice.Equal(v.Line(like).UnitPrice) && v.Rank(i) < v.Rank(like)) {
-			like = i
-		}
-	}
-	if like < 0 {
-		return nil
-	}
-	return &promo.Shortfall{Quantity: missing, Like: v.Line(like).ID}
+	return v.Shortfall(lines, decimal.Zero, missing)
 }
 
 func capReason(max int) promo.Reason {

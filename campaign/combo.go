@@ -247,6 +247,12 @@ func notEligible(code promo.ReasonCode, pt, en string) promo.Proposal {
 	return promo.NotEligible(promo.Reason{Code: code, PT: pt, EN: en})
 }
 
+// short adds to a proposal's first reason what the cart lacks.
+func short(p promo.Proposal, m *promo.Shortfall) promo.Proposal {
+	p.Reasons[0].Missing = m
+	return p
+}
+
 // kitOccurrences returns how many whole kits the cart holds: each
 // occurrence needs every buy item and every bonus item (a product listed in
 // both needs both quantities), so no unit takes part in two occurrences;
@@ -363,8 +369,8 @@ func (c *combo) apply(v *promo.View) promo.Proposal {
 		}
 		occ := units / d.MinQuantity
 		if occ == 0 {
-			return notEligible(promo.ReasonMinQuantity, fmt.Sprintf("quantidade mínima %d não atingida: faltam %d", d.MinQuantity, d.MinQuantity-units),
-				fmt.Sprintf("minimum quantity %d not reached: %d missing", d.MinQuantity, d.MinQuantity-units))
+			return short(notEligible(promo.ReasonMinQuantity, fmt.Sprintf("quantidade mínima %d não atingida: faltam %d", d.MinQuantity, d.MinQuantity-units),
+				fmt.Sprintf("minimum quantity %d not reached: %d missing", d.MinQuantity, d.MinQuantity-units)), v.Shortfall(lines, decimal.Zero, d.MinQuantity-units))
 		}
 		p := promo.Proposal{Eligible: true, Occurrences: int(occ), Units: units}
 		benefit.SpreadAmount(&p, v, lines, d.BonusValue.Mul(decimal.NewFromInt(occ)), promo.ItemDiscount)
@@ -424,8 +430,8 @@ func (c *combo) apply(v *promo.View) promo.Proposal {
 		total := v.Total(all)
 		if d.MinValue != nil && total.LessThan(*d.MinValue) {
 			miss := d.MinValue.Sub(total)
-			return notEligible(promo.ReasonMinValue, "valor mínimo para rasgadinha não atingido: faltam R$ "+promo.FormatBRL(miss),
-				"minimum value for scratch cards not reached: R$ "+miss.StringFixed(2)+" missing")
+			return short(notEligible(promo.ReasonMinValue, "valor mínimo para rasgadinha não atingido: faltam R$ "+promo.FormatBRL(miss),
+				"minimum value for scratch cards not reached: R$ "+miss.StringFixed(2)+" missing"), v.Shortfall(all, miss, 0))
 		}
 		q, _ := total.QuoRem(*d.Every, 0)
 		cards := q.IntPart()
@@ -828,8 +834,8 @@ func participate(v *promo.View, p *promo.Proposal, product string, skip, k int64
 func bonusAboveMinimum(v *promo.View, lines []int, minimum decimal.Decimal, b ComboBonus, whatPT, whatEN string) promo.Proposal {
 	if got := v.Total(lines); got.LessThan(minimum) {
 		miss := minimum.Sub(got)
-		return notEligible(promo.ReasonMinValue, "valor mínimo "+whatPT+" não atingido: faltam R$ "+promo.FormatBRL(miss),
-			"minimum value "+whatEN+" not reached: R$ "+miss.StringFixed(2)+" missing")
+		return short(notEligible(promo.ReasonMinValue, "valor mínimo "+whatPT+" não atingido: faltam R$ "+promo.FormatBRL(miss),
+			"minimum value "+whatEN+" not reached: R$ "+miss.StringFixed(2)+" missing"), v.Shortfall(lines, miss, 0))
 	}
 	p := promo.Proposal{Eligible: true, Occurrences: 1}
 	if discountUnits(v, &p, b, PriceCurrent, 0, b.Quantity, false) == 0 {

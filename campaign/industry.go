@@ -113,8 +113,8 @@ func (x *industry) Apply(v *promo.View) promo.Proposal {
 		}
 		if tier < 0 {
 			first := x.tiers[len(x.tiers)-1].MinQuantity
-			return notEligible(promo.ReasonMinQuantity, fmt.Sprintf("a primeira faixa pede %d unidades: há %d", first, counted),
-				fmt.Sprintf("the first tier needs %d units: there are %d", first, counted))
+			return short(notEligible(promo.ReasonMinQuantity, fmt.Sprintf("a primeira faixa pede %d unidades: há %d", first, counted),
+				fmt.Sprintf("the first tier needs %d units: there are %d", first, counted)), v.Shortfall(lines, decimal.Zero, first-counted))
 		}
 		s := benefit.Scope{Lines: lines, MaxUnits: budget}
 		if budget > 0 && units > budget {

@@ -265,12 +265,12 @@ func (p *pack) live(v *promo.View) (int64, *promo.Reason) {
 		what := fmt.Sprintf("%s %s", rq.Attribute, rq.Code)
 		if rq.MinQuantity > 0 {
 			if ok, why := rules.MinQuantity(rq.MinQuantity).Check(v, lines); !ok {
-				return 0, &promo.Reason{Code: ReasonPackRequirement, PT: what + ": " + why.PT, EN: what + ": " + why.EN}
+				return 0, &promo.Reason{Code: ReasonPackRequirement, PT: what + ": " + why.PT, EN: what + ": " + why.EN, Missing: why.Missing}
 			}
 		}
 		if rq.MinValue != nil {
 			if ok, why := rules.MinValue(*rq.MinValue).Check(v, lines); !ok {
-				return 0, &promo.Reason{Code: ReasonPackRequirement, PT: what + ": " + why.PT, EN: what + ": " + why.EN}
+				return 0, &promo.Reason{Code: ReasonPackRequirement, PT: what + ": " + why.PT, EN: what + ": " + why.EN, Missing: why.Missing}
 			}
 		}
 	}

@@ -45,6 +45,8 @@ type want struct {
 	Gifts []promo.Gift `json:"gifts"`
 	// Tenders are the tenders the result brings (cashback as a tender).
 	Tenders []promo.Tender `json:"tenders"`
+	// NearMisses are the near misses expected, in order.
+	NearMisses []promo.NearMiss `json:"near_misses"`
 	// ExchangeShares maps line ids to their share of the exchange credit.
 	ExchangeShares map[string]decimal.Decimal `json:"exchange_shares"`
 	// Freight is the sale's freight and its discounts.
@@ -264,6 +266,15 @@ func runScenario(t *testing.T, s scenario) {
 		}
 		if diff := cmp.Diff(s.Want.Freight, got, decimalEqual); diff != "" {
 			t.Errorf("freight (-want +got):\n%s", diff)
+		}
+	}
+	if s.Want.NearMisses != nil {
+		got := res.NearMisses
+		if got == nil {
+			got = []promo.NearMiss{}
+		}
+		if diff := cmp.Diff(s.Want.NearMisses, got); diff != "" {
+			t.Errorf("near misses (-want +got):\n%s", diff)
 		}
 	}
 	if s.Want.Gifts != nil {

@@ -35,14 +35,27 @@ import (
 //
 // "Not eligible" is not an error: it is a TraceEntry.
 func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
+	res, ev, pre, err := evaluate(cart, rs)
+	if err != nil {
+		return Result{}, err
+	}
+	if s := rs.settings; s.NearMissAmount.Sign() > 0 || s.NearMissQuantity > 0 {
+		res.NearMisses = ev.nearMisses(&res, pre)
+	}
+	return res, nil
+}
+
+// evaluate is Evaluate without near misses; it also returns the
+// evaluation and the price phases' promotions, for what-if runs.
+func evaluate(cart Cart, rs *Ruleset) (Result, *evaluation, []int32, error) {
 	if rs == nil {
-		return Result{}, errors.New("promo: Evaluate with a nil ruleset")
+		return Result{}, nil, nil, errors.New("promo: Evaluate with a nil ruleset")
 	}
 	// Calendar days are those of the ruleset's time zone, whatever offset
 	// the cart writes its instant with.
 	cart.Time = cart.Time.In(rs.loc)
 	if err := validateCart(&cart, rs.settings.Limits); err != nil {
-		return Result{}, err
+		return Result{}, nil, nil, err
 	}
 	ev := newEvaluation(&cart, rs)
 	cands := rs.candidates(&cart)
@@ -173,7 +186,7 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 	}
 	res := ev.result(final, foldParts(entries, rs))
 	res.Offers = offers
-	return res, nil
+	return res, ev, pre, nil
 }
 
 // with returns pre followed by ci, in a new slice.

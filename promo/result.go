@@ -384,6 +384,11 @@ type Result struct {
 	Applied []Application `json:"applied,omitempty"`
 	// Offers lists the optional campaigns the operator may accept.
 	Offers []Offer `json:"offers,omitempty"`
+	// NearMisses lists the campaigns that did not apply but would with a
+	// little more value or a few more units (within the ruleset's near
+	// miss thresholds), ranked by what the customer would gain; none when
+	// the ruleset sets no threshold.
+	NearMisses []NearMiss `json:"near_misses,omitempty"`
 	// Gifts lists the gifts granted, in the order their campaigns ran.
 	Gifts []Gift `json:"gifts,omitempty"`
 	// Tenders are payments the result brings (cashback as a tender).

@@ -326,29 +326,35 @@ func TestThresholds(t *testing.T) {
 		{name: "min quantity ignores weighed lines", th: rules.MinQuantity(4), lines: all,
 			why: promo.Reason{Code: promo.ReasonMinQuantity,
 				PT: "quantidade mínima de 4 unidades não atingida: faltam 1",
-				EN: "minimum quantity of 4 units not reached: 1 missing"}},
+				EN: "minimum quantity of 4 units not reached: 1 missing",
+				// One more unit like line 1, the cheapest countable line
+				// (all cost 10.00: the first by id).
+				Missing: &promo.Shortfall{Quantity: 1, Like: "1"}}},
 		{name: "min quantity over weighed lines only", th: rules.MinQuantity(2), lines: []int{1, 2},
 			why: promo.Reason{Code: promo.ReasonMinQuantity,
 				PT: "quantidade mínima de 2 unidades não atingida: faltam 2",
-				EN: "minimum quantity of 2 units not reached: 2 missing"}},
+				EN: "minimum quantity of 2 units not reached: 2 missing"}}, // no countable line to be like: no Missing
 		{name: "min quantity counts only the given lines", th: rules.MinQuantity(2), lines: []int{0}, ok: true},
 		{name: "min quantity of zero", th: rules.MinQuantity(0), lines: nil, ok: true},
 		// Values: 20.00 + 15.00 + 20.00 + 10.00 = 65.00, weighed lines included.
 		{name: "min value reached exactly", th: rules.MinValue(rlDec("65.00")), lines: all, ok: true},
 		{name: "min value missed by a cent", th: rules.MinValue(rlDec("65.01")), lines: all,
 			why: promo.Reason{Code: promo.ReasonMinValue,
-				PT: "valor mínimo de R$ 65,01 não atingido: faltam R$ 0,01",
-				EN: "minimum value of R$ 65.01 not reached: R$ 0.01 missing"}},
+				PT:      "valor mínimo de R$ 65,01 não atingido: faltam R$ 0,01",
+				EN:      "minimum value of R$ 65.01 not reached: R$ 0.01 missing",
+				Missing: &promo.Shortfall{Amount: rlDec("0.01"), Like: "1"}}},
 		{name: "min value in thousands", th: rules.MinValue(rlDec("1234.5")), lines: []int{0},
 			// 1234.50 - 20.00 = 1214.50
 			why: promo.Reason{Code: promo.ReasonMinValue,
-				PT: "valor mínimo de R$ 1.234,50 não atingido: faltam R$ 1.214,50",
-				EN: "minimum value of R$ 1234.50 not reached: R$ 1214.50 missing"}},
+				PT:      "valor mínimo de R$ 1.234,50 não atingido: faltam R$ 1.214,50",
+				EN:      "minimum value of R$ 1234.50 not reached: R$ 1214.50 missing",
+				Missing: &promo.Shortfall{Amount: rlDec("1214.50"), Like: "1"}}},
 		{name: "min value after earlier discounts", th: rules.MinValue(rlDec("65")), lines: all,
 			before: map[int]string{0: "5.00"}, // 65.00 - 5.00 = 60.00
 			why: promo.Reason{Code: promo.ReasonMinValue,
-				PT: "valor mínimo de R$ 65,00 não atingido: faltam R$ 5,00",
-				EN: "minimum value of R$ 65.00 not reached: R$ 5.00 missing"}},
+				PT:      "valor mínimo de R$ 65,00 não atingido: faltam R$ 5,00",
+				EN:      "minimum value of R$ 65.00 not reached: R$ 5.00 missing",
+				Missing: &promo.Shortfall{Amount: rlDec("5.00"), Like: "1"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -42,8 +42,9 @@ func (m minQuantity) Check(v *promo.View, lines []int) (bool, promo.Reason) {
 	}
 	miss := m.n - got
 	return false, promo.Reason{Code: promo.ReasonMinQuantity,
-		PT: fmt.Sprintf("quantidade mínima de %d unidades não atingida: faltam %d", m.n, miss),
-		EN: fmt.Sprintf("minimum quantity of %d units not reached: %d missing", m.n, miss)}
+		PT:      fmt.Sprintf("quantidade mínima de %d unidades não atingida: faltam %d", m.n, miss),
+		EN:      fmt.Sprintf("minimum quantity of %d units not reached: %d missing", m.n, miss),
+		Missing: v.Shortfall(lines, decimal.Zero, miss)}
 }
 
 type minValue struct{ d decimal.Decimal }
@@ -61,6 +62,7 @@ func (m minValue) Check(v *promo.View, lines []int) (bool, promo.Reason) {
 	}
 	miss := m.d.Sub(got)
 	return false, promo.Reason{Code: promo.ReasonMinValue,
-		PT: fmt.Sprintf("valor mínimo de R$ %s não atingido: faltam R$ %s", promo.FormatBRL(m.d), promo.FormatBRL(miss)),
-		EN: fmt.Sprintf("minimum value of R$ %s not reached: R$ %s missing", m.d.StringFixed(2), miss.StringFixed(2))}
+		PT:      fmt.Sprintf("valor mínimo de R$ %s não atingido: faltam R$ %s", promo.FormatBRL(m.d), promo.FormatBRL(miss)),
+		EN:      fmt.Sprintf("minimum value of R$ %s not reached: R$ %s missing", m.d.StringFixed(2), miss.StringFixed(2)),
+		Missing: v.Shortfall(lines, miss, 0)}
 }

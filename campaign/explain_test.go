@@ -1,0 +1,100 @@
+package campaign_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/promo"
+)
+
+const explainRuleset = `{"version": 1, "campaigns": [
+	{"id": "acima-100", "name": "R$ 20 off acima de R$ 100", "start": "2026-11-01", "no_activation_rules": true,
+	 "min_value": "100.00", "benefit": {"on": "sale", "amount": "20.00"}},
+	{"id": "meias-3x2", "name": "Meias leve 3 pague 2", "start": "2026-11-01",
+	 "rules": {"conditions": [{"kind": "product_code", "values": ["M"]}]},
+	 "benefit": {"on": "items", "free_units": {"buy": 3, "pay": 2}}},
+	{"id": "perfume-10", "name": "10% em perfumes", "start": "2026-11-01",
+	 "rules": {"conditions": [{"kind": "product_code", "values": ["PERF"]}]},
+	 "benefit": {"on": "items", "percent": "10"}},
+	{"id": "natal", "name": "Natal", "start": "2025-12-01", "end": "2025-12-25", "no_activation_rules": true,
+	 "benefit": {"on": "sale", "percent": "5"}},
+	{"id": "cb", "name": "Cashback de R$ 5", "start": "2026-11-01", "no_activation_rules": true,
+	 "extras": {"cashback": {"type": "fixed", "value": "5.00"}}}
+]}`
+
+const explainCart = `{"id": "sale-x", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "lines": [
+	{"id": "1", "product_code": "M", "quantity": "2", "unit_price": "15.00"},
+	{"id": "2", "product_code": "J", "quantity": "1", "unit_price": "57.70"}]}`
+
+// TestExplain: Explain answers for every campaign named, those the index
+// set aside included, with what the cart lacks and what it would unlock,
+// whatever the near-miss thresholds (this ruleset has none).
+func TestExplain(t *testing.T) {
+	rs := campaign.MustLoad([]byte(explainRuleset))
+	cart, err := promo.DecodeCart([]byte(explainCart))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := promo.Explain(cart, rs, "perfume-10", "acima-100", "meias-3x2", "natal", "cb/cashback")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type answer struct {
+		Campaign string
+		Code     promo.ReasonCode
+		Missing  *promo.Shortfall
+	}
+	var got []answer
+	for _, e := range ex.Entries {
+		got = append(got, answer{e.Campaign, e.Code(), e.Reasons[0].Missing})
+	}
+	want := []answer{
+		{"perfume-10", promo.ReasonNoMatchingItem, nil},
+		// 87.70 of 100.00: 12.30 more, like line 1 (the cheapest), unlocks 20.00.
+		{"acima-100", promo.ReasonMinValue, &promo.Shortfall{Amount: *cpDec("12.30"), Like: "1", Unlocks: *cpDec("20.00")}},
+		// 2 units of 3: one more M at 15.00 is the free one.
+		{"meias-3x2", promo.ReasonMinQuantity, &promo.Shortfall{Quantity: 1, Like: "1", Unlocks: *cpDec("15.00")}},
+		{"natal", promo.ReasonEnded, nil},
+		// A part is answered by its campaign's entry.
+		{"cb", promo.ReasonApplied, nil},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("entries (-want +got):\n%s", diff)
+	}
+	if len(ex.Result.NearMisses) != 0 {
+		t.Errorf("near misses without thresholds: %+v", ex.Result.NearMisses)
+	}
+	// The Result's own trace is Evaluate's: it says nothing of perfume-10.
+	if _, ok := ex.Result.TraceFor("perfume-10"); ok {
+		t.Errorf("the evaluation traced a campaign the index set aside")
+	}
+	// Unknown ids are named by their position, all at once.
+	_, err = promo.Explain(cart, rs, "acima-100", "nao-existe", "tambem-nao")
+	var ve *promo.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("unknown ids: err = %v, want a *promo.ValidationError", err)
+	}
+	var paths []string
+	for _, p := range ve.Problems {
+		paths = append(paths, p.Path)
+	}
+	if diff := cmp.Diff([]string{"ids[1]", "ids[2]"}, paths); diff != "" {
+		t.Errorf("problem paths (-want +got):\n%s", diff)
+	}
+
+	// Simulate answers for every campaign named too.
+	res, err := campaign.Simulate(rs, cart, "perfume-10", "acima-100")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	for _, e := range res.Trace {
+		codes = append(codes, e.Campaign+": "+string(e.Code()))
+	}
+	if diff := cmp.Diff([]string{"acima-100: min_value_not_reached", "perfume-10: no_matching_item"}, codes); diff != "" {
+		t.Errorf("Simulate trace (-want +got):\n%s", diff)
+	}
+}
