@@ -8,12 +8,12 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// ReasonNoMatchingItem: no line of the cart carries a product code, SKU or
+// ReasonNoMatchingItem says that no line of the cart carries a product code, SKU or
 // category the campaign names, so the ruleset's index set it aside and
 // Evaluate did not look at it (Explain and Simulate still answer for it).
 const ReasonNoMatchingItem ReasonCode = "no_matching_item"
 
-// ReasonNothingToLookAt: a program had nothing in the cart to look at (no
+// ReasonNothingToLookAt says that a program had nothing in the cart to look at (no
 // wallet, no professional's CPF), so Evaluate left it out of the trace
 // (Explain still answers for it).
 const ReasonNothingToLookAt ReasonCode = "nothing_to_look_at"
