@@ -3,7 +3,7 @@ package promo
 import (
 	"fmt"
 	"slices"
-	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -114,98 +114,250 @@ func (r *Ruleset) resolveAssociations(as []Association) []Problem {
 		}
 		r.assocs = append(r.assocs, ra)
 	}
+	// Decided in id order; assocOf finds a member's association.
+	slices.SortStableFunc(r.assocs, func(x, y association) int { return strings.Compare(x.ID, y.ID) })
+	for k, a := range r.assocs {
+		for _, m := range a.members {
+			if r.assocOf == nil {
+				r.assocOf = map[int32]int32{}
+			}
+			r.assocOf[m] = int32(k)
+		}
+	}
 	return problems
 }
 
 // decideAssociations removes from cum, the cumulative candidates in
 // pipeline order, the campaigns that lose in their association, and
 // returns the trace entries of those losers by pipeline index. Each
-// candidate's money is computed by running the pipeline with it as the
+// candidate's money is what it gives when the pipeline runs with it as the
 // association's only member.
 //
 // Associations are decided in id order, whatever their order in the file;
 // while one is decided, the members of those not decided yet are left out
 // of its trial runs, so each decision sees only decided context.
+//
+// A member's money depends only on the promotions before it in the
+// pipeline, so no trial runs the whole pipeline: one cursor walks cum once
+// in pipeline order, stepping the promotions of the context; a trial forks
+// it just before the member and steps the member alone. A decision that
+// keeps a member which applied changes what comes after that member: the
+// cursor goes back to the state saved just before it (saved states sit at
+// the members of associations not decided yet, where a later decision may
+// insert one). The work is the candidates plus, per present member, a copy
+// of the lines' values; the cursor walks a stretch again only when a
+// decision keeps a member before where it stands.
 func (ev *evaluation) decideAssociations(cum []int32) ([]int32, map[int32]TraceEntry) {
+	rs := ev.rs
+	if len(rs.assocOf) == 0 {
+		return cum, nil
+	}
+	// The associations with a member among the candidates, by decision order.
+	var live []int32
+	for _, x := range cum {
+		if k, ok := rs.assocOf[x]; ok && rs.assocs[k].Criterion != GrantAll {
+			live = append(live, k)
+		}
+	}
+	if len(live) == 0 {
+		return cum, nil
+	}
+	slices.Sort(live)
+	live = slices.Compact(live)
+	pos := func(x int32) (int, bool) { return slices.BinarySearch(cum, x) }
 	lost := map[int32]TraceEntry{}
-	order := slices.Clone(ev.rs.assocs)
-	sort.Slice(order, func(i, j int) bool { return order[i].ID < order[j].ID })
-	for k, a := range order {
-		if a.Criterion == GrantAll {
-			continue
+	// decided is the decision order of the association being decided:
+	// the members of associations before it are context unless they lost;
+	// those of it and after it are not.
+	decided := int32(0)
+	// inContext reports whether promotion x is in the context of the
+	// decision, or else whether it is a member still to be decided.
+	inContext := func(x int32) (in, pending bool) {
+		k, ok := rs.assocOf[x]
+		if !ok || rs.assocs[k].Criterion == GrantAll {
+			return true, false
 		}
-		var undecided []int32
-		for _, later := range order[k+1:] {
-			if later.Criterion != GrantAll {
-				undecided = append(undecided, later.members...)
-			}
+		if k >= decided {
+			return false, true
 		}
+		_, gone := lost[x]
+		return !gone, false
+	}
+	c := assocCursor{ev: ev, cum: cum, r: ev.newRun()}
+	for _, k := range live {
+		decided = k
+		a := &rs.assocs[k]
 		var present []int32
 		for _, m := range a.members {
-			if slices.Contains(cum, m) {
+			if _, ok := pos(m); ok {
 				present = append(present, m)
 			}
 		}
 		if a.Criterion == RegistrationOrder {
 			// "A primeira campanha registrada na associação, com base em
 			// sua prioridade": by priority, then as listed.
-			slices.SortStableFunc(present, func(x, y int32) int { return ev.rs.infos[x].Priority - ev.rs.infos[y].Priority })
+			slices.SortStableFunc(present, func(x, y int32) int { return rs.infos[x].Priority - rs.infos[y].Priority })
 		}
-		if len(present) < 2 {
-			continue
+		// Every present member's trial, in pipeline order.
+		trials := make(map[int32]assocTrial, len(present))
+		byPos := slices.Clone(present)
+		slices.Sort(byPos)
+		for _, m := range byPos {
+			p, _ := pos(m)
+			trials[m] = c.try(p, m, inContext)
 		}
 		winner, best := int32(-1), decimal.Zero
 		own := map[int32]TraceEntry{} // members that would not apply: their own reason
-		for _, m := range present {
-			list := slices.DeleteFunc(slices.Clone(cum), func(x int32) bool {
-				return (x != m && slices.Contains(present, x)) || slices.Contains(undecided, x)
-			})
-			r := ev.run(list)
-			amount, applied := r.amountOf(ev.rs.infos[m].ID)
-			if !applied {
-				own[m] = r.entryOf(m)
-				continue
-			}
-			better := false
-			switch {
-			case winner < 0:
-				better = true
-			case a.Criterion == LeastBenefit:
-				better = amount.LessThan(best)
-			case a.Criterion == MostBenefit:
-				better = amount.GreaterThan(best)
-			}
-			if !better && winner >= 0 && amount.Equal(best) && a.Criterion != RegistrationOrder {
-				better = lessPriorityID(ev.rs.infos[m], ev.rs.infos[winner])
-			}
-			if better {
-				winner, best = m, amount
-			}
-			if a.Criterion == RegistrationOrder {
-				break // members are by priority, then as listed: the first that applies wins
+		if len(present) >= 2 {
+			for _, m := range present {
+				t := trials[m]
+				if !t.applied {
+					own[m] = t.entry
+					continue
+				}
+				better := false
+				switch {
+				case winner < 0:
+					better = true
+				case a.Criterion == LeastBenefit:
+					better = t.amount.LessThan(best)
+				case a.Criterion == MostBenefit:
+					better = t.amount.GreaterThan(best)
+				}
+				if !better && winner >= 0 && t.amount.Equal(best) && a.Criterion != RegistrationOrder {
+					better = lessPriorityID(rs.infos[m], rs.infos[winner])
+				}
+				if better {
+					winner, best = m, t.amount
+				}
+				if a.Criterion == RegistrationOrder {
+					break // members are by priority, then as listed: the first that applies wins
+				}
 			}
 		}
-		if winner < 0 {
-			continue
-		}
-		w := ev.rs.infos[winner]
-		for _, m := range present {
-			if m == winner {
-				continue
+		if winner >= 0 {
+			w := rs.infos[winner]
+			for _, m := range present {
+				if m == winner {
+					continue
+				}
+				if e, ok := own[m]; ok {
+					lost[m] = e
+					continue
+				}
+				lost[m] = newEntry(rs.infos[m], false, Reason{
+					Code: ReasonLostInAssociation,
+					PT:   fmt.Sprintf("associação %s (%s): aplicada a campanha %s (%s)", a.ID, a.Criterion.ptName(), w.ID, w.Name),
+					EN:   fmt.Sprintf("association %s (%s): campaign %s (%s) applied instead", a.ID, a.Criterion, w.ID, w.Name),
+				})
 			}
-			if e, ok := own[m]; ok {
-				lost[m] = e
-				continue
-			}
-			lost[m] = newEntry(ev.rs.infos[m], false, Reason{
-				Code: ReasonLostInAssociation,
-				PT:   fmt.Sprintf("associação %s (%s): aplicada a campanha %s (%s)", a.ID, a.Criterion.ptName(), w.ID, w.Name),
-				EN:   fmt.Sprintf("association %s (%s): campaign %s (%s) applied instead", a.ID, a.Criterion, w.ID, w.Name),
-			})
 		}
-		cum = slices.DeleteFunc(cum, func(x int32) bool { _, gone := lost[x]; return gone })
+		// The members kept now belong to the context; the first of them
+		// that applies changes what comes after it.
+		back := -1
+		for _, m := range byPos {
+			if _, gone := lost[m]; !gone && trials[m].applied {
+				back, _ = pos(m)
+				break
+			}
+		}
+		if back >= 0 {
+			c.rewind(back)
+		}
 	}
-	return cum, lost
+	if len(lost) == 0 {
+		return cum, lost
+	}
+	return slices.DeleteFunc(cum, func(x int32) bool { _, gone := lost[x]; return gone }), lost
+}
+
+// assocTrial is what a member gives when it is its association's only
+// member: the money, whether it applied, and its trace entry.
+type assocTrial struct {
+	amount  decimal.Decimal
+	applied bool
+	entry   TraceEntry
+}
+
+// assocCursor walks the cumulative candidates once, in pipeline order,
+// stepping those of the decisions' context; saved holds the states just
+// before the positions where a later decision may insert a member.
+type assocCursor struct {
+	ev    *evaluation
+	cum   []int32
+	r     *run // the state after the context among cum[:at]
+	at    int
+	saved []savedRun // by increasing position
+}
+
+// savedRun is the state just before position at.
+type savedRun struct {
+	at int
+	r  *run
+}
+
+// try returns the trial of member m at position p of cum: the context
+// before p, then m.
+func (c *assocCursor) try(p int, m int32, inContext func(int32) (bool, bool)) assocTrial {
+	var t *run
+	if c.at <= p {
+		c.advance(p, inContext)
+		// The cursor has appended nothing past the saved state: the
+		// trial may share its lists' room.
+		t = c.save().fork(c.ev, true)
+	} else {
+		k, ok := slices.BinarySearchFunc(c.saved, p, func(s savedRun, p int) int { return s.at - p })
+		if !ok {
+			panic("promo: no saved state before an association member")
+		}
+		t = c.saved[k].r.fork(c.ev, false)
+	}
+	n := len(t.apps)
+	t.step(c.ev, m)
+	tr := assocTrial{entry: t.entries[len(t.entries)-1]}
+	if len(t.apps) > n {
+		a := t.apps[n]
+		tr.amount, tr.applied = a.Amount.Add(a.Freight), true
+	}
+	return tr
+}
+
+// advance moves the cursor to position to, saving the state before every
+// member of an association not decided yet.
+func (c *assocCursor) advance(to int, inContext func(int32) (bool, bool)) {
+	for ; c.at < to; c.at++ {
+		x := c.cum[c.at]
+		switch in, pending := inContext(x); {
+		case in:
+			c.r.step(c.ev, x)
+		case pending:
+			c.save()
+		}
+	}
+}
+
+// save saves the state before the current position (once) and returns it.
+func (c *assocCursor) save() *run {
+	if n := len(c.saved); n > 0 && c.saved[n-1].at == c.at {
+		return c.saved[n-1].r
+	}
+	s := c.r.fork(c.ev, true)
+	c.saved = append(c.saved, savedRun{c.at, s})
+	return s
+}
+
+// rewind moves the cursor back to the state saved before position p,
+// when it has gone past it.
+func (c *assocCursor) rewind(p int) {
+	if c.at <= p {
+		return
+	}
+	k, ok := slices.BinarySearchFunc(c.saved, p, func(s savedRun, p int) int { return s.at - p })
+	if !ok {
+		panic("promo: no saved state to go back to")
+	}
+	c.r, c.at = c.saved[k].r, p
+	c.saved = c.saved[:k]
 }
 
 // amountOf returns what a campaign gave in the run and whether it applied.
@@ -216,4 +368,19 @@ func (r *run) amountOf(id string) (decimal.Decimal, bool) {
 		}
 	}
 	return decimal.Zero, false
+}
+
+// fork returns a copy of r that steps on apart from it: the lines'
+// values and shapes copied, the applications shared (what View.Applied
+// reads), every other list empty, adjustments not recorded. With share
+// the copy may append in the room past r's applications: r must not
+// append there while the copy is used (r steps no further, or the copy is
+// dropped before it does).
+func (r *run) fork(ev *evaluation, share bool) *run {
+	f := &run{value: slices.Clone(r.value), total: r.total, freight: r.freight, units: slices.Clone(r.units), apps: r.apps}
+	if !share {
+		f.apps = r.apps[:len(r.apps):len(r.apps)]
+	}
+	f.view = ev.viewOf(f)
+	return f
 }

@@ -364,6 +364,8 @@ type run struct {
 	// units is the shape of each line in runs of alike units; nil until a
 	// promotion takes particular units.
 	units []lineRuns
+	// view is what the run's promotions see.
+	view *View
 }
 
 // touchedLine is a line a proposal took particular units of: its value
@@ -426,6 +428,9 @@ func (r *run) take(ev *evaluation, info *Info, funder string, adjs []Proposed) (
 			}
 			r.value[line] = r.value[line].Sub(amt)
 			given = given.Add(amt)
+			if r.adj == nil {
+				continue // a fork: adjustments not recorded
+			}
 			adj := r.adj[line]
 			if n := len(adj); n > 0 && adj[n-1].Campaign == info.ID && adj[n-1].Kind == a.Kind {
 				adj[n-1].Amount = adj[n-1].Amount.Add(amt)
@@ -478,105 +483,126 @@ func (r *run) group(ev *evaluation, touched []touchedLine, marks []RunUnits) {
 	}
 }
 
+// run runs the promotions of list, in order, on a fresh copy of the cart.
 func (ev *evaluation) run(list []int32) *run {
+	r := ev.newRun()
+	for _, pi := range list {
+		r.step(ev, pi)
+	}
+	return r
+}
+
+// newRun returns a run before any promotion: every line at its gross.
+func (ev *evaluation) newRun() *run {
 	r := &run{
-		value: append([]decimal.Decimal(nil), ev.gross...),
+		value: slices.Clone(ev.gross),
 		adj:   make([][]Adjustment, len(ev.gross)),
 		total: decimal.Zero,
 	}
-	view := &View{rs: ev.rs, cart: ev.cart, rounding: ev.rs.settings.Rounding, gross: ev.gross, value: r.value, rank: ev.rank,
-		exShare: ev.exShare, apps: &r.apps, units: &r.units}
 	if f := ev.cart.Freight; f != nil {
 		r.freight = f.Amount
-		view.freight = &r.freight
 	}
-	for _, pi := range list {
-		info := ev.rs.infos[pi]
-		r.idx = append(r.idx, pi)
-		prop := ev.rs.promos[pi].Apply(view)
-		r.restrict(ev, pi, info.ID, prop)
-		if !prop.Eligible {
-			if prop.Quiet && info.Program {
-				r.quiet = append(r.quiet, pi)
-			}
-			reasons := prop.Reasons
-			if len(reasons) == 0 {
-				reasons = []Reason{{Code: ReasonRuleFailed, PT: "condições não atendidas", EN: "conditions not met"}}
-			}
-			r.entries = append(r.entries, newEntry(info, false, reasons...))
-			continue
+	r.view = ev.viewOf(r)
+	return r
+}
+
+// viewOf returns the view promotions see of run r.
+func (ev *evaluation) viewOf(r *run) *View {
+	v := &View{rs: ev.rs, cart: ev.cart, rounding: ev.rs.settings.Rounding, gross: ev.gross, value: r.value, rank: ev.rank,
+		exShare: ev.exShare, apps: &r.apps, units: &r.units}
+	if ev.cart.Freight != nil {
+		v.freight = &r.freight
+	}
+	return v
+}
+
+// step runs the promotion at pipeline index pi on the run as it stands.
+func (r *run) step(ev *evaluation, pi int32) {
+	view := r.view
+	info := ev.rs.infos[pi]
+	r.idx = append(r.idx, pi)
+	prop := ev.rs.promos[pi].Apply(view)
+	r.restrict(ev, pi, info.ID, prop)
+	if !prop.Eligible {
+		if prop.Quiet && info.Program {
+			r.quiet = append(r.quiet, pi)
 		}
-		funder := info.Funder
-		if funder == "" {
-			funder = FunderRetailer
+		reasons := prop.Reasons
+		if len(reasons) == 0 {
+			reasons = []Reason{{Code: ReasonRuleFailed, PT: "condições não atendidas", EN: "conditions not met"}}
 		}
-		given, capped, touched := r.take(ev, info, funder, prop.Adjustments)
-		freight := r.takeFreight(ev, info, funder, prop.Freight)
-		if given.Add(freight).Sign() <= 0 && (prop.RecordOnly || len(prop.Gifts) > 0 || len(prop.Tenders) > 0) {
-			r.entries = append(r.entries, newEntry(info, true, append([]Reason{{
-				Code: ReasonApplied, PT: "aplicada", EN: "applied",
-			}}, prop.Reasons...)...))
-			r.group(ev, touched, prop.Grouped)
-			occ := max(prop.Occurrences, 1)
-			r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: decimal.Zero, Occurrences: occ})
-			r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
-			r.worth = append(r.worth, prop.Worth)
-			r.addGifts(info.ID, prop.Gifts)
-			r.tenders = append(r.tenders, prop.Tenders...)
-			continue
-		}
-		if given.Add(freight).Sign() <= 0 {
-			reasons := append([]Reason{nothingToDiscount()}, prop.Reasons...)
-			r.entries = append(r.entries, newEntry(info, false, reasons...))
-			continue
-		}
-		applied := Reason{
-			Code: ReasonApplied,
-			PT:   "aplicada: desconto de R$ " + brl(given),
-			EN:   "applied: discount of R$ " + given.StringFixed(CentPlaces),
-		}
-		switch {
-		case freight.Sign() > 0 && given.Sign() > 0:
-			applied.PT += " e de R$ " + brl(freight) + " no frete"
-			applied.EN += " and of R$ " + freight.StringFixed(CentPlaces) + " on the freight"
-		case freight.Sign() > 0:
-			applied.PT = "aplicada: desconto de R$ " + brl(freight) + " no frete"
-			applied.EN = "applied: discount of R$ " + freight.StringFixed(CentPlaces) + " on the freight"
-		}
-		reasons := append([]Reason{applied}, prop.Reasons...)
-		if capped {
-			reasons = append(reasons, Reason{
-				Code: ReasonDiscountCapped,
-				PT:   "o desconto foi limitado ao valor dos itens",
-				EN:   "the discount was capped at the value of the items",
-			})
-		}
-		r.entries = append(r.entries, newEntry(info, true, reasons...))
+		r.entries = append(r.entries, newEntry(info, false, reasons...))
+		return
+	}
+	funder := info.Funder
+	if funder == "" {
+		funder = FunderRetailer
+	}
+	given, capped, touched := r.take(ev, info, funder, prop.Adjustments)
+	freight := r.takeFreight(ev, info, funder, prop.Freight)
+	if given.Add(freight).Sign() <= 0 && (prop.RecordOnly || len(prop.Gifts) > 0 || len(prop.Tenders) > 0) {
+		r.entries = append(r.entries, newEntry(info, true, append([]Reason{{
+			Code: ReasonApplied, PT: "aplicada", EN: "applied",
+		}}, prop.Reasons...)...))
 		r.group(ev, touched, prop.Grouped)
-		occ := prop.Occurrences
-		if occ < 1 {
-			occ = 1
-		}
-		app := Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: given, Occurrences: occ, Units: prop.Units,
-			Freight: freight}
-		parts := slices.Clone(prop.Participants)
-		sort.SliceStable(parts, func(a, b int) bool { return ev.rank[parts[a].Line] < ev.rank[parts[b].Line] })
-		for k, pt := range parts { // in line-id order, one entry per line
-			if k > 0 && parts[k-1].Line == pt.Line {
-				last := &app.Participants[len(app.Participants)-1]
-				last.Units = last.Units.Add(decimal.NewFromInt(pt.Units))
-				continue
-			}
-			app.Participants = append(app.Participants, Participation{Line: ev.cart.Lines[pt.Line].ID, Units: decimal.NewFromInt(pt.Units)})
-		}
-		r.apps = append(r.apps, app)
+		occ := max(prop.Occurrences, 1)
+		r.apps = append(r.apps, Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: decimal.Zero, Occurrences: occ})
 		r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
 		r.worth = append(r.worth, prop.Worth)
 		r.addGifts(info.ID, prop.Gifts)
 		r.tenders = append(r.tenders, prop.Tenders...)
-		r.total = r.total.Add(given)
+		return
 	}
-	return r
+	if given.Add(freight).Sign() <= 0 {
+		reasons := append([]Reason{nothingToDiscount()}, prop.Reasons...)
+		r.entries = append(r.entries, newEntry(info, false, reasons...))
+		return
+	}
+	applied := Reason{
+		Code: ReasonApplied,
+		PT:   "aplicada: desconto de R$ " + brl(given),
+		EN:   "applied: discount of R$ " + given.StringFixed(CentPlaces),
+	}
+	switch {
+	case freight.Sign() > 0 && given.Sign() > 0:
+		applied.PT += " e de R$ " + brl(freight) + " no frete"
+		applied.EN += " and of R$ " + freight.StringFixed(CentPlaces) + " on the freight"
+	case freight.Sign() > 0:
+		applied.PT = "aplicada: desconto de R$ " + brl(freight) + " no frete"
+		applied.EN = "applied: discount of R$ " + freight.StringFixed(CentPlaces) + " on the freight"
+	}
+	reasons := append([]Reason{applied}, prop.Reasons...)
+	if capped {
+		reasons = append(reasons, Reason{
+			Code: ReasonDiscountCapped,
+			PT:   "o desconto foi limitado ao valor dos itens",
+			EN:   "the discount was capped at the value of the items",
+		})
+	}
+	r.entries = append(r.entries, newEntry(info, true, reasons...))
+	r.group(ev, touched, prop.Grouped)
+	occ := prop.Occurrences
+	if occ < 1 {
+		occ = 1
+	}
+	app := Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: given, Occurrences: occ, Units: prop.Units,
+		Freight: freight}
+	parts := slices.Clone(prop.Participants)
+	sort.SliceStable(parts, func(a, b int) bool { return ev.rank[parts[a].Line] < ev.rank[parts[b].Line] })
+	for k, pt := range parts { // in line-id order, one entry per line
+		if k > 0 && parts[k-1].Line == pt.Line {
+			last := &app.Participants[len(app.Participants)-1]
+			last.Units = last.Units.Add(decimal.NewFromInt(pt.Units))
+			continue
+		}
+		app.Participants = append(app.Participants, Participation{Line: ev.cart.Lines[pt.Line].ID, Units: decimal.NewFromInt(pt.Units)})
+	}
+	r.apps = append(r.apps, app)
+	r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
+	r.worth = append(r.worth, prop.Worth)
+	r.addGifts(info.ID, prop.Gifts)
+	r.tenders = append(r.tenders, prop.Tenders...)
+	r.total = r.total.Add(given)
 }
 
 func (ev *evaluation) result(r *run, entries []TraceEntry) Result {

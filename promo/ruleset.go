@@ -60,7 +60,10 @@ type Ruleset struct {
 	bySKU    keyIndex
 	byCat    keyIndex
 	cartWide []int32
-	assocs   []association
+	assocs   []association // in id order, the order they are decided in
+	// assocOf maps a member of an association (a pipeline index) to the
+	// association's index in assocs.
+	assocOf map[int32]int32
 	// parts lists, by pipeline index of a campaign, the pipeline indexes
 	// of its parts (its cashback and points earning).
 	parts map[int32][]int32
