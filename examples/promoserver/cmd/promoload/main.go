@@ -102,8 +102,8 @@ func run() error {
 	if !a.OK {
 		status = fmt.Sprintf("FAILED: %q", a.Problems)
 	}
-	fmt.Printf("audit: %s — %d sales, %d events, %d counters adding up to %d, %d codes used, wallet earned %s = redeemed %s + reversed %s + expired %s + balance %s, %d points\n",
-		status, a.Sales, a.Events, a.Counters, a.CounterUnits, a.CodesUsed, a.Wallet.Earned, a.Wallet.Redeemed, a.Wallet.Reversed, a.Wallet.Expired, a.Wallet.Balance, a.Points)
+	fmt.Printf("audit: %s — %d sales, %d events, %d counters adding up to %d units and R$ %s of money budgets, %d codes used, wallet earned %s = redeemed %s + reversed %s + expired %s + balance %s, %d points\n",
+		status, a.Sales, a.Events, a.Counters, a.CounterUnits, a.BudgetGranted, a.CodesUsed, a.Wallet.Earned, a.Wallet.Redeemed, a.Wallet.Reversed, a.Wallet.Expired, a.Wallet.Balance, a.Points)
 	if st.FirstError != nil {
 		fmt.Println("first error:", st.FirstError)
 	}

@@ -8,6 +8,7 @@
 package api
 
 import (
+	"context"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -30,40 +31,55 @@ import (
 //go:embed openapi.json
 var OpenAPI []byte
 
-// maxBody bounds a request body.
+// maxBody bounds a request body that carries no cart.
 const maxBody = 4 << 20
+
+// cartEnvelope is the room a request that carries a cart has around it (a
+// commit's fingerprint, a simulation's campaign ids): its body may be the
+// current ruleset's settings.limits.max_cart_bytes plus this.
+const cartEnvelope = 64 << 10
 
 // Route is one operation: its method, its path pattern (net/http's, with
 // {name} wildcards) and the operationId the OpenAPI document gives it.
 type Route struct {
 	Method, Pattern, OperationID string
 	handler                      func(*Server, http.ResponseWriter, *http.Request) error
+	// cart: the body carries a cart, decoded under the current ruleset's
+	// limits.
+	cart bool
 }
 
 // Routes lists every operation the server handles.
 func Routes() []Route {
-	return []Route{
-		{"GET", "/openapi.json", "getOpenAPI", (*Server).openapi},
-		{"GET", "/healthz", "health", (*Server).health},
-		{"POST", "/v1/evaluate", "evaluate", (*Server).evaluate},
-		{"POST", "/v1/simulate", "simulate", (*Server).simulate},
-		{"POST", "/v1/sales", "commitSale", (*Server).commit},
-		{"GET", "/v1/sales/{id}", "getSale", (*Server).sale},
-		{"POST", "/v1/sales/{id}/void", "voidSale", (*Server).void},
-		{"POST", "/v1/sales/{id}/returns", "returnItems", (*Server).ret},
-		{"GET", "/v1/campaigns", "searchCampaigns", (*Server).campaigns},
-		{"GET", "/v1/rulesets", "listRulesets", (*Server).rulesets},
-		{"POST", "/v1/rulesets", "loadRuleset", (*Server).loadRuleset},
-		{"GET", "/v1/rulesets/{version}", "getRuleset", (*Server).ruleset},
-		{"GET", "/v1/rulesets/{version}/diff", "diffRuleset", (*Server).diff},
-		{"GET", "/v1/budgets", "listBudgets", (*Server).budgets},
-		{"PUT", "/v1/budgets/{promotion}", "setBudget", (*Server).setBudget},
-		{"GET", "/v1/counters", "listCounters", (*Server).counters},
-		{"GET", "/v1/customers/{customer}/wallet", "getWallet", (*Server).wallet},
-		{"POST", "/v1/credits/{credit}/review", "answerReview", (*Server).review},
-		{"GET", "/v1/audit", "audit", (*Server).audit},
-		{"GET", "/v1/reports/{report}", "report", (*Server).report},
+	routes := []Route{
+		{"GET", "/openapi.json", "getOpenAPI", (*Server).openapi, false},
+		{"GET", "/healthz", "health", (*Server).health, false},
+		{"POST", "/v1/evaluate", "evaluate", (*Server).evaluate, false},
+		{"POST", "/v1/simulate", "simulate", (*Server).simulate, false},
+		{"POST", "/v1/sales", "commitSale", (*Server).commit, false},
+		{"GET", "/v1/sales/{id}", "getSale", (*Server).sale, false},
+		{"POST", "/v1/sales/{id}/void", "voidSale", (*Server).void, false},
+		{"POST", "/v1/sales/{id}/returns", "returnItems", (*Server).ret, false},
+		{"GET", "/v1/campaigns", "searchCampaigns", (*Server).campaigns, false},
+		{"GET", "/v1/rulesets", "listRulesets", (*Server).rulesets, false},
+		{"POST", "/v1/rulesets", "loadRuleset", (*Server).loadRuleset, false},
+		{"GET", "/v1/rulesets/{version}", "getRuleset", (*Server).ruleset, false},
+		{"GET", "/v1/rulesets/{version}/diff", "diffRuleset", (*Server).diff, false},
+		{"GET", "/v1/budgets", "listBudgets", (*Server).budgets, false},
+		{"PUT", "/v1/budgets/{promotion}", "setBudget", (*Server).setBudget, false},
+		{"GET", "/v1/counters", "listCounters", (*Server).counters, false},
+		{"GET", "/v1/customers/{customer}/wallet", "getWallet", (*Server).wallet, false},
+		{"POST", "/v1/credits/{credit}/review", "answerReview", (*Server).review, false},
+		{"GET", "/v1/audit", "audit", (*Server).audit, false},
+		{"GET", "/v1/reports/{report}", "report", (*Server).report, false},
 	}
+	for i := range routes {
+		switch routes[i].OperationID {
+		case "evaluate", "simulate", "commitSale":
+			routes[i].cart = true
+		}
+	}
+	return routes
 }
 
 // Server serves the API over a store.
@@ -82,9 +98,19 @@ func New(st *store.Store, log *slog.Logger, now func() time.Time) *Server {
 	}
 	s := &Server{store: st, log: log, now: now, mux: http.NewServeMux()}
 	for _, r := range Routes() {
-		h := r.handler
+		h, cart := r.handler, r.cart
 		s.mux.HandleFunc(r.Method+" "+r.Pattern, func(w http.ResponseWriter, req *http.Request) {
-			req.Body = http.MaxBytesReader(w, req.Body, maxBody)
+			limit := int64(maxBody)
+			if cart {
+				rs, err := st.Current(req.Context())
+				if err != nil {
+					s.fail(w, req, err)
+					return
+				}
+				limit = max(limit, int64(rs.Compiled.Settings().Limits.MaxCartBytes)+cartEnvelope)
+				req = req.WithContext(context.WithValue(req.Context(), cartRuleset{}, rs))
+			}
+			req.Body = http.MaxBytesReader(w, req.Body, limit)
 			if err := h(s, w, req); err != nil {
 				s.fail(w, req, err)
 			}
@@ -237,9 +263,15 @@ func jsonReason(err error) string {
 	return err.Error()
 }
 
-// decodeCart decodes a cart with the library's strict decoder and refuses
-// the state the server fills itself; path prefixes the problems' paths.
-func decodeCart(raw []byte, path string) (promo.Cart, error) {
+// cartRuleset is the context key of the ruleset that was current when a
+// request carrying a cart arrived: its limits bound the body and the cart.
+type cartRuleset struct{}
+
+// decodeCart decodes a cart with the library's strict decoder, under the
+// limits (settings.limits) of the ruleset current when the request arrived,
+// and refuses the state the server fills itself; path prefixes the
+// problems' paths.
+func (s *Server) decodeCart(ctx context.Context, raw []byte, path string) (promo.Cart, error) {
 	prefix := func(ps []promo.Problem) []promo.Problem {
 		out := make([]promo.Problem, len(ps))
 		for i, p := range ps {
@@ -253,7 +285,14 @@ func decodeCart(raw []byte, path string) (promo.Cart, error) {
 	if len(raw) == 0 {
 		return promo.Cart{}, invalid("cart", promo.Problem{Path: path, Reason: "required"})
 	}
-	c, err := promo.DecodeCart(raw)
+	rs, ok := ctx.Value(cartRuleset{}).(*store.Ruleset)
+	if !ok {
+		var err error
+		if rs, err = s.store.Current(ctx); err != nil {
+			return promo.Cart{}, err
+		}
+	}
+	c, err := rs.Compiled.DecodeCart(raw)
 	if err != nil {
 		var ve *promo.ValidationError
 		if errors.As(err, &ve) {
@@ -295,7 +334,7 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	cart, err := decodeCart(body, "")
+	cart, err := s.decodeCart(r.Context(), body, "")
 	if err != nil {
 		return err
 	}
@@ -314,7 +353,7 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeStrict(r.Body, "simulation", &req); err != nil {
 		return err
 	}
-	cart, err := decodeCart(req.Cart, "cart")
+	cart, err := s.decodeCart(r.Context(), req.Cart, "cart")
 	if err != nil {
 		return err
 	}
@@ -346,7 +385,7 @@ type CommitRequest struct {
 
 // stateCodes are the reason codes that depend on the state the host keeps.
 var stateCodes = map[promo.ReasonCode]bool{
-	campaign.ReasonLimitReached: true, "limit_partially_applied": true, campaign.ReasonBudget: true,
+	campaign.ReasonLimitReached: true, "limit_partially_applied": true, campaign.ReasonBudget: true, campaign.ReasonBudgetPartial: true,
 	"promo_code_not_valid": true, "nothing_to_redeem": true, "cashback_redeemed": true,
 }
 
@@ -355,7 +394,7 @@ func (s *Server) commit(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeStrict(r.Body, "commit", &req); err != nil {
 		return err
 	}
-	cart, err := decodeCart(req.Cart, "cart")
+	cart, err := s.decodeCart(r.Context(), req.Cart, "cart")
 	if err != nil {
 		return err
 	}

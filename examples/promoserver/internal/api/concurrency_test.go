@@ -28,46 +28,22 @@ func TestSingleUseCodeRedeemedOnce(t *testing.T) {
 			s := start(t, engine, store.Options{})
 			s.load(t, rules)
 			const n = 32
-			ctx := context.Background()
-			terminals := make([]*load.Terminal, n)
 			carts := make([]promo.Cart, n)
-			fps := make([]string, n)
 			for i := range n {
-				terminals[i] = load.NewTerminal(s.URL)
-				defer terminals[i].Close()
 				carts[i] = cart(fmt.Sprintf("loja-1-pdv-%02d-000001", i), 60, "", "ARROZ-5", "1", "27.90")
 				carts[i].PromoCodes = []string{"UNICO-2026"}
-				ev, err := terminals[i].Evaluate(ctx, carts[i])
-				if err != nil {
-					t.Fatal(err)
-				}
+			}
+			terminals, evs := s.evaluateOn(t, carts)
+			fps := make([]string, n)
+			for i, ev := range evs {
 				if !applied(&ev.Result, "cupom-unico") {
 					t.Fatalf("terminal %d: the code does not apply before any commit", i)
 				}
 				fps[i] = ev.Fingerprint
 			}
-			answers := make([]load.CommitAnswer, n)
-			errs := make([]error, n)
-			var ready, wg sync.WaitGroup
-			ready.Add(n)
-			go_ := make(chan struct{})
-			for i := range n {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					ready.Done()
-					<-go_
-					answers[i], errs[i] = terminals[i].Commit(ctx, carts[i], fps[i])
-				}()
-			}
-			ready.Wait()
-			close(go_)
-			wg.Wait()
+			answers := commitAtOnce(t, terminals, carts, fps)
 			committed := 0
 			for i, a := range answers {
-				if errs[i] != nil {
-					t.Fatalf("terminal %d: %v", i, errs[i])
-				}
 				switch a.Status {
 				case http.StatusCreated:
 					committed++

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -148,4 +149,55 @@ func (s *service) ringUp(t testing.TB, c promo.Cart) store.SaleResponse {
 		t.Fatalf("ring up %s: %d %s %v", c.ID, a.Status, a.Body, err)
 	}
 	return a.Sale
+}
+
+// evaluateOn gives each cart its own terminal, evaluates it there and
+// returns the terminals (closed when the test ends) and the evaluations.
+func (s *service) evaluateOn(t testing.TB, carts []promo.Cart) ([]*load.Terminal, []store.Evaluation) {
+	t.Helper()
+	terminals := make([]*load.Terminal, len(carts))
+	evs := make([]store.Evaluation, len(carts))
+	for i, c := range carts {
+		terminals[i] = load.NewTerminal(s.URL)
+		t.Cleanup(terminals[i].Close)
+		ev, err := terminals[i].Evaluate(context.Background(), c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs[i] = ev
+	}
+	return terminals, evs
+}
+
+// commitAtOnce has every terminal commit its cart with its fingerprint at
+// the same instant (a terminal with no fingerprint sits out) and returns
+// the answers.
+func commitAtOnce(t testing.TB, terminals []*load.Terminal, carts []promo.Cart, fps []string) []load.CommitAnswer {
+	t.Helper()
+	answers := make([]load.CommitAnswer, len(terminals))
+	errs := make([]error, len(terminals))
+	var ready, wg sync.WaitGroup
+	go_ := make(chan struct{})
+	for i := range terminals {
+		if fps[i] == "" {
+			continue
+		}
+		ready.Add(1)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ready.Done()
+			<-go_
+			answers[i], errs[i] = terminals[i].Commit(context.Background(), carts[i], fps[i])
+		}()
+	}
+	ready.Wait()
+	close(go_)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("terminal %d: %v", i, err)
+		}
+	}
+	return answers
 }

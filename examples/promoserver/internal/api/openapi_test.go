@@ -128,7 +128,7 @@ func TestOpenAPIDescribesAnswers(t *testing.T) {
 		}
 		return out
 	}
-	c := cart("openapi-001", 60, "cli-openapi", "VALE", "1", "1.00", "CAFE-500", "2", "18.90", "NESCAU-400", "3", "12.49", "AZEITE-500", "3", "42.90")
+	c := cart("openapi-001", 60, "cli-openapi", "VALE", "1", "1.00", "CAFE-500", "2", "18.90", "NESCAU-400", "3", "12.49", "AZEITE-500", "3", "42.90", "FEIJAO-1", "2", "8.79")
 	c.PromoCodes = []string{"BEMVINDO-01"}
 	call("GET", "/openapi.json", nil)
 	call("GET", "/healthz", nil)
@@ -184,6 +184,10 @@ func TestOpenAPIDescribesAnswers(t *testing.T) {
 	call("PUT", "/v1/budgets/"+sample.BudgetedPromotion, map[string]int{"units": -1})
 	call("GET", "/v1/budgets", nil)
 	call("GET", "/v1/counters?prefix=limit/", nil)
+	var money struct{ Counters []store.Counter }
+	if err := json.Unmarshal(call("GET", "/v1/counters?prefix=budget/", nil), &money); err != nil || len(money.Counters) == 0 || money.Counters[0].MaxAmount == "" {
+		t.Errorf("the money budgets' counters: %+v %v", money, err)
+	}
 	var w store.Wallet
 	if err := json.Unmarshal(call("GET", "/v1/customers/cli-openapi/wallet", nil), &w); err != nil {
 		t.Fatal(err)

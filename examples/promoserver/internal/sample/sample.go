@@ -16,8 +16,9 @@ import (
 
 // Ruleset is the sample ruleset: socks "leve 3 pague 2", coffee at a
 // limited price, 10 % above R$ 200 once a week per customer, single-use
-// welcome codes, 5 % cashback above R$ 100, and a budgeted manufacturer's
-// "compre 2, leve 3".
+// welcome codes, 15 % off beans within a money budget (verba em reais: R$
+// 300 in all, R$ 6 per customer), 5 % cashback above R$ 100, and a
+// budgeted manufacturer's "compre 2, leve 3".
 //
 //go:embed ruleset.json
 var Ruleset []byte

@@ -120,12 +120,19 @@ func (s *Store) Budgets(ctx context.Context) ([]Budget, error) {
 	return out, closeRows(rows)
 }
 
-// Counter is one limit or block counter.
+// Counter is one limit, block or money budget counter.
 type Counter struct {
-	Key  string `json:"key"`
-	Used int64  `json:"used"`
-	// Limit is the cap the current ruleset sets, absent when none.
+	Key string `json:"key"`
+	// Used is what the counter holds: units, or cents for a money budget
+	// (verba em reais: keys budget/<id>/.../amount).
+	Used int64 `json:"used"`
+	// Limit is the cap the current ruleset sets, in the unit of Used;
+	// absent when none.
 	Limit *int64 `json:"limit,omitempty"`
+	// Amount and MaxAmount repeat Used and Limit in reais (two decimals)
+	// for a money budget's counter; absent for the others.
+	Amount    string `json:"amount,omitempty"`
+	MaxAmount string `json:"max_amount,omitempty"`
 }
 
 // Counters lists the counters whose key starts with prefix.
@@ -145,8 +152,15 @@ func (s *Store) Counters(ctx context.Context, prefix string) ([]Counter, error) 
 			rows.Close()
 			return nil, err
 		}
-		if l, ok := rs.Cap(c.Key); ok {
+		l, ok := rs.Cap(c.Key)
+		if ok {
 			c.Limit = &l
+		}
+		if IsAmountKey(c.Key) {
+			c.Amount = decimal.New(c.Used, -2).StringFixed(2)
+			if ok {
+				c.MaxAmount = decimal.New(l, -2).StringFixed(2)
+			}
 		}
 		out = append(out, c)
 	}

@@ -27,11 +27,15 @@ type Audit struct {
 	Voided  int `json:"voided"`
 	Returns int `json:"returns"`
 	Events  int `json:"events"`
-	// Counters is the number of counter keys checked and CounterUnits
-	// their sum; CodesUsed the codes redeemed by committed sales.
-	Counters     int   `json:"counters"`
-	CounterUnits int64 `json:"counter_units"`
-	CodesUsed    int   `json:"codes_used"`
+	// Counters is the number of counter keys checked (money budgets'
+	// included), CounterUnits the sum of those that count units and
+	// BudgetGranted the sum of the money budgets' (the discount they
+	// granted, reais with two decimals); CodesUsed the codes redeemed by
+	// committed sales.
+	Counters      int    `json:"counters"`
+	CounterUnits  int64  `json:"counter_units"`
+	BudgetGranted string `json:"budget_granted"`
+	CodesUsed     int    `json:"codes_used"`
 	// Wallet adds up every credit: earned = redeemed + reversed + expired
 	// + balance, to the cent, at the audit's instant.
 	Wallet WalletTotals `json:"wallet"`
@@ -122,7 +126,10 @@ func (s *Store) Audit(ctx context.Context, at time.Time) (Audit, error) {
 					continue
 				}
 				for _, d := range e.Counters {
-					n, _ := whole(d.Add)
+					n, err := counterValue(d.Key, d.Add)
+					if err != nil {
+						fail("sale %s, event %s: %v", x.id, e.ID, err)
+					}
 					if id, ok := budgetID(d.Key); ok {
 						wantBudget[id] += n
 						wantMoney[id] += money[id]
@@ -198,6 +205,7 @@ func (s *Store) Audit(ctx context.Context, at time.Time) (Audit, error) {
 
 		// Counters: what the committed sales' events add up to.
 		got := map[string]int64{}
+		var granted int64 // cents
 		if err := scanKeyInt(ctx, tx, "SELECT key, used FROM counters", got); err != nil {
 			return err
 		}
@@ -211,9 +219,14 @@ func (s *Store) Audit(ctx context.Context, at time.Time) (Audit, error) {
 			if limit, ok := rs.Cap(k); ok && got[k] > limit {
 				fail("counter %s is %d, above its limit %d", k, got[k], limit)
 			}
-			a.CounterUnits += got[k]
+			if IsAmountKey(k) {
+				granted += got[k]
+			} else {
+				a.CounterUnits += got[k]
+			}
 		}
 		a.Counters = len(got)
+		a.BudgetGranted = decimal.New(granted, -2).StringFixed(2)
 
 		// Budgets.
 		rows, err = tx.QueryContext(ctx, "SELECT promotion, units_total, units_used, money_cents FROM budgets ORDER BY promotion")

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/promokit/promokit/promo"
 )
 
@@ -20,10 +22,35 @@ const (
 	kindCashbackVoided   = "cashback_voided"   // a void takes back what is left of a credit the sale earned
 )
 
-// counterDelta is what an event adds to one counter (negative for a void).
+// counterDelta is what an event adds to one counter (negative for a void):
+// units, or cents for a money budget's counter (IsAmountKey).
 type counterDelta struct {
-	Key   string `json:"key"`
-	Delta int64  `json:"delta"`
+	Key   string
+	Delta int64
+}
+
+// MarshalJSON writes {"key", "delta"} for a counter of units and {"key",
+// "amount"} — reais, two decimals — for a money budget's.
+func (d counterDelta) MarshalJSON() ([]byte, error) {
+	if IsAmountKey(d.Key) {
+		return json.Marshal(struct {
+			Key    string `json:"key"`
+			Amount string `json:"amount"`
+		}{d.Key, decimal.New(d.Delta, -2).StringFixed(2)})
+	}
+	return json.Marshal(struct {
+		Key   string `json:"key"`
+		Delta int64  `json:"delta"`
+	}{d.Key, d.Delta})
+}
+
+// counterValue converts what the library adds to a counter to the store's
+// integer: cents for a money budget's counter, units for any other.
+func counterValue(key string, add decimal.Decimal) (int64, error) {
+	if IsAmountKey(key) {
+		return cents(add)
+	}
+	return whole(add)
 }
 
 // hostEvent is one event as the store writes it: the library's events and
@@ -79,7 +106,7 @@ func fromLibrary(e promo.Event) (hostEvent, error) {
 		h.Holder = e.Professional.String()
 	}
 	for _, d := range e.Counters {
-		n, err := whole(d.Add)
+		n, err := counterValue(d.Key, d.Add)
 		if err != nil {
 			return hostEvent{}, fmt.Errorf("event %s counter %s: %w", e.ID, d.Key, err)
 		}
@@ -115,8 +142,9 @@ func affected(res sql.Result, err error) (int64, error) {
 }
 
 // writeEvent stores one event and applies it to the state with conditional
-// writes: no counter above its cap or below zero, no code used twice, no
-// budget above its units, no credit below zero.
+// writes: no counter above its cap or below zero (a money budget's
+// included, in cents), no code used twice, no budget above its units, no
+// credit below zero.
 func (s *Store) writeEvent(ctx context.Context, tx *sql.Tx, ec *eventContext, seq int, e hostEvent) error {
 	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO events (id, sale_id, origin, origin_id, seq, kind, campaign, customer,
 		amount_cents, points, credit, reverses, code, store, at_unix_nano, time, body) VALUES (`+placeholders(17)+`)`),
@@ -235,7 +263,9 @@ func (s *Store) movement(ctx context.Context, tx *sql.Tx, ec *eventContext, even
 }
 
 // addCounter applies one counter delta: budget/<id>/units to the budget,
-// any other key to its counter, never above its cap nor below zero.
+// any other key to its counter, never above its cap nor below zero. The cap
+// is the current ruleset's (Ruleset.Cap): a limit's max in units, a money
+// budget's total or per-customer amount in cents.
 func (s *Store) addCounter(ctx context.Context, tx *sql.Tx, ec *eventContext, eventID string, d counterDelta) error {
 	if _, err := tx.ExecContext(ctx, s.q("INSERT INTO event_counters (event_id, key, delta) VALUES (?, ?, ?)"), eventID, d.Key, d.Delta); err != nil {
 		return err

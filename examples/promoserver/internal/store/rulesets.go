@@ -30,8 +30,11 @@ type Ruleset struct {
 	Def      campaign.Ruleset
 	Compiled *promo.Ruleset
 
-	caps     map[string]int64 // limit and block caps, by "<kind>/<id>/<scope>/<count>/<period kind>"
-	budgeted []campaign.IndustryPromotion
+	caps map[string]int64 // limit and block caps, by "<kind>/<id>/<scope>/<count>/<period kind>"
+	// amountCaps are the money budgets' caps in cents, by
+	// "budget/<id>/all" and "budget/<id>/customer".
+	amountCaps map[string]int64
+	budgeted   []campaign.IndustryPromotion
 }
 
 // compileRuleset decodes and compiles a document; a bad one gives the
@@ -47,8 +50,18 @@ func compileRuleset(version int64, doc []byte, loadedAt string) (*Ruleset, error
 	}
 	sum := sha256.Sum256(doc)
 	r := &Ruleset{Version: version, Document: json.RawMessage(doc), SHA256: hex.EncodeToString(sum[:]),
-		LoadedAt: loadedAt, Def: def, Compiled: rs, caps: map[string]int64{}}
+		LoadedAt: loadedAt, Def: def, Compiled: rs, caps: map[string]int64{}, amountCaps: map[string]int64{}}
 	for _, c := range def.Campaigns {
+		if b := c.Budget; b != nil {
+			// The library validated both as money (two decimal places at
+			// most): in cents they are whole.
+			if b.Total != nil {
+				r.amountCaps["budget/"+c.ID+"/all"] = b.Total.Shift(2).IntPart()
+			}
+			if b.PerCustomer != nil {
+				r.amountCaps["budget/"+c.ID+"/customer"] = b.PerCustomer.Shift(2).IntPart()
+			}
+		}
 		for _, l := range c.Limits {
 			count := "sales"
 			if l.Count == "item" {
@@ -95,8 +108,17 @@ var (
 //	limit/<id>/customer/<token>/<period>/<sales|items>
 //	block/<id>/customer/<token>/<day|all>/units
 //
+// For a campaign's money budget (verba em reais) it returns the budget in
+// cents, the unit the store counts those keys in (IsAmountKey):
+//
+//	budget/<id>/all/amount                 budget.total
+//	budget/<id>/customer/<token>/amount    budget.per_customer
+//
 // false when the ruleset has no such limit (a campaign since removed).
 func (r *Ruleset) Cap(key string) (int64, bool) {
+	if IsAmountKey(key) {
+		return r.amountCap(key)
+	}
 	parts := strings.Split(key, "/")
 	if len(parts) < 5 {
 		return 0, false
@@ -125,6 +147,32 @@ func (r *Ruleset) Cap(key string) (int64, bool) {
 	}
 	c, ok := r.caps[kind+"/"+id+"/"+scope+"/"+count+"/"+pk]
 	return c, ok
+}
+
+// amountCap returns the cap in cents of a money budget's counter key. A
+// campaign's id has no "/" (the library refuses one), a customer's token
+// may.
+func (r *Ruleset) amountCap(key string) (int64, bool) {
+	rest := strings.TrimSuffix(strings.TrimPrefix(key, "budget/"), "/amount")
+	id, scope, ok := strings.Cut(rest, "/")
+	switch {
+	case !ok:
+		return 0, false
+	case scope == "all":
+	case strings.HasPrefix(scope, "customer/") && len(scope) > len("customer/"):
+		scope = "customer"
+	default:
+		return 0, false
+	}
+	c, ok := r.amountCaps["budget/"+id+"/"+scope]
+	return c, ok
+}
+
+// IsAmountKey reports whether a counter key is a campaign's money budget
+// (budget/<id>/all/amount, budget/<id>/customer/<token>/amount): the store
+// counts it in cents, where every other counter counts units.
+func IsAmountKey(key string) bool {
+	return strings.HasPrefix(key, "budget/") && strings.HasSuffix(key, "/amount")
 }
 
 // budgetedFor returns the budgeted industry promotions whose products the

@@ -109,7 +109,11 @@ func (s *Store) fill(ctx context.Context, tx *sql.Tx, rs *Ruleset, cart *promo.C
 				rows.Close()
 				return err
 			}
-			if used != 0 {
+			switch {
+			case used == 0:
+			case IsAmountKey(k):
+				h.Counters[k] = decimal.New(used, -2) // cents
+			default:
 				h.Counters[k] = decimal.NewFromInt(used)
 			}
 		}

@@ -154,7 +154,7 @@ func (s *Store) Void(ctx context.Context, saleID string) (Outcome, error) {
 				}
 				r.Kind = kindCountersReversed
 				for _, d := range e.Counters {
-					n, err := whole(d.Add)
+					n, err := counterValue(d.Key, d.Add)
 					if err != nil {
 						return err
 					}
