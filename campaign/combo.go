@@ -143,6 +143,10 @@ func (c *combo) Info() promo.Info { return c.info }
 func (c *combo) InfoRef() *promo.Info { return &c.info }
 func (c *combo) Keys() promo.Keys     { return c.keys }
 
+// Restricts reports whether the combo may block purchases: a quantity
+// bonification with a block quantity (promo.Restricting).
+func (c *combo) Restricts() bool { return c.def.BlockQuantity > 0 }
+
 // unitsOf returns, in line-id order, the countable lines of a product with
 // their whole units.
 func unitsOfProduct(v *promo.View, product string) (lines []int, total int64) {

@@ -339,7 +339,8 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 			Priority: cp.Priority, Exclusive: cp.NonCumulative, Start: start, End: end,
 			Funder: cp.FundedBy,
 		},
-		cond: cond,
+		cond:    cond,
+		redeems: cond != nil && rules.RedeemsCodes(cond),
 	}
 }
 

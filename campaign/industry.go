@@ -67,6 +67,10 @@ func (x *industry) Info() promo.Info { return x.info }
 func (x *industry) InfoRef() *promo.Info { return &x.info }
 func (x *industry) Keys() promo.Keys     { return promo.Keys{ProductCodes: x.def.Products} }
 
+// Restricts reports false: an industry promotion never blocks purchases
+// (promo.Restricting).
+func (x *industry) Restricts() bool { return false }
+
 // BudgetKey is the counter an industry promotion's activations add their
 // promoted units to, so the host can lower the budget it passes in.
 func BudgetKey(id string) string { return "budget/" + id + "/units" }

@@ -16,6 +16,9 @@ import (
 type reshop struct {
 	info promo.Info
 	cond rules.Condition // nil: no activation rules
+	// redeems reports that cond holds a promo-code or issued-code rule:
+	// an applied campaign reports the codes it used.
+	redeems bool
 	// reshopBody is the rest: what a campaign gives and under which
 	// options. The campaigns of a ruleset with the same benefit and no
 	// thresholds, limits, extras, exceptions, cap or budget share one.
@@ -71,6 +74,10 @@ func (r *reshop) CounterKeys(c *promo.Cart) []string {
 
 func (r *reshop) Info() promo.Info     { return r.info }
 func (r *reshop) InfoRef() *promo.Info { return &r.info }
+
+// Restricts reports false: a Reshop campaign never blocks purchases
+// (promo.Restricting).
+func (r *reshop) Restricts() bool { return false }
 
 // Keys returns the index keys of the campaign's rules (cart-wide without
 // rules); the ruleset asks once, when it indexes the campaign.
@@ -195,7 +202,7 @@ func (r *reshop) apply(v *promo.View) promo.Proposal {
 	}
 	p.Counters = countersFor(r.info.ID, r.limits, v.Cart(), p.TakenUnits())
 	r.capped(real, &p, left, hasLeft)
-	if r.cond != nil {
+	if r.redeems {
 		for _, code := range rules.Redeemed(r.cond, v) {
 			p.Events = append(p.Events, promo.Event{Kind: promo.EventCodeRedeemed, Code: code})
 		}

@@ -139,12 +139,15 @@ func evaluate(cart Cart, rs *Ruleset) (Result, *evaluation, []int32, error) {
 		// The campaigns that lost still restrict the sale and count what
 		// was bought: their blocks and tallies stand.
 		var losers []int32
+		restricts := false
 		for _, ci := range active {
 			if ci != winner {
 				losers = append(losers, ci)
+				_, may := slices.BinarySearch(rs.restricts, ci)
+				restricts = restricts || may
 			}
 		}
-		if len(losers) > 0 {
+		if restricts {
 			trial := ev.run(append(slices.Clone(pre), losers...))
 			for k, pi := range trial.restrictedBy {
 				if !slices.Contains(pre, pi) {

@@ -123,6 +123,16 @@ type Keys struct {
 	Categories   []string
 }
 
+// Restricting may be implemented by a promotion that knows, once
+// compiled, whether it can ever give purchase blocks or tallies
+// (Proposal.Blocks, Proposal.Tally): when a non-cumulative campaign wins
+// and none of those that lost can, the kernel does not run them again to
+// collect their restrictions. A promotion that does not implement it is
+// taken to be able to.
+type Restricting interface {
+	Restricts() bool
+}
+
 // Promotion is one compiled promotion of any family. Implementations must be
 // immutable and safe for concurrent use: Apply is called from many goroutines
 // and more than once per Evaluate (to compare exclusive candidates).

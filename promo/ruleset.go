@@ -60,7 +60,10 @@ type Ruleset struct {
 	bySKU    keyIndex
 	byCat    keyIndex
 	cartWide []int32
-	assocs   []association // in id order, the order they are decided in
+	// restricts lists, in pipeline order, the promotions that may give
+	// purchase blocks or tallies (Restricting).
+	restricts []int32
+	assocs    []association // in id order, the order they are decided in
 	// assocOf maps a member of an association (a pipeline index) to the
 	// association's index in assocs.
 	assocOf map[int32]int32
@@ -130,6 +133,9 @@ func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 			continue
 		}
 		r.byID[in.ID] = int32(i)
+		if x, ok := r.promos[i].(Restricting); !ok || x.Restricts() {
+			r.restricts = append(r.restricts, int32(i))
+		}
 		k := r.promos[i].Keys()
 		if k.CartWide {
 			r.cartWide = append(r.cartWide, int32(i))

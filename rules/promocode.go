@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/promokit/promokit/promo"
@@ -95,4 +96,17 @@ func Redeemed(c Condition, v *promo.View) []string {
 		return out
 	}
 	return nil
+}
+
+// RedeemsCodes reports whether condition c holds a promo-code or
+// issued-code rule, that is whether Redeemed can return any code: a
+// campaign knows it when compiled, and looks for codes only then.
+func RedeemsCodes(c Condition) bool {
+	switch x := c.(type) {
+	case promoCode, issuedCode:
+		return true
+	case composite:
+		return slices.ContainsFunc(x.conds, RedeemsCodes)
+	}
+	return false
 }

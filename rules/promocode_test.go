@@ -264,3 +264,27 @@ func rxFirst(c promo.Cart) promo.Cart {
 	c.History.FirstPurchase = true
 	return c
 }
+
+// TestRedeemsCodes checks that a campaign knows when compiled whether its
+// rules can redeem a code: a promo-code or issued-code rule anywhere in them.
+func TestRedeemsCodes(t *testing.T) {
+	product := rules.ProductCode(rules.RequireAny, "P1")
+	code := rules.PromoCode([]string{"NATAL10"})
+	issued := rules.IssuedCode("emissora", "VOLTE", "segredo", 8, 0, 30)
+	for _, tc := range []struct {
+		name string
+		cond rules.Condition
+		want bool
+	}{
+		{"product", product, false},
+		{"promo code", code, true},
+		{"issued code", issued, true},
+		{"and of products", rules.All(product, rules.ProductCode(rules.RequireAny, "P2")), false},
+		{"code deep in an or", rules.All(product, rules.Any(product, code)), true},
+		{"issued deep in an and", rules.Any(rules.All(product, issued)), true},
+	} {
+		if got := rules.RedeemsCodes(tc.cond); got != tc.want {
+			t.Errorf("%s: RedeemsCodes = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
