@@ -307,6 +307,12 @@ func newEvaluation(c *Cart, rs *Ruleset) *evaluation {
 		ev.exTotal = ev.exTotal.Add(rs.settings.Rounding.Round(x.Quantity.Mul(x.UnitPrice)))
 	}
 	ev.exShare = make([]decimal.Decimal, len(c.Lines))
+	if len(c.Exchanges) == 0 {
+		for i := range ev.exShare {
+			ev.exShare[i] = decimal.Zero
+		}
+		return ev
+	}
 	weights := make([]decimal.Decimal, len(order))
 	grossTotal := decimal.Zero
 	for k, i := range order {
