@@ -192,20 +192,23 @@ func matchMask(mask, ean string) bool {
 }
 
 // packSet is what every compiled pack of a ruleset shares: the others, for
-// the franchisor's precedence and the attribute precedence.
+// the franchisor's precedence and the attribute precedence, and their
+// indexes (index).
 type packSet struct {
-	packs   []*pack
+	packs   []*pack // in id order
 	company Company
+	// order is the prize attributes from the highest precedence down.
+	order []PackAttribute
+	// franchisors are the franchisors' tables by coupon, covering the
+	// items prizes by the codes they cover: indexes into packs.
+	franchisors map[string][]int
+	covering    map[packKey][]int
 }
 
 // rank orders prize attributes: a prize on an attribute of lower rank
 // takes a line before one of higher rank.
 func (s *packSet) rank(attr PackAttribute) int {
-	order := []PackAttribute{AttributeProduct, AttributeRole, AttributeLine, AttributeFamily, AttributeManufacturer}
-	if s.company.LineBeforeRole {
-		order = []PackAttribute{AttributeProduct, AttributeLine, AttributeRole, AttributeFamily, AttributeManufacturer}
-	}
-	return slices.Index(order, attr)
+	return slices.Index(s.order, attr)
 }
 
 // pack is a compiled Desconto Pack table.
@@ -284,13 +287,19 @@ func (p *pack) inForce(t time.Time) bool {
 
 // Apply applies the table on the sale without its exceptions. The
 // precedence between tables is judged on the whole sale as rung up, each
-// table without its own exceptions.
+// table without its own exceptions, once per sale (packSale).
 func (p *pack) Apply(v *promo.View) promo.Proposal {
-	rung := asRungUp(v)
-	return p.exc.apply(v, func(v *promo.View) promo.Proposal { return p.apply(v, rung) })
+	sale := p.set.sale(v)
+	keep, all := p.exc.kept(v)
+	if all {
+		return p.apply(v, sale, nil)
+	}
+	return promo.Lift(p.apply(v.Subset(keep), sale, keep), keep)
 }
 
-func (p *pack) apply(v *promo.View, rung *promo.View) promo.Proposal {
+// apply applies the table on v, the sale without the table's exceptions:
+// line k of v is the cart's line keep[k] (k itself when keep is nil).
+func (p *pack) apply(v *promo.View, sale *packSale, keep []int) promo.Proposal {
 	maxUnits, why := p.live(v)
 	if why != nil {
 		return promo.NotEligible(*why)
@@ -299,14 +308,10 @@ func (p *pack) apply(v *promo.View, rung *promo.View) promo.Proposal {
 	// The precedence between tables is judged on the sale as rung up, so
 	// that one table's discount does not decide whether another applies.
 	if p.def.Owner == OwnerStore {
-		for _, o := range p.set.packs {
-			if o != p && o.def.Owner == OwnerFranchisor && o.coupon == p.coupon && o.inForce(v.Time()) {
-				if _, no := o.live(rung); no == nil {
-					return promo.NotEligible(promo.Reason{Code: ReasonPackFranchisor,
-						PT: "o cupom " + p.def.Coupon + " da franqueadora (" + o.info.ID + ") prevalece",
-						EN: "the franchisor's coupon " + p.def.Coupon + " (" + o.info.ID + ") prevails"})
-				}
-			}
+		if o := sale.franchisor(p); o != nil {
+			return promo.NotEligible(promo.Reason{Code: ReasonPackFranchisor,
+				PT: "o cupom " + p.def.Coupon + " da franqueadora (" + o.info.ID + ") prevalece",
+				EN: "the franchisor's coupon " + p.def.Coupon + " (" + o.info.ID + ") prevails"})
 		}
 	}
 	s := p.scope
@@ -327,7 +332,13 @@ func (p *pack) apply(v *promo.View, rung *promo.View) promo.Proposal {
 			if p.def.NearExpiryOnly && !(p.set.company.NearExpiry && matchMask(p.set.company.NearExpiryMask, l.EAN)) {
 				continue
 			}
-			if p.precededOn(rung, l) {
+			ci := i
+			if keep != nil {
+				ci = keep[i]
+			}
+			// Another live table on an attribute of higher precedence
+			// covers the line.
+			if sale.preceded(p, ci) {
 				taken++
 				continue
 			}
@@ -350,22 +361,6 @@ func (p *pack) apply(v *promo.View, rung *promo.View) promo.Proposal {
 		pr.Counters = countersFor(p.info.ID, p.limits, v.Cart(), pr.TakenUnits())
 	}
 	return pr
-}
-
-// precededOn reports whether another live pack with an items prize on an
-// attribute of higher precedence covers line l.
-func (p *pack) precededOn(v *promo.View, l *promo.Line) bool {
-	mine := p.set.rank(p.def.Prize.Items.Attribute)
-	for _, o := range p.set.packs {
-		oi := o.def.Prize.Items
-		if o == p || oi == nil || p.set.rank(oi.Attribute) >= mine || !oi.covers(l) || !o.inForce(v.Time()) || o.exc.excludes(l) {
-			continue
-		}
-		if _, no := o.live(v); no == nil {
-			return true
-		}
-	}
-	return false
 }
 
 // asRungUp returns the view with every line at its gross value.
@@ -400,9 +395,12 @@ func min64(a, b int64) int64 {
 
 // packs compiles the Desconto Pack tables.
 func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) []promo.Promotion {
-	set := &packSet{}
+	set := &packSet{order: []PackAttribute{AttributeProduct, AttributeRole, AttributeLine, AttributeFamily, AttributeManufacturer}}
 	if def.Company != nil {
 		set.company = *def.Company
+		if set.company.LineBeforeRole {
+			set.order = []PackAttribute{AttributeProduct, AttributeLine, AttributeRole, AttributeFamily, AttributeManufacturer}
+		}
 		if set.company.NearExpiry && set.company.NearExpiryMask == "" {
 			c.fail("company.near_expiry_mask", "required when near_expiry is on")
 		}
@@ -509,6 +507,7 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 	}
 	// In id order: which table a message names must not depend on the file.
 	slices.SortFunc(set.packs, func(a, b *pack) int { return strings.Compare(a.info.ID, b.info.ID) })
+	set.index()
 	return out
 }
 

@@ -286,10 +286,11 @@ type evaluation struct {
 	rank    []int
 	exTotal decimal.Decimal   // value of the exchange items
 	exShare []decimal.Decimal // its apportionment over the lines
+	memo    *memo             // what the families work out once (View.Memo)
 }
 
 func newEvaluation(c *Cart, rs *Ruleset) *evaluation {
-	ev := &evaluation{cart: c, rs: rs, gross: make([]decimal.Decimal, len(c.Lines)), rank: make([]int, len(c.Lines))}
+	ev := &evaluation{cart: c, rs: rs, gross: make([]decimal.Decimal, len(c.Lines)), rank: make([]int, len(c.Lines)), memo: &memo{}}
 	order := make([]int, len(c.Lines))
 	for i := range c.Lines {
 		l := &c.Lines[i]
@@ -518,7 +519,7 @@ func (ev *evaluation) newRun() *run {
 // viewOf returns the view promotions see of run r.
 func (ev *evaluation) viewOf(r *run) *View {
 	v := &View{rs: ev.rs, cart: ev.cart, rounding: ev.rs.settings.Rounding, gross: ev.gross, value: r.value, rank: ev.rank,
-		exShare: ev.exShare, apps: &r.apps, units: &r.units}
+		exShare: ev.exShare, apps: &r.apps, units: &r.units, memo: ev.memo}
 	if ev.cart.Freight != nil {
 		v.freight = &r.freight
 	}

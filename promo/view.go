@@ -22,6 +22,7 @@ type View struct {
 	apps     *[]Application
 	units    *[]lineRuns      // the runs of units of each line; nil: all alike
 	freight  *decimal.Decimal // what the freight still costs; nil: none
+	memo     *memo            // shared by the evaluation's views (Memo)
 }
 
 // Cart returns the cart being evaluated. It must not be modified.
