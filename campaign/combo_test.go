@@ -414,3 +414,28 @@ func TestKitParticipantsIncludeBuyUnits(t *testing.T) {
 		t.Errorf("participants by line (-want +got):\n%s", diff)
 	}
 }
+
+func TestComboInactive(t *testing.T) {
+	// A kit switched off (active false) gives nothing even with the whole
+	// kit in the sale (A 1 x 10.00, B 1 x 8.00: B would be 50% off, 4.00),
+	// and says why; the same kit switched on gives its 4.00.
+	for _, tc := range []struct {
+		active, code string
+		discount     decimal.Decimal
+	}{{"false", "inactive", decimal.Zero}, {"true", "applied", pkDec("4.00")}} {
+		t.Run("active "+tc.active, func(t *testing.T) {
+			res := pkEval(t, `{"version": 1, "campaigns": [], "combos": [
+			  {"id": "kit", "description": "A + B 50%", "start": "2026-11-01", "type": "kit", "active": `+tc.active+`,
+			   "buy": [{"product": "A", "quantity": 1}], "bonus": [{"product": "B", "quantity": 1, "percent": "50"}]}]}`,
+				`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"},
+				  "lines": [{"id": "a", "product_code": "A", "quantity": "1", "unit_price": "10.00"}, {"id": "b", "product_code": "B", "quantity": "1", "unit_price": "8.00"}]}`)
+			if got := pkCodes(res)["kit"]; got != tc.code {
+				t.Errorf("trace code = %q, want %q", got, tc.code)
+			}
+			want := map[string]decimal.Decimal{"a": decimal.Zero, "b": tc.discount}
+			if diff := cmp.Diff(want, pkDiscounts(res), pkDecEqual); diff != "" {
+				t.Errorf("discounts (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

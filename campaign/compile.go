@@ -72,11 +72,11 @@ func (c *compiler) fail(path, format string, args ...any) {
 // promo.Ruleset. Every problem is reported at once, each with its JSON path,
 // in a *promo.ValidationError; nothing is compiled when there is one.
 func Compile(def Ruleset) (*promo.Ruleset, error) {
-	// The compiled ruleset keeps some definitions as they are (combos,
-	// Desconto Pack tables, industry promotions, the company, the points
-	// program): a copy of its own of those, so that changing the definition
-	// later changes nothing. What else it keeps it compiles into values of
-	// its own.
+	// The compiled ruleset keeps some definitions as they are (Desconto
+	// Pack tables, industry promotions, the company, the points program)
+	// and the lists of the combos' (products, brands, tenders): a copy of
+	// its own of those, so that changing the definition later changes
+	// nothing. What else it keeps it compiles into values of its own.
 	def.Combos = lcDeepCopy(def.Combos)
 	def.DiscountPacks = lcDeepCopy(def.DiscountPacks)
 	def.IndustryPromotions = lcDeepCopy(def.IndustryPromotions)

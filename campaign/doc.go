@@ -60,7 +60,11 @@
 //   - reshop.go: the compiled Reshop-style campaign, a promo.Promotion;
 //   - markdown.go: price markdowns (remarcação);
 //   - pack.go, pack_clone.go: Zetti Desconto Pack tables;
-//   - combo.go: supermarket combo bonifications;
+//   - combo.go: supermarket combo bonifications (Combo), compiled into one
+//     rule per type, each in a file named after it (combo_kit.go,
+//     combo_quantity.go, ...); combo_check.go checks them, combo_compile.go
+//     builds them, combo_bonus.go and combo_units.go hold what the types
+//     share;
 //   - industry.go: Scanntech industry-funded promotions;
 //   - lifecycle.go: Status, Search, Clone, Diff over definitions;
 //   - periods.go: Period, Ruleset.Periods and Ruleset.Location — when each
