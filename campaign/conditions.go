@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -327,8 +328,13 @@ func (c *compiler) promoCode(p string, cs *CodeSet, cc campaignCtx) rules.Condit
 		if utf8.RuneCountInString(g.Secret) < 16 {
 			c.fail(gp+".secret", "must have at least 16 characters")
 		}
-		if g.Count >= 1 && g.Count <= 1_000_000 && g.Length >= 6 && g.Length <= 32 {
-			codes = append(codes, rules.GenerateCodes(cc.id, g.Prefix, g.Secret, g.Count, g.Length)...)
+		switch {
+		case g.Count < 1 || g.Count > 1_000_000 || g.Length < 6 || g.Length > 32:
+		case g.Numbered:
+			// Checked by their construction: nothing listed.
+			return rules.PromoCodeIn(codes, rules.NumberedSet{Campaign: cc.id, Prefix: g.Prefix, Secret: g.Secret, Count: g.Count, Length: g.Length})
+		default:
+			codes = slices.AppendSeq(codes, rules.GeneratedCodes(cc.id, g.Prefix, g.Secret, g.Count, g.Length))
 		}
 	}
 	return rules.PromoCode(codes)

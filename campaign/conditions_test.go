@@ -506,11 +506,7 @@ func TestGeneratedCodesActivate(t *testing.T) {
 	// id; the fourth code is beyond the count, and the codes of another
 	// campaign id or another secret are not this campaign's.
 	four := rules.GenerateCodes("c1", "bf-", secret, 4, 8)
-	tests := []struct {
-		name string
-		code string
-		want string // trace code of c1
-	}{
+	tests := []cdCodeCase{
 		{"first generated code", four[0], "applied"},
 		{"last generated code, lower case", strings.ToLower(four[2]), "applied"},
 		{"listed code", "vip-1", "applied"},
@@ -519,6 +515,19 @@ func TestGeneratedCodesActivate(t *testing.T) {
 		{"code of another secret", rules.GenerateCodes("c1", "bf-", secret+"x", 1, 8)[0], "promo_code_not_valid"},
 		{"code without its prefix", strings.TrimPrefix(four[0], "BF-"), "promo_code_not_valid"},
 	}
+	cdRunCodes(t, rs, tests)
+}
+
+// cdCodeCase is a code presented and the trace code of c1 it gives.
+type cdCodeCase struct {
+	name string
+	code string
+	want string // trace code of c1
+}
+
+// cdRunCodes evaluates cdCart presenting each case's code.
+func cdRunCodes(t *testing.T, rs *promo.Ruleset, tests []cdCodeCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res, err := promo.Evaluate(cdCart(tt.code), rs)
@@ -534,6 +543,29 @@ func TestGeneratedCodesActivate(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestNumberedCodesActivate(t *testing.T) {
+	// A numbered pattern of a million codes: checked by their
+	// construction; the host prints them with rules.NumberedSet and the
+	// campaign's id. The last number is 999,999; 1,000,000 is beyond the
+	// count, and the hashed code of the same pattern is not this form.
+	const secret = "segredo-da-black-friday"
+	rs, err := campaign.Compile(cdRuleset(false, campaign.Condition{Kind: "promo_code", Codes: &campaign.CodeSet{
+		List: []string{"VIP-1"}, Generate: &campaign.CodePattern{Prefix: "bf-", Count: 1_000_000, Length: 8, Secret: secret, Numbered: true}}}))
+	if err != nil {
+		t.Fatalf("Compile: %v", err)
+	}
+	set := rules.NumberedSet{Campaign: "c1", Prefix: "bf-", Secret: secret, Count: 1_000_001, Length: 8}
+	tests := []cdCodeCase{
+		{"first numbered code", set.Code(0), "applied"},
+		{"last numbered code, lower case", strings.ToLower(set.Code(999_999)), "applied"},
+		{"listed code", "vip-1", "applied"},
+		{"code beyond the count", set.Code(1_000_000), "promo_code_not_valid"},
+		{"hashed code of the pattern", rules.GenerateCodes("c1", "bf-", secret, 1, 8)[0], "promo_code_not_valid"},
+		{"code of another campaign id", rules.NumberedSet{Campaign: "c2", Prefix: "bf-", Secret: secret, Count: 1, Length: 8}.Code(0), "promo_code_not_valid"},
+	}
+	cdRunCodes(t, rs, tests)
 }
 
 // cdLoad compiles a ruleset written in JSON.

@@ -374,11 +374,18 @@ type CodeSet struct {
 // CodePattern generates Count codes, each Prefix followed by Length
 // characters derived from the campaign id, the code's number and Secret
 // (rules.GenerateCodes): deterministic, so the host can print them.
+// Numbered codes also carry their number (rules.NumberedSet): they are
+// checked by their construction, so a set of a million costs no more than
+// a set of ten; the others are listed when the ruleset is compiled.
 type CodePattern struct {
 	Prefix string `json:"prefix,omitempty"`
 	Count  int    `json:"count"`
 	Length int    `json:"length"`
 	Secret string `json:"secret"`
+	// Numbered makes the codes carry their number (rules.NumberedSet):
+	// other codes than without it, so a pattern whose codes are printed
+	// keeps its form.
+	Numbered bool `json:"numbered,omitempty"`
 }
 
 // Benefit is what a campaign gives. Exactly one of Percent, Amount,

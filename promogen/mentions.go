@@ -261,7 +261,14 @@ func (s *mentionSet) conditions(campaignID string, cds []campaign.Condition) {
 		case campaign.CondPromoCode:
 			if cd.Codes != nil {
 				s.m.Codes = append(s.m.Codes, cd.Codes.List...)
-				if g := cd.Codes.Generate; g != nil && g.Count > 0 && g.Length > 0 {
+				switch g := cd.Codes.Generate; {
+				case g == nil || g.Count <= 0 || g.Length <= 0:
+				case g.Numbered:
+					set := rules.NumberedSet{Campaign: campaignID, Prefix: g.Prefix, Secret: g.Secret, Count: g.Count, Length: g.Length}
+					for n := range min(g.Count, 3) {
+						s.m.Codes = append(s.m.Codes, set.Code(n))
+					}
+				default:
 					s.m.Codes = append(s.m.Codes, rules.GenerateCodes(campaignID, g.Prefix, g.Secret, min(g.Count, 3), g.Length)...)
 				}
 			}

@@ -14,8 +14,10 @@
 //     tolerance);
 //   - payment.go: Tenders, CardBIN;
 //   - context.go: FirstPurchase, SaleCategoryIn, StoreIn;
-//   - promocode.go, issued.go: PromoCode, GenerateCodes, IssuedCode,
-//     IssueCode, Redeemed — one opaque reason for a wrong or used code;
+//   - promocode.go, numbered.go, issued.go: PromoCode, PromoCodeIn,
+//     GenerateCodes, GeneratedCodes, NumberedSet (codes checked by their
+//     construction), IssuedCode, IssueCode, Redeemed — one opaque reason
+//     for a wrong or used code;
 //   - composite.go: All and Any, the AND and OR of conditions;
 //   - threshold.go: MinQuantity and MinValue.
 //

@@ -3,8 +3,9 @@ package rules
 import (
 	"crypto/hmac"
 	"crypto/sha256"
-	"fmt"
+	"iter"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/promokit/promokit/promo"
@@ -22,31 +23,55 @@ func NormalizeCode(c string) string { return strings.ToUpper(strings.TrimSpace(c
 // number under secret, in base 32 without the easily confused 0/O and 1/I.
 // The same arguments always give the same codes, so the host can print them
 // and the ruleset can recognise them without storing a list.
+//
+// Checking a presented code takes the whole list; a NumberedSet is checked
+// by its construction instead.
 func GenerateCodes(campaignID, prefix, secret string, count, length int) []string {
-	enc := codeEncoding()
-	out := make([]string, count)
-	for i := range out {
-		m := hmac.New(sha256.New, []byte(secret))
-		fmt.Fprintf(m, "%s\x00%d", campaignID, i)
-		out[i] = NormalizeCode(prefix) + enc.EncodeToString(m.Sum(nil))[:length]
+	out := make([]string, 0, max(count, 0))
+	for c := range GeneratedCodes(campaignID, prefix, secret, count, length) {
+		out = append(out, c)
 	}
 	return out
 }
 
+// GeneratedCodes lists the codes GenerateCodes returns, one at a time.
+func GeneratedCodes(campaignID, prefix, secret string, count, length int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		enc, m, prefix := codeEncoding(), hmac.New(sha256.New, []byte(secret)), NormalizeCode(prefix)
+		for i := range count {
+			m.Reset()
+			m.Write([]byte(campaignID + "\x00" + strconv.Itoa(i)))
+			if !yield(prefix + enc.EncodeToString(m.Sum(nil))[:length]) {
+				return
+			}
+		}
+	}
+}
+
 type promoCode struct {
 	cartWide
-	codes map[string]bool
+	codes    map[string]bool
+	numbered []NumberedSet
 }
 
 // PromoCode holds when the cart presents one of codes that the history does
 // not list as used (código promocional). Codes are compared after
 // NormalizeCode.
-func PromoCode(codes []string) Condition {
+func PromoCode(codes []string) Condition { return PromoCodeIn(codes) }
+
+// PromoCodeIn is PromoCode over codes and the codes of numbered sets,
+// which are checked by their construction.
+func PromoCodeIn(codes []string, sets ...NumberedSet) Condition {
 	set := make(map[string]bool, len(codes))
 	for _, c := range codes {
 		set[NormalizeCode(c)] = true
 	}
-	return promoCode{codes: set}
+	return promoCode{codes: set, numbered: sets}
+}
+
+// has reports whether code, normalized, is one of the rule's.
+func (p promoCode) has(code string) bool {
+	return p.codes[code] || slices.ContainsFunc(p.numbered, func(s NumberedSet) bool { return s.Contains(code) })
 }
 
 func (promoCode) Describe() (string, string) { return "código promocional", "promo code" }
@@ -55,7 +80,7 @@ func (promoCode) Describe() (string, string) { return "código promocional", "pr
 func (p promoCode) Code(c *promo.Cart) string {
 	for _, k := range c.PromoCodes {
 		k = NormalizeCode(k)
-		if !p.codes[k] {
+		if !p.has(k) {
 			continue
 		}
 		if !isUsed(k, c) {
