@@ -77,11 +77,11 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 	// and the lists of the combos' (products, brands, tenders): a copy of
 	// its own of those, so that changing the definition later changes
 	// nothing. What else it keeps it compiles into values of its own.
-	def.Combos = lcDeepCopy(def.Combos)
-	def.DiscountPacks = lcDeepCopy(def.DiscountPacks)
-	def.IndustryPromotions = lcDeepCopy(def.IndustryPromotions)
-	def.Company = lcDeepCopy(def.Company)
-	def.Loyalty = lcDeepCopy(def.Loyalty)
+	def.Combos = deepCopy(def.Combos)
+	def.DiscountPacks = deepCopy(def.DiscountPacks)
+	def.IndustryPromotions = deepCopy(def.IndustryPromotions)
+	def.Company = deepCopy(def.Company)
+	def.Loyalty = deepCopy(def.Loyalty)
 	c := &compiler{def: &def, campaignIdx: make(map[string]int, len(def.Campaigns))}
 	limits := def.Settings.Limits
 	c.problems = append(c.problems, limits.Check("settings.limits")...)

@@ -66,7 +66,11 @@
 //     builds them, combo_bonus.go and combo_units.go hold what the types
 //     share;
 //   - industry.go: Scanntech industry-funded promotions;
-//   - lifecycle.go: Status, Search, Clone, Diff over definitions;
+//   - the lifecycle of definitions (Reshop "Pesquisa", "Categoria",
+//     "Auditoria de campanha"), pure functions that compile and evaluate
+//     nothing and read no clock: status.go (Status, Ruleset.StatusAt),
+//     campaign_type.go (Campaign.Type), search.go (Filter, Ruleset.Search),
+//     clone.go (Ruleset.Clone) and diff.go (Change, Diff);
 //   - periods.go: Period, Ruleset.Periods and Ruleset.Location — when each
 //     promotion is in force, for tools that reason over a definition;
 //   - simulate.go: Simulate, Evaluate on some campaigns only.

@@ -23,33 +23,18 @@ func (r Ruleset) ClonePack(id, newID, description, start, end, coupon, key strin
 	if where := r.idUsedOutsidePacks(newID); where != "" {
 		return Ruleset{}, fmt.Errorf("clone of table %q: new id %q is already used by %s", id, newID, where)
 	}
-	src := -1
-	for i, p := range r.DiscountPacks {
-		switch p.ID {
-		case newID:
-			return Ruleset{}, fmt.Errorf("clone of table %q: new id %q is already used by discount_packs[%d]", id, newID, i)
-		case id:
-			if src < 0 {
-				src = i
-			}
-		}
-	}
-	if src < 0 {
+	src, taken := cloneSource(r.DiscountPacks, func(p *DiscountPack) string { return p.ID }, id, newID)
+	switch {
+	case taken >= 0:
+		return Ruleset{}, fmt.Errorf("clone of table %q: new id %q is already used by discount_packs[%d]", id, newID, taken)
+	case src < 0:
 		return Ruleset{}, fmt.Errorf("clone: unknown table %q", id)
 	}
-	loc, err := r.lcLocation()
-	if err != nil {
+	if err := r.checkClonePeriod("table", id, start, end); err != nil {
 		return Ruleset{}, err
 	}
-	from, until, err := lcDates(start, end, loc)
-	if err != nil {
-		return Ruleset{}, fmt.Errorf("clone of table %q: %w", id, err)
-	}
-	if !until.IsZero() && until.Before(from) {
-		return Ruleset{}, fmt.Errorf("clone of table %q: end: must not be before start", id)
-	}
-	out := lcDeepCopy(r)
-	p := lcDeepCopy(r.DiscountPacks[src])
+	out := deepCopy(r)
+	p := deepCopy(r.DiscountPacks[src])
 	p.ID, p.Description, p.Start, p.End, p.Coupon, p.Key = newID, description, start, end, coupon, key
 	p.Status = "" // a new table: its dates decide
 	out.DiscountPacks = append(out.DiscountPacks, p)

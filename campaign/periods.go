@@ -17,7 +17,17 @@ type Period struct {
 
 // Location returns the zone the ruleset's local dates are read in:
 // settings.time_zone, or DefaultTimeZone when it is empty.
-func (r Ruleset) Location() (*time.Location, error) { return r.lcLocation() }
+func (r Ruleset) Location() (*time.Location, error) {
+	tz := r.Settings.TimeZone
+	if tz == "" {
+		tz = DefaultTimeZone
+	}
+	loc, err := loadZone(tz)
+	if err != nil {
+		return nil, fmt.Errorf("settings.time_zone: %v", err)
+	}
+	return loc, nil
+}
 
 // Periods returns the period of every promotion of the ruleset that has
 // dates — campaigns, markdowns, Desconto Pack tables, combos and industry
@@ -26,14 +36,14 @@ func (r Ruleset) Location() (*time.Location, error) { return r.lcLocation() }
 // together, each with its promotion's path; the periods that parse are
 // returned all the same.
 func (r Ruleset) Periods() ([]Period, error) {
-	loc, err := r.lcLocation()
+	loc, err := r.Location()
 	if err != nil {
 		return nil, err
 	}
 	var out []Period
 	var errs []error
 	add := func(path, id, start, end string) {
-		s, e, err := lcDates(start, end, loc)
+		s, e, err := parsePeriod(start, end, loc)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", path, err))
 			return
@@ -56,4 +66,20 @@ func (r Ruleset) Periods() ([]Period, error) {
 		add(fmt.Sprintf("industry_promotions[%d]", i), x.ID, x.Start, x.End)
 	}
 	return out, errors.Join(errs...)
+}
+
+// parsePeriod reads a start and an optional end with the compiler's rules.
+func parsePeriod(startText, endText string, loc *time.Location) (start, end time.Time, err error) {
+	if startText == "" {
+		return time.Time{}, time.Time{}, fmt.Errorf("start: required")
+	}
+	if start, err = parseInstant(startText, loc, false); err != nil {
+		return time.Time{}, time.Time{}, fmt.Errorf("start: %w", err)
+	}
+	if endText != "" {
+		if end, err = parseInstant(endText, loc, true); err != nil {
+			return time.Time{}, time.Time{}, fmt.Errorf("end: %w", err)
+		}
+	}
+	return start, end, nil
 }
