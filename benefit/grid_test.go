@@ -3,6 +3,8 @@ package benefit_test
 import (
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/promo"
 )
@@ -55,10 +57,35 @@ func TestPercentGrid(t *testing.T) {
 			want: bnGot{Adj: map[string]bnAdj{"a2": item("10.00"), "w": item("1.00")}, Codes: limitCut, Occ: 1},
 		},
 		{
+			// 3 units picked within a cap of 3: no limit note.
+			name: "max units that does not bind", b: g, scope: benefit.Scope{MaxUnits: 3},
+			lines: []promo.Line{bnLine("a", "2", "10.00"), bnLine("z", "1", "40.00")},
+			want:  bnGot{Adj: map[string]bnAdj{"a": item("10.00"), "z": item("8.00")}, Codes: applied, Occ: 1},
+		},
+		{
 			// Max binds: the weighed line takes no part.
 			name: "max units binds: weighed lines out", b: g, scope: benefit.Scope{MaxUnits: 1},
 			lines: []promo.Line{bnWeighed("w", "1.5", "8.00"), {ID: "w2", ProductCode: "Pw", Quantity: bnDec("2"), UnitPrice: bnDec("3.00")}},
 			want:  bnGot{Adj: map[string]bnAdj{"w2": item("0.30")}, Codes: limitCut, Occ: 1},
 		},
 	})
+}
+
+func TestPercentGridShortfall(t *testing.T) {
+	code := func(l *promo.Line) string { return l.ProductCode }
+	// Pn has no line, Pa needs 3 units and has 1: the reason is Pa's
+	// shortfall, not Pn's absence.
+	g := benefit.PercentGrid(code, benefit.GridRow{Code: "Pn", Quantity: 1, Percent: bnDec("10")},
+		benefit.GridRow{Code: "Pa", Quantity: 3, Percent: bnDec("10")})
+	res := bnRun(t, g, benefit.Scope{}, promo.HalfEven, bnLine("a", "1", "10.00"))
+	want := []promo.Reason{{Code: promo.ReasonMinQuantity,
+		PT:      "Pa: quantidade mínima de 3 unidades não atingida: faltam 2",
+		EN:      "Pa: minimum quantity of 3 units not reached: 2 missing",
+		Missing: &promo.Shortfall{Quantity: 2, Like: "a"}}}
+	if len(res.Trace) != 1 {
+		t.Fatalf("trace = %+v, want one entry", res.Trace)
+	}
+	if diff := cmp.Diff(want, res.Trace[0].Reasons); diff != "" {
+		t.Errorf("reasons (-want +got):\n%s", diff)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
@@ -19,12 +20,15 @@ type tgPromo struct {
 	b    benefit.Benefit
 	m, n int64
 	sel  benefit.Selection
+	// maxReps and maxTaken are the scope's MaxRepetitions and MaxTaken.
+	maxReps  int
+	maxTaken int64
 }
 
 func (p tgPromo) Info() promo.Info { return promo.Info{ID: "t", Name: "t", Phase: promo.PhaseItem} }
 func (p tgPromo) Keys() promo.Keys { return promo.Keys{CartWide: true} }
 func (p tgPromo) Apply(v *promo.View) promo.Proposal {
-	s := benefit.Scope{GroupSize: p.m, TargetQuantity: p.n, Select: p.sel}
+	s := benefit.Scope{GroupSize: p.m, TargetQuantity: p.n, Select: p.sel, MaxRepetitions: p.maxReps, MaxTaken: p.maxTaken}
 	for i := 0; i < v.Len(); i++ {
 		switch v.Line(i).ProductCode[0] {
 		case 'Q':
@@ -113,4 +117,189 @@ func TestPropertyTargetedOccurrences(t *testing.T) {
 			}
 		}
 	})
+}
+
+// participants maps the line ids that took part in the result's one
+// application to their units.
+func participants(res promo.Result) map[string]string {
+	out := map[string]string{}
+	for _, a := range res.Applied {
+		for _, pt := range a.Participants {
+			out[pt.Line] = pt.Units.String()
+		}
+	}
+	return out
+}
+
+func TestTargeted(t *testing.T) {
+	half := benefit.ItemPercent(decimal.NewFromInt(50))
+	limited := []promo.ReasonCode{promo.ReasonApplied, benefit.ReasonLimitUnits}
+	// q: 3 qualifying units at 10.00; t: 3 target units at 4.00.
+	qt := func() []promo.Line {
+		return []promo.Line{{ID: "q", ProductCode: "Q1", Quantity: bnDec("3"), UnitPrice: bnDec("10.00")},
+			{ID: "t", ProductCode: "T1", Quantity: bnDec("3"), UnitPrice: bnDec("4.00")}}
+	}
+	// One qualifying unit, two target lines of one unit: 8.00 and 4.00.
+	twoTargets := func() []promo.Line {
+		return []promo.Line{{ID: "q", ProductCode: "Q1", Quantity: bnDec("1"), UnitPrice: bnDec("10.00")},
+			{ID: "t8", ProductCode: "T1", Quantity: bnDec("1"), UnitPrice: bnDec("8.00")},
+			{ID: "t4", ProductCode: "T2", Quantity: bnDec("1"), UnitPrice: bnDec("4.00")}}
+	}
+	// Lines both qualifying and targeted: 4 units at 10.00, 3 at 6.00.
+	shared := func() []promo.Line {
+		return []promo.Line{{ID: "c", ProductCode: "B1", Quantity: bnDec("4"), UnitPrice: bnDec("10.00")},
+			{ID: "d", ProductCode: "B2", Quantity: bnDec("3"), UnitPrice: bnDec("6.00")}}
+	}
+	tests := []struct {
+		name  string
+		p     tgPromo
+		lines []promo.Line
+		want  bnGot
+		parts map[string]string
+	}{
+		{
+			// "Compre 1, leve 1 com 50 %": one occurrence; the cheapest
+			// target (4.00) gets 2.00 off.
+			name: "the cheapest target", p: tgPromo{b: half, m: 1, n: 1}, lines: twoTargets(),
+			want:  bnGot{Adj: map[string]bnAdj{"t4": item("2.00")}, Codes: applied, Occ: 1},
+			parts: map[string]string{"q": "1", "t4": "1"},
+		},
+		{
+			name: "the dearest target with highest", p: tgPromo{b: half, m: 1, n: 1, sel: benefit.Highest}, lines: twoTargets(),
+			want:  bnGot{Adj: map[string]bnAdj{"t8": item("4.00")}, Codes: applied, Occ: 1},
+			parts: map[string]string{"q": "1", "t8": "1"},
+		},
+		{
+			// 3 + 3 units make 3 occurrences, capped at 2: 2 target units.
+			name: "repetition cap", p: tgPromo{b: half, m: 1, n: 1, maxReps: 2}, lines: qt(),
+			want:  bnGot{Adj: map[string]bnAdj{"t": item("4.00")}, Codes: appliedCap, Occ: 2},
+			parts: map[string]string{"q": "2", "t": "2"},
+		},
+		{
+			name: "repetitions at the cap", p: tgPromo{b: half, m: 1, n: 1, maxReps: 3}, lines: qt(),
+			want:  bnGot{Adj: map[string]bnAdj{"t": item("6.00")}, Codes: applied, Occ: 3},
+			parts: map[string]string{"q": "3", "t": "3"},
+		},
+		{
+			// 5 items left under the limit: 2 occurrences of 2 items.
+			name: "an item limit", p: tgPromo{b: half, m: 1, n: 1, maxTaken: 5}, lines: qt(),
+			want:  bnGot{Adj: map[string]bnAdj{"t": item("4.00")}, Codes: limited, Occ: 2},
+			parts: map[string]string{"q": "2", "t": "2"},
+		},
+		{
+			name: "an item limit that does not bind", p: tgPromo{b: half, m: 1, n: 1, maxTaken: 6}, lines: qt(),
+			want:  bnGot{Adj: map[string]bnAdj{"t": item("6.00")}, Codes: applied, Occ: 3},
+			parts: map[string]string{"q": "3", "t": "3"},
+		},
+		{
+			name: "an item limit below one occurrence", p: tgPromo{b: half, m: 1, n: 1, maxTaken: 1}, lines: qt(),
+			want:  bnGot{Codes: []promo.ReasonCode{benefit.ReasonLimitReached}},
+			parts: map[string]string{},
+		},
+		{
+			// No qualifying quantity: one occurrence of the 2 cheapest
+			// target units, the rules having qualified the sale.
+			name: "no qualifying quantity", p: tgPromo{b: half, m: 0, n: 2}, lines: qt(),
+			want:  bnGot{Adj: map[string]bnAdj{"t": item("4.00")}, Codes: applied, Occ: 1},
+			parts: map[string]string{"t": "2"},
+		},
+		{
+			// 7 shared units: 3 occurrences of 1 + 1. The buyers are the
+			// 3 dearest (c c c); the targets the 3 cheapest (d d d).
+			name: "shared lines, the cheapest targets", p: tgPromo{b: half, m: 1, n: 1}, lines: shared(),
+			want:  bnGot{Adj: map[string]bnAdj{"d": item("9.00")}, Codes: applied, Occ: 3},
+			parts: map[string]string{"c": "3", "d": "3"},
+		},
+		{
+			// With highest, the targets are the next 3 after the buyers:
+			// c d d.
+			name: "shared lines, the dearest targets", p: tgPromo{b: half, m: 1, n: 1, sel: benefit.Highest}, lines: shared(),
+			want:  bnGot{Adj: map[string]bnAdj{"c": item("5.00"), "d": item("6.00")}, Codes: applied, Occ: 3},
+			parts: map[string]string{"c": "4", "d": "2"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs, err := promo.NewRuleset(promo.Settings{}, tt.p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := promo.Evaluate(promo.Cart{ID: "s", Time: time.Date(2026, 11, 21, 10, 0, 0, 0, bnSaoPaulo), Store: promo.Store{ID: "l"}, Lines: tt.lines}, rs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := tt.want
+			if want.Adj == nil {
+				want.Adj = map[string]bnAdj{}
+			}
+			if diff := cmp.Diff(want, bnSummary(res), bnDecEqual); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.parts, participants(res)); diff != "" {
+				t.Errorf("participants (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestTargetedReasons(t *testing.T) {
+	half := benefit.ItemPercent(decimal.NewFromInt(50))
+	line := func(id, code, qty string) promo.Line {
+		return promo.Line{ID: id, ProductCode: code, Quantity: bnDec(qty), UnitPrice: bnDec("10.00")}
+	}
+	tests := []struct {
+		name  string
+		p     tgPromo
+		lines []promo.Line
+		want  promo.Reason
+	}{
+		{
+			// 1 qualifying unit and 1 shared: 2 that may qualify, 1 that
+			// may be the target, but 3 are needed.
+			name: "too few units", p: tgPromo{b: half, m: 2, n: 1}, lines: []promo.Line{line("a", "Q1", "1"), line("c", "B1", "1")},
+			want: promo.Reason{Code: promo.ReasonMinQuantity,
+				PT: "cada ocorrência precisa de 2 unidades elegíveis e 1 do alvo: há 2 e 1",
+				EN: "each occurrence needs 2 eligible units and 1 of the target: there are 2 and 1"},
+		},
+		{
+			name: "too few target units", p: tgPromo{b: half, m: 1, n: 2}, lines: []promo.Line{line("a", "Q1", "3"), line("t", "T1", "1")},
+			want: promo.Reason{Code: promo.ReasonMinQuantity,
+				PT: "cada ocorrência precisa de 1 unidade elegíveis e 2 do alvo: há 3 e 1",
+				EN: "each occurrence needs 1 eligible unit and 2 of the target: there are 3 and 1"},
+		},
+		{
+			name: "a limit below one occurrence", p: tgPromo{b: half, m: 2, n: 1, maxTaken: 2},
+			lines: []promo.Line{line("a", "Q1", "4"), line("t", "T1", "2")},
+			want: promo.Reason{Code: benefit.ReasonLimitReached,
+				PT: "limite de ativações: restam 2 itens, uma ocorrência leva 3",
+				EN: "activation limit: 2 items left, one occurrence takes 3"},
+		},
+		{
+			// 4 + 2 units make 2 occurrences of 3; 5 items left: one.
+			name: "a limit", p: tgPromo{b: half, m: 2, n: 1, maxTaken: 5},
+			lines: []promo.Line{line("a", "Q1", "4"), line("t", "T1", "2")},
+			want: promo.Reason{Code: benefit.ReasonLimitUnits,
+				PT: "limite de ativações: só 3 itens ainda entram na promoção",
+				EN: "activation limit: only 3 items still taken under the promotion"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs, err := promo.NewRuleset(promo.Settings{}, tt.p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := promo.Evaluate(promo.Cart{ID: "s", Time: time.Date(2026, 11, 21, 10, 0, 0, 0, bnSaoPaulo), Store: promo.Store{ID: "l"}, Lines: tt.lines}, rs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Trace) != 1 || len(res.Trace[0].Reasons) == 0 {
+				t.Fatalf("trace = %+v, want one entry with reasons", res.Trace)
+			}
+			reasons := res.Trace[0].Reasons
+			if diff := cmp.Diff(tt.want, reasons[len(reasons)-1]); diff != "" {
+				t.Errorf("last reason (-want +got):\n%s", diff)
+			}
+		})
+	}
 }
