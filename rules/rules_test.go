@@ -248,6 +248,9 @@ func TestKeys(t *testing.T) {
 		{"category, trimmed", cat, promo.Keys{Categories: []string{"c/d"}}},
 		{"all: every key", rules.All(code, sku, cat), promo.Keys{ProductCodes: []string{"A", "B"}, SKUs: []string{"S"}, Categories: []string{"c/d"}}},
 		{"any: every key", rules.Any(code, cat), promo.Keys{ProductCodes: []string{"A", "B"}, Categories: []string{"c/d"}}},
+		// One key of each of two kinds: keyed, however the kinds are counted.
+		{"one code and one sku", rules.All(rules.ProductCode(rules.RequireAny, "A"), sku), promo.Keys{ProductCodes: []string{"A"}, SKUs: []string{"S"}}},
+		{"one sku and one category", rules.All(sku, cat), promo.Keys{SKUs: []string{"S"}, Categories: []string{"c/d"}}},
 		{"empty all is cart-wide", rules.All(), promo.Keys{CartWide: true}},
 		{"empty any is cart-wide", rules.Any(), promo.Keys{CartWide: true}},
 		// An OR with a member that can match any cart can match any cart;
