@@ -507,3 +507,17 @@ func TestPhasesAndSelection(t *testing.T) {
 		t.Errorf("Selection(9).String() = %q", got)
 	}
 }
+
+// A line whose discount rounds to nothing got no benefit: the units that
+// an item limit or a budget of units counts leave it out. A unit at 10.00
+// takes 0.01; a gram of a product at 10.00/kg would take 0.00001.
+func TestUnitsCountOnlyLinesThatGetACent(t *testing.T) {
+	res := bnRun(t, benefit.ItemAmountOff(bnDec("0.01")), benefit.Scope{}, promo.HalfEven,
+		bnLine("a", "1", "10.00"), bnWeighed("g", "0.001", "10.00"))
+	if diff := cmp.Diff(bnGot{Adj: map[string]bnAdj{"a": item("0.01")}, Codes: applied, Occ: 1}, bnSummary(res), bnDecEqual); diff != "" {
+		t.Fatalf("adjustments (-want +got):\n%s", diff)
+	}
+	if len(res.Applied) != 1 || res.Applied[0].Units != 1 {
+		t.Fatalf("applied %+v: want one application of 1 unit", res.Applied)
+	}
+}

@@ -131,8 +131,11 @@ func (b item) Apply(v *promo.View, s Scope) promo.Proposal {
 		p := promo.Proposal{Eligible: true, Occurrences: 1}
 		capped := false
 		for _, i := range lines {
+			from := len(p.Adjustments)
 			b.proposeLine(&p, v, i, &capped)
-			p.Units += UnitsOf(v.Line(i))
+			if discounts(v, p.Adjustments[from:]) {
+				p.Units += UnitsOf(v.Line(i))
+			}
 		}
 		if capped {
 			p.Reasons = append(p.Reasons, b.capNote())
@@ -192,4 +195,16 @@ func unitsIn(v *promo.View, lines []int) int64 {
 		n += UnitsOf(v.Line(i))
 	}
 	return n
+}
+
+// discounts reports whether the pieces proposed on one line come to at
+// least a cent once rounded: a line whose discount rounds to nothing (a
+// gram of a weighed product at R$ 0,01 off per kilogram) got no benefit,
+// and no item limit or budget of units counts it.
+func discounts(v *promo.View, pieces []promo.Proposed) bool {
+	sum := decimal.Zero
+	for _, a := range pieces {
+		sum = sum.Add(a.Amount)
+	}
+	return v.Round(sum).IsPositive()
 }
