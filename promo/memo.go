@@ -4,6 +4,7 @@ package promo
 // One evaluation runs on one goroutine, so it needs no lock.
 type memo struct {
 	values map[any]any
+	lines  *lineKeys // the lines by key (View.LinesWithCode), built on first use
 }
 
 // Memo returns what f computes for key, computing it once per evaluation:

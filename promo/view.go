@@ -23,6 +23,7 @@ type View struct {
 	units    *[]lineRuns      // the runs of units of each line; nil: all alike
 	freight  *decimal.Decimal // what the freight still costs; nil: none
 	memo     *memo            // shared by the evaluation's views (Memo)
+	subset   bool             // a Subset: its lines are not the cart's
 }
 
 // Cart returns the cart being evaluated. It must not be modified.
@@ -106,6 +107,7 @@ func (v *View) Rebased(values []decimal.Decimal) *View {
 // the cart's, so ties between lines break as they do on the whole cart.
 func (v *View) Subset(keep []int) *View {
 	w := *v
+	w.subset = true
 	c := *v.cart
 	c.Lines = make([]Line, len(keep))
 	w.gross = make([]decimal.Decimal, len(keep))

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/promokit/promokit/promo"
@@ -270,11 +271,59 @@ func (p product) matchValue(l *promo.Line) int {
 	return -1
 }
 
+// indexed returns the lines the view's index holds under value j, and
+// whether it holds the rule's field: product codes, SKUs and categories
+// are indexed (matching them is exactly the index's lookup); the other
+// fields, and a Subset, are not.
+func (p product) indexed(v *promo.View, j int) ([]int, bool) {
+	switch p.field {
+	case FieldProductCode:
+		return v.LinesWithCode(p.values[j])
+	case FieldSKU:
+		return v.LinesWithSKU(p.values[j])
+	case FieldCategory:
+		return v.LinesInCategory(p.values[j])
+	}
+	return nil, false
+}
+
+// lookUp checks the rule through the view's index of lines: the lines of
+// each value, merged in cart order; seen, if not nil, marks the values
+// some line matches. It reports false when the view has no index for the
+// rule's field.
+func (p product) lookUp(v *promo.View, seen []bool) ([]int, bool) {
+	var lines []int
+	merge := false
+	for j := range p.values {
+		ls, ok := p.indexed(v, j)
+		if !ok {
+			return nil, false
+		}
+		if len(ls) == 0 {
+			continue
+		}
+		if seen != nil {
+			seen[j] = true
+		}
+		merge = merge || len(lines) > 0
+		lines = append(lines, ls...)
+	}
+	if merge {
+		slices.Sort(lines)
+		lines = slices.Compact(lines)
+	}
+	return lines, true
+}
+
 func (p product) Check(v *promo.View) Outcome {
 	out := Outcome{Selects: true}
 	var seen []bool
 	if p.require == RequireAll {
 		seen = make([]bool, len(p.values))
+	}
+	if lines, ok := p.lookUp(v, seen); ok {
+		out.Lines = lines
+		return p.conclude(out, seen)
 	}
 	for i := 0; i < v.Len(); i++ {
 		k := p.matchValue(v.Line(i))
@@ -292,6 +341,12 @@ func (p product) Check(v *promo.View) Outcome {
 			}
 		}
 	}
+	return p.conclude(out, seen)
+}
+
+// conclude finishes a check whose lines are found: it fails when a value
+// required is missing (seen) or no line matched.
+func (p product) conclude(out Outcome, seen []bool) Outcome {
 	fpt, fen := p.field.names()
 	if seen != nil {
 		var missing []string

@@ -1,0 +1,123 @@
+package promo
+
+import (
+	"slices"
+	"strings"
+)
+
+// lineKeys indexes the cart's lines by the keys the ruleset's index knows
+// (product code, SKU, every level of the category), so that a product rule
+// looks only at the lines that carry one of its values instead of every
+// line of the cart. It is built once per evaluation, the first time a rule
+// asks.
+type lineKeys struct {
+	codes, skus, cats keyLines
+}
+
+// keyLines is one key's pairs (key, line) sorted by key, then line.
+type keyLines struct {
+	keys  []string
+	lines []int
+}
+
+// newLineKeys indexes the lines of c.
+func newLineKeys(c *Cart) *lineKeys {
+	type pair struct {
+		key  string
+		line int
+	}
+	var codes, skus, cats []pair
+	for i := range c.Lines {
+		l := &c.Lines[i]
+		if l.ProductCode != "" {
+			codes = append(codes, pair{l.ProductCode, i})
+		}
+		if l.SKU != "" {
+			skus = append(skus, pair{l.SKU, i})
+		}
+		// Every level of the category: a rule on "bebidas" matches
+		// "bebidas/cervejas".
+		path := strings.Trim(l.Category, "/")
+		for path != "" {
+			cats = append(cats, pair{path, i})
+			j := strings.LastIndexByte(path, '/')
+			if j < 0 {
+				break
+			}
+			path = path[:j]
+		}
+	}
+	seal := func(ps []pair) keyLines {
+		slices.SortFunc(ps, func(a, b pair) int {
+			if c := strings.Compare(a.key, b.key); c != 0 {
+				return c
+			}
+			return a.line - b.line
+		})
+		ps = slices.Compact(ps) // a category's levels may repeat ("a//b")
+		x := keyLines{keys: make([]string, len(ps)), lines: make([]int, len(ps))}
+		for k, p := range ps {
+			x.keys[k], x.lines[k] = p.key, p.line
+		}
+		return x
+	}
+	return &lineKeys{codes: seal(codes), skus: seal(skus), cats: seal(cats)}
+}
+
+// get returns the lines under key, in cart order.
+func (x *keyLines) get(key string) []int {
+	lo, found := slices.BinarySearch(x.keys, key)
+	if !found {
+		return nil
+	}
+	hi := lo + 1
+	for hi < len(x.keys) && x.keys[hi] == key {
+		hi++
+	}
+	return x.lines[lo:hi:hi]
+}
+
+// lineKeys returns the evaluation's index of its lines, or nil when v is
+// a Subset or a view the kernel did not make: the caller looks at every
+// line.
+func (v *View) lineKeys() *lineKeys {
+	if v.memo == nil || v.subset {
+		return nil
+	}
+	if v.memo.lines == nil {
+		v.memo.lines = newLineKeys(v.cart)
+	}
+	return v.memo.lines
+}
+
+// LinesWithCode returns the lines whose product code is code, in cart
+// order, and true; or false when the view cannot tell (a Subset, or a view
+// the kernel did not make), and the caller looks at every line. The slice
+// must not be modified.
+func (v *View) LinesWithCode(code string) ([]int, bool) {
+	x := v.lineKeys()
+	if x == nil {
+		return nil, false
+	}
+	return x.codes.get(code), true
+}
+
+// LinesWithSKU returns the lines whose SKU is sku, as LinesWithCode does.
+func (v *View) LinesWithSKU(sku string) ([]int, bool) {
+	x := v.lineKeys()
+	if x == nil {
+		return nil, false
+	}
+	return x.skus.get(sku), true
+}
+
+// LinesInCategory returns the lines in category cat or below it (its
+// value without leading or trailing slashes: "bebidas" gives the lines
+// of "bebidas" and "bebidas/cervejas"), as LinesWithCode does.
+func (v *View) LinesInCategory(cat string) ([]int, bool) {
+	x := v.lineKeys()
+	if x == nil {
+		return nil, false
+	}
+	return x.cats.get(cat), true
+}
