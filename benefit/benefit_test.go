@@ -19,10 +19,19 @@ import (
 type bnPromo struct {
 	b     benefit.Benefit
 	scope benefit.Scope
+	// id is the promotion's id, "b" when empty; priority orders it among
+	// others; exclusive makes it non-cumulative.
+	id        string
+	priority  int
+	exclusive bool
 }
 
 func (p bnPromo) Info() promo.Info {
-	return promo.Info{ID: "b", Name: "benefit", Phase: p.b.Phase()}
+	id := p.id
+	if id == "" {
+		id = "b"
+	}
+	return promo.Info{ID: id, Name: "benefit", Phase: p.b.Phase(), Priority: p.priority, Exclusive: p.exclusive}
 }
 
 func (p bnPromo) Keys() promo.Keys { return promo.Keys{CartWide: true} }
@@ -61,7 +70,13 @@ func bnWeighed(id, qty, price string) promo.Line {
 
 func bnRun(t *testing.T, b benefit.Benefit, s benefit.Scope, mode promo.RoundingMode, lines ...promo.Line) promo.Result {
 	t.Helper()
-	rs, err := promo.NewRuleset(promo.Settings{Rounding: mode}, bnPromo{b, s})
+	return bnRunAll(t, promo.Settings{Rounding: mode}, []promo.Promotion{bnPromo{b: b, scope: s}}, lines...)
+}
+
+// bnRunAll evaluates a cart of the lines under several promotions.
+func bnRunAll(t *testing.T, settings promo.Settings, ps []promo.Promotion, lines ...promo.Line) promo.Result {
+	t.Helper()
+	rs, err := promo.NewRuleset(settings, ps...)
 	if err != nil {
 		t.Fatalf("NewRuleset: %v", err)
 	}
@@ -105,6 +120,17 @@ func bnSummary(res promo.Result) bnGot {
 		g.Occ = a.Occurrences
 	}
 	return g
+}
+
+// bnAdjustments lists every adjustment of the result, line after line.
+func bnAdjustments(res promo.Result) []bnAdj {
+	var out []bnAdj
+	for _, l := range res.Lines {
+		for _, a := range l.Adjustments {
+			out = append(out, bnAdj{a.Kind, a.Amount})
+		}
+	}
+	return out
 }
 
 var bnDecEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
@@ -519,5 +545,19 @@ func TestUnitsCountOnlyLinesThatGetACent(t *testing.T) {
 	}
 	if len(res.Applied) != 1 || res.Applied[0].Units != 1 {
 		t.Fatalf("applied %+v: want one application of 1 unit", res.Applied)
+	}
+}
+
+func TestItemOnZeroedUnits(t *testing.T) {
+	// A "leve 2 pague 1" runs first and leaves w one unit at 5.00 and one
+	// at zero: 3.00 off each unit takes 3.00 off the one that still costs
+	// something, not 6.00 capped at 5.00.
+	res := bnRunAll(t, promo.Settings{}, []promo.Promotion{
+		bnPromo{b: benefit.FreeUnits(2, 1), id: "leve-2", priority: 1},
+		bnPromo{b: benefit.ItemAmountOff(bnDec("3.00")), id: "off", priority: 2},
+	}, bnLine("w", "2", "5.00"))
+	want := []bnAdj{free("5.00"), item("3.00")}
+	if diff := cmp.Diff(want, bnAdjustments(res), bnDecEqual); diff != "" {
+		t.Errorf("adjustments (-want +got):\n%s", diff)
 	}
 }

@@ -171,3 +171,67 @@ func TestGiftMinimumNotReached(t *testing.T) {
 		t.Errorf("reasons (-want +got):\n%s", diff)
 	}
 }
+
+func TestGiftGroupedUnits(t *testing.T) {
+	// A "leve 2 pague 1" on a runs first and groups a's 2 units: none is
+	// left for a gift per 2 units bought, so g is not zeroed.
+	res := bnRunAll(t, promo.Settings{}, []promo.Promotion{
+		bnPromo{b: benefit.FreeUnits(2, 1), scope: benefit.Scope{Lines: []int{0}}, id: "leve-2", priority: 1},
+		bnPromo{b: benefit.GiftProducts(1, "Pg"), scope: benefit.Scope{GroupSize: 2}, id: "gift", priority: 2},
+	}, bnLine("a", "2", "10.00"), bnLine("g", "1", "3.00"))
+	want := giftGot{Got: bnGot{Adj: map[string]bnAdj{"a": free("10.00")},
+		Codes: []promo.ReasonCode{promo.ReasonApplied, promo.ReasonMinQuantity}, Occ: 1}}
+	if diff := cmp.Diff(want, giftGot{bnSummary(res), res.Gifts}, bnDecEqual); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestGiftWorth(t *testing.T) {
+	// Two non-cumulative campaigns, a percent off a (100.00) and a gift of
+	// g (5.00) or h (9.00): the one worth more to the customer applies.
+	tests := []struct {
+		name string
+		off  string
+		gift benefit.Benefit
+		sel  benefit.Selection
+		want map[string]bnAdj
+	}{
+		{
+			// 3 gift units: g and h zeroed (14.00), one to add worth the
+			// cheapest option, 5.00: 19.00 beats 18.00.
+			name: "a unit to add worth the cheapest option", off: "18", gift: benefit.GiftProducts(3, "Pg", "Ph"), sel: benefit.Lowest,
+			want: map[string]bnAdj{"g": gift("5.00"), "h": gift("9.00")},
+		},
+		{
+			// 19.00 loses to 21.00.
+			name: "the cheapest option loses", off: "21", gift: benefit.GiftProducts(3, "Pg", "Ph"), sel: benefit.Lowest,
+			want: map[string]bnAdj{"a": item("21.00")},
+		},
+		{
+			// The dearest, 9.00: 23.00 beats 21.00.
+			name: "a unit to add worth the dearest option", off: "21", gift: benefit.GiftProducts(3, "Pg", "Ph"), sel: benefit.Highest,
+			want: map[string]bnAdj{"g": gift("5.00"), "h": gift("9.00")},
+		},
+		{
+			// No option in the cart, no reference price: worth nothing.
+			name: "no option in the cart", off: "21", gift: benefit.GiftProducts(1, "Px"),
+			want: map[string]bnAdj{"a": item("21.00")},
+		},
+		{
+			// 1 unit at the reference 22.00 beats 21.00.
+			name: "a reference price", off: "21", gift: benefit.GiftProductsWorth(1, bnDec("22.00"), "Px"),
+			want: map[string]bnAdj{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			off := bnPromo{b: benefit.ItemPercent(bnDec(tt.off)), scope: benefit.Scope{Lines: []int{0}}, id: "off", priority: 1, exclusive: true}
+			res := bnRunAll(t, promo.Settings{}, []promo.Promotion{off,
+				bnPromo{b: tt.gift, scope: benefit.Scope{Select: tt.sel}, id: "gift", priority: 2, exclusive: true},
+			}, bnLine("a", "1", "100.00"), bnLine("g", "1", "5.00"), bnLine("h", "1", "9.00"))
+			if diff := cmp.Diff(tt.want, bnSummary(res).Adj, bnDecEqual); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}

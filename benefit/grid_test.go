@@ -89,3 +89,19 @@ func TestPercentGridShortfall(t *testing.T) {
 		t.Errorf("reasons (-want +got):\n%s", diff)
 	}
 }
+
+func TestPercentGridZeroedUnits(t *testing.T) {
+	code := func(l *promo.Line) string { return l.ProductCode }
+	// A "leve 2 pague 1" runs first and leaves w one unit at 5.00 and one
+	// at zero. The grid's cap of 1 unit, the cheapest first, goes to the
+	// unit that still costs something: 10 % of 5.00.
+	res := bnRunAll(t, promo.Settings{}, []promo.Promotion{
+		bnPromo{b: benefit.FreeUnits(2, 1), id: "leve-2", priority: 1},
+		bnPromo{b: benefit.PercentGrid(code, benefit.GridRow{Code: "Pw", Percent: bnDec("10")}),
+			scope: benefit.Scope{MaxUnits: 1, Select: benefit.Lowest}, id: "grid", priority: 2},
+	}, bnLine("w", "2", "5.00"))
+	want := []bnAdj{free("5.00"), item("0.50")}
+	if diff := cmp.Diff(want, bnAdjustments(res), bnDecEqual); diff != "" {
+		t.Errorf("adjustments (-want +got):\n%s", diff)
+	}
+}
