@@ -204,6 +204,13 @@ func TestTargeted(t *testing.T) {
 			parts: map[string]string{"t": "2"},
 		},
 		{
+			// Exactly the 2 target units needed, on a shared line.
+			name: "no qualifying quantity, shared units", p: tgPromo{b: half, m: 0, n: 2},
+			lines: []promo.Line{{ID: "c", ProductCode: "B1", Quantity: bnDec("2"), UnitPrice: bnDec("6.00")}},
+			want:  bnGot{Adj: map[string]bnAdj{"c": item("6.00")}, Codes: applied, Occ: 1},
+			parts: map[string]string{"c": "2"},
+		},
+		{
 			// 7 shared units: 3 occurrences of 1 + 1. The buyers are the
 			// 3 dearest (c c c); the targets the 3 cheapest (d d d).
 			name: "shared lines, the cheapest targets", p: tgPromo{b: half, m: 1, n: 1}, lines: shared(),
@@ -301,5 +308,31 @@ func TestTargetedReasons(t *testing.T) {
 				t.Errorf("last reason (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestTargetedParticipantsByLine(t *testing.T) {
+	// "Compre 1, leve 2 com 50 %" on s (both sides, 2 at 10.00) and t
+	// (target, 1 at 4.00): the buyer is one s, the targets t and the other
+	// s. Each line takes part once, in cart line order.
+	rs, err := promo.NewRuleset(promo.Settings{}, tgPromo{b: benefit.ItemPercent(decimal.NewFromInt(50)), m: 1, n: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := promo.Evaluate(promo.Cart{ID: "s", Time: time.Date(2026, 11, 21, 10, 0, 0, 0, bnSaoPaulo), Store: promo.Store{ID: "l"},
+		Lines: []promo.Line{{ID: "s", ProductCode: "B1", Quantity: bnDec("2"), UnitPrice: bnDec("10.00")},
+			{ID: "t", ProductCode: "T1", Quantity: bnDec("1"), UnitPrice: bnDec("4.00")}}}, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Applied) != 1 {
+		t.Fatalf("applied = %+v, want one application", res.Applied)
+	}
+	want := []promo.Participation{{Line: "s", Units: bnDec("2")}, {Line: "t", Units: bnDec("1")}}
+	if diff := cmp.Diff(want, res.Applied[0].Participants, bnDecEqual); diff != "" {
+		t.Errorf("participants (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]bnAdj{"s": item("5.00"), "t": item("2.00")}, bnSummary(res).Adj, bnDecEqual); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
