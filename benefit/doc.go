@@ -14,7 +14,8 @@
 //   - age.go: AgePercent (benefício Cliente: by the customer's age);
 //   - gift.go: GiftProducts (brinde, with options);
 //   - none.go: None (não possui benefícios);
-//   - units.go: how units are grouped into occurrences and selected.
+//   - units.go: how units are grouped into occurrences and selected;
+//     AvailableRuns and UnitsIn, the runs a grouped promotion may take.
 //
 // Amounts are proposed at working precision; the kernel rounds each line's
 // adjustment once to cents and caps it at what the line still costs.

@@ -44,8 +44,8 @@ func (b item) applyTargeted(v *promo.View, s Scope) promo.Proposal {
 			qOnly = append(qOnly, i)
 		}
 	}
-	cq, ct, cs := candidates(v, qOnly, grouped), candidates(v, tOnly, grouped), candidates(v, shared, grouped)
-	q, t, sh := unitsOfRuns(cq), unitsOfRuns(ct), unitsOfRuns(cs)
+	cq, ct, cs := AvailableRuns(v, qOnly, grouped), AvailableRuns(v, tOnly, grouped), AvailableRuns(v, shared, grouped)
+	q, t, sh := UnitsIn(cq), UnitsIn(ct), UnitsIn(cs)
 	var k int64
 	switch {
 	case m == 0:
@@ -112,8 +112,8 @@ func (b item) applyTargeted(v *promo.View, s Scope) promo.Proposal {
 	return p
 }
 
-// unitsOfRuns adds up the runs' units.
-func unitsOfRuns(runs []promo.UnitRun) int64 {
+// UnitsIn adds up the units of runs.
+func UnitsIn(runs []promo.UnitRun) int64 {
 	var n int64
 	for _, r := range runs {
 		n += r.Units

@@ -61,11 +61,12 @@ type selection struct {
 	short        promo.Reason // why no occurrence formed
 }
 
-// candidates returns the runs of the lines' whole units that a plan may
-// take: those that still cost something and, for a grouped plan, no other
-// grouped occurrence took; lined up from the most expensive down (ties by
-// line id, then the line's own order of runs).
-func candidates(v *promo.View, lines []int, grouped bool) []promo.UnitRun {
+// AvailableRuns returns the runs of the lines' whole units that a
+// promotion may take: those that still cost something and, with grouped,
+// those no grouped occurrence took yet; lined up from the most expensive
+// down (ties by line id, then the line's own order of runs). The combos
+// choose their units with it, as the benefits here do.
+func AvailableRuns(v *promo.View, lines []int, grouped bool) []promo.UnitRun {
 	var runs []promo.UnitRun
 	for _, i := range lines {
 		n := len(runs)
@@ -92,7 +93,7 @@ func overlap(a, b, c, d int64) int64 {
 }
 
 func selectUnits(v *promo.View, lines []int, p plan) selection {
-	runs := candidates(v, lines, p.grouped())
+	runs := AvailableRuns(v, lines, p.grouped())
 	var total int64
 	for _, r := range runs {
 		total += r.Units

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -44,7 +45,7 @@ func (f *flyerCombo) apply(v *promo.View) promo.Proposal {
 	}
 	p := promo.Proposal{Eligible: true, Occurrences: 1}
 	for _, it := range f.items {
-		k := runUnits(productRuns(v, it.price.product, false))
+		k := benefit.UnitsIn(productRuns(v, it.price.product, false))
 		if it.maxPerSale > 0 {
 			k = min(k, it.maxPerSale)
 		}

@@ -1,6 +1,9 @@
 package campaign
 
-import "github.com/promokit/promokit/promo"
+import (
+	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/promo"
+)
 
 // inverseKitCombo is an inverse kit (inverse_kit): each time the sale has
 // the quantity of the one product bought, a kit of bonus products gets its
@@ -25,7 +28,7 @@ func (k *inverseKitCombo) keys() promo.Keys {
 }
 
 func (k *inverseKitCombo) apply(v *promo.View) promo.Proposal {
-	occ := runUnits(productRuns(v, k.buy.Product, true)) / k.buy.Quantity
+	occ := benefit.UnitsIn(productRuns(v, k.buy.Product, true)) / k.buy.Quantity
 	if k.needs != nil {
 		occ, _ = kitOccurrences(v, k.needs)
 	}

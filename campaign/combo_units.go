@@ -1,9 +1,9 @@
 package campaign
 
 import (
-	"slices"
 	"sort"
 
+	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -27,32 +27,13 @@ func unitsOfProduct(v *promo.View, product string) (lines []int, total int64) {
 // cost something, from the most expensive down (ties by line id); with
 // grouped, only the units no grouped occurrence took yet.
 func productRuns(v *promo.View, product string, grouped bool) []promo.UnitRun {
-	var runs []promo.UnitRun
+	var lines []int
 	for i := 0; i < v.Len(); i++ {
 		if l := v.Line(i); l.ProductCode == product && l.Countable() {
-			runs = v.AppendRuns(runs, i)
+			lines = append(lines, i)
 		}
 	}
-	runs = slices.DeleteFunc(runs, func(r promo.UnitRun) bool { return r.Each.Sign() <= 0 || (grouped && r.Grouped) })
-	slices.SortStableFunc(runs, func(a, b promo.UnitRun) int {
-		if c := b.Each.Cmp(a.Each); c != 0 {
-			return c
-		}
-		if ra, rb := v.Rank(a.Line), v.Rank(b.Line); ra != rb {
-			return ra - rb
-		}
-		return a.Run - b.Run
-	})
-	return runs
-}
-
-// runUnits is the number of units of runs.
-func runUnits(runs []promo.UnitRun) int64 {
-	var n int64
-	for _, r := range runs {
-		n += r.Units
-	}
-	return n
+	return benefit.AvailableRuns(v, lines, grouped)
 }
 
 // takeRuns returns k units of runs after the first skip ones, as runs.
@@ -118,7 +99,7 @@ func kitNeeds(buy []ComboItem, bonus []comboBonus) []ComboItem {
 func kitOccurrences(v *promo.View, needs []ComboItem) (int64, string) {
 	occ, missing := int64(-1), ""
 	for _, n := range needs {
-		k := runUnits(productRuns(v, n.Product, true)) / n.Quantity
+		k := benefit.UnitsIn(productRuns(v, n.Product, true)) / n.Quantity
 		if occ < 0 || k < occ {
 			occ = k
 		}

@@ -3,6 +3,7 @@ package campaign
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -21,7 +22,7 @@ func (c *valueCombo) keys() promo.Keys {
 }
 
 func (c *valueCombo) apply(v *promo.View) promo.Proposal {
-	occ := runUnits(productRuns(v, c.buy.Product, true)) / c.buy.Quantity
+	occ := benefit.UnitsIn(productRuns(v, c.buy.Product, true)) / c.buy.Quantity
 	if occ == 0 {
 		return notEligible(ReasonComboMissing, "produto kit "+c.buy.Product+" fora da venda", "kit product "+c.buy.Product+" not in the sale")
 	}

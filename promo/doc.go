@@ -27,7 +27,8 @@
 //   - apportion.go: Apportion, largest-remainder distribution of cents.
 //   - promotion.go: Promotion, Info, Keys, Phase — what a family implements.
 //   - view.go: View and Proposal — what a promotion sees and answers.
-//   - ruleset.go: Ruleset and its index by product code, SKU and category.
+//   - ruleset.go: Ruleset and its index by product code, SKU and category;
+//     keyindex.go, the sorted index it and the lines (linekeys.go) share.
 //   - evaluate.go: Evaluate, the phase pipeline and exclusivity.
 //   - association.go: Association and its criteria.
 //   - result.go: Result, LineResult, Adjustment, Totals, Application, Event,

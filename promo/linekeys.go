@@ -1,9 +1,6 @@
 package promo
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // lineKeys indexes the cart's lines by the keys the ruleset's index knows
 // (product code, SKU, every level of the category), so that a product rule
@@ -11,35 +8,25 @@ import (
 // line of the cart. It is built once per evaluation, the first time a rule
 // asks.
 type lineKeys struct {
-	codes, skus, cats keyLines
-}
-
-// keyLines is one key's pairs (key, line) sorted by key, then line.
-type keyLines struct {
-	keys  []string
-	lines []int
+	codes, skus, cats keyIndex[int]
 }
 
 // newLineKeys indexes the lines of c.
 func newLineKeys(c *Cart) *lineKeys {
-	type pair struct {
-		key  string
-		line int
-	}
-	var codes, skus, cats []pair
+	x := &lineKeys{}
 	for i := range c.Lines {
 		l := &c.Lines[i]
 		if l.ProductCode != "" {
-			codes = append(codes, pair{l.ProductCode, i})
+			x.codes.add(l.ProductCode, i)
 		}
 		if l.SKU != "" {
-			skus = append(skus, pair{l.SKU, i})
+			x.skus.add(l.SKU, i)
 		}
 		// Every level of the category: a rule on "bebidas" matches
 		// "bebidas/cervejas".
 		path := strings.Trim(l.Category, "/")
 		for path != "" {
-			cats = append(cats, pair{path, i})
+			x.cats.add(path, i)
 			j := strings.LastIndexByte(path, '/')
 			if j < 0 {
 				break
@@ -47,34 +34,10 @@ func newLineKeys(c *Cart) *lineKeys {
 			path = path[:j]
 		}
 	}
-	seal := func(ps []pair) keyLines {
-		slices.SortFunc(ps, func(a, b pair) int {
-			if c := strings.Compare(a.key, b.key); c != 0 {
-				return c
-			}
-			return a.line - b.line
-		})
-		ps = slices.Compact(ps) // a category's levels may repeat ("a//b")
-		x := keyLines{keys: make([]string, len(ps)), lines: make([]int, len(ps))}
-		for k, p := range ps {
-			x.keys[k], x.lines[k] = p.key, p.line
-		}
-		return x
-	}
-	return &lineKeys{codes: seal(codes), skus: seal(skus), cats: seal(cats)}
-}
-
-// get returns the lines under key, in cart order.
-func (x *keyLines) get(key string) []int {
-	lo, found := slices.BinarySearch(x.keys, key)
-	if !found {
-		return nil
-	}
-	hi := lo + 1
-	for hi < len(x.keys) && x.keys[hi] == key {
-		hi++
-	}
-	return x.lines[lo:hi:hi]
+	x.codes.seal() // a category's levels may repeat ("a//b"): seal drops them
+	x.skus.seal()
+	x.cats.seal()
+	return x
 }
 
 // lineKeys returns the evaluation's index of its lines, or nil when v is

@@ -56,9 +56,9 @@ type Ruleset struct {
 	promos   []Promotion // pipeline order (see before)
 	infos    []*Info     // the promotions' own when they lend it (InfoRef)
 	byID     map[string]int32
-	byCode   keyIndex
-	bySKU    keyIndex
-	byCat    keyIndex
+	byCode   keyIndex[int32]
+	bySKU    keyIndex[int32]
+	byCat    keyIndex[int32]
 	cartWide []int32
 	// restricts lists, in pipeline order, the promotions that may give
 	// purchase blocks or tallies (Restricting).
@@ -170,58 +170,6 @@ func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 	}
 	r.settings.Associations = slices.Clone(s.Associations)
 	return r, nil
-}
-
-// keyIndex maps the keys of lines (product codes, SKUs, categories) to
-// the promotions indexed under them: the pairs sorted by key, then
-// promotion, in two arrays, looked up by binary search. A ruleset of
-// thousands of promotions holds it in a third of the memory of a map of
-// slices.
-type keyIndex struct {
-	keys   []string
-	promos []int32
-}
-
-// add adds a pair while the ruleset is built.
-func (x *keyIndex) add(key string, promo int32) {
-	x.keys = append(x.keys, key)
-	x.promos = append(x.promos, promo)
-}
-
-// seal sorts the pairs and drops repeated ones.
-func (x *keyIndex) seal() {
-	type pair struct {
-		key   string
-		promo int32
-	}
-	ps := make([]pair, len(x.keys))
-	for i := range ps {
-		ps[i] = pair{x.keys[i], x.promos[i]}
-	}
-	slices.SortFunc(ps, func(a, b pair) int {
-		if c := strings.Compare(a.key, b.key); c != 0 {
-			return c
-		}
-		return int(a.promo) - int(b.promo)
-	})
-	ps = slices.Compact(ps)
-	x.keys, x.promos = make([]string, len(ps)), make([]int32, len(ps))
-	for i, p := range ps {
-		x.keys[i], x.promos[i] = p.key, p.promo
-	}
-}
-
-// get returns the promotions indexed under key, in pipeline order.
-func (x *keyIndex) get(key string) []int32 {
-	lo, found := slices.BinarySearch(x.keys, key)
-	if !found {
-		return nil
-	}
-	hi := lo + 1
-	for hi < len(x.keys) && x.keys[hi] == key {
-		hi++
-	}
-	return x.promos[lo:hi:hi]
 }
 
 // before orders promotions in the pipeline. The price phases (exchange,
