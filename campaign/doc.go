@@ -59,7 +59,10 @@
 //   - times.go: the date and time forms the format accepts;
 //   - reshop.go: the compiled Reshop-style campaign, a promo.Promotion;
 //   - markdown.go: price markdowns (remarcação);
-//   - pack.go, pack_clone.go: Zetti Desconto Pack tables;
+//   - pack.go: Zetti Desconto Pack tables (DiscountPack), compiled;
+//     pack_definition.go holds their definition, pack_check.go checks
+//     them, pack_compile.go builds them, pack_precedence.go settles which
+//     table takes a line, pack_clone.go clones one (Ruleset.ClonePack);
 //   - combo.go: supermarket combo bonifications (Combo), compiled into one
 //     rule per type, each in a file named after it (combo_kit.go,
 //     combo_quantity.go, ...); combo_check.go checks them, combo_compile.go
