@@ -45,7 +45,9 @@
 //     Extras, Limit, Association, Grouping, Loyalty — the JSON format
 //     (documented in docs/format.md);
 //   - enums.go: the typed strings of the enumerated fields and their
-//     constants (OnItems, CondProductCode, PeriodWeek, ComboKit, ...);
+//     constants (OnItems, CondProductCode, PeriodWeek, ComboKit, ...), the
+//     ruleset's own there and each family's in enums_campaign.go,
+//     enums_condition.go, enums_combo.go, enums_markdown.go and enums_pack.go;
 //   - amounts.go: Dec, ParseDec, Ptr — optional amounts written in Go;
 //   - ingo_example_test.go: Example_inGo and Example_hostPromotion;
 //   - decode.go: Decode, MustDecode, Load, MustLoad — strict decoding;

@@ -431,7 +431,7 @@ func (w *walker) enumOf(typ reflect.Type) ([]string, bool) {
 	if typ.Kind() == reflect.String && typ.PkgPath() == reflect.TypeFor[campaign.Ruleset]().PkgPath() {
 		vs, ok := w.consts[typ.Name()]
 		if !ok {
-			w.t.Errorf("%s: no constants of %s in campaign/enums.go", w.file, typ)
+			w.t.Errorf("%s: no constants of %s in campaign/enums*.go", w.file, typ)
 		}
 		return vs, true
 	}
@@ -531,17 +531,28 @@ func keys(m map[string]bool) []string {
 	return out
 }
 
-// enumConstants reads campaign/enums.go and returns, per typed string, the
+// enumConstants reads campaign/enums*.go and returns, per typed string, the
 // values of its constants.
 func enumConstants(t *testing.T) map[string][]string {
 	t.Helper()
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, filepath.Join(repo, "campaign", "enums.go"), nil, 0)
+	files, err := filepath.Glob(filepath.Join(repo, "campaign", "enums*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	var decls []ast.Decl
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		decls = append(decls, f.Decls...)
+	}
 	out := map[string][]string{}
-	for _, decl := range f.Decls {
+	for _, decl := range decls {
 		gd, ok := decl.(*ast.GenDecl)
 		if !ok || gd.Tok != token.CONST {
 			continue
@@ -564,7 +575,7 @@ func enumConstants(t *testing.T) map[string][]string {
 		}
 	}
 	if len(out) < 20 {
-		t.Fatalf("found the constants of %d types in campaign/enums.go, want every enumeration", len(out))
+		t.Fatalf("found the constants of %d types in campaign/enums*.go, want every enumeration", len(out))
 	}
 	return out
 }
