@@ -273,6 +273,23 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 	return out
 }
 
+// rules compiles a campaign's activation rules at path p.
+func (c *compiler) rules(p string, r *Rules, cc campaignCtx) rules.Condition {
+	if len(r.Conditions) == 0 {
+		c.fail(p+".conditions", "at least one condition is required")
+		return nil
+	}
+	conds := c.nested(p, r.Conditions, true, cc)
+	switch r.Match {
+	case "", MatchAll:
+		return rules.All(conds...)
+	case MatchAny:
+		return rules.Any(conds...)
+	}
+	c.fail(p+".match", "unknown match %q (want all or any)", r.Match)
+	return nil
+}
+
 // nested compiles the conditions of a composite.
 func (c *compiler) nested(p string, conds []Condition, required bool, cc campaignCtx) []rules.Condition {
 	if required && len(conds) == 0 {
@@ -285,24 +302,6 @@ func (c *compiler) nested(p string, conds []Condition, required bool, cc campaig
 		}
 	}
 	return out
-}
-
-// grouping resolves a grouping reference of the wanted kind.
-func (c *compiler) grouping(p, id string, kind GroupingKind) *Grouping {
-	if id == "" {
-		c.fail(p+".grouping", "required: the id of a %s grouping", kind)
-		return nil
-	}
-	g, ok := c.groupings[id]
-	if !ok {
-		c.fail(p+".grouping", "unknown grouping %q (not in groupings)", id)
-		return nil
-	}
-	if g.Kind != kind {
-		c.fail(p+".grouping", "grouping %q is a %s grouping, want a %s grouping", id, g.Kind, kind)
-		return nil
-	}
-	return g
 }
 
 func (c *compiler) promoCode(p string, cs *CodeSet, cc campaignCtx) rules.Condition {

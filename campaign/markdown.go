@@ -3,14 +3,11 @@ package campaign
 import (
 	"fmt"
 	"slices"
-	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/cashback"
-	"github.com/promokit/promokit/internal/bounds"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -217,112 +214,4 @@ func (m *markdown) Apply(v *promo.View) promo.Proposal {
 			EN: fmt.Sprintf("%d %s in another campaign kept their price", kept, map[bool]string{true: "item", false: "items"}[kept == 1])})
 	}
 	return p
-}
-
-// markdown compiles a markdown at path p.
-func (c *compiler) markdown(p string, md *Markdown, loc *time.Location) promo.Promotion {
-	before := len(c.problems)
-	c.checkID(p, md.ID)
-	if md.Name == "" {
-		c.fail(p+".name", "required")
-	}
-	if md.Priority < 0 {
-		c.fail(p+".priority", "must not be negative")
-	}
-	start, end := c.dates(p, md.Start, md.End, loc)
-	var stores []string
-	switch {
-	case md.StoreGrouping != "" && md.Stores != nil:
-		c.fail(p+".store_grouping", "give stores or store_grouping, not both")
-	case md.StoreGrouping != "":
-		if g := c.grouping(p+".store_grouping", md.StoreGrouping, "store"); g != nil {
-			stores = slices.Clone(g.Members)
-		}
-	case md.Stores != nil:
-		if len(md.Stores) == 0 {
-			c.fail(p+".stores", "at least one store, or leave it out for every store")
-		}
-		stores = slices.Clone(md.Stores)
-	}
-	switch md.By {
-	case MarkdownByCode, MarkdownBySKU, MarkdownByReference, MarkdownByAll:
-	default:
-		c.fail(p+".by", "want code, sku, reference or all, got %q", md.By)
-	}
-	switch md.Audience {
-	case "", AudienceAll, AudienceRegistered, AudienceLoyal:
-	default:
-		c.fail(p+".audience", "want all, registered or loyal, got %q", md.Audience)
-	}
-	if len(md.Items) == 0 {
-		c.fail(p+".items", "at least one item is required")
-	}
-	prices := make(map[string]MarkdownItem, len(md.Items))
-	var keys []string
-	for i, it := range md.Items {
-		ip := fmt.Sprintf("%s.items[%d]", p, i)
-		k := strings.TrimSpace(it.Key)
-		if k == "" {
-			c.fail(ip+".key", "required")
-		} else if _, dup := prices[k]; dup {
-			c.fail(ip+".key", "duplicate key %q", k)
-		}
-		if it.ExtraPercent != nil {
-			c.positive(ip+".extra_percent", *it.ExtraPercent, bounds.Percent)
-		}
-		c.amount(ip+".price", it.Price, bounds.UnitPrice)
-		prices[k] = it
-		keys = append(keys, k)
-	}
-	if md.MinPrice != nil {
-		c.amount(p+".min_price", *md.MinPrice, bounds.UnitPrice)
-	}
-	if md.MaxPrice != nil && c.amount(p+".max_price", *md.MaxPrice, bounds.UnitPrice) &&
-		md.MinPrice != nil && md.MaxPrice.LessThan(*md.MinPrice) {
-		c.fail(p+".max_price", "must not be less than min_price")
-	}
-	if md.MinQuantity < 0 {
-		c.fail(p+".min_quantity", "must not be negative")
-	}
-	if md.MinValue != nil {
-		c.amount(p+".min_value", *md.MinValue, bounds.Money)
-	}
-	var gift benefit.Benefit
-	var cb *cashback.Settings
-	if x := md.Extras; x != nil {
-		if x.Gift == nil && x.Cashback == nil {
-			c.fail(p+".extras", "give gift or cashback, or leave extras out")
-		}
-		if x.Gift != nil {
-			c.gift(p+".extras.gift", x.Gift)
-			for j, o := range x.Gift.Options {
-				if _, named := prices[strings.TrimSpace(o)]; named && (md.By == MarkdownByCode || md.By == MarkdownByAll) {
-					c.fail(fmt.Sprintf("%s.extras.gift.options[%d]", p, j), "product %q is one of the markdown's items: a gift is not repriced", o)
-				}
-			}
-			gift = giftBenefit(x.Gift)
-		}
-		if x.Cashback != nil {
-			cb = c.cashback(p+".extras.cashback", x.Cashback, loc)
-		}
-	}
-	if len(c.problems) > before {
-		return nil
-	}
-	m := &markdown{
-		info: promo.Info{ID: md.ID, Name: md.Name, Description: md.Description, Type: "markdown",
-			Phase: promo.PhaseMarkdown, Priority: md.Priority, Start: start, End: end},
-		stores: stores, by: md.By, prices: prices, also: md.AlsoInPromotions, audience: md.Audience,
-		minPrice: md.MinPrice, maxPrice: md.MaxPrice, minQuantity: md.MinQuantity, minValue: md.MinValue,
-		gift: gift, cashback: cb,
-	}
-	switch md.By {
-	case MarkdownByCode:
-		m.keys = promo.Keys{ProductCodes: keys}
-	case MarkdownBySKU:
-		m.keys = promo.Keys{SKUs: keys}
-	default:
-		m.keys = promo.Keys{CartWide: true} // references are not indexed
-	}
-	return m
 }
