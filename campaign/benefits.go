@@ -28,6 +28,54 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 	if set != 1 {
 		c.fail(p, "exactly one of %s must be set, got %d", benefitKinds, set)
 	}
+	c.benefitAmounts(p, b)
+	if f := b.FreeUnits; f != nil {
+		if f.Buy < 2 {
+			c.fail(p+".free_units.buy", "must be at least 2")
+		}
+		if f.Pay < 1 || f.Pay >= f.Buy {
+			c.fail(p+".free_units.pay", "must be at least 1 and less than buy")
+		}
+	}
+	if b.Gift != nil {
+		c.gift(p+".gift", b.Gift)
+	}
+	tiers := c.tiers(p+".progressive", b.Progressive)
+	if a := b.AgePercent; a != nil {
+		c.positive(p+".age_percent.per_year", a.PerYear, bounds.Percent)
+		c.positive(p+".age_percent.max", a.Max, bounds.Percent)
+	}
+	c.benefitUnits(p, b)
+	switch b.On {
+	case OnSale:
+		c.notFor(p, "applies to items only (on: items)", setField{b.FinalPrice != nil, "final_price"},
+			setField{b.FreeUnits != nil, "free_units"}, setField{b.Gift != nil, "gift"}, setField{b.ApplyTo != "", "apply_to"})
+	case OnItems:
+	case OnFreight:
+		c.notFor(p, "a freight benefit is percent, amount or final_price", setField{b.FreeUnits != nil, "free_units"},
+			setField{b.Gift != nil, "gift"}, setField{b.Progressive != nil, "progressive"},
+			setField{b.AgePercent != nil, "age_percent"}, setField{b.ApplyTo != "", "apply_to"})
+		if set != 1 {
+			return nil, sel
+		}
+		return freightBenefit(b), sel
+	case "":
+		c.fail(p+".on", "required (sale, items or freight)")
+		return nil, sel
+	default:
+		c.fail(p+".on", "unknown target %q (want sale, items or freight)", b.On)
+		return nil, sel
+	}
+	if set != 1 {
+		return nil, sel
+	}
+	return c.lineBenefit(b, tiers), sel
+}
+
+// benefitAmounts checks a benefit's amounts: a percent, an amount off (of
+// money off the sale or the freight, a unit price off each unit), a final
+// price and the cap.
+func (c *compiler) benefitAmounts(p string, b *Benefit) {
 	if b.Percent != nil {
 		c.amount(p+".percent", *b.Percent, bounds.Percent)
 	}
@@ -56,120 +104,106 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 			c.positive(p+".max_discount", *b.MaxDiscount, bounds.Money)
 		}
 	}
-	if f := b.FreeUnits; f != nil {
-		if f.Buy < 2 {
-			c.fail(p+".free_units.buy", "must be at least 2")
-		}
-		if f.Pay < 1 || f.Pay >= f.Buy {
-			c.fail(p+".free_units.pay", "must be at least 1 and less than buy")
-		}
+}
+
+// tiers checks a progressive benefit's tiers at path p and compiles them;
+// nil when there is none.
+func (c *compiler) tiers(p string, pr *Progressive) []benefit.Tier {
+	if pr == nil {
+		return nil
 	}
-	if b.Gift != nil {
-		c.gift(p+".gift", b.Gift)
+	if len(pr.Tiers) == 0 {
+		c.fail(p+".tiers", "at least one tier is required")
 	}
 	var tiers []benefit.Tier
-	if pr := b.Progressive; pr != nil {
-		if len(pr.Tiers) == 0 {
-			c.fail(p+".progressive.tiers", "at least one tier is required")
+	seen := map[int64]bool{}
+	for j, t := range pr.Tiers {
+		tp := fmt.Sprintf("%s.tiers[%d]", p, j)
+		if t.MinQuantity < 1 {
+			c.fail(tp+".min_quantity", "must be at least 1")
+		} else if seen[t.MinQuantity] {
+			c.fail(tp+".min_quantity", "another tier has min_quantity %d", t.MinQuantity)
 		}
-		seen := map[int64]bool{}
-		for j, t := range pr.Tiers {
-			tp := fmt.Sprintf("%s.progressive.tiers[%d]", p, j)
-			if t.MinQuantity < 1 {
-				c.fail(tp+".min_quantity", "must be at least 1")
-			} else if seen[t.MinQuantity] {
-				c.fail(tp+".min_quantity", "another tier has min_quantity %d", t.MinQuantity)
-			}
-			seen[t.MinQuantity] = true
-			switch {
-			case (t.Amount == nil) == (t.Percent == nil):
-				c.fail(tp, "exactly one of amount and percent must be set")
-			case t.Amount != nil && !c.amount(tp+".amount", *t.Amount, bounds.Money):
-			case t.Percent != nil && !c.amount(tp+".percent", *t.Percent, bounds.Percent):
-			case t.Amount != nil:
-				tiers = append(tiers, benefit.Tier{MinQuantity: t.MinQuantity, Amount: *t.Amount})
-			default:
-				tiers = append(tiers, benefit.Tier{MinQuantity: t.MinQuantity, Percent: *t.Percent, IsPercent: true})
-			}
+		seen[t.MinQuantity] = true
+		switch {
+		case (t.Amount == nil) == (t.Percent == nil):
+			c.fail(tp, "exactly one of amount and percent must be set")
+		case t.Amount != nil && !c.amount(tp+".amount", *t.Amount, bounds.Money):
+		case t.Percent != nil && !c.amount(tp+".percent", *t.Percent, bounds.Percent):
+		case t.Amount != nil:
+			tiers = append(tiers, benefit.Tier{MinQuantity: t.MinQuantity, Amount: *t.Amount})
+		default:
+			tiers = append(tiers, benefit.Tier{MinQuantity: t.MinQuantity, Percent: *t.Percent, IsPercent: true})
 		}
 	}
-	if a := b.AgePercent; a != nil {
-		for _, f := range []struct {
-			name string
-			v    decimal.Decimal
-		}{{"per_year", a.PerYear}, {"max", a.Max}} {
-			c.positive(p+".age_percent."+f.name, f.v, bounds.Percent)
-		}
-	}
+	return tiers
+}
+
+// benefitUnits checks which units a benefit goes to (apply_to) against its
+// kind.
+func (c *compiler) benefitUnits(p string, b *Benefit) {
 	if b.ApplyTo != "" && b.On != OnSale && (b.Progressive != nil || b.AgePercent != nil) {
 		c.fail(p+".apply_to", "applies to percent, amount, final_price, free_units and gift only")
 	}
 	if b.Gift != nil && b.ApplyTo == ApplyToAll {
 		c.fail(p+".apply_to", "a gift goes to the most expensive unit (highest, the default) or the cheapest (lowest)")
 	}
-	switch b.On {
-	case OnSale:
-		for _, f := range []struct {
-			set  bool
-			name string
-		}{{b.FinalPrice != nil, "final_price"}, {b.FreeUnits != nil, "free_units"}, {b.Gift != nil, "gift"}, {b.ApplyTo != "", "apply_to"}} {
-			if f.set {
-				c.fail(p+"."+f.name, "applies to items only (on: items)")
-			}
+}
+
+// setField is a field of a definition by its JSON name, and whether it is
+// set.
+type setField struct {
+	set  bool
+	name string
+}
+
+// notFor reports, with why, each of fields that is set where its benefit's
+// target does not take it.
+func (c *compiler) notFor(p, why string, fields ...setField) {
+	for _, f := range fields {
+		if f.set {
+			c.fail(p+"."+f.name, "%s", why)
 		}
-	case OnItems:
-	case OnFreight:
-		for _, f := range []struct {
-			set  bool
-			name string
-		}{{b.FreeUnits != nil, "free_units"}, {b.Gift != nil, "gift"}, {b.Progressive != nil, "progressive"},
-			{b.AgePercent != nil, "age_percent"}, {b.ApplyTo != "", "apply_to"}} {
-			if f.set {
-				c.fail(p+"."+f.name, "a freight benefit is percent, amount or final_price")
-			}
-		}
-		if set != 1 {
-			return nil, sel
-		}
-		switch {
-		case b.Percent != nil:
-			return benefit.FreightPercent(*b.Percent), sel
-		case b.Amount != nil:
-			return benefit.FreightAmountOff(*b.Amount), sel
-		case b.FinalPrice != nil:
-			return benefit.FreightPrice(*b.FinalPrice), sel
-		}
-		return nil, sel
-	case "":
-		c.fail(p+".on", "required (sale, items or freight)")
-		return nil, sel
-	default:
-		c.fail(p+".on", "unknown target %q (want sale, items or freight)", b.On)
-		return nil, sel
 	}
-	if set != 1 {
-		return nil, sel
+}
+
+// freightBenefit compiles a checked freight benefit.
+func freightBenefit(b *Benefit) benefit.Benefit {
+	switch {
+	case b.Percent != nil:
+		return benefit.FreightPercent(*b.Percent)
+	case b.Amount != nil:
+		return benefit.FreightAmountOff(*b.Amount)
+	case b.FinalPrice != nil:
+		return benefit.FreightPrice(*b.FinalPrice)
 	}
+	return nil
+}
+
+// lineBenefit compiles a checked benefit on the sale or its items, the
+// progressive one from its compiled tiers; those made of one amount are
+// shared.
+func (c *compiler) lineBenefit(b *Benefit, tiers []benefit.Tier) benefit.Benefit {
 	onSale := b.On == OnSale
 	switch {
 	case b.Percent != nil && onSale:
-		return c.sharedBenefit(0, *b.Percent, benefit.SalePercent), sel
+		return c.sharedBenefit(0, *b.Percent, benefit.SalePercent)
 	case b.Amount != nil && onSale:
-		return c.sharedBenefit(1, *b.Amount, benefit.SaleAmount), sel
+		return c.sharedBenefit(1, *b.Amount, benefit.SaleAmount)
 	case b.Percent != nil:
-		return c.sharedBenefit(2, *b.Percent, benefit.ItemPercent), sel
+		return c.sharedBenefit(2, *b.Percent, benefit.ItemPercent)
 	case b.Amount != nil:
-		return c.sharedBenefit(3, *b.Amount, benefit.ItemAmountOff), sel
+		return c.sharedBenefit(3, *b.Amount, benefit.ItemAmountOff)
 	case b.FinalPrice != nil:
-		return c.sharedBenefit(4, *b.FinalPrice, benefit.ItemFinalPrice), sel
+		return c.sharedBenefit(4, *b.FinalPrice, benefit.ItemFinalPrice)
 	case b.FreeUnits != nil:
-		return benefit.FreeUnits(b.FreeUnits.Buy, b.FreeUnits.Buy-b.FreeUnits.Pay), sel
+		return benefit.FreeUnits(b.FreeUnits.Buy, b.FreeUnits.Buy-b.FreeUnits.Pay)
 	case b.Gift != nil:
-		return giftBenefit(b.Gift), sel
+		return giftBenefit(b.Gift)
 	case b.Progressive != nil:
-		return benefit.Progressive(onSale, tiers...), sel
+		return benefit.Progressive(onSale, tiers...)
 	default:
-		return benefit.AgePercent(onSale, b.AgePercent.PerYear, b.AgePercent.Max), sel
+		return benefit.AgePercent(onSale, b.AgePercent.PerYear, b.AgePercent.Max)
 	}
 }
 

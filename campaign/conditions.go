@@ -4,42 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
-
-// conditionFields lists, per condition kind, the fields it uses besides
-// kind. A field set on a kind that does not use it is a compile error.
-func conditionFields(kind ConditionKind) (fields []string, known bool) {
-	switch kind {
-	case CondProductCode, CondSKU, CondNCM, CondCategory, CondTender,
-		CondBrand, CondManufacturer, CondLine, CondFamily, CondRole:
-		return []string{"values", "require"}, true
-	case CondGrouping:
-		return []string{"grouping", "require"}, true
-	case CondCustomerTaxID, CondCustomerTier, CondCardBIN, CondSaleCategory, CondStore, CondDeliveryMethod:
-		return []string{"values"}, true
-	case CondCustomerAge:
-		return []string{"min", "max"}, true
-	case CondCustomerSex:
-		return []string{"sex"}, true
-	case CondCustomerGrouping, CondStoreGrouping:
-		return []string{"grouping"}, true
-	case CondBirthday:
-		return []string{"period", "relative", "tolerance_days"}, true
-	case CondCapturedField:
-		return []string{"field", "value"}, true
-	case CondPromoCode:
-		return []string{"codes", "issued_by"}, true
-	case CondFirstPurchase, CondConectaAgenda:
-		return []string{"conditions"}, true
-	case CondAll, CondAny:
-		return []string{"conditions"}, true
-	}
-	return nil, false
-}
 
 // setFields returns the names of the fields of cd that are set.
 func setFields(cd *Condition) []string {
@@ -76,7 +43,7 @@ type campaignCtx struct {
 
 // condition compiles one condition at path p; nil when it has problems.
 func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Condition {
-	uses, known := conditionFields(cd.Kind)
+	form, known := cd.Kind.form()
 	if !known {
 		if cd.Kind == "" {
 			c.fail(p+".kind", "required (%s)", kindList)
@@ -87,11 +54,7 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 	}
 	before := len(c.problems)
 	for _, f := range setFields(cd) {
-		used := false
-		for _, u := range uses {
-			used = used || u == f
-		}
-		if !used {
+		if !slices.Contains(form.fields, f) {
 			c.fail(p+"."+f, "not used by kind %s", cd.Kind)
 		}
 	}
@@ -99,178 +62,151 @@ func (c *compiler) condition(p string, cd *Condition, cc campaignCtx) rules.Cond
 	if err != nil {
 		c.fail(p+".require", "%v", err)
 	}
-	needValues := func() {
-		if len(cd.Values) == 0 {
-			c.fail(p+".values", "at least one value is required")
-		}
-		for j, v := range cd.Values {
-			if strings.TrimSpace(v) == "" || (cd.Kind == CondCategory && strings.Trim(v, "/") == "") {
-				c.fail(fmt.Sprintf("%s.values[%d]", p, j), "must not be empty")
-			}
-		}
-	}
-	optionalOnly := func(what string) {
-		if !cc.optional {
-			c.fail(p+".kind", "%s rules are allowed on optional campaigns only (set optional: true)", what)
-		}
-	}
-	var out rules.Condition
-	switch cd.Kind {
-	case CondProductCode:
-		needValues()
-		out = rules.ProductCode(req, cd.Values...)
-	case CondSKU:
-		needValues()
-		out = rules.SKU(req, cd.Values...)
-	case CondNCM:
-		needValues()
-		out = rules.NCM(req, cd.Values...)
-	case CondCategory:
-		needValues()
-		out = rules.Category(req, cd.Values...)
-	case CondBrand:
-		needValues()
-		out = rules.Brand(req, cd.Values...)
-	case CondManufacturer:
-		needValues()
-		out = rules.Manufacturer(req, cd.Values...)
-	case CondLine:
-		needValues()
-		out = rules.ProductLine(req, cd.Values...)
-	case CondFamily:
-		needValues()
-		out = rules.Family(req, cd.Values...)
-	case CondRole:
-		needValues()
-		out = rules.Role(req, cd.Values...)
-	case CondGrouping:
-		if g := c.grouping(p, cd.Grouping, "product"); g != nil {
-			out = rules.ProductGroup(g.ID, req, g.Members...)
-		}
-	case CondCustomerTaxID:
-		needValues()
-		ids := make([]promo.TaxID, 0, len(cd.Values))
-		for j, v := range cd.Values {
-			t, err := promo.ParseTaxID(v)
-			if err != nil {
-				c.fail(fmt.Sprintf("%s.values[%d]", p, j), "%v", err)
-				continue
-			}
-			ids = append(ids, t)
-		}
-		out = rules.TaxIDIn(ids...)
-	case CondCustomerAge:
-		lo, hi := 0, 150
-		if cd.Min != nil {
-			lo = *cd.Min
-		}
-		if cd.Max != nil {
-			hi = *cd.Max
-		}
-		if cd.Min == nil && cd.Max == nil {
-			c.fail(p, "min or max is required")
-		}
-		if lo < 0 {
-			c.fail(p+".min", "must not be negative")
-		}
-		if cd.Max != nil && hi < 0 {
-			c.fail(p+".max", "must not be negative")
-		} else if hi < lo {
-			c.fail(p+".max", "must not be less than min")
-		}
-		out = rules.AgeBetween(lo, hi)
-	case CondCustomerSex:
-		var sx promo.Sex
-		if err := sx.UnmarshalText([]byte(cd.Sex)); err != nil || cd.Sex == "" {
-			c.fail(p+".sex", "want female, male or other")
-		}
-		out = rules.SexIs(sx)
-	case CondCustomerTier:
-		needValues()
-		out = rules.TierIn(cd.Values...)
-	case CondCustomerGrouping:
-		if g := c.grouping(p, cd.Grouping, "customer"); g != nil {
-			out = rules.CustomerGroup(g.ID, g.Members)
-		}
-	case CondBirthday:
-		per, err := rules.ParseBirthdayPeriod(string(cd.Period))
-		if err != nil {
-			c.fail(p+".period", "%v", err)
-		}
-		rel, err := rules.ParseRelative(string(cd.Relative))
-		if err != nil {
-			c.fail(p+".relative", "%v", err)
-		}
-		if cd.ToleranceDays < 0 {
-			c.fail(p+".tolerance_days", "must not be negative")
-		}
-		out = rules.Birthday(per, rel, cd.ToleranceDays)
-	case CondCapturedField:
-		optionalOnly("captured_field")
-		if !rules.IsCapturedField(string(cd.Field)) {
-			c.fail(p+".field", "want name, email, phone, address, birth_date or sex")
-		}
-		switch {
-		case cd.Value == "":
-			c.fail(p+".value", "required")
-		case cd.Field == FieldBirthDate:
-			if _, err := promo.ParseDate(cd.Value); err != nil {
-				c.fail(p+".value", "%v", err)
-			}
-		case cd.Field == FieldSex:
-			var sx promo.Sex
-			if err := sx.UnmarshalText([]byte(strings.ToLower(strings.TrimSpace(cd.Value)))); err != nil {
-				c.fail(p+".value", "want female, male or other")
-			}
-		}
-		out = rules.CapturedField(string(cd.Field), cd.Value)
-	case CondTender:
-		needValues()
-		out = rules.Tenders(req, cd.Values...)
-	case CondCardBIN:
-		needValues()
-		for j, v := range cd.Values {
-			if strings.Trim(v, "0123456789") != "" {
-				c.fail(fmt.Sprintf("%s.values[%d]", p, j), "a BIN prefix has digits only")
-			}
-		}
-		out = rules.CardBIN(cd.Values...)
-	case CondPromoCode:
-		switch {
-		case cd.IssuedBy != "" && cd.Codes != nil:
-			c.fail(p+".issued_by", "give codes or issued_by, not both")
-		case cd.IssuedBy != "":
-			out = c.issuedCode(p, cd.IssuedBy)
-		default:
-			out = c.promoCode(p, cd.Codes, cc)
-		}
-	case CondSaleCategory:
-		needValues()
-		out = rules.SaleCategoryIn(cd.Values...)
-	case CondStore:
-		needValues()
-		out = rules.StoreIn("", cd.Values...)
-	case CondDeliveryMethod:
-		needValues()
-		out = rules.DeliveryMethodIn(cd.Values...)
-	case CondStoreGrouping:
-		if g := c.grouping(p, cd.Grouping, "store"); g != nil {
-			out = rules.StoreIn(g.ID, g.Members...)
-		}
-	case CondFirstPurchase:
-		out = rules.All(append([]rules.Condition{rules.FirstPurchase()}, c.nested(p, cd.Conditions, false, cc)...)...)
-	case CondConectaAgenda:
-		optionalOnly("conecta_agenda")
-		out = rules.All(append([]rules.Condition{rules.UsesAgenda()}, c.nested(p, cd.Conditions, false, cc)...)...)
-	case CondAll:
-		out = rules.All(c.nested(p, cd.Conditions, true, cc)...)
-	case CondAny:
-		out = rules.Any(c.nested(p, cd.Conditions, true, cc)...)
-	}
+	out := form.compile(c, conditionIn{p: p, cd: cd, cc: cc, req: req})
 	if len(c.problems) > before {
 		return nil
 	}
 	return out
+}
+
+// conditionForm is how a condition kind is compiled: the fields it uses
+// besides kind (a field set on a kind that does not use it is a compile
+// error), and its compile step, which reports its problems.
+type conditionForm struct {
+	fields  []string
+	compile func(c *compiler, in conditionIn) rules.Condition
+}
+
+// conditionIn is a condition being compiled: its path, its definition, the
+// campaign it is in and its require, parsed.
+type conditionIn struct {
+	p   string
+	cd  *Condition
+	cc  campaignCtx
+	req rules.Require
+}
+
+// form returns how a condition of kind k is compiled; false when k is not
+// a kind.
+func (k ConditionKind) form() (conditionForm, bool) {
+	switch k {
+	case CondProductCode:
+		return lineValues(rules.ProductCode), true
+	case CondSKU:
+		return lineValues(rules.SKU), true
+	case CondNCM:
+		return lineValues(rules.NCM), true
+	case CondCategory:
+		return lineValues(rules.Category), true
+	case CondBrand:
+		return lineValues(rules.Brand), true
+	case CondManufacturer:
+		return lineValues(rules.Manufacturer), true
+	case CondLine:
+		return lineValues(rules.ProductLine), true
+	case CondFamily:
+		return lineValues(rules.Family), true
+	case CondRole:
+		return lineValues(rules.Role), true
+	case CondTender:
+		return lineValues(rules.Tenders), true
+	case CondGrouping:
+		return conditionForm{[]string{"grouping", "require"}, (*compiler).productGroupingCondition}, true
+	case CondCustomerTaxID:
+		return conditionForm{[]string{"values"}, (*compiler).taxIDCondition}, true
+	case CondCustomerAge:
+		return conditionForm{[]string{"min", "max"}, (*compiler).ageCondition}, true
+	case CondCustomerSex:
+		return conditionForm{[]string{"sex"}, (*compiler).sexCondition}, true
+	case CondCustomerTier:
+		return saleValues(rules.TierIn), true
+	case CondCustomerGrouping:
+		return conditionForm{[]string{"grouping"}, (*compiler).customerGroupingCondition}, true
+	case CondBirthday:
+		return conditionForm{[]string{"period", "relative", "tolerance_days"}, (*compiler).birthdayCondition}, true
+	case CondCapturedField:
+		return conditionForm{[]string{"field", "value"}, (*compiler).capturedFieldCondition}, true
+	case CondCardBIN:
+		return conditionForm{[]string{"values"}, (*compiler).cardBINCondition}, true
+	case CondPromoCode:
+		return conditionForm{[]string{"codes", "issued_by"}, (*compiler).promoCodeCondition}, true
+	case CondSaleCategory:
+		return saleValues(rules.SaleCategoryIn), true
+	case CondStore:
+		return saleValues(func(ids ...string) rules.Condition { return rules.StoreIn("", ids...) }), true
+	case CondDeliveryMethod:
+		return saleValues(rules.DeliveryMethodIn), true
+	case CondStoreGrouping:
+		return conditionForm{[]string{"grouping"}, (*compiler).storeGroupingCondition}, true
+	case CondFirstPurchase:
+		return guarded(rules.FirstPurchase, ""), true
+	case CondConectaAgenda:
+		return guarded(rules.UsesAgenda, "conecta_agenda"), true
+	case CondAll:
+		return composite(rules.All), true
+	case CondAny:
+		return composite(rules.Any), true
+	}
+	return conditionForm{}, false
+}
+
+// needValues checks a condition's values: at least one, none empty (a
+// category's not only slashes).
+func (c *compiler) needValues(in conditionIn) {
+	if len(in.cd.Values) == 0 {
+		c.fail(in.p+".values", "at least one value is required")
+	}
+	for j, v := range in.cd.Values {
+		if strings.TrimSpace(v) == "" || (in.cd.Kind == CondCategory && strings.Trim(v, "/") == "") {
+			c.fail(fmt.Sprintf("%s.values[%d]", in.p, j), "must not be empty")
+		}
+	}
+}
+
+// optionalOnly reports a kind of rule (what) that only an optional
+// campaign may have.
+func (c *compiler) optionalOnly(in conditionIn, what string) {
+	if !in.cc.optional {
+		c.fail(in.p+".kind", "%s rules are allowed on optional campaigns only (set optional: true)", what)
+	}
+}
+
+// lineValues is a kind that holds when the lines (or the tenders) have
+// values, any or all of them as require says.
+func lineValues(build func(rules.Require, ...string) rules.Condition) conditionForm {
+	return conditionForm{[]string{"values", "require"}, func(c *compiler, in conditionIn) rules.Condition {
+		c.needValues(in)
+		return build(in.req, in.cd.Values...)
+	}}
+}
+
+// saleValues is a kind that holds when a value of the sale or its customer
+// is one of values.
+func saleValues(build func(...string) rules.Condition) conditionForm {
+	return conditionForm{[]string{"values"}, func(c *compiler, in conditionIn) rules.Condition {
+		c.needValues(in)
+		return build(in.cd.Values...)
+	}}
+}
+
+// guarded is a kind that holds when its own test and its nested
+// conditions do; optional, when not empty, names the kind as one only
+// optional campaigns may have.
+func guarded(test func() rules.Condition, optional string) conditionForm {
+	return conditionForm{[]string{"conditions"}, func(c *compiler, in conditionIn) rules.Condition {
+		if optional != "" {
+			c.optionalOnly(in, optional)
+		}
+		return rules.All(append([]rules.Condition{test()}, c.nested(in.p, in.cd.Conditions, false, in.cc)...)...)
+	}}
+}
+
+// composite is a kind made of at least one nested condition, combined
+// with all or any.
+func composite(combine func(...rules.Condition) rules.Condition) conditionForm {
+	return conditionForm{[]string{"conditions"}, func(c *compiler, in conditionIn) rules.Condition {
+		return combine(c.nested(in.p, in.cd.Conditions, true, in.cc)...)
+	}}
 }
 
 // rules compiles a campaign's activation rules at path p.
@@ -302,63 +238,4 @@ func (c *compiler) nested(p string, conds []Condition, required bool, cc campaig
 		}
 	}
 	return out
-}
-
-func (c *compiler) promoCode(p string, cs *CodeSet, cc campaignCtx) rules.Condition {
-	if cs == nil || (len(cs.List) == 0 && cs.Generate == nil) {
-		c.fail(p+".codes", "a list of codes or a generate pattern is required")
-		return nil
-	}
-	codes := make([]string, 0, len(cs.List))
-	for j, k := range cs.List {
-		if rules.NormalizeCode(k) == "" {
-			c.fail(fmt.Sprintf("%s.codes.list[%d]", p, j), "must not be empty")
-		}
-		codes = append(codes, k)
-	}
-	if g := cs.Generate; g != nil {
-		gp := p + ".codes.generate"
-		if g.Count < 1 || g.Count > 1_000_000 {
-			c.fail(gp+".count", "must be between 1 and 1000000")
-		}
-		if g.Length < 6 || g.Length > 32 {
-			c.fail(gp+".length", "must be between 6 and 32 (shorter codes are guessable)")
-		}
-		if utf8.RuneCountInString(g.Secret) < 16 {
-			c.fail(gp+".secret", "must have at least 16 characters")
-		}
-		switch {
-		case g.Count < 1 || g.Count > 1_000_000 || g.Length < 6 || g.Length > 32:
-		case g.Numbered:
-			// Checked by their construction: nothing listed.
-			return rules.PromoCodeIn(codes, rules.NumberedSet{Campaign: cc.id, Prefix: g.Prefix, Secret: g.Secret, Count: g.Count, Length: g.Length})
-		default:
-			codes = slices.AppendSeq(codes, rules.GeneratedCodes(cc.id, g.Prefix, g.Secret, g.Count, g.Length))
-		}
-	}
-	return rules.PromoCode(codes)
-}
-
-// issuedCode compiles a promo_code rule that accepts the codes campaign
-// issuer issues.
-func (c *compiler) issuedCode(p, issuer string) rules.Condition {
-	k, ok := c.campaignIdx[issuer]
-	if !ok {
-		c.fail(p+".issued_by", "unknown campaign %q", issuer)
-		return nil
-	}
-	ex := c.def.Campaigns[k].Extras
-	if ex == nil || ex.IssueCode == nil {
-		c.fail(p+".issued_by", "campaign %q issues no codes (extras.issue_code)", issuer)
-		return nil
-	}
-	ic := ex.IssueCode
-	return rules.IssuedCode(issuer, ic.Prefix, ic.Secret, issueLength(ic), ic.StartsAfterDays, ic.ValidDays)
-}
-
-func issueLength(ic *IssueCode) int {
-	if ic.Length == 0 {
-		return 8
-	}
-	return ic.Length
 }
