@@ -119,12 +119,7 @@ func (c *compiler) tiers(p string, pr *Progressive) []benefit.Tier {
 	seen := map[int64]bool{}
 	for j, t := range pr.Tiers {
 		tp := fmt.Sprintf("%s.tiers[%d]", p, j)
-		if t.MinQuantity < 1 {
-			c.fail(tp+".min_quantity", "must be at least 1")
-		} else if seen[t.MinQuantity] {
-			c.fail(tp+".min_quantity", "another tier has min_quantity %d", t.MinQuantity)
-		}
-		seen[t.MinQuantity] = true
+		c.tierMinimum(tp, t.MinQuantity, seen)
 		switch {
 		case (t.Amount == nil) == (t.Percent == nil):
 			c.fail(tp, "exactly one of amount and percent must be set")
@@ -137,6 +132,17 @@ func (c *compiler) tiers(p string, pr *Progressive) []benefit.Tier {
 		}
 	}
 	return tiers
+}
+
+// tierMinimum checks the minimum quantity of a tier at path tp: at least
+// 1, and not another tier's (seen, which it joins).
+func (c *compiler) tierMinimum(tp string, minQuantity int64, seen map[int64]bool) {
+	if minQuantity < 1 {
+		c.fail(tp+".min_quantity", "must be at least 1")
+	} else if seen[minQuantity] {
+		c.fail(tp+".min_quantity", "another tier has min_quantity %d", minQuantity)
+	}
+	seen[minQuantity] = true
 }
 
 // benefitUnits checks which units a benefit goes to (apply_to) against its

@@ -86,10 +86,10 @@ type conditionIn struct {
 	req rules.Require
 }
 
-// form returns how a condition of kind k is compiled; false when k is not
+// form returns how a condition of kind v is compiled; false when v is not
 // a kind.
-func (k ConditionKind) form() (conditionForm, bool) {
-	switch k {
+func (v ConditionKind) form() (conditionForm, bool) {
+	switch v {
 	case CondProductCode:
 		return lineValues(rules.ProductCode), true
 	case CondSKU:

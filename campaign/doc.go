@@ -51,8 +51,12 @@
 //   - amounts.go: Dec, ParseDec, Ptr — optional amounts written in Go;
 //   - ingo_example_test.go: Example_inGo and Example_hostPromotion;
 //   - decode.go: Decode, MustDecode, Load, MustLoad — strict decoding;
-//   - compile.go: Compile — validation and compilation, every problem at once;
-//   - conditions.go: the condition kinds and their fields;
+//   - compile.go: Compile — validation and compilation, every problem at once,
+//     step by step: campaign_compile.go compiles a campaign, markdown_compile.go
+//     a markdown, groupings.go and associations.go check those;
+//   - conditions.go: the condition kinds, their fields and how each compiles
+//     (conditions_customer.go, conditions_sale.go, conditions_groupings.go,
+//     conditions_codes.go);
 //   - benefits.go: the benefit kinds;
 //   - limits.go: activation limits and their counters;
 //   - extras.go: issued codes, points, cashback settings;

@@ -173,12 +173,7 @@ func (c *compiler) industries(def Ruleset, loc *time.Location, ids map[string]bo
 			seen := map[int64]bool{}
 			for j, t := range d.VolumeTiers {
 				tp := fmt.Sprintf("%s.volume_tiers[%d]", p, j)
-				if t.MinQuantity < 1 {
-					c.fail(tp+".min_quantity", "must be at least 1")
-				} else if seen[t.MinQuantity] {
-					c.fail(tp+".min_quantity", "another tier has min_quantity %d", t.MinQuantity)
-				}
-				seen[t.MinQuantity] = true
+				c.tierMinimum(tp, t.MinQuantity, seen)
 				c.positive(tp+".percent", t.Percent, bounds.Percent)
 				x.tiers = append(x.tiers, t)
 			}
