@@ -49,30 +49,11 @@ func IsGiftLine(b Benefit, l *promo.Line) bool {
 }
 
 func (b gift) Apply(v *promo.View, s Scope) promo.Proposal {
-	occ := int64(1)
-	grouped := s.GroupSize >= 2
-	var buying []int
-	if s.GroupSize > 0 {
-		var units int64
-		for _, i := range s.Lines {
-			l := v.Line(i)
-			if !l.Countable() || IsGiftLine(b, l) {
-				continue
-			}
-			buying = append(buying, i)
-			if grouped {
-				units += v.UngroupedUnits(i)
-			} else {
-				units += l.Quantity.IntPart()
-			}
-		}
-		occ = units / s.GroupSize
-		if occ == 0 {
-			return promo.NotEligible(promo.Reason{Code: promo.ReasonMinQuantity,
-				PT: "quantidade mínima não atingida para o brinde", EN: "minimum quantity for the gift not reached",
-				Missing: shortOf(v, buying, s.GroupSize-units)})
-		}
+	occ, buying, short := b.occurrences(v, s)
+	if occ == 0 {
+		return promo.NotEligible(short)
 	}
+	grouped := s.GroupSize >= 2
 	p := promo.Proposal{Eligible: true}
 	if s.MaxRepetitions > 0 && occ > int64(s.MaxRepetitions) {
 		occ = int64(s.MaxRepetitions)
@@ -88,33 +69,10 @@ func (b gift) Apply(v *promo.View, s Scope) promo.Proposal {
 		sel := selectUnits(v, buying, plan{group: s.GroupSize, pick: 1, fromTop: true, maxReps: int(occ)})
 		p.Grouped = sel.members
 	}
-
-	// Gift units in the cart: the runs of the options' lines that still cost
-	// something and no grouped occurrence took, the most expensive first
-	// (the cheapest with Lowest), ties by line id.
-	var runs []promo.UnitRun
-	for i := 0; i < v.Len(); i++ {
-		if l := v.Line(i); IsGiftLine(b, l) && l.Countable() {
-			runs = v.AppendRuns(runs, i)
-		}
-	}
-	runs = slices.DeleteFunc(runs, func(r promo.UnitRun) bool { return r.Each.Sign() <= 0 || r.Grouped })
 	lowest := s.Select == Lowest
-	slices.SortStableFunc(runs, func(a, c promo.UnitRun) int {
-		if k := a.Each.Cmp(c.Each); k != 0 {
-			if lowest {
-				return k
-			}
-			return -k
-		}
-		if ra, rc := v.Rank(a.Line), v.Rank(c.Line); ra != rc {
-			return ra - rc
-		}
-		return a.Run - c.Run
-	})
 	g := promo.Gift{Options: slices.Clone(b.options), Quantity: need}
 	left := need
-	for _, r := range runs {
+	for _, r := range b.runs(v, lowest) {
 		if left == 0 {
 			break
 		}
@@ -136,6 +94,63 @@ func (b gift) Apply(v *promo.View, s Scope) promo.Proposal {
 	}
 	p.Gifts = []promo.Gift{g}
 	return p
+}
+
+// occurrences counts the gift's occurrences: one, or with a minimum
+// quantity (s.GroupSize) one per so many units bought, the gift options'
+// lines aside (ungrouped units only when the occurrences are groups); it
+// returns the lines bought, and why there is none when 0.
+func (b gift) occurrences(v *promo.View, s Scope) (occ int64, buying []int, short promo.Reason) {
+	if s.GroupSize <= 0 {
+		return 1, nil, promo.Reason{}
+	}
+	grouped := s.GroupSize >= 2
+	var units int64
+	for _, i := range s.Lines {
+		l := v.Line(i)
+		if !l.Countable() || IsGiftLine(b, l) {
+			continue
+		}
+		buying = append(buying, i)
+		if grouped {
+			units += v.UngroupedUnits(i)
+		} else {
+			units += l.Quantity.IntPart()
+		}
+	}
+	occ = units / s.GroupSize
+	if occ == 0 {
+		short = promo.Reason{Code: promo.ReasonMinQuantity,
+			PT: "quantidade mínima não atingida para o brinde", EN: "minimum quantity for the gift not reached",
+			Missing: shortOf(v, buying, s.GroupSize-units)}
+	}
+	return occ, buying, short
+}
+
+// runs returns the gift units in the cart: the runs of the options' lines
+// that still cost something and no grouped occurrence took, the most
+// expensive first (the cheapest with lowest), ties by line id.
+func (b gift) runs(v *promo.View, lowest bool) []promo.UnitRun {
+	var runs []promo.UnitRun
+	for i := 0; i < v.Len(); i++ {
+		if l := v.Line(i); IsGiftLine(b, l) && l.Countable() {
+			runs = v.AppendRuns(runs, i)
+		}
+	}
+	runs = slices.DeleteFunc(runs, func(r promo.UnitRun) bool { return r.Each.Sign() <= 0 || r.Grouped })
+	slices.SortStableFunc(runs, func(a, c promo.UnitRun) int {
+		if k := a.Each.Cmp(c.Each); k != 0 {
+			if lowest {
+				return k
+			}
+			return -k
+		}
+		if ra, rc := v.Rank(a.Line), v.Rank(c.Line); ra != rc {
+			return ra - rc
+		}
+		return a.Run - c.Run
+	})
+	return runs
 }
 
 // worth is what one gift unit still to add is worth to the customer: the

@@ -79,70 +79,78 @@ func (b progressive) Apply(v *promo.View, s Scope) promo.Proposal {
 		kind = promo.SaleDiscount
 	}
 	p := promo.Proposal{Eligible: true, Occurrences: 1, Units: units}
-	if limited {
+	t := b.tiers[k]
+	switch {
+	case limited:
 		p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonLimitUnits,
 			PT: fmt.Sprintf("limite de ativações: a faixa considera só %d unidades", units),
 			EN: fmt.Sprintf("activation limit: the tier counts only %d units", units)})
-	}
-	t := b.tiers[k]
-	if limited {
 		// Only the units the limit allows (the dearest) take the discount,
 		// each in proportion to what it costs.
 		sel := selectUnits(v, lines, plan{group: 1, pick: 1, fromTop: true, maxUnits: limit})
-		worth := decimal.Zero
-		for _, u := range sel.picked {
-			worth = worth.Add(u.each.Mul(decimal.NewFromInt(u.units)))
-		}
-		amount := t.Amount
-		if t.IsPercent {
-			amount = v.Round(worth.Mul(t.Percent).DivRound(decimal.NewFromInt(100), 12))
-		} else if amount.GreaterThan(worth) {
-			p.Reasons = append(p.Reasons, promo.Reason{Code: promo.ReasonDiscountCapped,
-				PT: "o desconto de R$ " + promo.FormatBRL(amount) + " foi limitado ao total de R$ " + promo.FormatBRL(worth),
-				EN: "the discount of R$ " + amount.StringFixed(2) + " was capped at the total of R$ " + worth.StringFixed(2)})
-			amount = worth
-		}
-		// Apportioned to the lines by what their picked units cost (largest
-		// remainder, in line-id order), then within a line to its runs.
-		var order []int
-		lineWorth := map[int]decimal.Decimal{}
-		for _, u := range sel.picked {
-			if _, ok := lineWorth[u.line]; !ok {
-				order = append(order, u.line)
-				lineWorth[u.line] = decimal.Zero
-			}
-			lineWorth[u.line] = lineWorth[u.line].Add(u.each.Mul(decimal.NewFromInt(u.units)))
-		}
-		sort.Slice(order, func(a, b int) bool { return v.Rank(order[a]) < v.Rank(order[b]) })
-		weights := make([]decimal.Decimal, len(order))
-		for k, i := range order {
-			weights[k] = lineWorth[i]
-		}
-		for k, sh := range promo.Apportion(v.Round(amount), weights) {
-			i := order[k]
-			if sh.Sign() <= 0 || weights[k].Sign() <= 0 {
-				continue
-			}
-			var runs []picked
-			var rw []decimal.Decimal
-			for _, u := range sel.picked {
-				if u.line == i {
-					runs = append(runs, u)
-					rw = append(rw, u.each.Mul(decimal.NewFromInt(u.units)))
-				}
-			}
-			for j, c := range promo.Apportion(sh, rw) {
-				if c.Sign() > 0 {
-					p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: kind, Run: runs[j].run, Units: runs[j].units, Amount: c})
-				}
-			}
-		}
-		return p
-	}
-	if t.IsPercent {
+		spreadPicked(&p, v, sel.picked, t.off(&p, v, sel.picked), kind)
+	case t.IsPercent:
 		spreadPercent(&p, v, lines, t.Percent, kind)
-	} else {
+	default:
 		spreadAmount(&p, v, lines, t.Amount, kind)
 	}
 	return p
+}
+
+// off is what tier t takes off the picked units: its percent of what they
+// cost, or its amount capped at it (with a note on p).
+func (t Tier) off(p *promo.Proposal, v *promo.View, units []picked) decimal.Decimal {
+	worth := decimal.Zero
+	for _, u := range units {
+		worth = worth.Add(u.each.Mul(decimal.NewFromInt(u.units)))
+	}
+	amount := t.Amount
+	if t.IsPercent {
+		amount = v.Round(worth.Mul(t.Percent).DivRound(decimal.NewFromInt(100), 12))
+	} else if amount.GreaterThan(worth) {
+		p.Reasons = append(p.Reasons, promo.Reason{Code: promo.ReasonDiscountCapped,
+			PT: "o desconto de R$ " + promo.FormatBRL(amount) + " foi limitado ao total de R$ " + promo.FormatBRL(worth),
+			EN: "the discount of R$ " + amount.StringFixed(2) + " was capped at the total of R$ " + worth.StringFixed(2)})
+		amount = worth
+	}
+	return amount
+}
+
+// spreadPicked apportions amount to the lines of the picked units by what
+// those units cost (largest remainder, in line-id order), then within a
+// line to its runs.
+func spreadPicked(p *promo.Proposal, v *promo.View, units []picked, amount decimal.Decimal, kind promo.AdjustmentKind) {
+	var order []int
+	lineWorth := map[int]decimal.Decimal{}
+	for _, u := range units {
+		if _, ok := lineWorth[u.line]; !ok {
+			order = append(order, u.line)
+			lineWorth[u.line] = decimal.Zero
+		}
+		lineWorth[u.line] = lineWorth[u.line].Add(u.each.Mul(decimal.NewFromInt(u.units)))
+	}
+	sort.Slice(order, func(a, b int) bool { return v.Rank(order[a]) < v.Rank(order[b]) })
+	weights := make([]decimal.Decimal, len(order))
+	for k, i := range order {
+		weights[k] = lineWorth[i]
+	}
+	for k, sh := range promo.Apportion(v.Round(amount), weights) {
+		i := order[k]
+		if sh.Sign() <= 0 || weights[k].Sign() <= 0 {
+			continue
+		}
+		var runs []picked
+		var rw []decimal.Decimal
+		for _, u := range units {
+			if u.line == i {
+				runs = append(runs, u)
+				rw = append(rw, u.each.Mul(decimal.NewFromInt(u.units)))
+			}
+		}
+		for j, c := range promo.Apportion(sh, rw) {
+			if c.Sign() > 0 {
+				p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Kind: kind, Run: runs[j].run, Units: runs[j].units, Amount: c})
+			}
+		}
+	}
 }

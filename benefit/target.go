@@ -25,25 +25,7 @@ import (
 func (b item) applyTargeted(v *promo.View, s Scope) promo.Proposal {
 	m, n := max(s.GroupSize, 0), s.TargetQuantity
 	grouped := m+n >= 2
-	inQ := make(map[int]bool, len(s.Lines))
-	for _, i := range s.Lines {
-		inQ[i] = true
-	}
-	inT := make(map[int]bool, len(s.Target))
-	var qOnly, tOnly, shared []int
-	for _, i := range s.Target {
-		inT[i] = true
-		if inQ[i] {
-			shared = append(shared, i)
-		} else {
-			tOnly = append(tOnly, i)
-		}
-	}
-	for _, i := range s.Lines {
-		if !inT[i] {
-			qOnly = append(qOnly, i)
-		}
-	}
+	qOnly, tOnly, shared := sides(s.Lines, s.Target)
 	cq, ct, cs := AvailableRuns(v, qOnly, grouped), AvailableRuns(v, tOnly, grouped), AvailableRuns(v, shared, grouped)
 	q, t, sh := UnitsIn(cq), UnitsIn(ct), UnitsIn(cs)
 	var k int64
@@ -70,14 +52,9 @@ func (b item) applyTargeted(v *promo.View, s Scope) promo.Proposal {
 	if s.MaxTaken > 0 && k*(m+n) > s.MaxTaken {
 		k = s.MaxTaken / (m + n)
 		if k == 0 {
-			return promo.NotEligible(promo.Reason{Code: ReasonLimitReached,
-				PT: fmt.Sprintf("limite de ativações: %s %d %s, uma ocorrência leva %d", plural(int(s.MaxTaken), "resta", "restam"), s.MaxTaken,
-					plural(int(s.MaxTaken), "item", "itens"), m+n),
-				EN: fmt.Sprintf("activation limit: %d %s left, one occurrence takes %d", s.MaxTaken, plural(int(s.MaxTaken), "item", "items"), m+n)})
+			return promo.NotEligible(limitReached(s.MaxTaken, m+n))
 		}
-		p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonLimitUnits,
-			PT: fmt.Sprintf("limite de ativações: só %d %s ainda %s na promoção", k*(m+n), plural(int(k*(m+n)), "item", "itens"), plural(int(k*(m+n)), "entra", "entram")),
-			EN: fmt.Sprintf("activation limit: only %d %s still taken under the promotion", k*(m+n), plural(int(k*(m+n)), "item", "items"))})
+		p.Reasons = append(p.Reasons, limitTaken(k*(m+n)))
 	}
 	nq, nt := m*k, n*k
 	a1 := min(q, nq)
@@ -99,6 +76,38 @@ func (b item) applyTargeted(v *promo.View, s Scope) promo.Proposal {
 	}
 	members := append(slices.Clone(buyers), targets...)
 	slices.SortStableFunc(members, func(a, c picked) int { return a.line - c.line })
+	takeMembers(&p, members, grouped)
+	return p
+}
+
+// sides splits a targeted benefit's lines into those only qualifying
+// (lines), those only targeted (target) and those both, each in the order
+// given.
+func sides(lines, target []int) (qOnly, tOnly, shared []int) {
+	inQ := make(map[int]bool, len(lines))
+	for _, i := range lines {
+		inQ[i] = true
+	}
+	inT := make(map[int]bool, len(target))
+	for _, i := range target {
+		inT[i] = true
+		if inQ[i] {
+			shared = append(shared, i)
+		} else {
+			tOnly = append(tOnly, i)
+		}
+	}
+	for _, i := range lines {
+		if !inT[i] {
+			qOnly = append(qOnly, i)
+		}
+	}
+	return qOnly, tOnly, shared
+}
+
+// takeMembers records the units of an occurrence's members (by line) as
+// the proposal's participants, and as grouped when grouped.
+func takeMembers(p *promo.Proposal, members []picked, grouped bool) {
 	for _, u := range members {
 		if grouped {
 			p.Grouped = append(p.Grouped, promo.RunUnits{Line: u.line, Run: u.run, Units: u.units})
@@ -109,7 +118,6 @@ func (b item) applyTargeted(v *promo.View, s Scope) promo.Proposal {
 			p.Participants = append(p.Participants, promo.Participant{Line: u.line, Units: u.units})
 		}
 	}
-	return p
 }
 
 // UnitsIn adds up the units of runs.

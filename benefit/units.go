@@ -92,12 +92,11 @@ func overlap(a, b, c, d int64) int64 {
 	return max(0, min(b, d)-max(a, c))
 }
 
+// selectUnits lines up the lines' available units and picks, by plan p,
+// those that get the benefit and the members of the occurrences.
 func selectUnits(v *promo.View, lines []int, p plan) selection {
 	runs := AvailableRuns(v, lines, p.grouped())
-	var total int64
-	for _, r := range runs {
-		total += r.Units
-	}
+	total := UnitsIn(runs)
 	group := p.group
 	if group <= 0 {
 		group = total
@@ -119,53 +118,17 @@ func selectUnits(v *promo.View, lines []int, p plan) selection {
 	if p.grouped() && p.maxTaken > 0 && groups*group > p.maxTaken {
 		groups, sel.limited = p.maxTaken/group, true
 		if groups == 0 {
-			sel.short = promo.Reason{Code: ReasonLimitReached,
-				PT: fmt.Sprintf("limite de ativações: %s %d %s, uma ocorrência leva %d", plural(int(p.maxTaken), "resta", "restam"), p.maxTaken,
-					plural(int(p.maxTaken), "item", "itens"), group),
-				EN: fmt.Sprintf("activation limit: %d %s left, one occurrence takes %d", p.maxTaken,
-					plural(int(p.maxTaken), "item", "items"), group)}
+			sel.short = limitReached(p.maxTaken, group)
 			return sel
 		}
 	}
-	limit := p.maxUnits
-	if !p.grouped() && p.maxTaken > 0 && (limit == 0 || p.maxTaken < limit) {
-		limit = p.maxTaken
-	}
-	// full groups get pick units each; a last partial group (a cap on the
-	// units that get the benefit) gets the units [pa, pb).
-	full, pa, pb := groups, int64(0), int64(0)
-	if limit > 0 && groups*p.pick > limit {
-		sel.limited = true
-		full = limit / p.pick
-		if rest := limit % p.pick; rest > 0 {
-			a := full * group
-			if p.fromTop {
-				pa, pb = a, a+rest
-			} else {
-				pa, pb = a+group-rest, a+group
-			}
-		}
-	}
-	formed := full
-	if pb > pa {
-		formed++
-	}
-	sel.groups = int(formed)
-	lo := int64(0)
-	if !p.fromTop {
-		lo = group - p.pick
-	}
-	// pickedBefore counts the picked positions in [0, n).
-	pickedBefore := func(n int64) int64 {
-		m := min(n, full*group)
-		c := (m/group)*p.pick + min(max(m%group-lo, 0), p.pick)
-		return c + overlap(0, n, pa, pb)
-	}
-	members := formed * group
+	lay := p.layout(&sel, groups, group)
+	sel.groups = int(lay.formed())
+	members := lay.formed() * group
 	var start int64
 	for _, r := range runs {
 		end := start + r.Units
-		if k := pickedBefore(end) - pickedBefore(start); k > 0 {
+		if k := lay.pickedBefore(end) - lay.pickedBefore(start); k > 0 {
 			sel.picked = append(sel.picked, picked{line: r.Line, run: r.Run, units: k, each: r.Each})
 			sel.units += k
 		}
@@ -178,19 +141,96 @@ func selectUnits(v *promo.View, lines []int, p plan) selection {
 	if p.grouped() {
 		sel.taken = members
 	}
+	sel.participants = participantsOf(lines, sel.members)
+	slices.SortStableFunc(sel.picked, func(a, b picked) int { return a.line - b.line })
+	return sel
+}
+
+// layout is where the picked units stand among the units lined up: full
+// occurrences of group units, pick of each from position lo of the
+// occurrence, and a last partial occurrence (a cap on the units that get
+// the benefit) whose units [pa, pb) get it.
+type layout struct {
+	group, pick, lo int64
+	full, pa, pb    int64
+}
+
+// layout places the picked units of groups occurrences of group units
+// under the plan's caps on units; it notes on sel when a cap left units
+// out.
+func (p plan) layout(sel *selection, groups, group int64) layout {
+	limit := p.maxUnits
+	if !p.grouped() && p.maxTaken > 0 && (limit == 0 || p.maxTaken < limit) {
+		limit = p.maxTaken
+	}
+	l := layout{group: group, pick: p.pick, full: groups}
+	if !p.fromTop {
+		l.lo = group - p.pick
+	}
+	if limit > 0 && groups*p.pick > limit {
+		sel.limited = true
+		l.full = limit / p.pick
+		if rest := limit % p.pick; rest > 0 {
+			a := l.full * group
+			if p.fromTop {
+				l.pa, l.pb = a, a+rest
+			} else {
+				l.pa, l.pb = a+group-rest, a+group
+			}
+		}
+	}
+	return l
+}
+
+// formed counts the occurrences formed, the partial one included.
+func (l layout) formed() int64 {
+	if l.pb > l.pa {
+		return l.full + 1
+	}
+	return l.full
+}
+
+// pickedBefore counts the picked positions in [0, n).
+func (l layout) pickedBefore(n int64) int64 {
+	m := min(n, l.full*l.group)
+	c := (m/l.group)*l.pick + min(max(m%l.group-l.lo, 0), l.pick)
+	return c + overlap(0, n, l.pa, l.pb)
+}
+
+// participantsOf adds up the members' units by line, in the order of
+// lines.
+func participantsOf(lines []int, members []promo.RunUnits) []promo.Participant {
+	var out []promo.Participant
 	for _, i := range lines {
 		var n int64
-		for _, m := range sel.members {
+		for _, m := range members {
 			if m.Line == i {
 				n += m.Units
 			}
 		}
 		if n > 0 {
-			sel.participants = append(sel.participants, promo.Participant{Line: i, Units: n})
+			out = append(out, promo.Participant{Line: i, Units: n})
 		}
 	}
-	slices.SortStableFunc(sel.picked, func(a, b picked) int { return a.line - b.line })
-	return sel
+	return out
+}
+
+// limitReached is why an item limit leaves no room for an occurrence of
+// group units: only maxTaken items are left.
+func limitReached(maxTaken, group int64) promo.Reason {
+	return promo.Reason{Code: ReasonLimitReached,
+		PT: fmt.Sprintf("limite de ativações: %s %d %s, uma ocorrência leva %d", plural(int(maxTaken), "resta", "restam"), maxTaken,
+			plural(int(maxTaken), "item", "itens"), group),
+		EN: fmt.Sprintf("activation limit: %d %s left, one occurrence takes %d", maxTaken,
+			plural(int(maxTaken), "item", "items"), group)}
+}
+
+// limitTaken notes that an item limit let only taken items be taken under
+// a grouped promotion.
+func limitTaken(taken int64) promo.Reason {
+	return promo.Reason{Code: ReasonLimitUnits,
+		PT: fmt.Sprintf("limite de ativações: só %d %s ainda %s na promoção", taken, plural(int(taken), "item", "itens"), plural(int(taken), "entra", "entram")),
+		EN: fmt.Sprintf("activation limit: only %d %s still taken under the promotion", taken, plural(int(taken), "item", "items"))}
 }
 
 // shortOf is the shortfall of missing whole units of the lines, the
@@ -224,9 +264,7 @@ func (sel selection) proposal(s Scope, grouped bool) promo.Proposal {
 	}
 	switch {
 	case sel.limited && grouped:
-		p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonLimitUnits,
-			PT: fmt.Sprintf("limite de ativações: só %d %s ainda %s na promoção", sel.taken, plural(int(sel.taken), "item", "itens"), plural(int(sel.taken), "entra", "entram")),
-			EN: fmt.Sprintf("activation limit: only %d %s still taken under the promotion", sel.taken, plural(int(sel.taken), "item", "items"))})
+		p.Reasons = append(p.Reasons, limitTaken(sel.taken))
 	case sel.limited:
 		p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonLimitUnits,
 			PT: fmt.Sprintf("limite de ativações: só %d %s ainda %s o benefício", sel.units, plural(int(sel.units), "unidade", "unidades"), plural(int(sel.units), "recebe", "recebem")),
