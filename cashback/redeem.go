@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -116,30 +117,48 @@ func (r *Redeemer) Apply(v *promo.View) promo.Proposal {
 	// What the customer still owes: the lines after every discount, less
 	// the exchange credit. Cashback never pays more than that.
 	sale := decimal.Max(decimal.Zero, v.Total(all).Sub(exchange))
-	t := c.Time
-	redeemed := decimal.Zero
 	var p promo.Proposal
-	var why []string
-	type take struct {
-		credit promo.Credit
-		amount decimal.Decimal
+	takes, redeemed, why := takeCredits(c, sale)
+	if redeemed.Sign() <= 0 {
+		msg := "nenhum crédito utilizável"
+		if len(why) > 0 {
+			msg += ": " + strings.Join(why, "; ")
+		}
+		return promo.NotEligible(promo.Reason{Code: ReasonNothingToRedeem, PT: msg, EN: "no usable credit"})
 	}
-	var takes []take
+	for _, tk := range takes {
+		p.Events = append(p.Events, promo.Event{Kind: promo.EventCashbackRedeemed, Credit: tk.credit.ID, Amount: tk.amount, Store: c.Store.ID})
+	}
+	p.Eligible, p.Occurrences = true, 1
+	p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonCashbackRedeemed,
+		PT: "cashback resgatado: R$ " + promo.FormatBRL(redeemed),
+		EN: "cashback redeemed: R$ " + redeemed.StringFixed(2)})
+	if r.mode == AsTender {
+		p.RecordOnly = true
+		p.Tenders = []promo.Tender{{Kind: "cashback", NFCeCode: "19", Amount: redeemed}}
+		return p
+	}
+	spreadTakes(&p, v, all, takes)
+	return p
+}
+
+// take is what the sale redeems of one credit.
+type take struct {
+	credit promo.Credit
+	amount decimal.Decimal
+}
+
+// takeCredits redeems the cart's usable credits, in the order usable
+// gives, within what the customer owes (sale) and each credit's cap; it
+// returns what each gives, their sum, and why the others give nothing.
+func takeCredits(c *promo.Cart, sale decimal.Decimal) (takes []take, redeemed decimal.Decimal, why []string) {
+	redeemed = decimal.Zero
 	for _, cr := range usable(c.Wallet) {
-		switch {
-		case cr.Remaining.Sign() <= 0:
+		if cr.Remaining.Sign() <= 0 {
 			continue
-		case t.Before(cr.AvailableFrom):
-			why = append(why, cr.ID+": "+"disponível a partir de "+cr.AvailableFrom.In(t.Location()).Format("02/01/2006 15:04"))
-			continue
-		case !cr.ExpiresAt.IsZero() && t.After(cr.ExpiresAt):
-			why = append(why, cr.ID+": expirado")
-			continue
-		case cr.Terms.ReviewRequired && !cr.ReviewAnswered:
-			why = append(why, cr.ID+": aguarda a resposta da pesquisa")
-			continue
-		case sale.LessThan(cr.Terms.MinPurchase):
-			why = append(why, cr.ID+": compra mínima de R$ "+promo.FormatBRL(cr.Terms.MinPurchase))
+		}
+		if w := unusableNow(cr, c.Time, sale); w != "" {
+			why = append(why, cr.ID+": "+w)
 			continue
 		}
 		room := sale.Sub(redeemed)
@@ -154,26 +173,30 @@ func (r *Redeemer) Apply(v *promo.View) promo.Proposal {
 		}
 		redeemed = redeemed.Add(amount)
 		takes = append(takes, take{cr, amount})
-		p.Events = append(p.Events, promo.Event{Kind: promo.EventCashbackRedeemed, Credit: cr.ID, Amount: amount, Store: c.Store.ID})
 	}
-	if redeemed.Sign() <= 0 {
-		msg := "nenhum crédito utilizável"
-		if len(why) > 0 {
-			msg += ": " + strings.Join(why, "; ")
-		}
-		return promo.NotEligible(promo.Reason{Code: ReasonNothingToRedeem, PT: msg, EN: "no usable credit"})
+	return takes, redeemed, why
+}
+
+// unusableNow says why a credit with a balance cannot be redeemed at t in
+// a sale of the value sale; "" when it can.
+func unusableNow(cr promo.Credit, t time.Time, sale decimal.Decimal) string {
+	switch {
+	case t.Before(cr.AvailableFrom):
+		return "disponível a partir de " + cr.AvailableFrom.In(t.Location()).Format("02/01/2006 15:04")
+	case !cr.ExpiresAt.IsZero() && t.After(cr.ExpiresAt):
+		return "expirado"
+	case cr.Terms.ReviewRequired && !cr.ReviewAnswered:
+		return "aguarda a resposta da pesquisa"
+	case sale.LessThan(cr.Terms.MinPurchase):
+		return "compra mínima de R$ " + promo.FormatBRL(cr.Terms.MinPurchase)
 	}
-	p.Eligible, p.Occurrences = true, 1
-	p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonCashbackRedeemed,
-		PT: "cashback resgatado: R$ " + promo.FormatBRL(redeemed),
-		EN: "cashback redeemed: R$ " + redeemed.StringFixed(2)})
-	if r.mode == AsTender {
-		p.RecordOnly = true
-		p.Tenders = []promo.Tender{{Kind: "cashback", NFCeCode: "19", Amount: redeemed}}
-		return p
-	}
-	// As a discount: each credit's amount spread by value, or by units when
-	// its terms use the items' average price.
+	return ""
+}
+
+// spreadTakes gives the redeemed credits as a discount on the lines
+// (all, in cart order): each credit's amount spread by value, or by units
+// when its terms use the items' average price.
+func spreadTakes(p *promo.Proposal, v *promo.View, all []int, takes []take) {
 	values := make([]decimal.Decimal, v.Len())
 	for i := range values {
 		values[i] = v.Value(i)
@@ -207,5 +230,4 @@ func (r *Redeemer) Apply(v *promo.View) promo.Proposal {
 			}
 		}
 	}
-	return p
 }
