@@ -1,0 +1,30 @@
+// Package testkit holds the set-up the tests of every package of the module
+// share, so that each test file states only what it checks: the fixed
+// instants in America/Sao_Paulo ([SaoPaulo], [At], [SaleTime]), decimal
+// literals ([Dec], [DecPtr], [Cents]), go-cmp options that compare decimals
+// and instants by value ([EquateDecimals], [EquateTimes]) and the golden
+// file comparison ([Golden]).
+//
+// It is imported only by _test.go files. It depends on the standard
+// library, shopspring/decimal and go-cmp alone, and on no package of the
+// module, so that the engine's own internal tests (package promo) can use
+// it without an import cycle.
+package testkit
+
+// TB is the part of a test the helpers need to report a failure: a
+// *testing.T, *testing.B, testing.TB or a rapid property's *rapid.T.
+// A helper that fails the test calls t.Helper first when t has it, so that
+// the failure points at the caller.
+type TB interface {
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+	Logf(format string, args ...any)
+}
+
+// helper marks the caller of a testkit function as a test helper when t
+// can (rapid's *T cannot).
+func helper(t TB) {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
+}

@@ -1,0 +1,132 @@
+package testkit_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"github.com/promokit/promokit/internal/testkit"
+)
+
+// recorder is a TB that records what a helper reports instead of failing.
+type recorder struct {
+	errors, fatals, logs []string
+}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+
+func (r *recorder) Fatalf(format string, args ...any) {
+	r.fatals = append(r.fatals, fmt.Sprintf(format, args...))
+}
+
+func (r *recorder) Logf(format string, args ...any) {
+	r.logs = append(r.logs, fmt.Sprintf(format, args...))
+}
+
+func TestSaoPauloIsUTCMinusThree(t *testing.T) {
+	for _, loc := range []*time.Location{testkit.SaoPaulo(t), testkit.MustSaoPaulo()} {
+		if loc.String() != "America/Sao_Paulo" {
+			t.Errorf("location %s, want America/Sao_Paulo", loc)
+		}
+		// No daylight saving time since 2019: -03:00 in January and in July.
+		for _, m := range []time.Month{time.January, time.July} {
+			if _, off := time.Date(2026, m, 1, 12, 0, 0, 0, loc).Zone(); off != -3*3600 {
+				t.Errorf("%s offset in %s: %d s, want -10800", loc, m, off)
+			}
+		}
+	}
+}
+
+func TestAtAndSaleTime(t *testing.T) {
+	got := testkit.At(t, 2026, time.November, 20, 23, 59, 59)
+	if want := time.Date(2026, time.November, 21, 2, 59, 59, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("At = %s, want %s", got, want)
+	}
+	sale := testkit.SaleTime(t)
+	if want := time.Date(2026, time.November, 21, 13, 15, 0, 0, time.UTC); !sale.Equal(want) || sale.Location().String() != testkit.Zone {
+		t.Errorf("SaleTime = %s (%s), want %s in %s", sale, sale.Location(), want, testkit.Zone)
+	}
+}
+
+func TestDecimals(t *testing.T) {
+	if got := testkit.Dec("19.90"); got.String() != "19.9" || got.Exponent() != -2 {
+		t.Errorf("Dec(19.90) = %s (exponent %d), want 19.90 with exponent -2", got, got.Exponent())
+	}
+	if p := testkit.DecPtr("0.5"); p == nil || !p.Equal(decimal.New(5, -1)) {
+		t.Errorf("DecPtr(0.5) = %v", p)
+	}
+	if got := testkit.Cents(-1990); !got.Equal(decimal.New(-199, -1)) {
+		t.Errorf("Cents(-1990) = %s, want -19.90", got)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Dec(19,90) did not panic")
+		}
+	}()
+	testkit.Dec("19,90")
+}
+
+func TestEquateDecimalsAndTimes(t *testing.T) {
+	type sale struct {
+		At     time.Time
+		Amount decimal.Decimal
+	}
+	at := testkit.SaleTime(t)
+	a := sale{at, testkit.Dec("1.5")}
+	if diff := cmp.Diff(a, sale{at.UTC(), testkit.Dec("1.50")}, testkit.EquateDecimals(), testkit.EquateTimes()); diff != "" {
+		t.Errorf("equal values differ (-want +got):\n%s", diff)
+	}
+	if cmp.Equal(a, sale{at, testkit.Dec("1.51")}, testkit.EquateDecimals(), testkit.EquateTimes()) {
+		t.Error("1.5 and 1.51 compare equal")
+	}
+	if cmp.Equal(a, sale{at.Add(time.Second), testkit.Dec("1.5")}, testkit.EquateDecimals(), testkit.EquateTimes()) {
+		t.Error("instants a second apart compare equal")
+	}
+}
+
+func TestGolden(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.txt")
+
+	// Missing file, no update: a failure that says how to create it.
+	var r recorder
+	testkit.Golden(&r, path, []byte("a\nb\n"), false)
+	if len(r.fatals) != 1 || !strings.Contains(r.fatals[0], "-update") {
+		t.Errorf("missing golden file: fatals %q, want one naming -update", r.fatals)
+	}
+
+	// Update writes the file and compares nothing.
+	r = recorder{}
+	testkit.Golden(&r, path, []byte("a\nb\n"), true)
+	if b, err := os.ReadFile(path); err != nil || string(b) != "a\nb\n" {
+		t.Fatalf("after update: %q, %v", b, err)
+	}
+	if len(r.errors)+len(r.fatals) != 0 || len(r.logs) != 1 {
+		t.Errorf("update: errors %q, fatals %q, logs %q; want one log", r.errors, r.fatals, r.logs)
+	}
+
+	// Same output: nothing reported.
+	r = recorder{}
+	testkit.Golden(&r, path, []byte("a\nb\n"), false)
+	if len(r.errors)+len(r.fatals) != 0 {
+		t.Errorf("same output: errors %q, fatals %q", r.errors, r.fatals)
+	}
+
+	// A changed line: one error with the line, and the file left alone.
+	r = recorder{}
+	testkit.Golden(&r, path, []byte("a\nc\n"), false)
+	if len(r.errors) != 1 || !strings.Contains(r.errors[0], "-want +got") ||
+		!strings.Contains(r.errors[0], "- \t\"b\",") || !strings.Contains(r.errors[0], "+ \t\"c\",") {
+		t.Errorf("changed output: errors %q, want one diff of b to c", r.errors)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "a\nb\n" {
+		t.Errorf("a comparison rewrote the golden file: %q", b)
+	}
+}
