@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -26,20 +26,7 @@ func TestDailyReportGolden(t *testing.T) {
 	if err := run(&buf); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	if *update {
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("rewrote %s", golden)
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./examples/dailyreport -update to create it)", err)
-	}
-	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(buf.String(), "\n")); diff != "" {
-		t.Errorf("report differs from %s (-want +got):\n%s", golden, diff)
-	}
+	testkit.Golden(t, golden, buf.Bytes(), *update)
 }
 
 // TestDeterministic: two runs print the same bytes.
