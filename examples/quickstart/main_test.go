@@ -49,15 +49,14 @@ package main
 import (
 	"bytes"
 	"flag"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -70,23 +69,8 @@ func TestReceiptGolden(t *testing.T) {
 	if err := run(&buf); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	if *update {
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("rewrote %s", golden)
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./examples/quickstart -update to create it)", err)
-	}
-	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(buf.String(), "\n")); diff != "" {
-		t.Errorf("receipt differs from %s (-want +got):\n%s", golden, diff)
-	}
+	testkit.Golden(t, golden, buf.Bytes(), *update)
 }
-
-var decimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
 
 type lineWant struct {
 	ID                   string
@@ -98,8 +82,6 @@ type adjWant struct {
 	Campaign string
 	Amount   decimal.Decimal
 }
-
-func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // TestSampleNumbers checks the engine's result for the sample against the
 // hand computation above, independently of the receipt's layout, so that
@@ -118,18 +100,18 @@ func TestSampleNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []lineWant{
-		{ID: "1", Gross: d("59.90"), Discount: d("5.99"), Net: d("53.91"),
-			Adjustments: []adjWant{{"acima-200", d("5.99")}}},
-		{ID: "2", Gross: d("79.90"), Discount: d("22.37"), Net: d("57.53"),
-			Adjustments: []adjWant{{"camisetas-maior", d("15.98")}, {"acima-200", d("6.39")}}},
-		{ID: "3", Gross: d("59.70"), Discount: d("23.88"), Net: d("35.82"),
-			Adjustments: []adjWant{{"meias-3x2", d("19.90")}, {"acima-200", d("3.98")}}},
-		{ID: "4", Gross: d("26.94"), Discount: d("2.69"), Net: d("24.25"),
-			Adjustments: []adjWant{{"acima-200", d("2.69")}}},
-		{ID: "5", Gross: d("28.66"), Discount: d("2.87"), Net: d("25.79"),
-			Adjustments: []adjWant{{"acima-200", d("2.87")}}},
-		{ID: "6", Gross: d("27.90"), Discount: d("2.79"), Net: d("25.11"),
-			Adjustments: []adjWant{{"acima-200", d("2.79")}}},
+		{ID: "1", Gross: testkit.Dec("59.90"), Discount: testkit.Dec("5.99"), Net: testkit.Dec("53.91"),
+			Adjustments: []adjWant{{"acima-200", testkit.Dec("5.99")}}},
+		{ID: "2", Gross: testkit.Dec("79.90"), Discount: testkit.Dec("22.37"), Net: testkit.Dec("57.53"),
+			Adjustments: []adjWant{{"camisetas-maior", testkit.Dec("15.98")}, {"acima-200", testkit.Dec("6.39")}}},
+		{ID: "3", Gross: testkit.Dec("59.70"), Discount: testkit.Dec("23.88"), Net: testkit.Dec("35.82"),
+			Adjustments: []adjWant{{"meias-3x2", testkit.Dec("19.90")}, {"acima-200", testkit.Dec("3.98")}}},
+		{ID: "4", Gross: testkit.Dec("26.94"), Discount: testkit.Dec("2.69"), Net: testkit.Dec("24.25"),
+			Adjustments: []adjWant{{"acima-200", testkit.Dec("2.69")}}},
+		{ID: "5", Gross: testkit.Dec("28.66"), Discount: testkit.Dec("2.87"), Net: testkit.Dec("25.79"),
+			Adjustments: []adjWant{{"acima-200", testkit.Dec("2.87")}}},
+		{ID: "6", Gross: testkit.Dec("27.90"), Discount: testkit.Dec("2.79"), Net: testkit.Dec("25.11"),
+			Adjustments: []adjWant{{"acima-200", testkit.Dec("2.79")}}},
 	}
 	var got []lineWant
 	for _, l := range res.Lines {
@@ -139,11 +121,11 @@ func TestSampleNumbers(t *testing.T) {
 		}
 		got = append(got, g)
 	}
-	if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
-	wantTotals := promo.Totals{Gross: d("283.00"), Discount: d("60.59"), Net: d("222.41"), Payable: d("222.41")}
-	if diff := cmp.Diff(wantTotals, res.Totals, decimalEqual); diff != "" {
+	wantTotals := promo.Totals{Gross: testkit.Dec("283.00"), Discount: testkit.Dec("60.59"), Net: testkit.Dec("222.41"), Payable: testkit.Dec("222.41")}
+	if diff := cmp.Diff(wantTotals, res.Totals, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("totals (-want +got):\n%s", diff)
 	}
 	wantCodes := map[string]promo.ReasonCode{
