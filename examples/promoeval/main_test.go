@@ -12,9 +12,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
-)
 
-var decimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
+	"github.com/promokit/promokit/internal/testkit"
+)
 
 // A small ruleset and cart: "acima de R$ 100 ganhe 10%" on a cart of
 // 2 × 40,00 + 1 × 25,50 = 105,50 >= 100. Discount 10 % of 105,50 = 10,55,
@@ -107,7 +107,7 @@ func TestValidRun(t *testing.T) {
 			d := decimal.RequireFromString
 			wantTotals := []decimal.Decimal{d("105.50"), d("10.55"), d("94.95")}
 			gotTotals := []decimal.Decimal{got.Totals.Gross, got.Totals.Discount, got.Totals.Net}
-			if diff := cmp.Diff(wantTotals, gotTotals, decimalEqual); diff != "" {
+			if diff := cmp.Diff(wantTotals, gotTotals, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("totals gross, discount, net (-want +got):\n%s", diff)
 			}
 			if len(got.Lines) != 2 {
@@ -115,7 +115,7 @@ func TestValidRun(t *testing.T) {
 			}
 			wantLines := []decimal.Decimal{d("8.00"), d("72.00"), d("2.55"), d("22.95")}
 			gotLines := []decimal.Decimal{got.Lines[0].Discount, got.Lines[0].Net, got.Lines[1].Discount, got.Lines[1].Net}
-			if diff := cmp.Diff(wantLines, gotLines, decimalEqual); diff != "" {
+			if diff := cmp.Diff(wantLines, gotLines, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("line a discount, net, line b discount, net (-want +got):\n%s", diff)
 			}
 			if len(got.Trace) != 1 || got.Trace[0].Campaign != "acima-100" || len(got.Trace[0].Reasons) == 0 || got.Trace[0].Reasons[0].Code != "applied" {
@@ -139,7 +139,7 @@ func TestQuickstartSample(t *testing.T) {
 	}
 	d := decimal.RequireFromString
 	want := []decimal.Decimal{d("283.00"), d("60.59"), d("222.41")}
-	if diff := cmp.Diff(want, []decimal.Decimal{got.Totals.Gross, got.Totals.Discount, got.Totals.Net}, decimalEqual); diff != "" {
+	if diff := cmp.Diff(want, []decimal.Decimal{got.Totals.Gross, got.Totals.Discount, got.Totals.Net}, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("totals gross, discount, net (-want +got):\n%s", diff)
 	}
 }
