@@ -2,7 +2,6 @@ package testkit_test
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -12,8 +11,7 @@ import (
 // A test builds its amounts from literals, its instants in São Paulo, and
 // compares decimals by value.
 func Example() {
-	// In a test, testkit.SaleTime(t) or testkit.At(t, ...).
-	at := time.Date(2026, time.November, 21, 10, 15, 0, 0, testkit.MustSaoPaulo())
+	at := testkit.SaleTime()
 	fmt.Println(at.Format("2006-01-02 15:04 -07:00 Monday"), at.Location())
 
 	want := []any{testkit.Dec("19.90"), testkit.Cents(500)}

@@ -1,9 +1,11 @@
 // Package testkit holds the set-up the tests of every package of the module
-// share, so that each test file states only what it checks: the fixed
-// instants in America/Sao_Paulo ([SaoPaulo], [At], [SaleTime]), decimal
-// literals ([Dec], [DecPtr], [Cents]), go-cmp options that compare decimals
-// and instants by value ([EquateDecimals], [EquateTimes]) and the golden
-// file comparison ([Golden]).
+// share, so that each test file states only what it checks:
+//
+//   - fixed instants in America/Sao_Paulo: [SaoPaulo], [At], [SaleTime]
+//     (the zone database is embedded);
+//   - decimal literals: [Dec], [DecPtr], [Cents];
+//   - go-cmp options that compare by value: [EquateDecimals], [EquateTimes];
+//   - the golden file comparison: [Golden].
 //
 // It is imported only by _test.go files. It depends on the standard
 // library, shopspring/decimal and go-cmp alone, and on no package of the
@@ -11,7 +13,7 @@
 // it without an import cycle.
 package testkit
 
-// TB is the part of a test the helpers need to report a failure: a
+// TB is the part of a test [Golden] needs to report a failure: a
 // *testing.T, *testing.B, testing.TB or a rapid property's *rapid.T.
 // A helper that fails the test calls t.Helper first when t has it, so that
 // the failure points at the caller.

@@ -3,27 +3,18 @@ package testkit
 import (
 	"fmt"
 	"time"
+	_ "time/tzdata" // the zone database is embedded: São Paulo whatever the host has
 )
 
 // Zone is the time zone of every test sale: America/Sao_Paulo (UTC-03:00,
 // no daylight saving time since 2019; horário de Brasília).
 const Zone = "America/Sao_Paulo"
 
-// SaoPaulo returns the [Zone] location, failing t when the zone database
-// lacks it.
-func SaoPaulo(t TB) *time.Location {
-	helper(t)
-	loc, err := time.LoadLocation(Zone)
-	if err != nil {
-		t.Fatalf("load location: %v", err)
-	}
-	return loc
-}
-
-// MustSaoPaulo returns the [Zone] location and panics when the zone
-// database lacks it: for package-level values of a test file and for
-// helpers that have no test at hand.
-func MustSaoPaulo() *time.Location {
+// SaoPaulo returns the [Zone] location. The package embeds the zone
+// database, so loading cannot fail on any host; it panics if it ever does,
+// which takes no test handle and serves package-level values, benchmarks,
+// rapid properties and helpers alike.
+func SaoPaulo() *time.Location {
 	loc, err := time.LoadLocation(Zone)
 	if err != nil {
 		panic(fmt.Sprintf("testkit: load location: %v", err))
@@ -31,16 +22,14 @@ func MustSaoPaulo() *time.Location {
 	return loc
 }
 
-// At returns the wall-clock instant year-month-day hour:minute:second in São
-// Paulo, failing t when the zone cannot be loaded.
-func At(t TB, year int, month time.Month, day, hour, minute, second int) time.Time {
-	helper(t)
-	return time.Date(year, month, day, hour, minute, second, 0, SaoPaulo(t))
+// At returns the wall-clock instant year-month-day hour:minute:second in
+// São Paulo.
+func At(year int, month time.Month, day, hour, minute, second int) time.Time {
+	return time.Date(year, month, day, hour, minute, second, 0, SaoPaulo())
 }
 
 // SaleTime is the fixed instant of most test sales: Saturday 21 November
 // 2026, 10:15 in São Paulo (13:15 UTC).
-func SaleTime(t TB) time.Time {
-	helper(t)
-	return At(t, 2026, time.November, 21, 10, 15, 0)
+func SaleTime() time.Time {
+	return At(2026, time.November, 21, 10, 15, 0)
 }
