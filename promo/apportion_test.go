@@ -6,22 +6,18 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
-
-// apDec parses a decimal literal of a test table.
-func apDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // apDecs parses a list of decimal literals.
 func apDecs(ss ...string) []decimal.Decimal {
 	out := make([]decimal.Decimal, len(ss))
 	for i, s := range ss {
-		out[i] = apDec(s)
+		out[i] = testkit.Dec(s)
 	}
 	return out
 }
-
-var apDecEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
 
 func TestApportion(t *testing.T) {
 	tests := []struct {
@@ -98,8 +94,8 @@ func TestApportion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := promo.Apportion(apDec(tt.amount), tt.weights)
-			if diff := cmp.Diff(tt.want, got, apDecEqual); diff != "" {
+			got := promo.Apportion(testkit.Dec(tt.amount), tt.weights)
+			if diff := cmp.Diff(tt.want, got, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("Apportion(%s, %v) (-want +got):\n%s", tt.amount, tt.weights, diff)
 			}
 			// The shares add up to the amount in whole cents (or to zero
@@ -125,8 +121,8 @@ func TestApportion(t *testing.T) {
 // TestApportionDoesNotModifyWeights checks that the weights are read only.
 func TestApportionDoesNotModifyWeights(t *testing.T) {
 	w := apDecs("1.50", "2.50")
-	promo.Apportion(apDec("1.00"), w)
-	if diff := cmp.Diff(apDecs("1.50", "2.50"), w, apDecEqual); diff != "" {
+	promo.Apportion(testkit.Dec("1.00"), w)
+	if diff := cmp.Diff(apDecs("1.50", "2.50"), w, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("weights changed (-want +got):\n%s", diff)
 	}
 }

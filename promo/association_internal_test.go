@@ -9,6 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
+
+	"github.com/promokit/promokit/internal/testkit"
 )
 
 // decideAssociationsByRerun is how associations were decided before the
@@ -123,10 +125,7 @@ func (p *thresholdPromo) Apply(v *View) Proposal {
 // campaigns kept, the same losers with the same reasons, whatever the
 // order of the associations' ids against the pipeline's.
 func TestAssociationsCursorAsRerun(t *testing.T) {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		t.Fatal(err)
-	}
+	loc := testkit.SaoPaulo()
 	rapid.Check(t, func(t *rapid.T) {
 		n := rapid.IntRange(2, 14).Draw(t, "campaigns")
 		var promos []Promotion
@@ -176,7 +175,7 @@ func TestAssociationsCursorAsRerun(t *testing.T) {
 		if len(gotLost) == 0 {
 			gotLost = map[int32]TraceEntry{}
 		}
-		decEq := cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
+		decEq := testkit.EquateDecimals()
 		if diff := cmp.Diff(wantCum, gotCum); diff != "" {
 			t.Fatalf("campaigns kept (-want +got):\n%s", diff)
 		}

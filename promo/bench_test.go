@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -64,11 +64,7 @@ func benchDefinition(n int) campaign.Ruleset {
 
 // benchCart builds a cart of n lines (n >= 4) with codes P0000, P0001, ...
 func benchCart(b *testing.B, n int) promo.Cart {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := promo.Cart{ID: "bench", Time: time.Date(2026, time.November, 21, 10, 15, 0, 0, loc), Store: promo.Store{ID: "loja-1"}}
+	c := promo.Cart{ID: "bench", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}}
 	for i := range n {
 		c.Lines = append(c.Lines, promo.Line{
 			ID:          fmt.Sprintf("%04d", i),

@@ -6,40 +6,26 @@ import (
 	"strings"
 	"testing"
 	"time"
-	_ "time/tzdata" // fixed instants in America/Sao_Paulo whatever the host has
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
-
-// ctSaoPaulo is America/Sao_Paulo (UTC-03:00, no daylight saving time since 2019).
-var ctSaoPaulo = func() *time.Location {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
-
-// ctAt is a fixed instant in São Paulo.
-func ctAt(y int, m time.Month, d, hh, mm, ss int) time.Time {
-	return time.Date(y, m, d, hh, mm, ss, 0, ctSaoPaulo)
-}
 
 // ctValidCart is a cart with nothing wrong, for tests to break one field at a
 // time.
 func ctValidCart() promo.Cart {
 	return promo.Cart{
 		ID:       "sale-1",
-		Time:     ctAt(2026, 11, 21, 10, 15, 0),
+		Time:     testkit.SaleTime(),
 		Store:    promo.Store{ID: "loja-1"},
 		Customer: &promo.Customer{ID: "cust-1"},
-		Payments: []promo.Payment{{Tender: "pix", Amount: apDec("10.00")}},
+		Payments: []promo.Payment{{Tender: "pix", Amount: testkit.Dec("10.00")}},
 		Lines: []promo.Line{
-			{ID: "1", ProductCode: "A", Quantity: apDec("2"), UnitPrice: apDec("10.00")},
-			{ID: "2", ProductCode: "B", Quantity: apDec("0.735"), Weighed: true, UnitPrice: apDec("0")},
+			{ID: "1", ProductCode: "A", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("10.00")},
+			{ID: "2", ProductCode: "B", Quantity: testkit.Dec("0.735"), Weighed: true, UnitPrice: testkit.Dec("0")},
 		},
 	}
 }
@@ -93,7 +79,7 @@ func TestValidateCart(t *testing.T) {
 		{name: "customer without id", change: func(c *promo.Cart) { c.Customer.ID = "" },
 			want: []ctWantProblem{{"customer.id", "required when there is a customer"}}},
 		{name: "bad payment", change: func(c *promo.Cart) {
-			c.Payments = append(c.Payments, promo.Payment{Amount: apDec("-0.01")})
+			c.Payments = append(c.Payments, promo.Payment{Amount: testkit.Dec("-0.01")})
 		}, want: []ctWantProblem{
 			{"payments[1].amount", "must not be negative"},
 			{"payments[1].tender", "required"},
@@ -101,16 +87,16 @@ func TestValidateCart(t *testing.T) {
 		{name: "line without id", change: func(c *promo.Cart) { c.Lines[1].ID = "" },
 			want: []ctWantProblem{{"lines[1].id", "required"}}},
 		{name: "duplicate line id", change: func(c *promo.Cart) {
-			c.Lines = append(c.Lines, promo.Line{ID: "1", Quantity: apDec("1"), UnitPrice: apDec("1")})
+			c.Lines = append(c.Lines, promo.Line{ID: "1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("1")})
 		}, want: []ctWantProblem{{"lines[2].id", `duplicate of lines[0].id "1"`}}},
 		{name: "zero quantity", change: func(c *promo.Cart) { c.Lines[0].Quantity = decimal.Zero },
 			want: []ctWantProblem{{"lines[0].quantity", "must be greater than zero"}}},
-		{name: "negative quantity", change: func(c *promo.Cart) { c.Lines[1].Quantity = apDec("-0.5") },
+		{name: "negative quantity", change: func(c *promo.Cart) { c.Lines[1].Quantity = testkit.Dec("-0.5") },
 			want: []ctWantProblem{{"lines[1].quantity", "must be greater than zero"}}},
-		{name: "negative unit price", change: func(c *promo.Cart) { c.Lines[0].UnitPrice = apDec("-1") },
+		{name: "negative unit price", change: func(c *promo.Cart) { c.Lines[0].UnitPrice = testkit.Dec("-1") },
 			want: []ctWantProblem{{"lines[0].unit_price", "must not be negative"}}},
 		{name: "negative original price", change: func(c *promo.Cart) {
-			c.Lines[0].OriginalPrice = decimal.NewNullDecimal(apDec("-3"))
+			c.Lines[0].OriginalPrice = decimal.NewNullDecimal(testkit.Dec("-3"))
 		}, want: []ctWantProblem{{"lines[0].original_price", "must not be negative"}}},
 		{name: "every problem at once, in path order", change: func(c *promo.Cart) {
 			c.ID = ""
@@ -118,7 +104,7 @@ func TestValidateCart(t *testing.T) {
 			c.Customer.ID = ""
 			c.Payments[0].Tender = ""
 			c.Lines[0].Quantity = decimal.Zero
-			c.Lines[0].UnitPrice = apDec("-1")
+			c.Lines[0].UnitPrice = testkit.Dec("-1")
 			c.Lines[1].ID = "1"
 		}, want: []ctWantProblem{
 			{"id", "required"},
@@ -180,20 +166,20 @@ func TestDecodeCart(t *testing.T) {
 	}
 	want := promo.Cart{
 		ID:    "sale-9",
-		Time:  ctAt(2026, 11, 21, 10, 15, 0),
+		Time:  testkit.SaleTime(),
 		Store: promo.Store{ID: "loja-1", Kind: promo.StoreFranchise},
 		Customer: &promo.Customer{ID: "c-1", TaxID: promo.MustParseTaxID("52998224725"),
 			BirthDate: promo.Date{Year: 1990, Month: time.May, Day: 17}, Sex: promo.SexFemale, LGPDConsent: true},
-		Payments: []promo.Payment{{Tender: "pix", Amount: apDec("12.50")}},
+		Payments: []promo.Payment{{Tender: "pix", Amount: testkit.Dec("12.50")}},
 		Lines: []promo.Line{
-			{ID: "1", ProductCode: "A", Quantity: apDec("2"), UnitPrice: apDec("19.90")},
-			{ID: "2", Category: "hortifruti", Quantity: apDec("0.735"), Weighed: true, UnitPrice: apDec("9.99"),
-				OriginalPrice: decimal.NewNullDecimal(apDec("10.99")), Attributes: map[string]string{"cor": "verde"}},
+			{ID: "1", ProductCode: "A", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("19.90")},
+			{ID: "2", Category: "hortifruti", Quantity: testkit.Dec("0.735"), Weighed: true, UnitPrice: testkit.Dec("9.99"),
+				OriginalPrice: decimal.NewNullDecimal(testkit.Dec("10.99")), Attributes: map[string]string{"cor": "verde"}},
 		},
-		History: promo.History{FirstPurchase: true, Counters: map[string]decimal.Decimal{"limit/camp-1/all/all/sales": apDec("40")}},
+		History: promo.History{FirstPurchase: true, Counters: map[string]decimal.Decimal{"limit/camp-1/all/all/sales": testkit.Dec("40")}},
 	}
-	opts := cmp.Options{apDecEqual,
-		cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) }),
+	opts := cmp.Options{testkit.EquateDecimals(),
+		testkit.EquateTimes(),
 		cmp.Comparer(func(a, b promo.TaxID) bool { return a.String() == b.String() && a.Kind() == b.Kind() }),
 	}
 	if diff := cmp.Diff(want, c, opts); diff != "" {
@@ -412,7 +398,7 @@ func TestDate(t *testing.T) {
 
 	// 23:30 in São Paulo is already the next day in UTC: DateOf reads the
 	// instant in its own location.
-	late := ctAt(2026, 11, 21, 23, 30, 0)
+	late := testkit.At(2026, 11, 21, 23, 30, 0)
 	if got, want := promo.DateOf(late), promo.MustParseDate("2026-11-21"); got != want {
 		t.Errorf("DateOf(%v) (-want +got):\n-%v\n+%v", late, want, got)
 	}
@@ -514,7 +500,7 @@ func TestLineCountable(t *testing.T) {
 		{"2", true, false}, // sold by weight, though whole
 	}
 	for _, tt := range tests {
-		l := promo.Line{Quantity: apDec(tt.qty), Weighed: tt.weighed}
+		l := promo.Line{Quantity: testkit.Dec(tt.qty), Weighed: tt.weighed}
 		if got := l.Countable(); got != tt.want {
 			t.Errorf("Line{Quantity: %s, Weighed: %v}.Countable() = %v, want %v", tt.qty, tt.weighed, got, tt.want)
 		}

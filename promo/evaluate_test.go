@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -63,7 +64,7 @@ func evFixedOff(amounts map[int]string) func(v *promo.View) promo.Proposal {
 		prop := promo.Proposal{Eligible: true}
 		for i := 0; i < v.Len(); i++ {
 			if a, ok := amounts[i]; ok {
-				prop.Adjustments = append(prop.Adjustments, promo.Proposed{Line: i, Kind: promo.ItemDiscount, Amount: apDec(a)})
+				prop.Adjustments = append(prop.Adjustments, promo.Proposed{Line: i, Kind: promo.ItemDiscount, Amount: testkit.Dec(a)})
 			}
 		}
 		return prop
@@ -71,11 +72,11 @@ func evFixedOff(amounts map[int]string) func(v *promo.View) promo.Proposal {
 }
 
 func evLine(id, qty, price string) promo.Line {
-	return promo.Line{ID: id, ProductCode: "P" + id, Quantity: apDec(qty), UnitPrice: apDec(price)}
+	return promo.Line{ID: id, ProductCode: "P" + id, Quantity: testkit.Dec(qty), UnitPrice: testkit.Dec(price)}
 }
 
 func evCart(lines ...promo.Line) promo.Cart {
-	return promo.Cart{ID: "sale-1", Time: ctAt(2026, 11, 21, 10, 15, 0), Store: promo.Store{ID: "loja-1"}, Lines: lines}
+	return promo.Cart{ID: "sale-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: lines}
 }
 
 func evRuleset(t *testing.T, s promo.Settings, ps ...promo.Promotion) *promo.Ruleset {
@@ -112,7 +113,7 @@ type evLineResult struct {
 }
 
 func evAdjOf(campaign string, kind promo.AdjustmentKind, amount string) evAdj {
-	return evAdj{campaign, kind, apDec(amount)}
+	return evAdj{campaign, kind, testkit.Dec(amount)}
 }
 
 func evLines(res promo.Result) []evLineResult {
@@ -233,7 +234,7 @@ func TestEvaluateCompounding(t *testing.T) {
 	var seen []string
 	sale := evFake("s", func(v *promo.View) promo.Proposal {
 		seen = append(seen, v.Value(0).StringFixed(2), v.Value(1).StringFixed(2), v.Total([]int{0, 1}).StringFixed(2))
-		return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: 0, Kind: promo.SaleDiscount, Amount: apDec("5.00")}}}
+		return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: 0, Kind: promo.SaleDiscount, Amount: testkit.Dec("5.00")}}}
 	}).with(func(in *promo.Info) { in.Phase, in.Priority = promo.PhaseSale, 3 }) // after the items by priority
 	first := evFake("a", evPercentOff(10, promo.ItemDiscount)).with(func(in *promo.Info) { in.Priority = 1 })
 	second := evFake("b", evPercentOff(10, promo.ItemDiscount)).with(func(in *promo.Info) { in.Priority = 2 })
@@ -245,27 +246,27 @@ func TestEvaluateCompounding(t *testing.T) {
 	// b: 10 % of what is left, 90.00 -> 9.00 and 45.00 -> 4.50;
 	// s sees 81.00 and 40.50 (121.50) and takes 5.00 off line 1.
 	want := []evLineResult{
-		{ID: "1", Gross: apDec("100.00"), Discount: apDec("24.00"), Net: apDec("76.00"), Adjustments: []evAdj{
+		{ID: "1", Gross: testkit.Dec("100.00"), Discount: testkit.Dec("24.00"), Net: testkit.Dec("76.00"), Adjustments: []evAdj{
 			evAdjOf("a", promo.ItemDiscount, "10.00"), evAdjOf("b", promo.ItemDiscount, "9.00"), evAdjOf("s", promo.SaleDiscount, "5.00")}},
-		{ID: "2", Gross: apDec("50.00"), Discount: apDec("9.50"), Net: apDec("40.50"), Adjustments: []evAdj{
+		{ID: "2", Gross: testkit.Dec("50.00"), Discount: testkit.Dec("9.50"), Net: testkit.Dec("40.50"), Adjustments: []evAdj{
 			evAdjOf("a", promo.ItemDiscount, "5.00"), evAdjOf("b", promo.ItemDiscount, "4.50")}},
 	}
-	if diff := cmp.Diff(want, evLines(res), apDecEqual); diff != "" {
+	if diff := cmp.Diff(want, evLines(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]string{"81.00", "40.50", "121.50"}, seen); diff != "" {
 		t.Errorf("values seen by the sale promotion (-want +got):\n%s", diff)
 	}
-	wantTotals := promo.Totals{Gross: apDec("150.00"), Discount: apDec("33.50"), Net: apDec("116.50"),
-		Exchange: apDec("0"), Tenders: apDec("0"), Payable: apDec("116.50")}
-	if diff := cmp.Diff(wantTotals, res.Totals, apDecEqual); diff != "" {
+	wantTotals := promo.Totals{Gross: testkit.Dec("150.00"), Discount: testkit.Dec("33.50"), Net: testkit.Dec("116.50"),
+		Exchange: testkit.Dec("0"), Tenders: testkit.Dec("0"), Payable: testkit.Dec("116.50")}
+	if diff := cmp.Diff(wantTotals, res.Totals, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("totals (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]string{"a 15.00 x1", "b 13.50 x1", "s 5.00 x1"}, evApplied(res)); diff != "" {
 		t.Errorf("applied (-want +got):\n%s", diff)
 	}
-	wantA := promo.Application{Campaign: "a", Name: "Promo a", Phase: promo.PhaseItem, Amount: apDec("15.00"), Occurrences: 1}
-	if diff := cmp.Diff(wantA, res.Applied[0], apDecEqual); diff != "" {
+	wantA := promo.Application{Campaign: "a", Name: "Promo a", Phase: promo.PhaseItem, Amount: testkit.Dec("15.00"), Occurrences: 1}
+	if diff := cmp.Diff(wantA, res.Applied[0], testkit.EquateDecimals()); diff != "" {
 		t.Errorf("Applied[0] (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]string{"a: applied", "b: applied", "s: applied"}, evTrace(res)); diff != "" {
@@ -309,20 +310,20 @@ func TestEvaluateRounding(t *testing.T) {
 			if seenMode != tt.mode {
 				t.Errorf("View.Rounding() = %v, want %v", seenMode, tt.mode)
 			}
-			net := apDec("10.00").Sub(apDec(tt.off)).String()
+			net := testkit.Dec("10.00").Sub(testkit.Dec(tt.off)).String()
 			want := []evLineResult{
-				{ID: "1", Gross: apDec("10.00"), Discount: apDec(tt.off), Net: apDec(net), Adjustments: []evAdj{evAdjOf("r", promo.ItemDiscount, tt.off)}},
-				{ID: "2", Gross: apDec("10.00"), Discount: apDec(tt.off), Net: apDec(net), Adjustments: []evAdj{evAdjOf("r", promo.ItemDiscount, tt.off)}},
-				{ID: "3", Gross: apDec(tt.gross3), Discount: decimal.Zero, Net: apDec(tt.gross3)},
-				{ID: "4", Gross: apDec(tt.gross4), Discount: decimal.Zero, Net: apDec(tt.gross4)},
+				{ID: "1", Gross: testkit.Dec("10.00"), Discount: testkit.Dec(tt.off), Net: testkit.Dec(net), Adjustments: []evAdj{evAdjOf("r", promo.ItemDiscount, tt.off)}},
+				{ID: "2", Gross: testkit.Dec("10.00"), Discount: testkit.Dec(tt.off), Net: testkit.Dec(net), Adjustments: []evAdj{evAdjOf("r", promo.ItemDiscount, tt.off)}},
+				{ID: "3", Gross: testkit.Dec(tt.gross3), Discount: decimal.Zero, Net: testkit.Dec(tt.gross3)},
+				{ID: "4", Gross: testkit.Dec(tt.gross4), Discount: decimal.Zero, Net: testkit.Dec(tt.gross4)},
 			}
-			if diff := cmp.Diff(want, evLines(res), apDecEqual); diff != "" {
+			if diff := cmp.Diff(want, evLines(res), testkit.EquateDecimals()); diff != "" {
 				t.Errorf("lines (-want +got):\n%s", diff)
 			}
-			gross := apDec("20.00").Add(apDec(tt.gross3)).Add(apDec(tt.gross4))
-			disc := apDec(tt.off).Mul(decimal.NewFromInt(2))
+			gross := testkit.Dec("20.00").Add(testkit.Dec(tt.gross3)).Add(testkit.Dec(tt.gross4))
+			disc := testkit.Dec(tt.off).Mul(decimal.NewFromInt(2))
 			wantTotals := promo.Totals{Gross: gross, Discount: disc, Net: gross.Sub(disc), Payable: gross.Sub(disc)}
-			if diff := cmp.Diff(wantTotals, res.Totals, apDecEqual); diff != "" {
+			if diff := cmp.Diff(wantTotals, res.Totals, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("totals (-want +got):\n%s", diff)
 			}
 		})
@@ -344,10 +345,10 @@ func TestEvaluateCapping(t *testing.T) {
 	// big: 15.00 off a 10.00 line is capped at 10.00; 15.00 off 20.00 stays.
 	// after: 1.00 off line 1, which is now worth 0: nothing to give.
 	want := []evLineResult{
-		{ID: "1", Gross: apDec("10.00"), Discount: apDec("10.00"), Net: decimal.Zero, Adjustments: []evAdj{evAdjOf("big", promo.ItemDiscount, "10.00")}},
-		{ID: "2", Gross: apDec("20.00"), Discount: apDec("15.00"), Net: apDec("5.00"), Adjustments: []evAdj{evAdjOf("big", promo.ItemDiscount, "15.00")}},
+		{ID: "1", Gross: testkit.Dec("10.00"), Discount: testkit.Dec("10.00"), Net: decimal.Zero, Adjustments: []evAdj{evAdjOf("big", promo.ItemDiscount, "10.00")}},
+		{ID: "2", Gross: testkit.Dec("20.00"), Discount: testkit.Dec("15.00"), Net: testkit.Dec("5.00"), Adjustments: []evAdj{evAdjOf("big", promo.ItemDiscount, "15.00")}},
 	}
-	if diff := cmp.Diff(want, evLines(res), apDecEqual); diff != "" {
+	if diff := cmp.Diff(want, evLines(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
 	// Notes from the promotion come after "applied", then the kernel's cap.
@@ -388,15 +389,15 @@ func TestEvaluateSameCampaignAdjustmentsMerge(t *testing.T) {
 	// kind makes a second one.
 	rs := evRuleset(t, promo.Settings{}, evFake("m", func(v *promo.View) promo.Proposal {
 		return promo.Proposal{Eligible: true, Occurrences: 2, Adjustments: []promo.Proposed{
-			{Line: 0, Kind: promo.FreeUnits, Amount: apDec("3.00")},
-			{Line: 0, Kind: promo.FreeUnits, Amount: apDec("2.50")},
-			{Line: 0, Kind: promo.ItemDiscount, Amount: apDec("1.00")},
+			{Line: 0, Kind: promo.FreeUnits, Amount: testkit.Dec("3.00")},
+			{Line: 0, Kind: promo.FreeUnits, Amount: testkit.Dec("2.50")},
+			{Line: 0, Kind: promo.ItemDiscount, Amount: testkit.Dec("1.00")},
 		}}
 	}))
 	res := evEvaluate(t, evCart(evLine("1", "4", "3.00")), rs)
-	want := []evLineResult{{ID: "1", Gross: apDec("12.00"), Discount: apDec("6.50"), Net: apDec("5.50"),
+	want := []evLineResult{{ID: "1", Gross: testkit.Dec("12.00"), Discount: testkit.Dec("6.50"), Net: testkit.Dec("5.50"),
 		Adjustments: []evAdj{evAdjOf("m", promo.FreeUnits, "5.50"), evAdjOf("m", promo.ItemDiscount, "1.00")}}}
-	if diff := cmp.Diff(want, evLines(res), apDecEqual); diff != "" {
+	if diff := cmp.Diff(want, evLines(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]string{"m 6.50 x2"}, evApplied(res)); diff != "" {
@@ -408,7 +409,7 @@ func TestEvaluateAmountsOfOneKindRoundedOnce(t *testing.T) {
 	// A proposal's amounts of one kind on one line are added up and
 	// rounded once: 0.004 + 0.005 = 0.009 -> 0.01 (each alone rounds to 0).
 	rs := evRuleset(t, promo.Settings{}, evFake("p", func(*promo.View) promo.Proposal {
-		return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: 0, Amount: apDec("0.004")}, {Line: 0, Amount: apDec("0.005")}}}
+		return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: 0, Amount: testkit.Dec("0.004")}, {Line: 0, Amount: testkit.Dec("0.005")}}}
 	}))
 	res := evEvaluate(t, evCart(evLine("1", "1", "10.00")), rs)
 	if diff := cmp.Diff([]string{"p 0.01 x1"}, evApplied(res)); diff != "" {
@@ -426,10 +427,10 @@ func TestEvaluateNothingToDiscount(t *testing.T) {
 		{"eligible, no adjustment", promo.Proposal{Eligible: true},
 			[]string{"p: nothing_to_discount"}},
 		{"amounts that round to zero", promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{
-			{Line: 0, Amount: apDec("0.004")}, {Line: 0, Kind: promo.FreeUnits, Amount: apDec("0.005")}}}, // half_even: 0.00 and 0.00
+			{Line: 0, Amount: testkit.Dec("0.004")}, {Line: 0, Kind: promo.FreeUnits, Amount: testkit.Dec("0.005")}}}, // half_even: 0.00 and 0.00
 			[]string{"p: nothing_to_discount"}},
 		{"negative amounts are ignored", promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{
-			{Line: 0, Amount: apDec("-5.00")}}},
+			{Line: 0, Amount: testkit.Dec("-5.00")}}},
 			[]string{"p: nothing_to_discount"}},
 		{"notes follow the main reason", promo.Proposal{Eligible: true, Reasons: []promo.Reason{note}},
 			[]string{"p: nothing_to_discount fake_note"}},
@@ -568,8 +569,8 @@ func TestEvaluateExclusive(t *testing.T) {
 }
 
 func TestEvaluateDates(t *testing.T) {
-	start := ctAt(2026, 11, 1, 0, 0, 0)
-	end := time.Date(2026, 11, 30, 23, 59, 59, 999999999, ctSaoPaulo)
+	start := testkit.At(2026, 11, 1, 0, 0, 0)
+	end := time.Date(2026, 11, 30, 23, 59, 59, 999999999, testkit.SaoPaulo())
 	const (
 		startsEN = "the campaign starts at 2026-11-01 00:00"
 		startsPT = "a campanha começa em 01/11/2026 00:00"
@@ -589,14 +590,14 @@ func TestEvaluateDates(t *testing.T) {
 		{name: "a nanosecond after the end", start: start, end: end, at: end.Add(time.Nanosecond),
 			want: promo.Reason{Code: promo.ReasonEnded, PT: endedPT, EN: endedEN}},
 		// The same end given in UTC is shown in the ruleset's zone.
-		{name: "end in UTC, message in the ruleset's zone", start: start, end: end.UTC(), at: ctAt(2026, 12, 1, 0, 0, 0),
+		{name: "end in UTC, message in the ruleset's zone", start: start, end: end.UTC(), at: testkit.At(2026, 12, 1, 0, 0, 0),
 			want: promo.Reason{Code: promo.ReasonEnded, PT: endedPT, EN: endedEN}},
 		// The cart's instant in another zone is the same instant, and the
 		// message is in the ruleset's zone (America/Sao_Paulo by default).
 		{name: "cart instant in UTC", start: start, end: end, at: time.Date(2026, 11, 1, 2, 59, 0, 0, time.UTC),
 			want: promo.Reason{Code: promo.ReasonNotStarted, PT: startsPT, EN: startsEN}},
-		{name: "no start, no end", at: time.Date(1999, 1, 1, 0, 0, 0, 0, ctSaoPaulo), want: promo.Reason{Code: promo.ReasonApplied}},
-		{name: "start only, long after", start: start, at: ctAt(2030, 1, 1, 0, 0, 0), want: promo.Reason{Code: promo.ReasonApplied}},
+		{name: "no start, no end", at: testkit.At(1999, 1, 1, 0, 0, 0), want: promo.Reason{Code: promo.ReasonApplied}},
+		{name: "start only, long after", start: start, at: testkit.At(2030, 1, 1, 0, 0, 0), want: promo.Reason{Code: promo.ReasonApplied}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -656,10 +657,10 @@ func TestEvaluateEvents(t *testing.T) {
 	res := evEvaluate(t, c, rs)
 
 	want := []promo.Event{
-		{ID: promo.EventID("sale-1", "activation", "a"), Kind: promo.EventActivation, Campaign: "a", Customer: "cust-1", Amount: apDec("1.00"), Occurrences: 1},
-		{ID: promo.EventID("sale-1", "activation", "b"), Kind: promo.EventActivation, Campaign: "b", Customer: "cust-1", Amount: apDec("2.50"), Occurrences: 3},
+		{ID: promo.EventID("sale-1", "activation", "a"), Kind: promo.EventActivation, Campaign: "a", Customer: "cust-1", Amount: testkit.Dec("1.00"), Occurrences: 1},
+		{ID: promo.EventID("sale-1", "activation", "b"), Kind: promo.EventActivation, Campaign: "b", Customer: "cust-1", Amount: testkit.Dec("2.50"), Occurrences: 3},
 	}
-	if diff := cmp.Diff(want, res.Events, apDecEqual); diff != "" {
+	if diff := cmp.Diff(want, res.Events, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("events (-want +got):\n%s", diff)
 	}
 	if len(res.Events) != 2 {
@@ -680,13 +681,13 @@ func TestEvaluateEvents(t *testing.T) {
 	// The same cart again, and the same cart with its lines in another
 	// order: the same ids (a retried sale is idempotent).
 	again := evEvaluate(t, c, rs)
-	if diff := cmp.Diff(res.Events, again.Events, apDecEqual); diff != "" {
+	if diff := cmp.Diff(res.Events, again.Events, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("a second evaluation changed the events (-first +second):\n%s", diff)
 	}
 
 	reordered := c
 	reordered.Lines = []promo.Line{c.Lines[1], c.Lines[0]}
-	if diff := cmp.Diff(res.Events, evEvaluate(t, reordered, rs).Events, apDecEqual); diff != "" {
+	if diff := cmp.Diff(res.Events, evEvaluate(t, reordered, rs).Events, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("reordering the lines changed the events (-first +reordered):\n%s", diff)
 	}
 	// Another sale: other ids.
@@ -770,17 +771,17 @@ func TestEvaluateCandidates(t *testing.T) {
 	}{
 		{
 			name: "code, SKU, category and its parent",
-			line: promo.Line{ID: "1", ProductCode: "P1", SKU: "S1", Category: "bebidas/cervejas/", Quantity: apDec("1"), UnitPrice: apDec("5")},
+			line: promo.Line{ID: "1", ProductCode: "P1", SKU: "S1", Category: "bebidas/cervejas/", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("5")},
 			want: []string{"cat-same", "cat-top", "code-p1", "sku-s1", "wide"},
 		},
 		{
 			name: "a product-keyed promotion whose code is in the cart",
-			line: promo.Line{ID: "1", ProductCode: "P9", Quantity: apDec("1"), UnitPrice: apDec("5")},
+			line: promo.Line{ID: "1", ProductCode: "P9", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("5")},
 			want: []string{"code-p9", "wide"},
 		},
 		{
 			name: "nothing matches: only the cart-wide one",
-			line: promo.Line{ID: "1", ProductCode: "Q", Category: "bebidasx", Quantity: apDec("1"), UnitPrice: apDec("5")},
+			line: promo.Line{ID: "1", ProductCode: "Q", Category: "bebidasx", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("5")},
 			want: []string{"wide"},
 		},
 	}
@@ -804,8 +805,8 @@ func TestEvaluateCandidates(t *testing.T) {
 	// Several lines carrying the same key make one candidate.
 	called = nil
 	res := evEvaluate(t, evCart(
-		promo.Line{ID: "1", ProductCode: "P9", Quantity: apDec("1"), UnitPrice: apDec("5")},
-		promo.Line{ID: "2", ProductCode: "P9", Quantity: apDec("1"), UnitPrice: apDec("5")},
+		promo.Line{ID: "1", ProductCode: "P9", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("5")},
+		promo.Line{ID: "2", ProductCode: "P9", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("5")},
 	), rs)
 	if diff := cmp.Diff([]string{"code-p9: rule_failed", "wide: rule_failed"}, evTrace(res)); diff != "" {
 		t.Errorf("trace (-want +got):\n%s", diff)
@@ -841,7 +842,7 @@ func TestEvaluateView(t *testing.T) {
 			UnitA:   v.UnitValue(1).String(),
 			UnitC:   v.UnitValue(2).String(),
 			Total:   v.Total([]int{0, 1}).String(),
-			Rounded: v.Round(apDec("0.125")).String(),
+			Rounded: v.Round(testkit.Dec("0.125")).String(),
 		}
 		for i := 0; i < v.Len(); i++ {
 			got.Ranks = append(got.Ranks, v.Rank(i))
@@ -852,7 +853,7 @@ func TestEvaluateView(t *testing.T) {
 	c := evCart(
 		evLine("b", "3", "10.00"),
 		evLine("a", "1", "5.00"),
-		promo.Line{ID: "c", Quantity: apDec("0.5"), Weighed: true, UnitPrice: apDec("3.33")},
+		promo.Line{ID: "c", Quantity: testkit.Dec("0.5"), Weighed: true, UnitPrice: testkit.Dec("3.33")},
 	)
 	evEvaluate(t, c, rs)
 	want := seen{
@@ -871,7 +872,7 @@ func TestEvaluateView(t *testing.T) {
 		Total:   "34",   // 29 + 5
 		Rounded: "0.12",
 	}
-	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) }),
+	if diff := cmp.Diff(want, got, testkit.EquateTimes(),
 		cmp.Comparer(func(a, b string) bool {
 			da, ea := decimal.NewFromString(a)
 			db, eb := decimal.NewFromString(b)
@@ -890,7 +891,7 @@ func TestEvaluateLineOrderDoesNotMatter(t *testing.T) {
 	p := evFake("r", func(v *promo.View) promo.Proposal {
 		for i := 0; i < v.Len(); i++ {
 			if v.Rank(i) == 0 {
-				return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: i, Amount: apDec("0.01")}}}
+				return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: i, Amount: testkit.Dec("0.01")}}}
 			}
 		}
 		return promo.NotEligible()
@@ -906,7 +907,7 @@ func TestEvaluateLineOrderDoesNotMatter(t *testing.T) {
 			if l.ID == "k" {
 				wantDisc = "0.01"
 			}
-			if !l.Discount.Equal(apDec(wantDisc)) {
+			if !l.Discount.Equal(testkit.Dec(wantDisc)) {
 				t.Errorf("line %s discount (-want +got):\n-%s\n+%s", l.ID, wantDisc, l.Discount)
 			}
 		}
@@ -942,7 +943,7 @@ func TestNewRuleset(t *testing.T) {
 	}
 	empty := evRuleset(t, promo.Settings{})
 	res := evEvaluate(t, evCart(evLine("1", "2", "1.50")), empty)
-	if len(res.Trace) != 0 || !res.Totals.Net.Equal(apDec("3.00")) {
+	if len(res.Trace) != 0 || !res.Totals.Net.Equal(testkit.Dec("3.00")) {
 		t.Errorf("empty ruleset: trace %v, net %s; want no trace and 3.00", res.Trace, res.Totals.Net)
 	}
 }

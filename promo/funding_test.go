@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -35,22 +35,11 @@ func (p frPromo) Apply(v *promo.View) promo.Proposal {
 	return prop
 }
 
-var frDecEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
-func frAt(t *testing.T) time.Time {
-	t.Helper()
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return time.Date(2026, time.November, 21, 10, 15, 0, 0, loc)
-}
-
 func frCart(t *testing.T) promo.Cart {
 	line := func(id, price string) promo.Line {
 		return promo.Line{ID: id, ProductCode: "P" + id, Quantity: decimal.NewFromInt(1), UnitPrice: decimal.RequireFromString(price)}
 	}
-	return promo.Cart{ID: "sale-1", Time: frAt(t), Store: promo.Store{ID: "loja-1"},
+	return promo.Cart{ID: "sale-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"},
 		Lines: []promo.Line{line("1", "10.00"), line("2", "10.00"), line("3", "10.00"), line("4", "5.00")}}
 }
 
@@ -107,12 +96,12 @@ func TestFundingRecordsCappedAdjustment(t *testing.T) {
 		frPromo{info: promo.Info{ID: "fab", Name: "Fab", Phase: promo.PhaseItem, Funder: "Fab", FunderShare: decimal.NewFromInt(60)},
 			amounts: map[int]string{3: "8.00"}, units: 1})
 	wantShares := []promo.FundingShare{{Funder: "Fab", Amount: decimal.RequireFromString("3.00")}, {Funder: "retailer", Amount: decimal.RequireFromString("2.00")}}
-	if diff := cmp.Diff(wantShares, res.Lines[3].Adjustments[0].Shares, frDecEqual); diff != "" {
+	if diff := cmp.Diff(wantShares, res.Lines[3].Adjustments[0].Shares, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("shares (-want +got):\n%s", diff)
 	}
-	want := []promo.FundingRecord{{Sale: "sale-1", Store: "loja-1", Instant: frAt(t), Campaign: "fab", Funder: "Fab", Units: 1,
+	want := []promo.FundingRecord{{Sale: "sale-1", Store: "loja-1", Instant: testkit.SaleTime(), Campaign: "fab", Funder: "Fab", Units: 1,
 		Amount: decimal.RequireFromString("5.00"), FunderAmount: decimal.RequireFromString("3.00"), RetailerAmount: decimal.RequireFromString("2.00")}}
-	if diff := cmp.Diff(want, promo.FundingRecords(frCart(t), res), frDecEqual); diff != "" {
+	if diff := cmp.Diff(want, promo.FundingRecords(frCart(t), res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("FundingRecords (-want +got):\n%s", diff)
 	}
 }
@@ -132,7 +121,7 @@ func TestFundingRecordsFromAResult(t *testing.T) {
 	// 0.90 / 0.60) and 0.25 (split 0.15 / 0.10), and a retailer's one on
 	// the same line: amount 1.75, funder 1.05, retailer 0.70.
 	d := decimal.RequireFromString
-	c := promo.Cart{ID: "t-9", Time: frAt(t), Store: promo.Store{ID: "loja-9"}}
+	c := promo.Cart{ID: "t-9", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-9"}}
 	res := promo.Result{CartID: "t-9",
 		Applied: []promo.Application{{Campaign: "x", Units: 3}, {Campaign: "y", Units: 1}},
 		Lines: []promo.LineResult{
@@ -142,9 +131,9 @@ func TestFundingRecordsFromAResult(t *testing.T) {
 			{ID: "2", Adjustments: []promo.Adjustment{
 				{Campaign: "x", Amount: d("0.25"), FundedBy: "Fab", Shares: []promo.FundingShare{{Funder: "Fab", Amount: d("0.15")}, {Funder: "retailer", Amount: d("0.10")}}}}},
 		}}
-	want := []promo.FundingRecord{{Sale: "t-9", Store: "loja-9", Instant: frAt(t), Campaign: "x", Funder: "Fab", Units: 3,
+	want := []promo.FundingRecord{{Sale: "t-9", Store: "loja-9", Instant: testkit.SaleTime(), Campaign: "x", Funder: "Fab", Units: 3,
 		Amount: d("1.75"), FunderAmount: d("1.05"), RetailerAmount: d("0.70")}}
-	if diff := cmp.Diff(want, promo.FundingRecords(c, res), frDecEqual); diff != "" {
+	if diff := cmp.Diff(want, promo.FundingRecords(c, res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("FundingRecords (-want +got):\n%s", diff)
 	}
 }

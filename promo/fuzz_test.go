@@ -6,11 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -60,8 +60,8 @@ func fzCartSeeds(f *testing.F) [][]byte {
 }
 
 var fzCartOpts = cmp.Options{
-	apDecEqual,
-	cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) }),
+	testkit.EquateDecimals(),
+	testkit.EquateTimes(),
 	cmp.Comparer(func(a, b promo.TaxID) bool { return a.String() == b.String() && a.Kind() == b.Kind() }),
 }
 

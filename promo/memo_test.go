@@ -2,11 +2,11 @@ package promo_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -35,11 +35,7 @@ func (p memoProbe) Apply(v *promo.View) promo.Proposal {
 // View.Memo computes once per Evaluate, whatever the runs of the pipeline
 // and the views, and again in the next Evaluate.
 func TestMemoOncePerEvaluation(t *testing.T) {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cart := promo.Cart{ID: "m-1", Time: time.Date(2026, 11, 21, 10, 0, 0, 0, loc), Store: promo.Store{ID: "l"},
+	cart := promo.Cart{ID: "m-1", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"},
 		Lines: []promo.Line{{ID: "1", Quantity: decimal.NewFromInt(3), UnitPrice: decimal.NewFromInt(10)}}}
 	computed := 0
 	var got []int

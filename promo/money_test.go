@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -36,8 +37,8 @@ func TestRoundingModeRound(t *testing.T) {
 			mode promo.RoundingMode
 			want string
 		}{{promo.HalfEven, tt.halfEven}, {promo.HalfUp, tt.halfUp}, {promo.Truncate, tt.truncated}} {
-			got := c.mode.Round(apDec(tt.in))
-			if !got.Equal(apDec(c.want)) {
+			got := c.mode.Round(testkit.Dec(tt.in))
+			if !got.Equal(testkit.Dec(c.want)) {
 				t.Errorf("%v.Round(%s) (-want +got):\n-%s\n+%s", c.mode, tt.in, c.want, got)
 			}
 		}
@@ -117,7 +118,7 @@ func TestFormatBRL(t *testing.T) {
 	var want []string
 	for _, tt := range tests {
 		want = append(want, tt.in+" -> "+tt.want)
-		got = append(got, tt.in+" -> "+promo.FormatBRL(apDec(tt.in)))
+		got = append(got, tt.in+" -> "+promo.FormatBRL(testkit.Dec(tt.in)))
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("FormatBRL (-want +got):\n%s", diff)

@@ -5,13 +5,13 @@ import (
 	"sort"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
@@ -35,17 +35,6 @@ import (
 // dates around the instant, funders), whose rules name the catalog's
 // codes, SKUs and categories and some no cart has.
 
-var ppDecimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
-// ppSaleInstant is the fixed instant of every generated cart.
-func ppSaleInstant(t interface{ Fatalf(string, ...any) }) time.Time {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		t.Fatalf("load location: %v", err)
-	}
-	return time.Date(2026, time.November, 21, 10, 15, 0, 0, loc)
-}
-
 // ppTiedPrices are drawn often so that units and lines tie on price.
 var ppTiedPrices = []int{100, 999, 1000, 1990, 4999}
 
@@ -56,14 +45,14 @@ func ppCents(n int) decimal.Decimal { return decimal.New(int64(n), -2) }
 // (a fifth weighed) at the fixed instant; line ids "1", "2", ... sort as
 // strings in another order than the cart's from line 10 on.
 func ppGenCart(t *rapid.T) promo.Cart {
-	return promogen.Cart(promogen.WithLines(1, 30), promogen.WithMaxQuantity(10), promogen.WithInstant(ppSaleInstant(t)),
+	return promogen.Cart(promogen.WithLines(1, 30), promogen.WithMaxQuantity(10), promogen.WithInstant(testkit.SaleTime()),
 		promogen.WithCustomer(nil)).Draw(t, "cart")
 }
 
 // ppGenDefinition draws a valid ruleset definition of 1 to 8 campaigns
 // with ids c00, c01, ... in file order, dated around the cart's instant.
 func ppGenDefinition(t *rapid.T) campaign.Ruleset {
-	return promogen.Ruleset(promogen.WithInstant(ppSaleInstant(t))).Draw(t, "ruleset")
+	return promogen.Ruleset(promogen.WithInstant(testkit.SaleTime())).Draw(t, "ruleset")
 }
 
 func ppMustCompile(t *rapid.T, def campaign.Ruleset) *promo.Ruleset {
@@ -202,10 +191,10 @@ func TestPropertyLineOrderDoesNotMatter(t *testing.T) {
 		shuffled := c
 		shuffled.Lines = rapid.Permutation(c.Lines).Draw(t, "shuffled_lines")
 		got := ppMustEvaluate(t, shuffled, rs)
-		if diff := cmp.Diff(ppLinesByID(want), ppLinesByID(got), ppDecimalEqual); diff != "" {
+		if diff := cmp.Diff(ppLinesByID(want), ppLinesByID(got), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("lines by id after shuffling the lines (-want +got):\n%s", diff)
 		}
-		if diff := cmp.Diff(ppWithoutLines(want), ppWithoutLines(got), ppDecimalEqual); diff != "" {
+		if diff := cmp.Diff(ppWithoutLines(want), ppWithoutLines(got), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("result after shuffling the lines (-want +got):\n%s", diff)
 		}
 	})
@@ -219,7 +208,7 @@ func TestPropertyCampaignOrderDoesNotMatter(t *testing.T) {
 		shuffled := def
 		shuffled.Campaigns = rapid.Permutation(def.Campaigns).Draw(t, "shuffled_campaigns")
 		got := ppMustEvaluate(t, c, ppMustCompile(t, shuffled))
-		if diff := cmp.Diff(want, got, ppDecimalEqual); diff != "" {
+		if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("result after shuffling the campaigns (-want +got):\n%s", diff)
 		}
 	})
@@ -247,7 +236,7 @@ func TestPropertyConcurrentEvaluateIsDeterministic(t *testing.T) {
 			if errs[g] != nil {
 				t.Fatalf("goroutine %d: Evaluate: %v", g, errs[g])
 			}
-			if diff := cmp.Diff(want, results[g], ppDecimalEqual); diff != "" {
+			if diff := cmp.Diff(want, results[g], testkit.EquateDecimals()); diff != "" {
 				t.Fatalf("goroutine %d vs sequential (-want +got):\n%s", g, diff)
 			}
 		}
@@ -350,10 +339,10 @@ func TestPropertyNonCumulative(t *testing.T) {
 			return
 		}
 		want := ppMustEvaluate(t, c, ppMustCompile(t, cumulative))
-		if diff := cmp.Diff(want.Lines, res.Lines, ppDecimalEqual); diff != "" {
+		if diff := cmp.Diff(want.Lines, res.Lines, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("lines vs the ruleset without its non-cumulative campaigns (-want +got):\n%s", diff)
 		}
-		if diff := cmp.Diff(want.Applied, res.Applied, ppDecimalEqual); diff != "" {
+		if diff := cmp.Diff(want.Applied, res.Applied, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("applications vs the ruleset without its non-cumulative campaigns (-want +got):\n%s", diff)
 		}
 	})
@@ -375,7 +364,7 @@ func TestSaleApportionTiesByRank(t *testing.T) {
 	b := promo.Line{ID: "b", ProductCode: "B", Quantity: decimal.NewFromInt(1), UnitPrice: ppCents(1000)}
 	want := map[string]decimal.Decimal{"a": ppCents(1), "b": decimal.Zero}
 	for _, order := range [][]promo.Line{{a, b}, {b, a}} {
-		c := promo.Cart{ID: "sale-1", Time: ppSaleInstant(t), Store: promo.Store{ID: "loja-1"}, Lines: order}
+		c := promo.Cart{ID: "sale-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: order}
 		res, err := promo.Evaluate(c, rs)
 		if err != nil {
 			t.Fatal(err)
@@ -384,7 +373,7 @@ func TestSaleApportionTiesByRank(t *testing.T) {
 		for _, l := range res.Lines {
 			got[l.ID] = l.Discount
 		}
-		if diff := cmp.Diff(want, got, ppDecimalEqual); diff != "" {
+		if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("cart order %s,%s: discounts by line (-want +got):\n%s", order[0].ID, order[1].ID, diff)
 		}
 	}
@@ -420,10 +409,10 @@ func TestPropertyConditionValuesAreASet(t *testing.T) {
 		}
 		got := ppMustEvaluate(t, c, ppMustCompile(t, same))
 
-		if diff := cmp.Diff(want.Lines, got.Lines, ppDecimalEqual); diff != "" {
+		if diff := cmp.Diff(want.Lines, got.Lines, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("lines with values repeated or reordered (-want +got):\n%s", diff)
 		}
-		if diff := cmp.Diff(want.Applied, got.Applied, ppDecimalEqual); diff != "" {
+		if diff := cmp.Diff(want.Applied, got.Applied, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("applications with values repeated or reordered (-want +got):\n%s", diff)
 		}
 		codes := func(r promo.Result) map[string]promo.ReasonCode {
@@ -454,7 +443,7 @@ func TestRequireAllWithRepeatedValue(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			c := promo.Cart{ID: "sale-1", Time: ppSaleInstant(t), Store: promo.Store{ID: "loja-1"}, Lines: []promo.Line{
+			c := promo.Cart{ID: "sale-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: []promo.Line{
 				{ID: "1", ProductCode: "P1", SKU: "P1-A", Category: "mercearia/graos", Quantity: decimal.NewFromInt(2), UnitPrice: ppCents(1000)},
 			}}
 			res, err := promo.Evaluate(c, rs)
@@ -467,7 +456,7 @@ func TestRequireAllWithRepeatedValue(t *testing.T) {
 			for _, l := range res.Lines {
 				got = append(got, line{l.Discount, l.Net})
 			}
-			if diff := cmp.Diff(want, got, ppDecimalEqual); diff != "" {
+			if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("lines (-want +got):\n%s\ntrace: %+v", diff, res.Trace)
 			}
 		})
@@ -502,10 +491,10 @@ func TestPropertyConditionSplit(t *testing.T) {
 			split.Campaigns[i] = cp
 		}
 		got := ppMustEvaluate(t, c, ppMustCompile(t, split))
-		if diff := cmp.Diff(want.Lines, got.Lines, ppDecimalEqual); diff != "" {
+		if diff := cmp.Diff(want.Lines, got.Lines, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("lines with conditions split by value (-want +got):\n%s", diff)
 		}
-		if diff := cmp.Diff(want.Applied, got.Applied, ppDecimalEqual); diff != "" {
+		if diff := cmp.Diff(want.Applied, got.Applied, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("applications with conditions split by value (-want +got):\n%s", diff)
 		}
 	})

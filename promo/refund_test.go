@@ -4,12 +4,12 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -22,18 +22,6 @@ import (
 // back in proportion to the refunded share of the sale's net, rounded down,
 // the last return taking what is left.
 
-var rfSaoPaulo = func() *time.Location {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
-
-var rfDecEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
-func rfDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-
 // rfSale evaluates lines under the campaigns of a JSON ruleset (its
 // "campaigns" array and optional extra top-level members).
 func rfSale(t *testing.T, ruleset string, c promo.Cart) promo.Result {
@@ -45,7 +33,7 @@ func rfSale(t *testing.T, ruleset string, c promo.Cart) promo.Result {
 	if c.ID == "" {
 		c.ID = "sale-rf"
 	}
-	c.Time = time.Date(2026, 11, 21, 10, 15, 0, 0, rfSaoPaulo)
+	c.Time = testkit.SaleTime()
 	c.Store = promo.Store{ID: "loja-centro"}
 	res, err := promo.Evaluate(c, rs)
 	if err != nil {
@@ -55,11 +43,11 @@ func rfSale(t *testing.T, ruleset string, c promo.Cart) promo.Result {
 }
 
 func rfLine(id, qty, price string) promo.Line {
-	return promo.Line{ID: id, ProductCode: "P" + id, Quantity: rfDec(qty), UnitPrice: rfDec(price)}
+	return promo.Line{ID: id, ProductCode: "P" + id, Quantity: testkit.Dec(qty), UnitPrice: testkit.Dec(price)}
 }
 
 func rfRet(line, qty string) promo.Returned {
-	return promo.Returned{Line: line, Quantity: rfDec(qty)}
+	return promo.Returned{Line: line, Quantity: testkit.Dec(qty)}
 }
 
 // rfStep is one return of a sale and the refund expected for it.
@@ -82,10 +70,10 @@ func rfRun(t *testing.T, sale promo.Result, steps []rfStep, wantSum string) []pr
 		if err != nil {
 			t.Fatalf("step %d: Refund: %v", k, err)
 		}
-		if diff := cmp.Diff(s.lines, got.Lines, rfDecEqual); diff != "" {
+		if diff := cmp.Diff(s.lines, got.Lines, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("step %d: refund lines (-want +got):\n%s", k, diff)
 		}
-		if !got.Total.Equal(rfDec(s.total)) {
+		if !got.Total.Equal(testkit.Dec(s.total)) {
 			t.Errorf("step %d: total: want %s, got %s", k, s.total, got.Total)
 		}
 		lineSum := decimal.Zero
@@ -99,7 +87,7 @@ func rfRun(t *testing.T, sale promo.Result, steps []rfStep, wantSum string) []pr
 		earlier = append(earlier, s.now...)
 		out = append(out, got)
 	}
-	if !sum.Equal(rfDec(wantSum)) {
+	if !sum.Equal(testkit.Dec(wantSum)) {
 		t.Errorf("the refunds add up to %s, want %s", sum, wantSum)
 	}
 	return out
@@ -111,8 +99,8 @@ func TestRefundPlainLine(t *testing.T) {
 	// 3 x 10.00 = 30.00, no discount: 10.00 a unit.
 	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{rfLine("1", "3", "10.00"), rfLine("2", "1", "5.00")}})
 	rfRun(t, sale, []rfStep{
-		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1"), Amount: rfDec("10.00")}}, total: "10.00"},
-		{now: []promo.Returned{rfRet("1", "2")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("2"), Amount: rfDec("20.00")}}, total: "20.00"},
+		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("10.00")}}, total: "10.00"},
+		{now: []promo.Returned{rfRet("1", "2")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("2"), Amount: testkit.Dec("20.00")}}, total: "20.00"},
 	}, "30.00")
 }
 
@@ -132,33 +120,33 @@ func rfSaleDiscountCart() promo.Cart {
 
 func TestRefundLineWithSaleDiscount(t *testing.T) {
 	sale := rfSale(t, rfSaleDiscount, rfSaleDiscountCart())
-	if got := sale.Lines[1].Net; !got.Equal(rfDec("28.13")) {
+	if got := sale.Lines[1].Net; !got.Equal(testkit.Dec("28.13")) {
 		t.Fatalf("line 2 net: want 28.13 (hand-computed), got %s", got)
 	}
 	t.Run("one unit", func(t *testing.T) {
 		rfRun(t, sale, []rfStep{
-			{now: []promo.Returned{rfRet("2", "1")}, lines: []promo.RefundLine{{Line: "2", Quantity: rfDec("1"), Amount: rfDec("9.38")}}, total: "9.38"},
+			{now: []promo.Returned{rfRet("2", "1")}, lines: []promo.RefundLine{{Line: "2", Quantity: testkit.Dec("1"), Amount: testkit.Dec("9.38")}}, total: "9.38"},
 		}, "9.38")
 	})
 	t.Run("one then two add up to the net", func(t *testing.T) {
 		// 9.38, then 9.38 + 9.37 = 18.75; 9.38 + 18.75 = 28.13.
 		rfRun(t, sale, []rfStep{
-			{now: []promo.Returned{rfRet("2", "1")}, lines: []promo.RefundLine{{Line: "2", Quantity: rfDec("1"), Amount: rfDec("9.38")}}, total: "9.38"},
-			{now: []promo.Returned{rfRet("2", "2")}, lines: []promo.RefundLine{{Line: "2", Quantity: rfDec("2"), Amount: rfDec("18.75")}}, total: "18.75"},
+			{now: []promo.Returned{rfRet("2", "1")}, lines: []promo.RefundLine{{Line: "2", Quantity: testkit.Dec("1"), Amount: testkit.Dec("9.38")}}, total: "9.38"},
+			{now: []promo.Returned{rfRet("2", "2")}, lines: []promo.RefundLine{{Line: "2", Quantity: testkit.Dec("2"), Amount: testkit.Dec("18.75")}}, total: "18.75"},
 		}, "28.13")
 	})
 	t.Run("two then one add up to the net", func(t *testing.T) {
 		// 9.38 + 9.38 = 18.76, then 9.37; 28.13.
 		rfRun(t, sale, []rfStep{
-			{now: []promo.Returned{rfRet("2", "2")}, lines: []promo.RefundLine{{Line: "2", Quantity: rfDec("2"), Amount: rfDec("18.76")}}, total: "18.76"},
-			{now: []promo.Returned{rfRet("2", "1")}, lines: []promo.RefundLine{{Line: "2", Quantity: rfDec("1"), Amount: rfDec("9.37")}}, total: "9.37"},
+			{now: []promo.Returned{rfRet("2", "2")}, lines: []promo.RefundLine{{Line: "2", Quantity: testkit.Dec("2"), Amount: testkit.Dec("18.76")}}, total: "18.76"},
+			{now: []promo.Returned{rfRet("2", "1")}, lines: []promo.RefundLine{{Line: "2", Quantity: testkit.Dec("1"), Amount: testkit.Dec("9.37")}}, total: "9.37"},
 		}, "28.13")
 	})
 	t.Run("everything at once is the sale's net", func(t *testing.T) {
 		// 80.00 - 5.00 = 75.00: line 1 46.87, line 2 28.13.
 		rfRun(t, sale, []rfStep{
 			{now: []promo.Returned{rfRet("2", "3"), rfRet("1", "1")},
-				lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1"), Amount: rfDec("46.87")}, {Line: "2", Quantity: rfDec("3"), Amount: rfDec("28.13")}},
+				lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("46.87")}, {Line: "2", Quantity: testkit.Dec("3"), Amount: testkit.Dec("28.13")}},
 				total: "75.00"},
 		}, "75.00")
 	})
@@ -177,8 +165,8 @@ func TestRefundWeighedLine(t *testing.T) {
 	l.Weighed = true
 	sale := rfSale(t, rs, promo.Cart{Lines: []promo.Line{l}})
 	rfRun(t, sale, []rfStep{
-		{now: []promo.Returned{rfRet("1", "0.300")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("0.3"), Amount: rfDec("10.77")}}, total: "10.77"},
-		{now: []promo.Returned{rfRet("1", "0.435")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("0.435"), Amount: rfDec("15.63")}}, total: "15.63"},
+		{now: []promo.Returned{rfRet("1", "0.300")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("0.3"), Amount: testkit.Dec("10.77")}}, total: "10.77"},
+		{now: []promo.Returned{rfRet("1", "0.435")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("0.435"), Amount: testkit.Dec("15.63")}}, total: "15.63"},
 	}, "26.40")
 }
 
@@ -190,8 +178,8 @@ func TestRefundWeighedLineWithWholeQuantity(t *testing.T) {
 	l.Weighed = true
 	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{l}})
 	rfRun(t, sale, []rfStep{
-		{now: []promo.Returned{rfRet("1", "0.5")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("0.5"), Amount: rfDec("5.00")}}, total: "5.00"},
-		{now: []promo.Returned{rfRet("1", "1.5")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1.5"), Amount: rfDec("15.00")}}, total: "15.00"},
+		{now: []promo.Returned{rfRet("1", "0.5")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("0.5"), Amount: testkit.Dec("5.00")}}, total: "5.00"},
+		{now: []promo.Returned{rfRet("1", "1.5")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1.5"), Amount: testkit.Dec("15.00")}}, total: "15.00"},
 	}, "20.00")
 }
 
@@ -207,12 +195,12 @@ func TestRefundBuy3Pay2OneLine(t *testing.T) {
 	l := rfLine("1", "3", "30.00")
 	l.Category = "meias"
 	sale := rfSale(t, rfLeve3Pague2, promo.Cart{Lines: []promo.Line{l}})
-	if got := sale.Lines[0].Discount; !got.Equal(rfDec("30.00")) {
+	if got := sale.Lines[0].Discount; !got.Equal(testkit.Dec("30.00")) {
 		t.Fatalf("discount: want 30.00, got %s", got)
 	}
 	rfRun(t, sale, []rfStep{
-		{now: []promo.Returned{rfRet("1", "2")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("2"), Amount: rfDec("40.00")}}, total: "40.00"},
-		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1"), Amount: rfDec("20.00")}}, total: "20.00"},
+		{now: []promo.Returned{rfRet("1", "2")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("2"), Amount: testkit.Dec("40.00")}}, total: "40.00"},
+		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("20.00")}}, total: "20.00"},
 	}, "60.00")
 }
 
@@ -230,22 +218,22 @@ func TestRefundBuy3Pay2ThreeLines(t *testing.T) {
 	sale := rfSale(t, rfLeve3Pague2, promo.Cart{Lines: lines})
 	wantNets := []string{"30.00", "30.00", "0"}
 	for i, w := range wantNets {
-		if !sale.Lines[i].Net.Equal(rfDec(w)) {
+		if !sale.Lines[i].Net.Equal(testkit.Dec(w)) {
 			t.Fatalf("line %s net: want %s, got %s", sale.Lines[i].ID, w, sale.Lines[i].Net)
 		}
 	}
-	wantParts := []promo.Participation{{Line: "A", Units: rfDec("1")}, {Line: "B", Units: rfDec("1")}, {Line: "C", Units: rfDec("1")}}
+	wantParts := []promo.Participation{{Line: "A", Units: testkit.Dec("1")}, {Line: "B", Units: testkit.Dec("1")}, {Line: "C", Units: testkit.Dec("1")}}
 	if len(sale.Applied) != 1 {
 		t.Fatalf("applied: want meias-3x2 alone, got %+v", sale.Applied)
 	}
-	if diff := cmp.Diff(wantParts, sale.Applied[0].Participants, rfDecEqual); diff != "" {
+	if diff := cmp.Diff(wantParts, sale.Applied[0].Participants, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("participants (-want +got):\n%s", diff)
 	}
 	rfRun(t, sale, []rfStep{
 		{now: []promo.Returned{rfRet("B", "1"), rfRet("A", "1")},
-			lines: []promo.RefundLine{{Line: "A", Quantity: rfDec("1"), Amount: rfDec("22.50")}, {Line: "B", Quantity: rfDec("1"), Amount: rfDec("22.50")}},
+			lines: []promo.RefundLine{{Line: "A", Quantity: testkit.Dec("1"), Amount: testkit.Dec("22.50")}, {Line: "B", Quantity: testkit.Dec("1"), Amount: testkit.Dec("22.50")}},
 			total: "45.00"},
-		{now: []promo.Returned{rfRet("C", "1")}, lines: []promo.RefundLine{{Line: "C", Quantity: rfDec("1"), Amount: rfDec("15.00")}}, total: "15.00"},
+		{now: []promo.Returned{rfRet("C", "1")}, lines: []promo.RefundLine{{Line: "C", Quantity: testkit.Dec("1"), Amount: testkit.Dec("15.00")}}, total: "15.00"},
 	}, "60.00")
 }
 
@@ -327,15 +315,15 @@ func TestRefundReversesCashbackAndPoints(t *testing.T) {
 			pts = e
 		}
 	}
-	if !cb.Amount.Equal(rfDec("3.33")) || !pts.Points.Equal(rfDec("33")) {
+	if !cb.Amount.Equal(testkit.Dec("3.33")) || !pts.Points.Equal(testkit.Dec("33")) {
 		t.Fatalf("earned: want cashback 3.33 and 33 points (hand-computed), got %s and %s", cb.Amount, pts.Points)
 	}
 	cbRev := func(amount string) rfReversal {
-		return rfReversal{Kind: promo.EventCashbackReversed, Campaign: "cb", Customer: "tok-rf", Amount: rfDec(amount), Points: decimal.Zero, Reverses: cb.ID}
+		return rfReversal{Kind: promo.EventCashbackReversed, Campaign: "cb", Customer: "tok-rf", Amount: testkit.Dec(amount), Points: decimal.Zero, Reverses: cb.ID}
 	}
 	ptRev := func(points string) rfReversal {
 		return rfReversal{Kind: promo.EventPointsReversed, Campaign: "loyalty/juntos_somos_mais", Customer: "tok-rf", Amount: decimal.Zero,
-			Points: rfDec(points), Program: "juntos_somos_mais", Professional: prof, Reverses: pts.ID}
+			Points: testkit.Dec(points), Program: "juntos_somos_mais", Professional: prof, Reverses: pts.ID}
 	}
 	// Step 1: one unit of line 1, 10.00 of 33.33: cashback 3.33 x 10 / 33.33
 	// = 0.999 -> 0.99; points 33 x 10 / 33.33 = 9.90 -> 9.
@@ -345,10 +333,10 @@ func TestRefundReversesCashbackAndPoints(t *testing.T) {
 	// takes what is left: cashback 3.33 - 1.99 = 1.34; points 33 - 19 = 14.
 	// Sums: 0.99 + 1.00 + 1.34 = 3.33 and 9 + 10 + 14 = 33.
 	steps := []rfStep{
-		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1"), Amount: rfDec("10.00")}}, total: "10.00"},
-		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1"), Amount: rfDec("10.00")}}, total: "10.00"},
+		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("10.00")}}, total: "10.00"},
+		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("10.00")}}, total: "10.00"},
 		{now: []promo.Returned{rfRet("2", "1"), rfRet("1", "1")},
-			lines: []promo.RefundLine{{Line: "1", Quantity: rfDec("1"), Amount: rfDec("10.00")}, {Line: "2", Quantity: rfDec("1"), Amount: rfDec("3.33")}},
+			lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("10.00")}, {Line: "2", Quantity: testkit.Dec("1"), Amount: testkit.Dec("3.33")}},
 			total: "13.33"},
 	}
 	wantEvents := [][]rfReversal{
@@ -367,7 +355,7 @@ func TestRefundReversesCashbackAndPoints(t *testing.T) {
 			}
 			ids[e.ID] = true
 		}
-		if diff := cmp.Diff(wantEvents[k], got, rfDecEqual); diff != "" {
+		if diff := cmp.Diff(wantEvents[k], got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("step %d: reversal events (-want +got):\n%s", k, diff)
 		}
 	}
@@ -378,7 +366,7 @@ func TestRefundReversesCashbackAndPoints(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(results[1], a, rfDecEqual); diff != "" {
+		if diff := cmp.Diff(results[1], a, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("retry (-first +retry):\n%s", diff)
 		}
 	})
@@ -391,10 +379,10 @@ func TestRefundReversesCashbackAndPoints(t *testing.T) {
 		for _, e := range r.Events {
 			got = append(got, rfReversal{e.Kind, e.Campaign, e.Customer, e.Amount, e.Points, e.Program, e.Professional, e.Reverses})
 		}
-		if diff := cmp.Diff([]rfReversal{cbRev("3.33"), ptRev("33")}, got, rfDecEqual); diff != "" {
+		if diff := cmp.Diff([]rfReversal{cbRev("3.33"), ptRev("33")}, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("reversals (-want +got):\n%s", diff)
 		}
-		if !r.Total.Equal(rfDec("33.33")) {
+		if !r.Total.Equal(testkit.Dec("33.33")) {
 			t.Errorf("total: want 33.33, got %s", r.Total)
 		}
 	})
@@ -410,7 +398,7 @@ func TestRefundReversesCashbackAndPoints(t *testing.T) {
 		for _, e := range r.Events {
 			got = append(got, rfReversal{e.Kind, e.Campaign, e.Customer, e.Amount, e.Points, e.Program, e.Professional, e.Reverses})
 		}
-		if diff := cmp.Diff([]rfReversal{cbRev("0.33"), ptRev("3")}, got, rfDecEqual); diff != "" {
+		if diff := cmp.Diff([]rfReversal{cbRev("0.33"), ptRev("3")}, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("reversals (-want +got):\n%s", diff)
 		}
 	})
@@ -431,7 +419,7 @@ func TestRefundPointsFollowTheLinesThatScored(t *testing.T) {
 	l1.Brand, l2.Brand = "Tigre", "Votoran"
 	sale := rfSale(t, rs, promo.Cart{ID: "sale-rf-brands", Customer: &promo.Customer{ID: "tok-rf"}, Professional: prof,
 		Lines: []promo.Line{l1, l2}})
-	if len(sale.Events) != 1 || !sale.Events[0].Points.Equal(rfDec("10")) {
+	if len(sale.Events) != 1 || !sale.Events[0].Points.Equal(testkit.Dec("10")) {
 		t.Fatalf("want one points event of 10 points, got %+v", sale.Events)
 	}
 	reversed := func(r promo.RefundResult) decimal.Decimal {
@@ -452,7 +440,7 @@ func TestRefundPointsFollowTheLinesThatScored(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := []decimal.Decimal{reversed(first), reversed(second)}
-	if diff := cmp.Diff([]decimal.Decimal{rfDec("0"), rfDec("10")}, got, rfDecEqual); diff != "" {
+	if diff := cmp.Diff([]decimal.Decimal{testkit.Dec("0"), testkit.Dec("10")}, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("points taken back by the Votoran return, then the Tigre return (-want +got):\n%s", diff)
 	}
 }

@@ -9,16 +9,12 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
 // Regression tests for bugs a review reproduced (T1, T2, T6, T9). Every
 // expected value is worked out by hand in the comments next to it.
-
-// rgDecimal compares decimals by value.
-var rgDecimal = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
-func rgDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // rgEval compiles a JSON ruleset and evaluates a JSON cart with it.
 func rgEval(t *testing.T, ruleset, cart string) promo.Result {
@@ -58,7 +54,7 @@ func TestRegressionKitSameProductBoughtAndBonus(t *testing.T) {
 	for _, a := range res.Applied {
 		if a.Campaign == "k" {
 			got, found = a.Participants, true
-			if !a.Amount.Equal(rgDec("10.00")) {
+			if !a.Amount.Equal(testkit.Dec("10.00")) {
 				t.Errorf("kit amount = %s, want 10.00 (100 %% of one A at 10.00)", a.Amount)
 			}
 		}
@@ -66,8 +62,8 @@ func TestRegressionKitSameProductBoughtAndBonus(t *testing.T) {
 	if !found {
 		t.Fatalf("kit k did not apply; applied: %+v", res.Applied)
 	}
-	want := []promo.Participation{{Line: "1", Units: rgDec("2")}, {Line: "2", Units: rgDec("1")}}
-	if diff := cmp.Diff(want, got, rgDecimal); diff != "" {
+	want := []promo.Participation{{Line: "1", Units: testkit.Dec("2")}, {Line: "2", Units: testkit.Dec("1")}}
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("Participants (-want +got):\n%s", diff)
 	}
 
@@ -84,11 +80,11 @@ func TestRegressionKitSameProductBoughtAndBonus(t *testing.T) {
 		want string
 	}{
 		// B back: 10 − 10 × 10/30 = 10 − 3.33 = 6.67.
-		{"B", []promo.Returned{{Line: "2", Quantity: rgDec("1")}}, "6.67"},
+		{"B", []promo.Returned{{Line: "2", Quantity: testkit.Dec("1")}}, "6.67"},
 		// Both A back: 20 − 6.67 = 13.33.
-		{"both A", []promo.Returned{{Line: "1", Quantity: rgDec("2")}}, "13.33"},
+		{"both A", []promo.Returned{{Line: "1", Quantity: testkit.Dec("2")}}, "13.33"},
 		// Everything back: 6.67 + 13.33 = 20.00 = what was paid (30 − 10).
-		{"all", []promo.Returned{{Line: "1", Quantity: rgDec("2")}, {Line: "2", Quantity: rgDec("1")}}, "20.00"},
+		{"all", []promo.Returned{{Line: "1", Quantity: testkit.Dec("2")}, {Line: "2", Quantity: testkit.Dec("1")}}, "20.00"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -96,7 +92,7 @@ func TestRegressionKitSameProductBoughtAndBonus(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Refund: %v", err)
 			}
-			if diff := cmp.Diff(rgDec(tc.want), r.Total, rgDecimal); diff != "" {
+			if diff := cmp.Diff(testkit.Dec(tc.want), r.Total, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("refund total (-want +got):\n%s", diff)
 			}
 		})
@@ -126,8 +122,8 @@ func TestRegressionRestoredCashbackPerCredit(t *testing.T) {
 			redeemed = append(redeemed, restored{e.Credit, e.Amount})
 		}
 	}
-	wantRedeemed := []restored{{"c1", rgDec("0.01")}, {"c2", rgDec("0.01")}}
-	if diff := cmp.Diff(wantRedeemed, redeemed, rgDecimal); diff != "" {
+	wantRedeemed := []restored{{"c1", testkit.Dec("0.01")}, {"c2", testkit.Dec("0.01")}}
+	if diff := cmp.Diff(wantRedeemed, redeemed, testkit.EquateDecimals()); diff != "" {
 		t.Fatalf("redeemed (-want +got):\n%s", diff)
 	}
 
@@ -140,7 +136,7 @@ func TestRegressionRestoredCashbackPerCredit(t *testing.T) {
 		}
 		return out
 	}
-	one := []promo.Returned{{Line: "1", Quantity: rgDec("1")}}
+	one := []promo.Returned{{Line: "1", Quantity: testkit.Dec("1")}}
 
 	// First return, one unit: the line's 0.02 of cashback split over its 2
 	// units is 0.01 each, so 0.01 comes back. Spread over the credits by
@@ -150,7 +146,7 @@ func TestRegressionRestoredCashbackPerCredit(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Refund 1: %v", err)
 	}
-	if diff := cmp.Diff([]restored{{"c1", rgDec("0.01")}}, restoredBy(r1), rgDecimal); diff != "" {
+	if diff := cmp.Diff([]restored{{"c1", testkit.Dec("0.01")}}, restoredBy(r1), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("first return restored (-want +got):\n%s", diff)
 	}
 
@@ -161,11 +157,11 @@ func TestRegressionRestoredCashbackPerCredit(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Refund 2: %v", err)
 	}
-	if diff := cmp.Diff([]restored{{"c2", rgDec("0.01")}}, restoredBy(r2), rgDecimal); diff != "" {
+	if diff := cmp.Diff([]restored{{"c2", testkit.Dec("0.01")}}, restoredBy(r2), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("second return restored (-want +got):\n%s", diff)
 	}
 	for _, r := range []promo.RefundResult{r1, r2} {
-		if !r.Restored.Equal(rgDec("0.01")) {
+		if !r.Restored.Equal(testkit.Dec("0.01")) {
 			t.Errorf("Restored = %s, want 0.01", r.Restored)
 		}
 	}
@@ -184,7 +180,7 @@ func TestRegressionAssociationOrder(t *testing.T) {
 	ab := rgEval(t, `{"version":1,`+camps+`,"associations":[`+a+`,`+b+`]}`, cart)
 	ba := rgEval(t, `{"version":1,`+camps+`,"associations":[`+b+`,`+a+`]}`, cart)
 
-	if diff := cmp.Diff(ab, ba, rgDecimal); diff != "" {
+	if diff := cmp.Diff(ab, ba, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("associations [A,B] vs [B,A] (-[A,B] +[B,A]):\n%s", diff)
 	}
 
@@ -199,16 +195,16 @@ func TestRegressionAssociationOrder(t *testing.T) {
 		Campaign string
 		Amount   decimal.Decimal
 	}
-	want := []applied{{"b2", rgDec("20.00")}, {"a1", rgDec("50.00")}}
+	want := []applied{{"b2", testkit.Dec("20.00")}, {"a1", testkit.Dec("50.00")}}
 	for name, res := range map[string]promo.Result{"[A,B]": ab, "[B,A]": ba} {
 		var got []applied
 		for _, app := range res.Applied {
 			got = append(got, applied{app.Campaign, app.Amount})
 		}
-		if diff := cmp.Diff(want, got, rgDecimal); diff != "" {
+		if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("%s applied (-want +got):\n%s", name, diff)
 		}
-		if !res.Totals.Discount.Equal(rgDec("70.00")) || !res.Totals.Net.Equal(rgDec("30.00")) {
+		if !res.Totals.Discount.Equal(testkit.Dec("70.00")) || !res.Totals.Net.Equal(testkit.Dec("30.00")) {
 			t.Errorf("%s totals: discount %s net %s, want 70.00 and 30.00", name, res.Totals.Discount, res.Totals.Net)
 		}
 	}
@@ -291,7 +287,7 @@ func TestRegressionCartBounds(t *testing.T) {
 	if err != nil {
 		t.Fatalf("quantity 1,000,000: %v", err)
 	}
-	if diff := cmp.Diff(rgDec("3333.33"), res.Totals.Discount, rgDecimal); diff != "" {
+	if diff := cmp.Diff(testkit.Dec("3333.33"), res.Totals.Discount, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("discount at the bound (-want +got):\n%s", diff)
 	}
 }

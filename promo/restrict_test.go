@@ -2,11 +2,11 @@ package promo_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -31,8 +31,7 @@ func (b blocker) Apply(v *promo.View) promo.Proposal {
 // A purchase block and a tally stand whatever happens to the promotion:
 // not eligible, cumulative or non-cumulative, with or without a winner.
 func TestBlocksAndTalliesStand(t *testing.T) {
-	loc, _ := time.LoadLocation("America/Sao_Paulo")
-	cart := promo.Cart{ID: "b-1", Time: time.Date(2026, 11, 21, 10, 0, 0, 0, loc), Store: promo.Store{ID: "l"},
+	cart := promo.Cart{ID: "b-1", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"},
 		Lines: []promo.Line{{ID: "1", Quantity: decimal.NewFromInt(3), UnitPrice: decimal.NewFromInt(10)}}}
 	for _, tt := range []struct {
 		name   string
@@ -52,7 +51,7 @@ func TestBlocksAndTalliesStand(t *testing.T) {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff([]promo.Block{{Campaign: "q", Line: "1", Allowed: decimal.NewFromInt(1), Reason: promo.Reason{Code: "purchase_blocked"}}},
-				res.Blocks, cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })); diff != "" {
+				res.Blocks, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("blocks (-want +got):\n%s", diff)
 			}
 			var tallies []string

@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -15,7 +16,7 @@ import (
 // adjustments, blocks and participants back to the cart's lines.
 func TestSubsetAndLift(t *testing.T) {
 	cart := evCart(evLine("c", "1", "10.00"), evLine("a", "2", "5.00"), evLine("b", "3", "4.00"))
-	cart.Exchanges = []promo.ExchangeItem{{ID: "T1", Quantity: apDec("1"), UnitPrice: apDec("3.20")}}
+	cart.Exchanges = []promo.ExchangeItem{{ID: "T1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("3.20")}}
 	keep := []int{0, 2} // lines "c" and "b"
 	var seen []string
 	var ranks []int
@@ -42,8 +43,8 @@ func TestSubsetAndLift(t *testing.T) {
 			t.Errorf("runs of the subset's line 0: %+v, want one ungrouped unit", rs)
 		}
 		prop := promo.Proposal{Eligible: true,
-			Adjustments:  []promo.Proposed{{Line: 1, Kind: promo.ItemDiscount, Amount: apDec("1.00")}},
-			Blocks:       []promo.BlockAt{{Line: 1, Allowed: apDec("2")}},
+			Adjustments:  []promo.Proposed{{Line: 1, Kind: promo.ItemDiscount, Amount: testkit.Dec("1.00")}},
+			Blocks:       []promo.BlockAt{{Line: 1, Allowed: testkit.Dec("2")}},
 			Participants: []promo.Participant{{Line: 0, Units: 1}, {Line: 1, Units: 3}}}
 		return promo.Lift(prop, keep)
 	})
@@ -51,7 +52,7 @@ func TestSubsetAndLift(t *testing.T) {
 	// (4.00), so the subset shows the value and the runs left.
 	before := evFake("before", func(v *promo.View) promo.Proposal {
 		return promo.Proposal{Eligible: true,
-			Adjustments: []promo.Proposed{{Line: 2, Kind: promo.FreeUnits, Amount: apDec("4.00"), Run: 0, Units: 1}},
+			Adjustments: []promo.Proposed{{Line: 2, Kind: promo.FreeUnits, Amount: testkit.Dec("4.00"), Run: 0, Units: 1}},
 			Grouped:     []promo.RunUnits{{Line: 2, Run: 0, Units: 1}}}
 	}).with(func(in *promo.Info) { in.Priority = -1 })
 	res := evEvaluate(t, cart, evRuleset(t, promo.Settings{}, before, p))
@@ -80,8 +81,8 @@ func TestSubsetAndLift(t *testing.T) {
 		t.Errorf("blocks %+v, want one on line b", res.Blocks)
 	}
 	app := res.Applied[len(res.Applied)-1]
-	want := []promo.Participation{{Line: "b", Units: apDec("3")}, {Line: "c", Units: apDec("1")}}
-	if diff := cmp.Diff(want, app.Participants, cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })); diff != "" {
+	want := []promo.Participation{{Line: "b", Units: testkit.Dec("3")}, {Line: "c", Units: testkit.Dec("1")}}
+	if diff := cmp.Diff(want, app.Participants, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("participants (-want +got):\n%s", diff)
 	}
 }
