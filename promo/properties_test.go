@@ -38,9 +38,6 @@ import (
 // ppTiedPrices are drawn often so that units and lines tie on price.
 var ppTiedPrices = []int{100, 999, 1000, 1990, 4999}
 
-// ppCents returns n cents as a decimal.
-func ppCents(n int) decimal.Decimal { return decimal.New(int64(n), -2) }
-
 // ppGenCart draws an anonymous cart of 1 to 30 lines of up to 10 units
 // (a fifth weighed) at the fixed instant; line ids "1", "2", ... sort as
 // strings in another order than the cart's from line 10 on.
@@ -96,7 +93,7 @@ func TestPropertyApportion(t *testing.T) {
 		weights := make([]decimal.Decimal, len(ws))
 		sum := 0
 		for i, w := range ws {
-			weights[i] = ppCents(w)
+			weights[i] = testkit.Cents(w)
 			sum += w
 		}
 		// Mostly at most the weights; sometimes more; sometimes with a
@@ -109,8 +106,8 @@ func TestPropertyApportion(t *testing.T) {
 		if len(shares) != len(weights) {
 			t.Fatalf("%d shares for %d weights", len(shares), len(weights))
 		}
-		total := ppCents(sum)
-		want := ppCents(amountCents)
+		total := testkit.Cents(sum)
+		want := testkit.Cents(amountCents)
 		if sum == 0 {
 			want = decimal.Zero
 		}
@@ -129,7 +126,7 @@ func TestPropertyApportion(t *testing.T) {
 			// |share - amount × w / total| < 0.01, without dividing.
 			if sum > 0 {
 				off := s.Mul(total).Sub(want.Mul(weights[i])).Abs()
-				if !off.LessThan(total.Mul(ppCents(1))) {
+				if !off.LessThan(total.Mul(testkit.Cents(1))) {
 					t.Errorf("share %d is %s, a cent or more from the exact %s × %s / %s", i, s, want, weights[i], total)
 				}
 			}
@@ -360,9 +357,9 @@ func TestSaleApportionTiesByRank(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := promo.Line{ID: "a", ProductCode: "A", Quantity: decimal.NewFromInt(1), UnitPrice: ppCents(1000)}
-	b := promo.Line{ID: "b", ProductCode: "B", Quantity: decimal.NewFromInt(1), UnitPrice: ppCents(1000)}
-	want := map[string]decimal.Decimal{"a": ppCents(1), "b": decimal.Zero}
+	a := promo.Line{ID: "a", ProductCode: "A", Quantity: decimal.NewFromInt(1), UnitPrice: testkit.Cents(1000)}
+	b := promo.Line{ID: "b", ProductCode: "B", Quantity: decimal.NewFromInt(1), UnitPrice: testkit.Cents(1000)}
+	want := map[string]decimal.Decimal{"a": testkit.Cents(1), "b": decimal.Zero}
 	for _, order := range [][]promo.Line{{a, b}, {b, a}} {
 		c := promo.Cart{ID: "sale-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: order}
 		res, err := promo.Evaluate(c, rs)
@@ -444,14 +441,14 @@ func TestRequireAllWithRepeatedValue(t *testing.T) {
 				t.Fatal(err)
 			}
 			c := promo.Cart{ID: "sale-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: []promo.Line{
-				{ID: "1", ProductCode: "P1", SKU: "P1-A", Category: "mercearia/graos", Quantity: decimal.NewFromInt(2), UnitPrice: ppCents(1000)},
+				{ID: "1", ProductCode: "P1", SKU: "P1-A", Category: "mercearia/graos", Quantity: decimal.NewFromInt(2), UnitPrice: testkit.Cents(1000)},
 			}}
 			res, err := promo.Evaluate(c, rs)
 			if err != nil {
 				t.Fatal(err)
 			}
 			type line struct{ Discount, Net decimal.Decimal }
-			want := []line{{ppCents(200), ppCents(1800)}}
+			want := []line{{testkit.Cents(200), testkit.Cents(1800)}}
 			var got []line
 			for _, l := range res.Lines {
 				got = append(got, line{l.Discount, l.Net})

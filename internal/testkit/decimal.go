@@ -26,7 +26,7 @@ func DecPtr(s string) *decimal.Decimal {
 
 // Cents returns n cents of a real (n/100), as written with two decimal
 // places: Cents(1990) is 19.90.
-func Cents(n int64) decimal.Decimal { return decimal.New(n, -2) }
+func Cents(n int) decimal.Decimal { return decimal.New(int64(n), -2) }
 
 // EquateDecimals returns a go-cmp option that compares decimals by value,
 // as [decimal.Decimal.Equal] does: 1.5 and 1.50 are equal. Without it
