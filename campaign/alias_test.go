@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promogen"
 )
@@ -109,7 +110,7 @@ func TestCompileSharesNothingWithItsDefinition(t *testing.T) {
 
 	alMutate(reflect.ValueOf(&def).Elem())
 
-	opts := cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
+	opts := testkit.EquateDecimals()
 	for i, c := range carts {
 		res, err := promo.Evaluate(c, rs)
 		if err != nil {

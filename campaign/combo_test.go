@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -128,10 +129,10 @@ func TestQuantityBlocks(t *testing.T) {
 			cart := fmt.Sprintf(`{"id": "sale-b", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, %s
 			  "lines": [%s]%s}`, customer, tc.lines, history)
 			res := pkEval(t, ruleset, cart)
-			if diff := cmp.Diff(tc.blocks, cbBlocks(res), pkDecEqual); diff != "" {
+			if diff := cmp.Diff(tc.blocks, cbBlocks(res), testkit.EquateDecimals()); diff != "" {
 				t.Errorf("blocks (-want +got):\n%s", diff)
 			}
-			if got := res.Totals.Discount; !got.Equal(pkDec(tc.discount)) {
+			if got := res.Totals.Discount; !got.Equal(testkit.Dec(tc.discount)) {
 				t.Errorf("discount = %s, want %s", got, tc.discount)
 			}
 		})
@@ -168,7 +169,7 @@ func TestQuantityBlockOverSeveralLines(t *testing.T) {
 		t.Errorf("units the blocks let the POS keep = %s, want 2 (blocks %+v)", total, cbBlocks(res))
 	}
 	want := []cbBlock{{"qtd", "a", "purchase_blocked", decimal.NewFromInt(2)}, {"qtd", "b", "purchase_blocked", decimal.Zero}}
-	if diff := cmp.Diff(want, cbBlocks(res), pkDecEqual); diff != "" {
+	if diff := cmp.Diff(want, cbBlocks(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("blocks (-want +got):\n%s", diff)
 	}
 }
@@ -200,7 +201,7 @@ func TestQuantityBlockCountsEveryUnitBought(t *testing.T) {
 		}
 		if sale == 6 {
 			want := []cbBlock{{"qtd", "1", "purchase_blocked", decimal.Zero}}
-			if diff := cmp.Diff(want, cbBlocks(res), pkDecEqual); diff != "" {
+			if diff := cmp.Diff(want, cbBlocks(res), testkit.EquateDecimals()); diff != "" {
 				t.Errorf("sale 6 after 5 units bought: blocks (-want +got):\n%s", diff)
 			}
 		}
@@ -248,8 +249,8 @@ func TestKitBonusUnitsAreNotShared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]decimal.Decimal{"a": decimal.Zero, "b1": pkDec("5.00"), "b2": pkDec("10.00")}
-	if diff := cmp.Diff(want, pkDiscounts(res), pkDecEqual); diff != "" {
+	want := map[string]decimal.Decimal{"a": decimal.Zero, "b1": testkit.Dec("5.00"), "b2": testkit.Dec("10.00")}
+	if diff := cmp.Diff(want, pkDiscounts(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("discounts (-want +got):\n%s", diff)
 	}
 	qty := map[string]decimal.Decimal{}
@@ -303,7 +304,7 @@ func TestScratchCardsQuantity(t *testing.T) {
 			if tc.cards > 0 {
 				want = []decimal.Decimal{decimal.NewFromInt(tc.cards)}
 			}
-			if diff := cmp.Diff(want, cards, pkDecEqual); diff != "" {
+			if diff := cmp.Diff(want, cards, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("scratch cards (-want +got):\n%s", diff)
 			}
 		})
@@ -352,9 +353,9 @@ func TestComboFundedShares(t *testing.T) {
 	   "buy": [{"product": "A", "quantity": 1}], "bonus": [{"product": "B", "quantity": 1, "percent": "50"}]}]}`,
 		`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"},
 		  "lines": [{"id": "1", "product_code": "A", "quantity": "1", "unit_price": "5.00"}, {"id": "2", "product_code": "B", "quantity": "1", "unit_price": "7.77"}]}`)
-	want := []promo.Adjustment{{Campaign: "kit", Kind: promo.ItemDiscount, Amount: pkDec("3.88"), FundedBy: "Fab",
-		Shares: []promo.FundingShare{{Funder: "Fab", Amount: pkDec("1.16")}, {Funder: "retailer", Amount: pkDec("2.72")}}}}
-	if diff := cmp.Diff(want, res.Lines[1].Adjustments, pkDecEqual); diff != "" {
+	want := []promo.Adjustment{{Campaign: "kit", Kind: promo.ItemDiscount, Amount: testkit.Dec("3.88"), FundedBy: "Fab",
+		Shares: []promo.FundingShare{{Funder: "Fab", Amount: testkit.Dec("1.16")}, {Funder: "retailer", Amount: testkit.Dec("2.72")}}}}
+	if diff := cmp.Diff(want, res.Lines[1].Adjustments, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("line 2 adjustments (-want +got):\n%s", diff)
 	}
 }
@@ -410,7 +411,7 @@ func TestKitParticipantsIncludeBuyUnits(t *testing.T) {
 		got[p.Line] = got[p.Line].Add(p.Units)
 	}
 	want := map[string]decimal.Decimal{"1": decimal.NewFromInt(4), "2": decimal.NewFromInt(2)}
-	if diff := cmp.Diff(want, got, pkDecEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("participants by line (-want +got):\n%s", diff)
 	}
 }
@@ -422,7 +423,7 @@ func TestComboInactive(t *testing.T) {
 	for _, tc := range []struct {
 		active, code string
 		discount     decimal.Decimal
-	}{{"false", "inactive", decimal.Zero}, {"true", "applied", pkDec("4.00")}} {
+	}{{"false", "inactive", decimal.Zero}, {"true", "applied", testkit.Dec("4.00")}} {
 		t.Run("active "+tc.active, func(t *testing.T) {
 			res := pkEval(t, `{"version": 1, "campaigns": [], "combos": [
 			  {"id": "kit", "description": "A + B 50%", "start": "2026-11-01", "type": "kit", "active": `+tc.active+`,
@@ -433,7 +434,7 @@ func TestComboInactive(t *testing.T) {
 				t.Errorf("trace code = %q, want %q", got, tc.code)
 			}
 			want := map[string]decimal.Decimal{"a": decimal.Zero, "b": tc.discount}
-			if diff := cmp.Diff(want, pkDiscounts(res), pkDecEqual); diff != "" {
+			if diff := cmp.Diff(want, pkDiscounts(res), testkit.EquateDecimals()); diff != "" {
 				t.Errorf("discounts (-want +got):\n%s", diff)
 			}
 		})

@@ -10,28 +10,16 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
-
-func cpDec(s string) *decimal.Decimal {
-	d := decimal.RequireFromString(s)
-	return &d
-}
-
-var cpSaoPaulo = func() *time.Location {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
 
 // cpCampaign is a valid campaign: 10 % off product A.
 func cpCampaign(id string) campaign.Campaign {
 	return campaign.Campaign{
 		ID: id, Name: "Campanha " + id, Start: "2026-11-01T00:00:00-03:00",
 		Rules:   &campaign.Rules{Conditions: []campaign.Condition{{Kind: "product_code", Values: []string{"A"}}}},
-		Benefit: campaign.Benefit{On: "items", Percent: cpDec("10")},
+		Benefit: campaign.Benefit{On: "items", Percent: testkit.DecPtr("10")},
 	}
 }
 
@@ -150,18 +138,18 @@ func TestCompileProblems(t *testing.T) {
 			want: []cpProblem{{c0 + ".rules.conditions[0].require", `unknown require "todos"`}}},
 		{name: "bad match", change: func(r *campaign.Ruleset) { r.Campaigns[0].Rules.Match = "xor" },
 			want: []cpProblem{{c0 + ".rules.match", `unknown match "xor"`}}},
-		{name: "percent above 100", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.Percent = cpDec("100.01") },
+		{name: "percent above 100", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.Percent = testkit.DecPtr("100.01") },
 			want: []cpProblem{{c0 + ".benefit.percent", "must be between 0 and 100"}}},
-		{name: "negative percent", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.Percent = cpDec("-1") },
+		{name: "negative percent", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.Percent = testkit.DecPtr("-1") },
 			want: []cpProblem{{c0 + ".benefit.percent", "must be between 0 and 100"}}},
-		{name: "percent 100", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.Percent = cpDec("100") }},
+		{name: "percent 100", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.Percent = testkit.DecPtr("100") }},
 		{name: "negative amount", change: func(r *campaign.Ruleset) {
-			r.Campaigns[0].Benefit.Percent, r.Campaigns[0].Benefit.Amount = nil, cpDec("-0.01")
+			r.Campaigns[0].Benefit.Percent, r.Campaigns[0].Benefit.Amount = nil, testkit.DecPtr("-0.01")
 		}, want: []cpProblem{{c0 + ".benefit.amount", "must not be negative"}}},
 		{name: "negative final price", change: func(r *campaign.Ruleset) {
-			r.Campaigns[0].Benefit.Percent, r.Campaigns[0].Benefit.FinalPrice = nil, cpDec("-1")
+			r.Campaigns[0].Benefit.Percent, r.Campaigns[0].Benefit.FinalPrice = nil, testkit.DecPtr("-1")
 		}, want: []cpProblem{{c0 + ".benefit.final_price", "must not be negative"}}},
-		{name: "negative min value", change: func(r *campaign.Ruleset) { r.Campaigns[0].MinValue = cpDec("-200") },
+		{name: "negative min value", change: func(r *campaign.Ruleset) { r.Campaigns[0].MinValue = testkit.DecPtr("-200") },
 			want: []cpProblem{{c0 + ".min_value", "must not be negative"}}},
 		{name: "negative min quantity", change: func(r *campaign.Ruleset) { r.Campaigns[0].MinQuantity = -3 },
 			want: []cpProblem{{c0 + ".min_quantity", "must not be negative"}}},
@@ -169,16 +157,16 @@ func TestCompileProblems(t *testing.T) {
 			want: []cpProblem{{c0 + ".max_repetitions", "must not be negative"}}},
 		{name: "no benefit kind", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.Percent = nil },
 			want: []cpProblem{{c0 + ".benefit", "exactly one of percent, amount, final_price, free_units, gift, progressive and age_percent must be set, got 0"}}},
-		{name: "two benefit kinds", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.Amount = cpDec("5") },
+		{name: "two benefit kinds", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.Amount = testkit.DecPtr("5") },
 			want: []cpProblem{{c0 + ".benefit", "got 2"}}},
 		{name: "final price on a sale", change: func(r *campaign.Ruleset) {
-			r.Campaigns[0].Benefit = campaign.Benefit{On: "sale", FinalPrice: cpDec("25")}
+			r.Campaigns[0].Benefit = campaign.Benefit{On: "sale", FinalPrice: testkit.DecPtr("25")}
 		}, want: []cpProblem{{c0 + ".benefit.final_price", "applies to items only (on: items)"}}},
 		{name: "free units on a sale", change: func(r *campaign.Ruleset) {
 			r.Campaigns[0].Benefit = campaign.Benefit{On: "sale", FreeUnits: &campaign.FreeUnits{Buy: 3, Pay: 2}}
 		}, want: []cpProblem{{c0 + ".benefit.free_units", "applies to items only (on: items)"}}},
 		{name: "apply_to on a sale", change: func(r *campaign.Ruleset) {
-			r.Campaigns[0].Benefit = campaign.Benefit{On: "sale", Percent: cpDec("5"), ApplyTo: "highest"}
+			r.Campaigns[0].Benefit = campaign.Benefit{On: "sale", Percent: testkit.DecPtr("5"), ApplyTo: "highest"}
 		}, want: []cpProblem{{c0 + ".benefit.apply_to", "applies to items only (on: items)"}}},
 		{name: "free units buy 1 pay 1", change: func(r *campaign.Ruleset) {
 			r.Campaigns[0].Benefit = campaign.Benefit{On: "items", FreeUnits: &campaign.FreeUnits{Buy: 1, Pay: 1}}
@@ -193,7 +181,7 @@ func TestCompileProblems(t *testing.T) {
 			r.Campaigns[0].Benefit = campaign.Benefit{On: "items", FreeUnits: &campaign.FreeUnits{Buy: 3}}
 		}, want: []cpProblem{{c0 + ".benefit.free_units.pay", "must be at least 1 and less than buy"}}},
 		{name: "max repetitions on a sale benefit", change: func(r *campaign.Ruleset) {
-			r.Campaigns[0].Benefit = campaign.Benefit{On: "sale", Amount: cpDec("10")}
+			r.Campaigns[0].Benefit = campaign.Benefit{On: "sale", Amount: testkit.DecPtr("10")}
 			r.Campaigns[0].MaxRepetitions = 2
 		}, want: []cpProblem{{c0 + ".max_repetitions", "applies to item benefits only"}}},
 		{name: "missing target", change: func(r *campaign.Ruleset) { r.Campaigns[0].Benefit.On = "" },
@@ -230,8 +218,8 @@ func TestCompileReportsEverythingAtOnce(t *testing.T) {
 		Campaigns: []campaign.Campaign{
 			{ID: "a", Start: "2026-02-30", Benefit: campaign.Benefit{On: "items"}},
 			{ID: "a", Name: "B", Start: "2026-11-02", End: "2026-11-01", Category: "pascoa", NoActivationRules: true,
-				MinQuantity: -1, MinValue: cpDec("-5"), MaxRepetitions: 2,
-				Benefit: campaign.Benefit{On: "sale", Percent: cpDec("150")}},
+				MinQuantity: -1, MinValue: testkit.DecPtr("-5"), MaxRepetitions: 2,
+				Benefit: campaign.Benefit{On: "sale", Percent: testkit.DecPtr("150")}},
 			{ID: "c", Name: "C", Start: "2026-11-01",
 				Rules: &campaign.Rules{Match: "xor", Conditions: []campaign.Condition{
 					{Kind: "colour"},
@@ -274,7 +262,7 @@ func TestCompileReportsEverythingAtOnce(t *testing.T) {
 
 func TestCompileInfo(t *testing.T) {
 	sale := cpCampaign("sale")
-	sale.Benefit = campaign.Benefit{On: "sale", Amount: cpDec("10")}
+	sale.Benefit = campaign.Benefit{On: "sale", Amount: testkit.DecPtr("10")}
 	sale.NoActivationRules, sale.Rules = true, nil
 	sale.Priority, sale.NonCumulative, sale.FundedBy, sale.Category = 3, true, "industria-x", "natal"
 	sale.End = "2026-11-30"
@@ -304,12 +292,12 @@ func TestCompileInfo(t *testing.T) {
 	if diff := cmp.Diff([]string{"item", "sale"}, order); diff != "" {
 		t.Errorf("pipeline order (-want +got):\n%s", diff)
 	}
-	timeEq := cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })
+	timeEq := testkit.EquateTimes()
 
 	p, _ := rs.Promotion("sale")
 	wantInfo := promo.Info{ID: "sale", Name: "Campanha sale", Category: "natal", Type: "reshop:sale_amount", Phase: promo.PhaseSale, Priority: 3,
-		Exclusive: true, Start: time.Date(2026, 11, 1, 0, 0, 0, 0, cpSaoPaulo),
-		End: time.Date(2026, 11, 30, 23, 59, 59, 999999999, cpSaoPaulo), Funder: "industria-x"}
+		Exclusive: true, Start: testkit.At(2026, 11, 1, 0, 0, 0),
+		End: time.Date(2026, 11, 30, 23, 59, 59, 999999999, testkit.SaoPaulo()), Funder: "industria-x"}
 	if diff := cmp.Diff(wantInfo, p.Info(), timeEq); diff != "" {
 		t.Errorf("sale Info (-want +got):\n%s", diff)
 	}
@@ -319,7 +307,7 @@ func TestCompileInfo(t *testing.T) {
 
 	p, _ = rs.Promotion("item")
 	wantInfo = promo.Info{ID: "item", Name: "Campanha item", Type: "reshop:item_percent", Phase: promo.PhaseItem,
-		Start: time.Date(2026, 11, 1, 0, 0, 0, 0, cpSaoPaulo)}
+		Start: testkit.At(2026, 11, 1, 0, 0, 0)}
 	if diff := cmp.Diff(wantInfo, p.Info(), timeEq); diff != "" {
 		t.Errorf("item Info (-want +got):\n%s", diff)
 	}
@@ -341,23 +329,23 @@ func TestCompileDateForms(t *testing.T) {
 		wantStart  time.Time
 		wantEnd    time.Time // zero: no end
 	}{
-		{name: "RFC 3339", start: "2026-11-01T00:00:00-03:00", wantStart: time.Date(2026, 11, 1, 0, 0, 0, 0, cpSaoPaulo)},
-		{name: "RFC 3339 in UTC", start: "2026-11-01T03:00:00Z", wantStart: time.Date(2026, 11, 1, 0, 0, 0, 0, cpSaoPaulo)},
-		{name: "RFC 3339 with fraction", start: "2026-11-01T00:00:00.5-03:00", wantStart: time.Date(2026, 11, 1, 0, 0, 0, 5e8, cpSaoPaulo)},
+		{name: "RFC 3339", start: "2026-11-01T00:00:00-03:00", wantStart: testkit.At(2026, 11, 1, 0, 0, 0)},
+		{name: "RFC 3339 in UTC", start: "2026-11-01T03:00:00Z", wantStart: testkit.At(2026, 11, 1, 0, 0, 0)},
+		{name: "RFC 3339 with fraction", start: "2026-11-01T00:00:00.5-03:00", wantStart: time.Date(2026, 11, 1, 0, 0, 0, 5e8, testkit.SaoPaulo())},
 		// An end to the minute covers that whole minute.
 		{name: "local minute", start: "2026-11-01T08:30", end: "2026-11-30T18:00",
-			wantStart: time.Date(2026, 11, 1, 8, 30, 0, 0, cpSaoPaulo), wantEnd: time.Date(2026, 11, 30, 18, 0, 59, 999999999, cpSaoPaulo)},
-		{name: "local second", start: "2026-11-01T08:30:15", wantStart: time.Date(2026, 11, 1, 8, 30, 15, 0, cpSaoPaulo)},
+			wantStart: testkit.At(2026, 11, 1, 8, 30, 0), wantEnd: time.Date(2026, 11, 30, 18, 0, 59, 999999999, testkit.SaoPaulo())},
+		{name: "local second", start: "2026-11-01T08:30:15", wantStart: testkit.At(2026, 11, 1, 8, 30, 15)},
 		{name: "date only: start of the first day, end of the last", start: "2026-11-01", end: "2026-11-30",
-			wantStart: time.Date(2026, 11, 1, 0, 0, 0, 0, cpSaoPaulo), wantEnd: time.Date(2026, 11, 30, 23, 59, 59, 999999999, cpSaoPaulo)},
+			wantStart: testkit.At(2026, 11, 1, 0, 0, 0), wantEnd: time.Date(2026, 11, 30, 23, 59, 59, 999999999, testkit.SaoPaulo())},
 		{name: "end of February in a leap year", start: "2028-02-01", end: "2028-02-29",
-			wantStart: time.Date(2028, 2, 1, 0, 0, 0, 0, cpSaoPaulo), wantEnd: time.Date(2028, 2, 29, 23, 59, 59, 999999999, cpSaoPaulo)},
+			wantStart: testkit.At(2028, 2, 1, 0, 0, 0), wantEnd: time.Date(2028, 2, 29, 23, 59, 59, 999999999, testkit.SaoPaulo())},
 		// Manaus is UTC-04:00: its midnight is 04:00 UTC.
 		{name: "another time zone", tz: "America/Manaus", start: "2026-11-01", end: "2026-11-01T12:00",
 			wantStart: time.Date(2026, 11, 1, 4, 0, 0, 0, time.UTC), wantEnd: time.Date(2026, 11, 1, 12, 0, 59, 999999999, manaus)},
 		{name: "UTC", tz: "UTC", start: "2026-11-01T08:30", wantStart: time.Date(2026, 11, 1, 8, 30, 0, 0, time.UTC)},
 		{name: "an offset wins over the zone", tz: "America/Manaus", start: "2026-11-01T00:00:00-03:00",
-			wantStart: time.Date(2026, 11, 1, 0, 0, 0, 0, cpSaoPaulo)},
+			wantStart: testkit.At(2026, 11, 1, 0, 0, 0)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -394,10 +382,10 @@ func TestDateOnlyEndIsInclusive(t *testing.T) {
 		at   time.Time
 		want promo.ReasonCode
 	}{
-		{time.Date(2026, 10, 31, 23, 59, 59, 999999999, cpSaoPaulo), promo.ReasonNotStarted},
-		{time.Date(2026, 11, 1, 0, 0, 0, 0, cpSaoPaulo), promo.ReasonApplied},
-		{time.Date(2026, 11, 30, 23, 59, 59, 999999999, cpSaoPaulo), promo.ReasonApplied},
-		{time.Date(2026, 12, 1, 0, 0, 0, 0, cpSaoPaulo), promo.ReasonEnded},
+		{time.Date(2026, 10, 31, 23, 59, 59, 999999999, testkit.SaoPaulo()), promo.ReasonNotStarted},
+		{testkit.At(2026, 11, 1, 0, 0, 0), promo.ReasonApplied},
+		{time.Date(2026, 11, 30, 23, 59, 59, 999999999, testkit.SaoPaulo()), promo.ReasonApplied},
+		{testkit.At(2026, 12, 1, 0, 0, 0), promo.ReasonEnded},
 		// 02:30 UTC on December 1st is still November 30th in São Paulo.
 		{time.Date(2026, 12, 1, 2, 30, 0, 0, time.UTC), promo.ReasonApplied},
 	}
@@ -454,11 +442,11 @@ func TestDecode(t *testing.T) {
 		t.Fatalf("Decode: %v", err)
 	}
 	want := campaign.Ruleset{Version: 1, Settings: campaign.Settings{Rounding: "truncate"}, Campaigns: []campaign.Campaign{{
-		ID: "x", Name: "X", Start: "2026-11-01", MinValue: cpDec("200"), MinQuantity: 2,
+		ID: "x", Name: "X", Start: "2026-11-01", MinValue: testkit.DecPtr("200"), MinQuantity: 2,
 		Rules:   &campaign.Rules{Match: "any", Conditions: []campaign.Condition{{Kind: "category", Values: []string{"a", "b"}, Require: "all"}}},
 		Benefit: campaign.Benefit{On: "items", FreeUnits: &campaign.FreeUnits{Buy: 3, Pay: 2}, ApplyTo: "lowest"},
 	}}}
-	if diff := cmp.Diff(want, def, cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })); diff != "" {
+	if diff := cmp.Diff(want, def, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("Decode (-want +got):\n%s", diff)
 	}
 }

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -489,7 +489,7 @@ func TestCampaignGeneralData(t *testing.T) {
 // 1 × 50.00) presenting codes.
 func cdCart(codes ...string) promo.Cart {
 	return promo.Cart{
-		ID: "sale-cd", Time: time.Date(2026, time.November, 21, 10, 15, 0, 0, cpSaoPaulo), Store: promo.Store{ID: "loja-1"},
+		ID: "sale-cd", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"},
 		PromoCodes: codes,
 		Lines:      []promo.Line{{ID: "1", ProductCode: "A", Quantity: decimal.NewFromInt(1), UnitPrice: decimal.RequireFromString("50.00")}},
 	}
@@ -605,7 +605,7 @@ func cdCodes(t *testing.T, res promo.Result, id string) []promo.ReasonCode {
 // cdDecEqual compares decimals by value and tax ids (unexported fields) by
 // equality.
 var cdDecEqual = cmp.Options{
-	cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) }),
+	testkit.EquateDecimals(),
 	cmp.Comparer(func(a, b promo.TaxID) bool { return a == b }),
 }
 

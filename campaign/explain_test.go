@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -54,9 +55,9 @@ func TestExplain(t *testing.T) {
 	want := []answer{
 		{"perfume-10", promo.ReasonNoMatchingItem, nil},
 		// 87.70 of 100.00: 12.30 more, like line 1 (the cheapest), unlocks 20.00.
-		{"acima-100", promo.ReasonMinValue, &promo.Shortfall{Amount: *cpDec("12.30"), Like: "1", Unlocks: *cpDec("20.00")}},
+		{"acima-100", promo.ReasonMinValue, &promo.Shortfall{Amount: *testkit.DecPtr("12.30"), Like: "1", Unlocks: *testkit.DecPtr("20.00")}},
 		// 2 units of 3: one more M at 15.00 is the free one.
-		{"meias-3x2", promo.ReasonMinQuantity, &promo.Shortfall{Quantity: 1, Like: "1", Unlocks: *cpDec("15.00")}},
+		{"meias-3x2", promo.ReasonMinQuantity, &promo.Shortfall{Quantity: 1, Like: "1", Unlocks: *testkit.DecPtr("15.00")}},
 		{"natal", promo.ReasonEnded, nil},
 		// A part is answered by its campaign's entry.
 		{"cb", promo.ReasonApplied, nil},

@@ -10,6 +10,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
@@ -33,18 +34,6 @@ import (
 //
 // Lines come from promogen.Cart, and every evaluation also keeps the
 // engine's promises (promocheck.Promises).
-
-func famInstant(t *rapid.T, day, minute int) time.Time {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		t.Fatalf("load location: %v", err)
-	}
-	return time.Date(2026, time.November, day, 10, minute, 0, 0, loc)
-}
-
-func famCents(n int) decimal.Decimal { return decimal.New(int64(n), -2) }
-
-func famPtr(d decimal.Decimal) *decimal.Decimal { return &d }
 
 // famLines draws 1 to 5 lines of the given products (promogen.Cart's),
 // whole quantities 1 to 6 at R$ 1,00 to R$ 20,00, now and then a weighed
@@ -143,7 +132,7 @@ func TestFamiliesPropertyBudgetNeverExceeded(t *testing.T) {
 		budget := initial
 		sales := rapid.IntRange(1, 4).Draw(t, "sales")
 		for s := 0; s < sales; s++ {
-			c := promo.Cart{ID: fmt.Sprintf("sale-%d", s), Time: famInstant(t, 21, s), Store: promo.Store{ID: "loja-1"},
+			c := promo.Cart{ID: fmt.Sprintf("sale-%d", s), Time: testkit.At(2026, time.November, 21, 10, s, 0), Store: promo.Store{ID: "loja-1"},
 				Lines:   famLines(t, famProducts),
 				History: promo.History{Budgets: map[string]decimal.Decimal{"ind": decimal.NewFromInt(budget)}}}
 			res := famEvaluate(t, c, rs)
@@ -205,7 +194,7 @@ func TestFamiliesPropertyBudgetNeverExceeded(t *testing.T) {
 				for i := range c.Lines {
 					total = total.Add(famDiscountOf(res, i, "ind"))
 				}
-				if total.GreaterThan(bound.Add(famCents(len(c.Lines)))) {
+				if total.GreaterThan(bound.Add(testkit.Cents(len(c.Lines)))) {
 					t.Fatalf("sale %d: tier discount %s is more than %s%% of the %s dearest units (%s)", s, total, maxPct, used, bound)
 				}
 			}
@@ -227,11 +216,11 @@ func TestFamiliesPropertyPerCustomerLimitNeverExceeded(t *testing.T) {
 		fromMin := rapid.Bool().Draw(t, "from_minimum")
 		def := campaign.Ruleset{
 			DiscountPacks: []campaign.DiscountPack{{ID: "pk", Description: "10% por cliente", Start: "2026-11-01", Owner: "store",
-				Stores: []campaign.PackStore{{ID: "loja-1", Kind: "own"}}, MinSaleValue: famPtr(decimal.Zero), Coupon: "PACK", Key: "K",
-				Prize:           campaign.PackPrize{Sale: &campaign.PackSalePrize{Percent: famPtr(decimal.NewFromInt(10))}},
+				Stores: []campaign.PackStore{{ID: "loja-1", Kind: "own"}}, MinSaleValue: new(decimal.Zero), Coupon: "PACK", Key: "K",
+				Prize:           campaign.PackPrize{Sale: &campaign.PackSalePrize{Percent: new(decimal.NewFromInt(10))}},
 				RequireCustomer: true, LimitPerCustomer: limit}},
 			Combos: []campaign.Combo{{ID: "qtd", Description: "Q por quantidade", Start: "2026-11-01", Type: "quantity", Product: "Q",
-				MinQuantity: int64(minQ), MaxBonusQuantity: int64(maxBonus), FromMinimum: fromMin, UnitValue: famPtr(decimal.NewFromInt(1)),
+				MinQuantity: int64(minQ), MaxBonusQuantity: int64(maxBonus), FromMinimum: fromMin, UnitValue: new(decimal.NewFromInt(1)),
 				BlockQuantity: int64(block), BlockCheck: campaign.BlockCheck(check)}},
 		}
 		rs := famCompile(t, def)
@@ -241,7 +230,7 @@ func TestFamiliesPropertyPerCustomerLimitNeverExceeded(t *testing.T) {
 		for s := 0; s < sales; s++ {
 			day := rapid.IntRange(21, 22).Draw(t, "day")
 			n := int64(rapid.IntRange(1, 6).Draw(t, "q_units"))
-			c := promo.Cart{ID: fmt.Sprintf("sale-%d", s), Time: famInstant(t, day, s), Store: promo.Store{ID: "loja-1"},
+			c := promo.Cart{ID: fmt.Sprintf("sale-%d", s), Time: testkit.At(2026, time.November, day, 10, s, 0), Store: promo.Store{ID: "loja-1"},
 				Customer: &promo.Customer{ID: "c-1"},
 				Lines: []promo.Line{
 					{ID: "1", ProductCode: "Q", Quantity: decimal.NewFromInt(n), UnitPrice: decimal.NewFromInt(3)},
@@ -333,7 +322,7 @@ func TestFamiliesPropertyFundedSharesAddUp(t *testing.T) {
 			if rapid.IntRange(0, 3).Draw(t, name+"_all_die") == 0 {
 				return nil
 			}
-			return famPtr(famCents(rapid.IntRange(1, 10000).Draw(t, name+"_hundredths")))
+			return new(testkit.Cents(rapid.IntRange(1, 10000).Draw(t, name+"_hundredths")))
 		}
 		pctOf := func(p *decimal.Decimal) decimal.Decimal {
 			if p == nil {
@@ -351,7 +340,7 @@ func TestFamiliesPropertyFundedSharesAddUp(t *testing.T) {
 				d.TakePay = &campaign.TakePay{Take: int64(take), Pay: int64(rapid.IntRange(1, take-1).Draw(t, "pay"))}
 			} else {
 				d.VolumeTiers = []campaign.VolumeTier{{MinQuantity: int64(rapid.IntRange(1, 4).Draw(t, "tier_min")),
-					Percent: famCents(rapid.IntRange(1, 5000).Draw(t, "tier_hundredths"))}}
+					Percent: testkit.Cents(rapid.IntRange(1, 5000).Draw(t, "tier_hundredths"))}}
 			}
 			def.IndustryPromotions = append(def.IndustryPromotions, d)
 			funders[d.ID] = funding{d.Funder, pctOf(d.FunderShare)}
@@ -361,21 +350,21 @@ func TestFamiliesPropertyFundedSharesAddUp(t *testing.T) {
 			def.Combos = append(def.Combos, campaign.Combo{ID: "kit", Description: "Kit", Start: "2026-11-01", Type: "kit",
 				FundedBy: "Mfr", FunderShare: sh,
 				Buy:   []campaign.ComboItem{{Product: rapid.SampledFrom(famProducts).Draw(t, "kit_buy"), Quantity: 1}},
-				Bonus: []campaign.ComboBonus{{Product: rapid.SampledFrom(famProducts).Draw(t, "kit_bonus"), Quantity: 1, Percent: famPtr(famCents(rapid.IntRange(1, 10000).Draw(t, "kit_hundredths")))}}})
+				Bonus: []campaign.ComboBonus{{Product: rapid.SampledFrom(famProducts).Draw(t, "kit_bonus"), Quantity: 1, Percent: new(testkit.Cents(rapid.IntRange(1, 10000).Draw(t, "kit_hundredths")))}}})
 			// A combo's share left out means the funder pays it all.
 			funders["kit"] = funding{"Mfr", pctOf(sh)}
 		}
 		if rapid.Bool().Draw(t, "reshop") {
 			def.Campaigns = append(def.Campaigns, campaign.Campaign{ID: "rede", Name: "Rede", Start: "2026-11-01", FundedBy: "Rede",
-				NoActivationRules: true, Benefit: campaign.Benefit{On: "sale", Percent: famPtr(famCents(rapid.IntRange(1, 3000).Draw(t, "sale_hundredths")))}})
+				NoActivationRules: true, Benefit: campaign.Benefit{On: "sale", Percent: new(testkit.Cents(rapid.IntRange(1, 3000).Draw(t, "sale_hundredths")))}})
 			funders["rede"] = funding{"Rede", decimal.NewFromInt(100)}
 		}
 		if rapid.Bool().Draw(t, "retailer") {
 			def.Campaigns = append(def.Campaigns, campaign.Campaign{ID: "loja", Name: "Loja", Start: "2026-11-01",
-				NoActivationRules: true, Benefit: campaign.Benefit{On: "sale", Amount: famPtr(famCents(rapid.IntRange(1, 1000).Draw(t, "loja_cents")))}})
+				NoActivationRules: true, Benefit: campaign.Benefit{On: "sale", Amount: new(testkit.Cents(rapid.IntRange(1, 1000).Draw(t, "loja_cents")))}})
 		}
 		rs := famCompile(t, def)
-		c := promo.Cart{ID: "sale-f", Time: famInstant(t, 21, 15), Store: promo.Store{ID: "loja-1"}, Lines: famLines(t, famProducts)}
+		c := promo.Cart{ID: "sale-f", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: famLines(t, famProducts)}
 		res := famEvaluate(t, c, rs)
 
 		hundred := decimal.NewFromInt(100)
@@ -446,7 +435,7 @@ func TestFamiliesPropertyNoUnitInTwoKits(t *testing.T) {
 		var bonus []campaign.ComboBonus
 		for _, p := range rapid.SliceOfNDistinct(rapid.SampledFrom(products), 1, 2, rapid.ID[string]).Draw(t, "bonus_products") {
 			bonus = append(bonus, campaign.ComboBonus{Product: p, Quantity: int64(rapid.IntRange(1, 2).Draw(t, "bonus_quantity")),
-				Percent: famPtr(decimal.NewFromInt(100))})
+				Percent: new(decimal.NewFromInt(100))})
 		}
 		kind := rapid.SampledFrom([]string{"kit", "customer_type"}).Draw(t, "type")
 		cb := campaign.Combo{ID: "kit", Description: "Kit", Start: "2026-11-01", Type: campaign.ComboType(kind), Buy: buy, Bonus: bonus}
@@ -454,7 +443,7 @@ func TestFamiliesPropertyNoUnitInTwoKits(t *testing.T) {
 			cb.CustomerTypes = []string{"atacado"}
 		}
 		rs := famCompile(t, campaign.Ruleset{Combos: []campaign.Combo{cb}})
-		c := promo.Cart{ID: "sale-k", Time: famInstant(t, 21, 15), Store: promo.Store{ID: "loja-1"}, Lines: famLines(t, products),
+		c := promo.Cart{ID: "sale-k", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: famLines(t, products),
 			Customer: &promo.Customer{ID: "c-1", Tier: "atacado"}}
 		res := famEvaluate(t, c, rs)
 

@@ -3,24 +3,20 @@ package campaign_test
 import (
 	"errors"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
 // fuzzCart is a small fixed cart the seed rulesets' conditions refer to: whole
 // units, a weighed line, categories at two levels.
 func fuzzCart(t *testing.T) promo.Cart {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		t.Fatalf("load location: %v", err)
-	}
 	d := decimal.RequireFromString
 	return promo.Cart{
-		ID: "sale-fuzz", Time: time.Date(2026, time.November, 21, 10, 15, 0, 0, loc), Store: promo.Store{ID: "loja-1"},
+		ID: "sale-fuzz", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"},
 		Lines: []promo.Line{
 			{ID: "1", ProductCode: "P1", SKU: "P1-A", Category: "mercearia/graos/arroz", Quantity: d("2"), UnitPrice: d("10.00")},
 			{ID: "2", ProductCode: "P2", SKU: "P2-A", Category: "hortifruti/frutas", Quantity: d("0.735"), Weighed: true, UnitPrice: d("29.90")},

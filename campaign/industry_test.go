@@ -3,12 +3,12 @@ package campaign_test
 import (
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -28,13 +28,13 @@ func TestIndustryFundingShares(t *testing.T) {
 		  {"id": "1", "product_code": "IB", "quantity": "4", "unit_price": "4.99"},
 		  {"id": "2", "product_code": "IC", "quantity": "2", "unit_price": "2.55"}]}`)
 	want := [][]promo.Adjustment{
-		{{Campaign: "ind-60", Kind: promo.FreeUnits, Amount: pkDec("4.99"), FundedBy: "Unilever",
-			Shares: []promo.FundingShare{{Funder: "Unilever", Amount: pkDec("2.99")}, {Funder: "retailer", Amount: pkDec("2.00")}}}},
-		{{Campaign: "ind-60", Kind: promo.FreeUnits, Amount: pkDec("2.55"), FundedBy: "Unilever",
-			Shares: []promo.FundingShare{{Funder: "Unilever", Amount: pkDec("1.53")}, {Funder: "retailer", Amount: pkDec("1.02")}}}},
+		{{Campaign: "ind-60", Kind: promo.FreeUnits, Amount: testkit.Dec("4.99"), FundedBy: "Unilever",
+			Shares: []promo.FundingShare{{Funder: "Unilever", Amount: testkit.Dec("2.99")}, {Funder: "retailer", Amount: testkit.Dec("2.00")}}}},
+		{{Campaign: "ind-60", Kind: promo.FreeUnits, Amount: testkit.Dec("2.55"), FundedBy: "Unilever",
+			Shares: []promo.FundingShare{{Funder: "Unilever", Amount: testkit.Dec("1.53")}, {Funder: "retailer", Amount: testkit.Dec("1.02")}}}},
 	}
 	got := [][]promo.Adjustment{res.Lines[0].Adjustments, res.Lines[1].Adjustments}
-	if diff := cmp.Diff(want, got, pkDecEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("adjustments (-want +got):\n%s", diff)
 	}
 }
@@ -46,8 +46,8 @@ func TestIndustryFullyFundedHasNoSplit(t *testing.T) {
 	  {"id": "ind", "name": "Nestlé 3x2", "start": "2026-11-01", "funder": "Nestle", "products": ["IA"], "take_pay": {"take": 3, "pay": 2}}]}`,
 		`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "lines": [
 		  {"id": "1", "product_code": "IA", "quantity": "3", "unit_price": "5.00"}]}`)
-	want := []promo.Adjustment{{Campaign: "ind", Kind: promo.FreeUnits, Amount: pkDec("5.00"), FundedBy: "Nestle"}}
-	if diff := cmp.Diff(want, res.Lines[0].Adjustments, pkDecEqual); diff != "" {
+	want := []promo.Adjustment{{Campaign: "ind", Kind: promo.FreeUnits, Amount: testkit.Dec("5.00"), FundedBy: "Nestle"}}
+	if diff := cmp.Diff(want, res.Lines[0].Adjustments, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("adjustments (-want +got):\n%s", diff)
 	}
 }
@@ -68,11 +68,11 @@ func TestIndustrySharesFollowTheRounding(t *testing.T) {
 			   "products": ["P"], "take_pay": {"take": 3, "pay": 2}}]}`, tc.mode),
 				`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "lines": [
 				  {"id": "1", "product_code": "P", "quantity": "3", "unit_price": "4.97"}]}`)
-			want := []promo.FundingShare{{Funder: "Fab", Amount: pkDec(tc.funder)}, {Funder: "retailer", Amount: pkDec(tc.retailer)}}
+			want := []promo.FundingShare{{Funder: "Fab", Amount: testkit.Dec(tc.funder)}, {Funder: "retailer", Amount: testkit.Dec(tc.retailer)}}
 			if len(res.Lines[0].Adjustments) != 1 {
 				t.Fatalf("adjustments %+v, want one", res.Lines[0].Adjustments)
 			}
-			if diff := cmp.Diff(want, res.Lines[0].Adjustments[0].Shares, pkDecEqual); diff != "" {
+			if diff := cmp.Diff(want, res.Lines[0].Adjustments[0].Shares, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("shares (-want +got):\n%s", diff)
 			}
 		})
@@ -90,16 +90,12 @@ func TestIndustryBudgetAcrossSales(t *testing.T) {
 		t.Fatal(err)
 	}
 	budget := decimal.NewFromInt(3)
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		t.Fatal(err)
-	}
 	for k, want := range []struct {
 		discount, used string
 		code           string
 	}{{"4.00", "2", "applied"}, {"2.00", "1", "applied"}, {"0", "0", "budget_exhausted"}} {
-		c := promo.Cart{ID: fmt.Sprintf("sale-%d", k+1), Time: time.Date(2026, 11, 21, 10, 15+k, 0, 0, loc), Store: promo.Store{ID: "loja-1"},
-			Lines:   []promo.Line{{ID: "1", ProductCode: "P", Quantity: decimal.NewFromInt(6), UnitPrice: pkDec("2.00")}},
+		c := promo.Cart{ID: fmt.Sprintf("sale-%d", k+1), Time: testkit.At(2026, 11, 21, 10, 15+k, 0), Store: promo.Store{ID: "loja-1"},
+			Lines:   []promo.Line{{ID: "1", ProductCode: "P", Quantity: decimal.NewFromInt(6), UnitPrice: testkit.Dec("2.00")}},
 			History: promo.History{Budgets: map[string]decimal.Decimal{"ind": budget}}}
 		res, err := promo.Evaluate(c, rs)
 		if err != nil {
@@ -108,7 +104,7 @@ func TestIndustryBudgetAcrossSales(t *testing.T) {
 		if got := pkCodes(res)["ind"]; got != want.code {
 			t.Errorf("sale %d: trace code %q, want %q", k+1, got, want.code)
 		}
-		if !res.Totals.Discount.Equal(pkDec(want.discount)) {
+		if !res.Totals.Discount.Equal(testkit.Dec(want.discount)) {
 			t.Errorf("sale %d: discount %s, want %s", k+1, res.Totals.Discount, want.discount)
 		}
 		used := decimal.Zero
@@ -120,7 +116,7 @@ func TestIndustryBudgetAcrossSales(t *testing.T) {
 				used = used.Add(d.Add)
 			}
 		}
-		if !used.Equal(pkDec(want.used)) {
+		if !used.Equal(testkit.Dec(want.used)) {
 			t.Errorf("sale %d: budget used %s, want %s", k+1, used, want.used)
 		}
 		budget = budget.Sub(used)
@@ -162,9 +158,9 @@ func TestIndustryFundingRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []promo.FundingRecord{{Sale: "sale-148", Store: "loja-1", Instant: c.Time, Campaign: "ind", Funder: "Fab", Units: 1,
-		Amount: pkDec("10.00"), FunderAmount: pkDec("10.00"), RetailerAmount: decimal.Zero}}
+		Amount: testkit.Dec("10.00"), FunderAmount: testkit.Dec("10.00"), RetailerAmount: decimal.Zero}}
 	got := promo.FundingRecords(c, res)
-	if diff := cmp.Diff(want, got, pkDecEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("FundingRecords (-want +got):\n%s", diff)
 	}
 }

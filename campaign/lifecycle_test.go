@@ -11,20 +11,12 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 )
 
 // Lifecycle: StatusAt, Search, Clone and Diff over campaign definitions.
 // Every expectation below is worked out from the dates and fields written in
 // the test, not copied from output.
-
-func lcDec(s string) *decimal.Decimal {
-	d := decimal.RequireFromString(s)
-	return &d
-}
-
-func lcInt(n int) *int { return &n }
-
-func lcStatusPtr(s campaign.Status) *campaign.Status { return &s }
 
 // lcAt reads an RFC 3339 instant (with nanoseconds if any).
 func lcAt(t *testing.T, s string) time.Time {
@@ -35,8 +27,6 @@ func lcAt(t *testing.T, s string) time.Time {
 	}
 	return at
 }
-
-var lcDecEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
 
 func TestStatusString(t *testing.T) {
 	for _, tc := range []struct {
@@ -135,18 +125,18 @@ func TestSearchType(t *testing.T) {
 		c    campaign.Campaign
 		want string
 	}{
-		{"sale percent", campaign.Campaign{Benefit: campaign.Benefit{On: "sale", Percent: lcDec("10")}}, "sale_percent"},
-		{"sale amount", campaign.Campaign{Benefit: campaign.Benefit{On: "sale", Amount: lcDec("20")}}, "sale_amount"},
-		{"item percent", campaign.Campaign{Benefit: campaign.Benefit{On: "items", Percent: lcDec("15"), ApplyTo: "highest"}}, "item_percent"},
-		{"item amount", campaign.Campaign{Benefit: campaign.Benefit{On: "items", Amount: lcDec("5")}}, "item_amount"},
-		{"final price", campaign.Campaign{Benefit: campaign.Benefit{On: "items", FinalPrice: lcDec("25")}}, "final_price"},
+		{"sale percent", campaign.Campaign{Benefit: campaign.Benefit{On: "sale", Percent: testkit.DecPtr("10")}}, "sale_percent"},
+		{"sale amount", campaign.Campaign{Benefit: campaign.Benefit{On: "sale", Amount: testkit.DecPtr("20")}}, "sale_amount"},
+		{"item percent", campaign.Campaign{Benefit: campaign.Benefit{On: "items", Percent: testkit.DecPtr("15"), ApplyTo: "highest"}}, "item_percent"},
+		{"item amount", campaign.Campaign{Benefit: campaign.Benefit{On: "items", Amount: testkit.DecPtr("5")}}, "item_amount"},
+		{"final price", campaign.Campaign{Benefit: campaign.Benefit{On: "items", FinalPrice: testkit.DecPtr("25")}}, "final_price"},
 		{"free units", campaign.Campaign{Benefit: campaign.Benefit{On: "items", FreeUnits: &campaign.FreeUnits{Buy: 3, Pay: 2}}}, "free_units"},
 		{"no benefit", campaign.Campaign{NoBenefit: true}, "no_benefit"},
 		{"nothing set", campaign.Campaign{Benefit: campaign.Benefit{On: "sale"}}, "other"},
-		{"two kinds set", campaign.Campaign{Benefit: campaign.Benefit{On: "items", Percent: lcDec("10"), Amount: lcDec("5")}}, "other"},
-		{"final price on the sale", campaign.Campaign{Benefit: campaign.Benefit{On: "sale", FinalPrice: lcDec("25")}}, "other"},
-		{"unknown target", campaign.Campaign{Benefit: campaign.Benefit{On: "cart", Percent: lcDec("10")}}, "other"},
-		{"no target", campaign.Campaign{Benefit: campaign.Benefit{Percent: lcDec("10")}}, "other"},
+		{"two kinds set", campaign.Campaign{Benefit: campaign.Benefit{On: "items", Percent: testkit.DecPtr("10"), Amount: testkit.DecPtr("5")}}, "other"},
+		{"final price on the sale", campaign.Campaign{Benefit: campaign.Benefit{On: "sale", FinalPrice: testkit.DecPtr("25")}}, "other"},
+		{"unknown target", campaign.Campaign{Benefit: campaign.Benefit{On: "cart", Percent: testkit.DecPtr("10")}}, "other"},
+		{"no target", campaign.Campaign{Benefit: campaign.Benefit{Percent: testkit.DecPtr("10")}}, "other"},
 	} {
 		if got := tc.c.Type(); got != tc.want {
 			t.Errorf("%s: Type() = %q, want %q", tc.name, got, tc.want)
@@ -177,24 +167,24 @@ func lcSearchRuleset() campaign.Ruleset {
 		Campaigns: []campaign.Campaign{
 			{ID: "natal-10", Name: "Natal 10% off", Description: "Desconto de Natal", Priority: 5, Category: "sazonal",
 				Start: "2026-12-01", End: "2026-12-25", NoActivationRules: true,
-				Benefit: campaign.Benefit{On: "sale", Percent: lcDec("10")}},
+				Benefit: campaign.Benefit{On: "sale", Percent: testkit.DecPtr("10")}},
 			{ID: "meias-3x2", Name: "Meias leve 3 pague 2", Priority: 1, Category: "vestuario",
 				Start: "2026-11-01", End: "2026-11-30", Rules: product("category", "vestuario/meias"),
 				Benefit: campaign.Benefit{On: "items", FreeUnits: &campaign.FreeUnits{Buy: 3, Pay: 2}}},
 			{ID: "acima-200", Name: "Acima de R$ 200, R$ 20 off", Priority: 5,
-				Start: "2026-11-01T00:00:00-03:00", NoActivationRules: true, MinValue: lcDec("200"),
-				Benefit: campaign.Benefit{On: "sale", Amount: lcDec("20")}},
+				Start: "2026-11-01T00:00:00-03:00", NoActivationRules: true, MinValue: testkit.DecPtr("200"),
+				Benefit: campaign.Benefit{On: "sale", Amount: testkit.DecPtr("20")}},
 			{ID: "cafe-preco", Name: "Café a R$ 12,90", Priority: 3, Category: "mercearia",
 				Start: "2026-10-01T08:00", End: "2026-10-31", Rules: product("product_code", "CAFE500"),
-				Benefit: campaign.Benefit{On: "items", FinalPrice: lcDec("12.90")}},
+				Benefit: campaign.Benefit{On: "items", FinalPrice: testkit.DecPtr("12.90")}},
 			{ID: "cadastro", Name: "Atualize seu cadastro", Description: "Enriquecer a BASE de clientes", Category: "crm",
 				Start: "2026-01-01", End: "2026-12-31", NoActivationRules: true, NoBenefit: true},
 			{ID: "arroz-5", Name: "Arroz R$ 5 off", Priority: 3, Category: "mercearia",
 				Start: "2026-11-01", End: "2026-11-15", Rules: product("sku", "ARROZ-5KG"),
-				Benefit: campaign.Benefit{On: "items", Amount: lcDec("5")}},
+				Benefit: campaign.Benefit{On: "items", Amount: testkit.DecPtr("5")}},
 			{ID: "cerveja-15", Name: "PROMOÇÃO cerveja 15%", Priority: 2, Category: "bebidas",
 				Start: "2026-11-20", End: "2026-11-20", Rules: product("category", "bebidas/cervejas"),
-				Benefit: campaign.Benefit{On: "items", Percent: lcDec("15")}},
+				Benefit: campaign.Benefit{On: "items", Percent: testkit.DecPtr("15")}},
 		},
 	}
 }
@@ -227,15 +217,15 @@ func TestSearch(t *testing.T) {
 		{"category, two campaigns of the same priority by id", campaign.Filter{Category: "mercearia"}, []string{"arroz-5", "cafe-preco"}},
 		{"category is exact", campaign.Filter{Category: "merc"}, nil},
 
-		{"active on 2026-11-10", campaign.Filter{Status: lcStatusPtr(campaign.StatusActive), At: mid},
+		{"active on 2026-11-10", campaign.Filter{Status: new(campaign.StatusActive), At: mid},
 			[]string{"cadastro", "meias-3x2", "arroz-5", "acima-200"}},
-		{"scheduled on 2026-11-10", campaign.Filter{Status: lcStatusPtr(campaign.StatusScheduled), At: mid},
+		{"scheduled on 2026-11-10", campaign.Filter{Status: new(campaign.StatusScheduled), At: mid},
 			[]string{"cerveja-15", "natal-10"}},
-		{"ended on 2026-11-10", campaign.Filter{Status: lcStatusPtr(campaign.StatusEnded), At: mid},
+		{"ended on 2026-11-10", campaign.Filter{Status: new(campaign.StatusEnded), At: mid},
 			[]string{"cafe-preco"}},
-		{"active at the last nanosecond of 2026-11-15", campaign.Filter{Status: lcStatusPtr(campaign.StatusActive), At: lcAt(t, "2026-11-15T23:59:59.999999999-03:00")},
+		{"active at the last nanosecond of 2026-11-15", campaign.Filter{Status: new(campaign.StatusActive), At: lcAt(t, "2026-11-15T23:59:59.999999999-03:00")},
 			[]string{"cadastro", "meias-3x2", "arroz-5", "acima-200"}},
-		{"active on 2026-11-16: arroz-5 has ended", campaign.Filter{Status: lcStatusPtr(campaign.StatusActive), At: lcAt(t, "2026-11-16T00:00:00-03:00")},
+		{"active on 2026-11-16: arroz-5 has ended", campaign.Filter{Status: new(campaign.StatusActive), At: lcAt(t, "2026-11-16T00:00:00-03:00")},
 			[]string{"cadastro", "meias-3x2", "acima-200"}},
 
 		{"starts from 2026-11-01", campaign.Filter{StartsFrom: lcAt(t, "2026-11-01T00:00:00-03:00")},
@@ -258,19 +248,19 @@ func TestSearch(t *testing.T) {
 		{"text: accents are not folded", campaign.Filter{Text: "promocao"}, nil},
 		{"text in several campaigns", campaign.Filter{Text: "off"}, []string{"arroz-5", "acima-200", "natal-10"}},
 
-		{"category and status", campaign.Filter{Category: "mercearia", Status: lcStatusPtr(campaign.StatusActive), At: mid}, []string{"arroz-5"}},
-		{"type and status", campaign.Filter{Type: "final_price", Status: lcStatusPtr(campaign.StatusEnded), At: mid}, []string{"cafe-preco"}},
-		{"text and status", campaign.Filter{Text: "off", Status: lcStatusPtr(campaign.StatusActive), At: mid}, []string{"arroz-5", "acima-200"}},
+		{"category and status", campaign.Filter{Category: "mercearia", Status: new(campaign.StatusActive), At: mid}, []string{"arroz-5"}},
+		{"type and status", campaign.Filter{Type: "final_price", Status: new(campaign.StatusEnded), At: mid}, []string{"cafe-preco"}},
+		{"text and status", campaign.Filter{Text: "off", Status: new(campaign.StatusActive), At: mid}, []string{"arroz-5", "acima-200"}},
 		{"start window and end window", campaign.Filter{
 			StartsFrom: lcAt(t, "2026-11-01T00:00:00-03:00"), StartsUntil: lcAt(t, "2026-11-30T23:59:59-03:00"),
 			EndsFrom: lcAt(t, "2026-11-20T00:00:00-03:00"), EndsUntil: lcAt(t, "2026-12-31T23:59:59-03:00"),
 		}, []string{"meias-3x2", "cerveja-15"}},
 		{"everything at once", campaign.Filter{
-			Type: "free_units", Category: "vestuario", Status: lcStatusPtr(campaign.StatusActive), At: mid,
+			Type: "free_units", Category: "vestuario", Status: new(campaign.StatusActive), At: mid,
 			StartsFrom: lcAt(t, "2026-11-01T00:00:00-03:00"), EndsUntil: lcAt(t, "2026-12-01T00:00:00-03:00"), Text: "meias",
 		}, []string{"meias-3x2"}},
 		{"everything at once, one field off", campaign.Filter{
-			Type: "free_units", Category: "vestuario", Status: lcStatusPtr(campaign.StatusActive), At: mid,
+			Type: "free_units", Category: "vestuario", Status: new(campaign.StatusActive), At: mid,
 			StartsFrom: lcAt(t, "2026-11-01T00:00:00-03:00"), EndsUntil: lcAt(t, "2026-12-01T00:00:00-03:00"), Text: "camisas",
 		}, nil},
 	} {
@@ -304,7 +294,7 @@ func TestSearchOrderDoesNotDependOnDefinitionOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(a, b, lcDecEqual); diff != "" {
+	if diff := cmp.Diff(a, b, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("Search on reversed campaigns (-want +got):\n%s", diff)
 	}
 }
@@ -320,7 +310,7 @@ func TestSearchReturnsCopies(t *testing.T) {
 	}
 	got[0].Rules.Conditions[0].Values[0] = "changed"
 	got[0].Benefit.FreeUnits.Buy = 9
-	if diff := cmp.Diff(lcSearchRuleset(), r, lcDecEqual); diff != "" {
+	if diff := cmp.Diff(lcSearchRuleset(), r, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("changing a search result changed the ruleset (-want +got):\n%s", diff)
 	}
 }
@@ -336,10 +326,10 @@ func TestSearchErrors(t *testing.T) {
 		f       campaign.Filter
 		wantErr string
 	}{
-		{"status without At", r, campaign.Filter{Status: lcStatusPtr(campaign.StatusActive)}, "needs the instant At"},
-		{"unknown status", r, campaign.Filter{Status: lcStatusPtr(campaign.Status(3)), At: mid}, "unknown campaign status"},
+		{"status without At", r, campaign.Filter{Status: new(campaign.StatusActive)}, "needs the instant At"},
+		{"unknown status", r, campaign.Filter{Status: new(campaign.Status(3)), At: mid}, "unknown campaign status"},
 		{"unknown type", r, campaign.Filter{Type: "percent"}, "unknown campaign type"},
-		{"bad date under a status filter", bad, campaign.Filter{Status: lcStatusPtr(campaign.StatusActive), At: mid}, `campaign "acima-200": end: not a valid date`},
+		{"bad date under a status filter", bad, campaign.Filter{Status: new(campaign.StatusActive), At: mid}, `campaign "acima-200": end: not a valid date`},
 		{"bad date under a date filter", bad, campaign.Filter{EndsFrom: mid}, `campaign "acima-200": end`},
 		{"unknown zone under a date filter", campaign.Ruleset{Version: 1, Settings: campaign.Settings{TimeZone: "Nowhere/Land"}}, campaign.Filter{StartsFrom: mid}, "unknown time zone"},
 	} {
@@ -372,13 +362,13 @@ func lcCloneRuleset() campaign.Ruleset {
 		Groupings:  []campaign.Grouping{{ID: "lojas-sul", Kind: "store", Members: []string{"loja-1", "loja-2"}}},
 		Campaigns: []campaign.Campaign{
 			{ID: "outra", Name: "Outra", Start: "2026-11-01", NoActivationRules: true,
-				Benefit: campaign.Benefit{On: "sale", Percent: lcDec("5")}},
+				Benefit: campaign.Benefit{On: "sale", Percent: testkit.DecPtr("5")}},
 			{ID: "meias-3x2", Name: "Meias leve 3 pague 2", Description: "Só no sul", Priority: 2,
-				Category: "vestuario", Start: "2026-11-01", End: "2026-11-30", MinQuantity: 3, MinValue: lcDec("50.00"),
+				Category: "vestuario", Start: "2026-11-01", End: "2026-11-30", MinQuantity: 3, MinValue: testkit.DecPtr("50.00"),
 				MaxRepetitions: 2, FundedBy: "fornecedor",
 				Rules: &campaign.Rules{Match: "all", Conditions: []campaign.Condition{
 					{Kind: "category", Values: []string{"vestuario/meias"}, Require: "any"},
-					{Kind: "customer_age", Min: lcInt(18), Max: lcInt(65)},
+					{Kind: "customer_age", Min: new(18), Max: new(65)},
 					{Kind: "store_grouping", Grouping: "lojas-sul"},
 					{Kind: "any", Conditions: []campaign.Condition{
 						{Kind: "promo_code", Codes: &campaign.CodeSet{
@@ -403,7 +393,7 @@ func TestClone(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The original is untouched.
-	if diff := cmp.Diff(lcCloneRuleset(), orig, lcDecEqual); diff != "" {
+	if diff := cmp.Diff(lcCloneRuleset(), orig, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("Clone changed the original (-want +got):\n%s", diff)
 	}
 	// The result is the original plus the copy, with its new id, name and
@@ -412,7 +402,7 @@ func TestClone(t *testing.T) {
 	c := lcCloneRuleset().Campaigns[1]
 	c.ID, c.Name, c.Start, c.End = "meias-3x2-dez", "Meias leve 3 pague 2 (dezembro)", "2026-12-01T08:00", ""
 	want.Campaigns = append(want.Campaigns, c)
-	if diff := cmp.Diff(want, got, lcDecEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("Clone (-want +got):\n%s", diff)
 	}
 	if _, err := campaign.Compile(got); err != nil {
@@ -437,10 +427,10 @@ func TestClone(t *testing.T) {
 	cl.Benefit.FreeUnits.Buy = 4
 	got.Categories[0].Name = "Roupas"
 	got.Groupings[0].Members[0] = "loja-9"
-	got.Campaigns[0].Benefit.Percent = lcDec("50")
+	got.Campaigns[0].Benefit.Percent = testkit.DecPtr("50")
 	got.Campaigns[1].Rules.Conditions[2].Grouping = "outro"
 	*got.Campaigns[1].MinValue = decimal.NewFromInt(2)
-	if diff := cmp.Diff(lcCloneRuleset(), orig, lcDecEqual); diff != "" {
+	if diff := cmp.Diff(lcCloneRuleset(), orig, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("changing the clone changed the original (-want +got):\n%s", diff)
 	}
 	// And the other way round: the copy does not follow the original.
@@ -501,7 +491,7 @@ func lcDiffBase() campaign.Campaign {
 			{Kind: "category", Values: []string{"mercearia/graos"}},
 			{Kind: "product_code", Values: []string{"P1", "P2"}, Require: "all"},
 		}},
-		Benefit: campaign.Benefit{On: "items", Percent: lcDec("10")},
+		Benefit: campaign.Benefit{On: "items", Percent: testkit.DecPtr("10")},
 	}
 }
 
@@ -514,7 +504,7 @@ func TestDiff(t *testing.T) {
 	}{
 		{"no change", func(*campaign.Campaign) {}, nil},
 		{"a decimal written with trailing zeros is the same value", func(c *campaign.Campaign) {
-			c.Benefit.Percent = lcDec("10.00")
+			c.Benefit.Percent = testkit.DecPtr("10.00")
 		}, nil},
 		{"an empty list equals an absent one", func(c *campaign.Campaign) {
 			c.Rules.Conditions[0].Conditions = []campaign.Condition{}
@@ -529,7 +519,7 @@ func TestDiff(t *testing.T) {
 			[]campaign.Change{{Path: "non_cumulative", Old: nil, New: true}}},
 		{"end removed", func(c *campaign.Campaign) { c.End = "" },
 			[]campaign.Change{{Path: "end", Old: "2026-11-30", New: nil}}},
-		{"nested decimal", func(c *campaign.Campaign) { c.Benefit.Percent = lcDec("15.5") },
+		{"nested decimal", func(c *campaign.Campaign) { c.Benefit.Percent = testkit.DecPtr("15.5") },
 			[]campaign.Change{{Path: "benefit.percent", Old: "10", New: "15.5"}}},
 		{"list element changed", func(c *campaign.Campaign) { c.Rules.Conditions[1].Values[0] = "P3" },
 			[]campaign.Change{{Path: "rules.conditions[1].values[0]", Old: "P1", New: "P3"}}},
@@ -551,9 +541,9 @@ func TestDiff(t *testing.T) {
 		{"whole condition removed", func(c *campaign.Campaign) {
 			c.Rules.Conditions = c.Rules.Conditions[:1]
 		}, []campaign.Change{{Path: "rules.conditions[1]", Old: map[string]any{"kind": "product_code", "values": []any{"P1", "P2"}, "require": "all"}, New: nil}}},
-		{"pointer field set", func(c *campaign.Campaign) { c.MinValue = lcDec("200.00") },
+		{"pointer field set", func(c *campaign.Campaign) { c.MinValue = testkit.DecPtr("200.00") },
 			[]campaign.Change{{Path: "min_value", Old: nil, New: "200"}}},
-		{"pointer field set to its type's zero value", func(c *campaign.Campaign) { c.Rules.Conditions[0].Min = lcInt(0) },
+		{"pointer field set to its type's zero value", func(c *campaign.Campaign) { c.Rules.Conditions[0].Min = new(0) },
 			[]campaign.Change{{Path: "rules.conditions[0].min", Old: nil, New: num("0")}}},
 		{"pointer field unset", func(c *campaign.Campaign) { c.Rules = nil; c.NoActivationRules = true },
 			[]campaign.Change{
@@ -671,7 +661,7 @@ func TestPeriods(t *testing.T) {
 		{ID: "m", Path: "markdowns[0]", Start: time.Date(2026, 11, 1, 11, 0, 0, 0, time.UTC)},
 		{ID: "k", Path: "combos[0]", Start: time.Date(2026, 11, 2, 9, 30, 0, 0, manaus), End: time.Date(2026, 11, 2, 18, 0, 59, 999999999, manaus)},
 	}
-	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateTimes()); diff != "" {
 		t.Errorf("periods (-want +got):\n%s", diff)
 	}
 	if loc, err := def.Location(); err != nil || loc.String() != "America/Manaus" {

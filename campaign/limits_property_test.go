@@ -12,6 +12,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
@@ -40,8 +41,6 @@ import (
 // often meet; every evaluation also keeps the engine's promises
 // (promocheck.Promises).
 
-var lpDecimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
 // lpCatalog is what carts are made of: the products rules name and two
 // more that gifts may also name, sold by the unit or by weight, at
 // R$ 10,00 to R$ 99,99 (see WithPrices in lpGenCart).
@@ -52,8 +51,6 @@ func lpCatalog() []promogen.Product {
 	}
 	return out
 }
-
-func lpCents(n int) decimal.Decimal { return decimal.New(int64(n), -2) }
 
 // lpOptions says which campaign features a generator may draw.
 type lpOptions struct {
@@ -95,7 +92,7 @@ func lpGenCampaign(t *rapid.T, id string, o lpOptions) campaign.Campaign {
 	c := promogen.Campaign(id, o.generators()...).Draw(t, "campaign")
 	if c.Benefit.On == campaign.OnItems && c.Benefit.Amount != nil {
 		c.Priority = 0
-		c.Benefit.Amount = campaign.Ptr(lpCents(rapid.IntRange(1, 100).Draw(t, "item_amount_cents")))
+		c.Benefit.Amount = campaign.Ptr(testkit.Cents(rapid.IntRange(1, 100).Draw(t, "item_amount_cents")))
 	} else {
 		c.Priority = rapid.IntRange(1, 3).Draw(t, "priority")
 	}
@@ -118,7 +115,7 @@ func lpGenDefinition(t *rapid.T, prefix string, n int, o lpOptions) campaign.Rul
 // first of the next, a day of 2026-W53), anonymous or with a customer.
 // Unit prices are R$ 10,00 to R$ 99,99.
 func lpGenCart(t *rapid.T) promo.Cart {
-	return promogen.Cart(promogen.WithOnlyProducts(lpCatalog()...), promogen.WithPrices(decimal.NewFromInt(10), lpCents(9999))).Draw(t, "cart")
+	return promogen.Cart(promogen.WithOnlyProducts(lpCatalog()...), promogen.WithPrices(decimal.NewFromInt(10), testkit.Cents(9999))).Draw(t, "cart")
 }
 
 // lpKey is the History.Counters key of limit l of campaign id for cart c,
@@ -403,7 +400,7 @@ func TestPropertyLimitWithRoomChangesNothing(t *testing.T) {
 		for i := range got.Events {
 			got.Events[i].Counters = nil
 		}
-		if diff := cmp.Diff(want, got, lpDecimalEqual); diff != "" {
+		if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 			t.Fatalf("no limits vs limits with room (-want +got):\n%s", diff)
 		}
 	})
@@ -492,7 +489,7 @@ func TestPropertyOptionalOfferIsWhatAcceptanceGives(t *testing.T) {
 		}
 		var got outcome
 		got.Amount, got.Given = lpApplied(&after, cp.ID)
-		if diff := cmp.Diff(offer, got, lpDecimalEqual); diff != "" {
+		if diff := cmp.Diff(offer, got, testkit.EquateDecimals()); diff != "" {
 			entry, _ := after.TraceFor(cp.ID)
 			t.Fatalf("offer before acceptance vs application after (-want +got):\n%s\ncampaign %+v benefit %+v\ntrace after: %+v", diff, cp, cp.Benefit, entry)
 		}
@@ -523,7 +520,7 @@ func TestPropertyAssociationCriterion(t *testing.T) {
 			plain := def
 			plain.Associations = nil
 			_, want := lpEvaluate(t, plain, cart)
-			if diff := cmp.Diff(want, full, lpDecimalEqual); diff != "" {
+			if diff := cmp.Diff(want, full, testkit.EquateDecimals()); diff != "" {
 				t.Fatalf("grant_all vs no association (-want +got):\n%s", diff)
 			}
 			return
@@ -578,7 +575,7 @@ func TestPropertyAssociationCriterion(t *testing.T) {
 			}
 			want = []alone{w}
 		}
-		if diff := cmp.Diff(want, got, lpDecimalEqual, cmp.AllowUnexported(alone{})); diff != "" {
+		if diff := cmp.Diff(want, got, testkit.EquateDecimals(), cmp.AllowUnexported(alone{})); diff != "" {
 			t.Fatalf("association %s over %v: members applied (-want +got):\n%s\neach alone: %+v", crit, order, diff, candidates)
 		}
 	})

@@ -3,11 +3,11 @@ package campaign_test
 import (
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -65,11 +65,7 @@ func packBenchRuleset(b *testing.B, n int) *promo.Ruleset {
 // packBenchCart builds a cart of n lines presenting the four coupons; line
 // i has product P000i and every other attribute one of two codes.
 func packBenchCart(b *testing.B, n int) promo.Cart {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := promo.Cart{ID: "bench-pack", Time: time.Date(2026, time.November, 21, 10, 15, 0, 0, loc), Store: promo.Store{ID: "loja-1"},
+	c := promo.Cart{ID: "bench-pack", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"},
 		PromoCodes: []string{"PACK0", "PACK1", "PACK2", "PACK3"}}
 	for i := range n {
 		c.Lines = append(c.Lines, promo.Line{

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -18,10 +19,6 @@ import (
 // precedence, the near-expiry barcode mask, compile problems and the
 // counters a pack reads. Expected values are worked out by hand in each
 // test's comments.
-
-var pkDecEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
-func pkDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // pkEval loads a ruleset and a cart written as JSON and evaluates them.
 func pkEval(t *testing.T, ruleset, cart string) promo.Result {
@@ -101,10 +98,10 @@ func TestPackKeyCopiedIntoEveryAdjustment(t *testing.T) {
 		Amount                              decimal.Decimal
 	}
 	want := []adj{
-		{"1", "pack-linha-x", "item_discount", "retailer", "DP-LINHAX", pkDec("300.00")},
-		{"1", "pack-ticket", "sale_discount", "retailer", "DP-TICKET", pkDec("4.80")},
-		{"2", "r-5", "item_discount", "retailer", "", pkDec("50.00")},
-		{"2", "pack-ticket", "sale_discount", "retailer", "DP-TICKET", pkDec("15.20")},
+		{"1", "pack-linha-x", "item_discount", "retailer", "DP-LINHAX", testkit.Dec("300.00")},
+		{"1", "pack-ticket", "sale_discount", "retailer", "DP-TICKET", testkit.Dec("4.80")},
+		{"2", "r-5", "item_discount", "retailer", "", testkit.Dec("50.00")},
+		{"2", "pack-ticket", "sale_discount", "retailer", "DP-TICKET", testkit.Dec("15.20")},
 	}
 	var got []adj
 	for _, l := range res.Lines {
@@ -112,7 +109,7 @@ func TestPackKeyCopiedIntoEveryAdjustment(t *testing.T) {
 			got = append(got, adj{l.ID, a.Campaign, a.Kind.String(), a.FundedBy, a.Key, a.Amount})
 		}
 	}
-	if diff := cmp.Diff(want, got, pkDecEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("adjustments (-want +got):\n%s", diff)
 	}
 	// The key is part of the adjustment's JSON, for the host's reports.
@@ -189,7 +186,7 @@ func TestPackAttributePrecedence(t *testing.T) {
 			if diff := cmp.Diff(wantCodes, pkCodes(res)); diff != "" {
 				t.Errorf("trace codes (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(map[string]decimal.Decimal{"1": pkDec(tc.discount)}, pkDiscounts(res), pkDecEqual); diff != "" {
+			if diff := cmp.Diff(map[string]decimal.Decimal{"1": testkit.Dec(tc.discount)}, pkDiscounts(res), testkit.EquateDecimals()); diff != "" {
 				t.Errorf("discounts (-want +got):\n%s", diff)
 			}
 		})
@@ -229,7 +226,7 @@ func TestPackNearExpiryMask(t *testing.T) {
 			if tc.near {
 				want = "5.00"
 			}
-			if got := res.Lines[0].Discount; !got.Equal(pkDec(want)) {
+			if got := res.Lines[0].Discount; !got.Equal(testkit.Dec(want)) {
 				t.Errorf("discount = %s, want %s (trace %v)", got, want, pkCodes(res))
 			}
 		})
@@ -253,8 +250,8 @@ func TestPackHighestLowestWithMaxItems(t *testing.T) {
 	ruleset := fmt.Sprintf(`{"version": 1, "campaigns": [], "discount_packs": [%s]}`,
 		pkPack("maior", `"max_items": 2, "prize": {"items": {"attribute": "family", "code": "F", "quantity": 3, "percent": "10", "rule": "highest"}}`))
 	res := pkEval(t, ruleset, cart)
-	want := map[string]decimal.Decimal{"a": pkDec("4.00"), "b": pkDec("3.00"), "c": decimal.Zero, "d": decimal.Zero}
-	if diff := cmp.Diff(want, pkDiscounts(res), pkDecEqual); diff != "" {
+	want := map[string]decimal.Decimal{"a": testkit.Dec("4.00"), "b": testkit.Dec("3.00"), "c": decimal.Zero, "d": decimal.Zero}
+	if diff := cmp.Diff(want, pkDiscounts(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("highest: discounts (-want +got):\n%s", diff)
 	}
 	if len(res.Applied) != 1 || res.Applied[0].Units != 2 {
@@ -267,8 +264,8 @@ func TestPackHighestLowestWithMaxItems(t *testing.T) {
 	// lowest (menor desconto): the 3 cheapest units are 30.00 (b), 20.00
 	// (c) and 10.00 (d); the limit of 2 items keeps the 2 that give the
 	// least discount, 20.00 and 10.00: 2.00 on c and 1.00 on d.
-	want = map[string]decimal.Decimal{"a": decimal.Zero, "b": decimal.Zero, "c": pkDec("2.00"), "d": pkDec("1.00")}
-	if diff := cmp.Diff(want, pkDiscounts(res), pkDecEqual); diff != "" {
+	want = map[string]decimal.Decimal{"a": decimal.Zero, "b": decimal.Zero, "c": testkit.Dec("2.00"), "d": testkit.Dec("1.00")}
+	if diff := cmp.Diff(want, pkDiscounts(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("lowest: discounts (-want +got):\n%s", diff)
 	}
 }
@@ -313,7 +310,7 @@ func TestPackFranchisorPrecedenceJudgedOnTheSale(t *testing.T) {
 	if diff := cmp.Diff(map[string]string{"pk-franqueadora": "applied", "pk-loja": "coupon_taken_by_franchisor"}, pkCodes(res)); diff != "" {
 		t.Errorf("trace codes (-want +got):\n%s", diff)
 	}
-	if got := res.Totals.Discount; !got.Equal(pkDec("10.50")) {
+	if got := res.Totals.Discount; !got.Equal(testkit.Dec("10.50")) {
 		t.Errorf("discount = %s, want 10.50", got)
 	}
 }
@@ -337,8 +334,8 @@ func TestPackAttributePrecedenceJudgedOnTheSale(t *testing.T) {
 	    {"id": "1", "product_code": "BAT", "line": "Beleza", "role": "Destaque", "quantity": "1", "unit_price": "40.00"},
 	    {"id": "2", "product_code": "SHA", "line": "Beleza", "role": "Basico", "quantity": "1", "unit_price": "20.00"}]}`
 	res := pkEval(t, ruleset, cart)
-	want := map[string]decimal.Decimal{"1": pkDec("6.00"), "2": pkDec("2.00")}
-	if diff := cmp.Diff(want, pkDiscounts(res), pkDecEqual); diff != "" {
+	want := map[string]decimal.Decimal{"1": testkit.Dec("6.00"), "2": testkit.Dec("2.00")}
+	if diff := cmp.Diff(want, pkDiscounts(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("discounts (-want +got):\n%s", diff)
 	}
 }

@@ -2,21 +2,20 @@ package campaign_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
 // Goods paid with cashback go back to the wallet, not to the customer's
 // pocket, when they are returned: as a tender and as a discount.
 func TestRefundRestoresCashback(t *testing.T) {
-	loc, _ := time.LoadLocation("America/Sao_Paulo")
 	d := decimal.RequireFromString
-	at := time.Date(2026, 11, 21, 10, 0, 0, 0, loc)
+	at := testkit.At(2026, 11, 21, 10, 0, 0)
 	credit := promo.Credit{ID: "C1", Campaign: "x", Remaining: d("10.00"), EarnedAt: at.AddDate(0, -1, 0), AvailableFrom: at.AddDate(0, -1, 0)}
 	cart := promo.Cart{ID: "r-1", Time: at, Store: promo.Store{ID: "loja-1"}, Customer: &promo.Customer{ID: "tok"},
 		Lines:  []promo.Line{{ID: "1", ProductCode: "A", Quantity: d("2"), UnitPrice: d("50.00")}},

@@ -11,25 +11,13 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
 // Regression tests for bugs a review reproduced (T3, T4, T5, T7, T8, T10,
 // the "Local" time zone and minute ends). Every expected value is worked
 // out by hand in the comments next to it.
-
-var rgSaoPaulo = func() *time.Location {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
-
-// rgDecimal compares decimals by value.
-var rgDecimal = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
-func rgDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // rgCart decodes a JSON cart.
 func rgCart(t *testing.T, js string) promo.Cart {
@@ -98,8 +86,8 @@ func TestRegressionCompileCopiesDefinition(t *testing.T) {
 
 	// The host edits its definition after compiling: the flyer price, the
 	// benefit's percent through its pointer, the condition's values.
-	def.Combos[0].Items[0].Price = rgDec("1.00")
-	*def.Campaigns[0].Benefit.Percent = rgDec("50")
+	def.Combos[0].Items[0].Price = testkit.Dec("1.00")
+	*def.Campaigns[0].Benefit.Percent = testkit.Dec("50")
 	def.Campaigns[0].Rules.Conditions[0].Values[0] = "A"
 	after, err := promo.Evaluate(cart, rs)
 	if err != nil {
@@ -114,17 +102,17 @@ func TestRegressionCompileCopiesDefinition(t *testing.T) {
 		ID       string
 		Discount decimal.Decimal
 	}
-	want := []line{{"1", rgDec("5.00")}, {"2", rgDec("10.00")}}
+	want := []line{{"1", testkit.Dec("5.00")}, {"2", testkit.Dec("10.00")}}
 	for name, res := range map[string]promo.Result{"before": before, "after": after} {
 		var got []line
 		for _, l := range res.Lines {
 			got = append(got, line{l.ID, l.Discount})
 		}
-		if diff := cmp.Diff(want, got, rgDecimal); diff != "" {
+		if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("%s the edit: line discounts (-want +got):\n%s", name, diff)
 		}
 	}
-	if diff := cmp.Diff(before, after, rgDecimal); diff != "" {
+	if diff := cmp.Diff(before, after, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("result changed with the definition (-before +after):\n%s", diff)
 	}
 }
@@ -159,7 +147,7 @@ func TestRegressionNonCumulativeExtrasOnly(t *testing.T) {
 	 {"id":"cb","name":"cashback only","start":"2026-01-01","no_activation_rules":true,
 	  "extras":{"cashback":{"type":"percent","value":"5"}}}]}`,
 		`{"id":"rg-4","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[{"id":"1","product_code":"A","quantity":"1","unit_price":"100.00"}]}`)
-	if diff := cmp.Diff(rgDec("10.00"), res.Totals.Discount, rgDecimal); diff != "" {
+	if diff := cmp.Diff(testkit.Dec("10.00"), res.Totals.Discount, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("discount (-want +got):\n%s", diff)
 	}
 	var earned []decimal.Decimal
@@ -168,7 +156,7 @@ func TestRegressionNonCumulativeExtrasOnly(t *testing.T) {
 			earned = append(earned, e.Amount)
 		}
 	}
-	if diff := cmp.Diff([]decimal.Decimal{rgDec("4.50")}, earned, rgDecimal); diff != "" {
+	if diff := cmp.Diff([]decimal.Decimal{testkit.Dec("4.50")}, earned, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("cashback earned (-want +got):\n%s", diff)
 	}
 }
@@ -287,10 +275,10 @@ func TestRegressionEndedCampaignExtrasMarkdown(t *testing.T) {
 			for _, a := range res.Applied {
 				got = append(got, app{a.Campaign, a.Amount})
 			}
-			if diff := cmp.Diff([]app{{"md", rgDec("2.00")}}, got, rgDecimal); diff != "" {
+			if diff := cmp.Diff([]app{{"md", testkit.Dec("2.00")}}, got, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("applied (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(rgDec("2.00"), res.Totals.Discount, rgDecimal); diff != "" {
+			if diff := cmp.Diff(testkit.Dec("2.00"), res.Totals.Discount, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("discount (-want +got):\n%s", diff)
 			}
 			tr, ok := res.TraceFor("c")
@@ -343,21 +331,21 @@ func TestRegressionMinuteEnd(t *testing.T) {
 		reason   promo.ReasonCode
 	}{
 		// 10 % of 100.00 = 10.00 within the minute.
-		{time.Date(2026, 11, 21, 9, 59, 0, 0, rgSaoPaulo), "10.00", promo.ReasonApplied},
-		{time.Date(2026, 11, 21, 9, 59, 30, 0, rgSaoPaulo), "10.00", promo.ReasonApplied},
-		{time.Date(2026, 11, 21, 9, 59, 59, 999999999, rgSaoPaulo), "10.00", promo.ReasonApplied},
+		{testkit.At(2026, 11, 21, 9, 59, 0), "10.00", promo.ReasonApplied},
+		{testkit.At(2026, 11, 21, 9, 59, 30), "10.00", promo.ReasonApplied},
+		{time.Date(2026, 11, 21, 9, 59, 59, 999999999, testkit.SaoPaulo()), "10.00", promo.ReasonApplied},
 		// From 10:00:00 on, ended.
-		{time.Date(2026, 11, 21, 10, 0, 0, 0, rgSaoPaulo), "0", promo.ReasonEnded},
+		{testkit.At(2026, 11, 21, 10, 0, 0), "0", promo.ReasonEnded},
 	}
 	for _, tc := range tests {
 		t.Run(tc.at.Format("15:04:05.999999999"), func(t *testing.T) {
 			cart := promo.Cart{ID: "rg-11", Time: tc.at, Store: promo.Store{ID: "x"},
-				Lines: []promo.Line{{ID: "1", ProductCode: "A", Quantity: rgDec("1"), UnitPrice: rgDec("100.00")}}}
+				Lines: []promo.Line{{ID: "1", ProductCode: "A", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("100.00")}}}
 			res, err := promo.Evaluate(cart, rs)
 			if err != nil {
 				t.Fatalf("Evaluate: %v", err)
 			}
-			if diff := cmp.Diff(rgDec(tc.discount), res.Totals.Discount, rgDecimal); diff != "" {
+			if diff := cmp.Diff(testkit.Dec(tc.discount), res.Totals.Discount, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("discount (-want +got):\n%s", diff)
 			}
 			tr, ok := res.TraceFor("c")

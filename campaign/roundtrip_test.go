@@ -10,6 +10,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promogen"
 )
@@ -19,11 +20,6 @@ import (
 // prices carts (promogen.Cart) the same way. The definitions are drawn
 // here, not with promogen.Ruleset: the point is the JSON spelling (free
 // text, decimals with trailing zeros, every date form and zone).
-
-// rtDecEqual compares decimals by value (10.5 equals 10.50).
-var rtDecEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
-func rtDecPtr(d decimal.Decimal) *decimal.Decimal { return &d }
 
 // rtDecimal draws a non-negative decimal of up to 4 decimals (2 for
 // money) no greater than hi, keeping its exponent (10.50 and 10.5 are both
@@ -89,18 +85,18 @@ func rtCampaign(t *rapid.T, id string, cats []campaign.Category) campaign.Campai
 		c.MinQuantity = rapid.Int64Range(1, 6).Draw(t, "min_quantity")
 	}
 	if rapid.IntRange(0, 2).Draw(t, "min_value_die") == 0 {
-		c.MinValue = rtDecPtr(rtDecimal(t, "min_value", 300))
+		c.MinValue = new(rtDecimal(t, "min_value", 300))
 	}
 	if rapid.IntRange(0, 3).Draw(t, "funder_die") == 0 {
 		c.FundedBy = rtText(t, "funded_by")
 	}
-	percent := func() *decimal.Decimal { return rtDecPtr(rtDecimal(t, "percent", 100)) }
+	percent := func() *decimal.Decimal { return new(rtDecimal(t, "percent", 100)) }
 	if rapid.IntRange(0, 2).Draw(t, "sale_die") == 0 {
 		c.Benefit.On = "sale"
 		if rapid.Bool().Draw(t, "sale_percent") {
 			c.Benefit.Percent = percent()
 		} else {
-			c.Benefit.Amount = rtDecPtr(rtDecimal(t, "sale_amount", 300))
+			c.Benefit.Amount = new(rtDecimal(t, "sale_amount", 300))
 		}
 		return c
 	}
@@ -109,9 +105,9 @@ func rtCampaign(t *rapid.T, id string, cats []campaign.Category) campaign.Campai
 	case 0:
 		c.Benefit.Percent = percent()
 	case 1:
-		c.Benefit.Amount = rtDecPtr(rtDecimal(t, "item_amount", 50))
+		c.Benefit.Amount = new(rtDecimal(t, "item_amount", 50))
 	case 2:
-		c.Benefit.FinalPrice = rtDecPtr(rtDecimal(t, "final_price", 200))
+		c.Benefit.FinalPrice = new(rtDecimal(t, "final_price", 200))
 	default:
 		buy := rapid.Int64Range(2, 6).Draw(t, "buy")
 		c.Benefit.FreeUnits = &campaign.FreeUnits{Buy: buy, Pay: rapid.Int64Range(1, buy-1).Draw(t, "pay")}
@@ -160,7 +156,7 @@ func TestPropertyDefinitionJSONRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Decode of %s: %v", data, err)
 		}
-		if diff := cmp.Diff(def, back, rtDecEqual); diff != "" {
+		if diff := cmp.Diff(def, back, testkit.EquateDecimals()); diff != "" {
 			t.Fatalf("definition after a JSON round trip (-want +got):\n%s\nJSON: %s", diff, data)
 		}
 
@@ -181,7 +177,7 @@ func TestPropertyDefinitionJSONRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Evaluate with the decoded definition: %v", err)
 		}
-		if diff := cmp.Diff(want, got, rtDecEqual); diff != "" {
+		if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 			t.Fatalf("Evaluate, original vs round-tripped definition (-want +got):\n%s", diff)
 		}
 	})

@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/nfce"
 	"github.com/promokit/promokit/promo"
 )
@@ -156,8 +157,6 @@ func TestScenarios(t *testing.T) {
 	}
 }
 
-var decimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
 func runScenario(t *testing.T, s scenario) {
 	rs, err := campaign.Load(s.Ruleset)
 	var cart promo.Cart
@@ -183,8 +182,8 @@ func runScenario(t *testing.T, s scenario) {
 				got[i].Adjustments = append(got[i].Adjustments, wantAdjustment{Campaign: a.Campaign, Kind: a.Kind.String(), Amount: a.Amount})
 			}
 		}
-		if diff := cmp.Diff(s.Want.Lines, got, decimalEqual, cmp.Comparer(func(a, b []wantAdjustment) bool {
-			return cmp.Equal(a, b, decimalEqual) || (len(a) == 0 && len(b) == 0)
+		if diff := cmp.Diff(s.Want.Lines, got, testkit.EquateDecimals(), cmp.Comparer(func(a, b []wantAdjustment) bool {
+			return cmp.Equal(a, b, testkit.EquateDecimals()) || (len(a) == 0 && len(b) == 0)
 		})); diff != "" {
 			t.Errorf("lines (-want +got):\n%s", diff)
 		}
@@ -203,7 +202,7 @@ func runScenario(t *testing.T, s scenario) {
 		if s.Want.Totals.Payable != nil {
 			got.Payable = &res.Totals.Payable
 		}
-		if diff := cmp.Diff(*s.Want.Totals, got, decimalEqual); diff != "" {
+		if diff := cmp.Diff(*s.Want.Totals, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("totals (-want +got):\n%s", diff)
 		}
 	}
@@ -216,7 +215,7 @@ func runScenario(t *testing.T, s scenario) {
 			}
 			got = append(got, g)
 		}
-		if diff := cmp.Diff(s.Want.Applied, got, decimalEqual); diff != "" {
+		if diff := cmp.Diff(s.Want.Applied, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("applied (-want +got):\n%s", diff)
 		}
 	}
@@ -234,7 +233,7 @@ func runScenario(t *testing.T, s scenario) {
 		for _, o := range res.Offers {
 			got = append(got, wantOffer{o.Campaign, o.Amount})
 		}
-		if diff := cmp.Diff(s.Want.Offers, got, decimalEqual); diff != "" {
+		if diff := cmp.Diff(s.Want.Offers, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("offers (-want +got):\n%s", diff)
 		}
 	}
@@ -243,7 +242,7 @@ func runScenario(t *testing.T, s scenario) {
 		if got == nil {
 			got = []promo.Tender{}
 		}
-		if diff := cmp.Diff(s.Want.Tenders, got, decimalEqual); diff != "" {
+		if diff := cmp.Diff(s.Want.Tenders, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("tenders (-want +got):\n%s", diff)
 		}
 	}
@@ -252,7 +251,7 @@ func runScenario(t *testing.T, s scenario) {
 		for _, l := range res.Lines {
 			got[l.ID] = l.ExchangeShare
 		}
-		if diff := cmp.Diff(s.Want.ExchangeShares, got, decimalEqual); diff != "" {
+		if diff := cmp.Diff(s.Want.ExchangeShares, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("exchange shares (-want +got):\n%s", diff)
 		}
 	}
@@ -264,7 +263,7 @@ func runScenario(t *testing.T, s scenario) {
 				got.Adjustments = append(got.Adjustments, wantAdjustment{Campaign: a.Campaign, Kind: a.Kind.String(), Amount: a.Amount})
 			}
 		}
-		if diff := cmp.Diff(s.Want.Freight, got, decimalEqual); diff != "" {
+		if diff := cmp.Diff(s.Want.Freight, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("freight (-want +got):\n%s", diff)
 		}
 	}
@@ -315,7 +314,7 @@ func runScenario(t *testing.T, s scenario) {
 			}
 			got = append(got, g)
 		}
-		if diff := cmp.Diff(s.Want.Events, got, decimalEqual); diff != "" {
+		if diff := cmp.Diff(s.Want.Events, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("events (-want +got):\n%s", diff)
 		}
 	}

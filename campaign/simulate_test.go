@@ -3,12 +3,12 @@ package campaign_test
 import (
 	"errors"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -25,8 +25,7 @@ func TestSimulateOneCampaign(t *testing.T) {
 	     "benefit": {"on": "items", "gift": {"quantity": 1, "options": ["BOT"]}}}
 	  ],
 	  "associations": [{"id": "a", "criterion": "most_benefit", "campaigns": ["dez", "vinte"]}]}`))
-	loc, _ := time.LoadLocation("America/Sao_Paulo")
-	cart := promo.Cart{ID: "sim-1", Time: time.Date(2026, 11, 21, 10, 0, 0, 0, loc), Store: promo.Store{ID: "loja-1"},
+	cart := promo.Cart{ID: "sim-1", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "loja-1"},
 		Customer:  &promo.Customer{ID: "tok"},
 		Lines:     []promo.Line{{ID: "1", ProductCode: "A", Quantity: decimal.NewFromInt(1), UnitPrice: decimal.RequireFromString("100.00")}},
 		Exchanges: []promo.ExchangeItem{{ID: "T", Quantity: decimal.NewFromInt(1), UnitPrice: decimal.RequireFromString("10.00")}}}

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -40,7 +41,7 @@ func TestTargetUnitsTakePartOnce(t *testing.T) {
 		t.Fatalf("applied %+v, want leve-3-50 only", res.Applied)
 	}
 	want := []promo.Participation{{Line: "5", Units: dec("1")}, {Line: "6", Units: dec("1")}, {Line: "7", Units: dec("1")}}
-	if diff := cmp.Diff(want, res.Applied[0].Participants, cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })); diff != "" {
+	if diff := cmp.Diff(want, res.Applied[0].Participants, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("participants (-want +got):\n%s", diff)
 	}
 }

@@ -3,11 +3,11 @@ package campaign_test
 import (
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -44,11 +44,7 @@ func unitsBenchRuleset(b *testing.B, bf campaign.Benefit) *promo.Ruleset {
 
 // unitsBenchCart is n lines of units units each, at prices 10.00, 10.37, ...
 func unitsBenchCart(b *testing.B, n int, units int64) promo.Cart {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := promo.Cart{ID: "bench-units", Time: time.Date(2026, time.November, 21, 10, 15, 0, 0, loc), Store: promo.Store{ID: "loja-1"}}
+	c := promo.Cart{ID: "bench-units", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}}
 	for i := range n {
 		c.Lines = append(c.Lines, promo.Line{ID: fmt.Sprintf("%04d", i), ProductCode: fmt.Sprintf("P%04d", i), Category: "bench",
 			Quantity: decimal.NewFromInt(units), UnitPrice: decimal.New(int64(1000+37*i), -2)})

@@ -2,11 +2,11 @@ package campaign_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -29,12 +29,8 @@ func TestUnitsCostDoesNotGrowWithUnits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		t.Fatal(err)
-	}
 	cart := func(units int64) promo.Cart {
-		return promo.Cart{ID: "big", Time: time.Date(2026, 11, 21, 10, 15, 0, 0, loc), Store: promo.Store{ID: "loja-1"},
+		return promo.Cart{ID: "big", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"},
 			Lines: []promo.Line{{ID: "1", ProductCode: "X", Quantity: decimal.NewFromInt(units), UnitPrice: decimal.RequireFromString("10.00")}}}
 	}
 	// A million units: leve3 frees 3 units (9 taken), leve5 groups the
