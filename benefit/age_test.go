@@ -2,11 +2,11 @@ package benefit_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -18,7 +18,7 @@ func ageRun(t *testing.T, b benefit.Benefit, c *promo.Customer, lines ...promo.L
 	if err != nil {
 		t.Fatalf("NewRuleset: %v", err)
 	}
-	res, err := promo.Evaluate(promo.Cart{ID: "sale-1", Time: time.Date(2026, 11, 21, 10, 15, 0, 0, bnSaoPaulo),
+	res, err := promo.Evaluate(promo.Cart{ID: "sale-1", Time: testkit.SaleTime(),
 		Store: promo.Store{ID: "loja-1"}, Customer: c, Lines: lines}, rs)
 	if err != nil {
 		t.Fatalf("Evaluate: %v", err)
@@ -32,7 +32,7 @@ func bornOn(s string) *promo.Customer {
 
 func TestAgePercent(t *testing.T) {
 	// 1 % a year of age, at most 30 %, on 100.00.
-	perYear := benefit.AgePercent(false, bnDec("1"), bnDec("30"))
+	perYear := benefit.AgePercent(false, testkit.Dec("1"), testkit.Dec("30"))
 	withAge := []promo.ReasonCode{promo.ReasonApplied, benefit.ReasonAgePercent}
 	unknown := []promo.ReasonCode{benefit.ReasonAgeUnknown}
 	tests := []struct {
@@ -49,7 +49,7 @@ func TestAgePercent(t *testing.T) {
 		// 45 years give 45 %, capped at 30 %.
 		{"at most the maximum", perYear, bornOn("1981-01-10"), bnGot{Adj: map[string]bnAdj{"a": item("30.00")}, Codes: withAge, Occ: 1}},
 		// 0.5 % a year: 26 years give 13 %, on the sale.
-		{"on the sale", benefit.AgePercent(true, bnDec("0.5"), bnDec("30")), bornOn("2000-11-21"),
+		{"on the sale", benefit.AgePercent(true, testkit.Dec("0.5"), testkit.Dec("30")), bornOn("2000-11-21"),
 			bnGot{Adj: map[string]bnAdj{"a": sale("13.00")}, Codes: withAge, Occ: 1}},
 		{"no customer", perYear, nil, bnGot{Codes: unknown}},
 		{"no birth date", perYear, &promo.Customer{ID: "c1"}, bnGot{Codes: unknown}},
@@ -61,7 +61,7 @@ func TestAgePercent(t *testing.T) {
 			if want.Adj == nil {
 				want.Adj = map[string]bnAdj{}
 			}
-			if diff := cmp.Diff(want, got, bnDecEqual); diff != "" {
+			if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
@@ -69,7 +69,7 @@ func TestAgePercent(t *testing.T) {
 }
 
 func TestAgePercentReasons(t *testing.T) {
-	res := ageRun(t, benefit.AgePercent(false, bnDec("1"), bnDec("30")), bornOn("2000-11-22"), bnLine("a", "1", "100.00"))
+	res := ageRun(t, benefit.AgePercent(false, testkit.Dec("1"), testkit.Dec("30")), bornOn("2000-11-22"), bnLine("a", "1", "100.00"))
 	want := []promo.Reason{{Code: promo.ReasonApplied}, {Code: benefit.ReasonAgePercent,
 		PT: "cliente com 25 anos: 25% de desconto", EN: "customer aged 25: 25% off"}}
 	if len(res.Trace) != 1 {
@@ -83,7 +83,7 @@ func TestAgePercentReasons(t *testing.T) {
 		t.Errorf("reasons (-want +got):\n%s", diff)
 	}
 
-	res = ageRun(t, benefit.AgePercent(true, bnDec("1"), bnDec("30")), nil, bnLine("a", "1", "100.00"))
+	res = ageRun(t, benefit.AgePercent(true, testkit.Dec("1"), testkit.Dec("30")), nil, bnLine("a", "1", "100.00"))
 	want = []promo.Reason{{Code: benefit.ReasonAgeUnknown,
 		PT: "desconto por idade: cliente sem data de nascimento", EN: "age-based discount: the customer has no birth date"}}
 	if diff := cmp.Diff(want, res.Trace[0].Reasons); diff != "" {

@@ -2,13 +2,12 @@ package benefit_test
 
 import (
 	"testing"
-	"time"
-	_ "time/tzdata" // fixed instants in America/Sao_Paulo whatever the host has
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -46,19 +45,9 @@ func (p bnPromo) Apply(v *promo.View) promo.Proposal {
 	return p.b.Apply(v, s)
 }
 
-var bnSaoPaulo = func() *time.Location {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
-
-func bnDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-
 // bnLine is a line of whole units.
 func bnLine(id, qty, price string) promo.Line {
-	return promo.Line{ID: id, ProductCode: "P" + id, Quantity: bnDec(qty), UnitPrice: bnDec(price)}
+	return promo.Line{ID: id, ProductCode: "P" + id, Quantity: testkit.Dec(qty), UnitPrice: testkit.Dec(price)}
 }
 
 // bnWeighed is a line sold by weight.
@@ -80,7 +69,7 @@ func bnRunAll(t *testing.T, settings promo.Settings, ps []promo.Promotion, lines
 	if err != nil {
 		t.Fatalf("NewRuleset: %v", err)
 	}
-	res, err := promo.Evaluate(promo.Cart{ID: "sale-1", Time: time.Date(2026, 11, 21, 10, 15, 0, 0, bnSaoPaulo),
+	res, err := promo.Evaluate(promo.Cart{ID: "sale-1", Time: testkit.SaleTime(),
 		Store: promo.Store{ID: "loja-1"}, Lines: lines}, rs)
 	if err != nil {
 		t.Fatalf("Evaluate: %v", err)
@@ -133,12 +122,10 @@ func bnAdjustments(res promo.Result) []bnAdj {
 	return out
 }
 
-var bnDecEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
 // item and free build expected adjustments.
-func item(amount string) bnAdj { return bnAdj{promo.ItemDiscount, bnDec(amount)} }
-func free(amount string) bnAdj { return bnAdj{promo.FreeUnits, bnDec(amount)} }
-func sale(amount string) bnAdj { return bnAdj{promo.SaleDiscount, bnDec(amount)} }
+func item(amount string) bnAdj { return bnAdj{promo.ItemDiscount, testkit.Dec(amount)} }
+func free(amount string) bnAdj { return bnAdj{promo.FreeUnits, testkit.Dec(amount)} }
+func sale(amount string) bnAdj { return bnAdj{promo.SaleDiscount, testkit.Dec(amount)} }
 
 var (
 	applied     = []promo.ReasonCode{promo.ReasonApplied}
@@ -172,7 +159,7 @@ func runBnCases(t *testing.T, tests []bnCase) {
 			if want.Adj == nil {
 				want.Adj = map[string]bnAdj{}
 			}
-			if diff := cmp.Diff(want, got, bnDecEqual); diff != "" {
+			if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
@@ -180,7 +167,7 @@ func runBnCases(t *testing.T, tests []bnCase) {
 }
 
 func TestItemPercent(t *testing.T) {
-	pct := func(s string) benefit.Benefit { return benefit.ItemPercent(bnDec(s)) }
+	pct := func(s string) benefit.Benefit { return benefit.ItemPercent(testkit.Dec(s)) }
 	runBnCases(t, []bnCase{
 		{
 			// a: 3 × 19.90 = 59.70, 10 % = 5.97.
@@ -209,7 +196,7 @@ func TestItemPercent(t *testing.T) {
 }
 
 func TestItemAmountOff(t *testing.T) {
-	off := func(s string) benefit.Benefit { return benefit.ItemAmountOff(bnDec(s)) }
+	off := func(s string) benefit.Benefit { return benefit.ItemAmountOff(testkit.Dec(s)) }
 	runBnCases(t, []bnCase{
 		{
 			// a: 2 units × 5.00 = 10.00; b: 5.00 off a 3.50 unit is 3.50,
@@ -231,7 +218,7 @@ func TestItemAmountOff(t *testing.T) {
 }
 
 func TestItemFinalPrice(t *testing.T) {
-	fp := func(s string) benefit.Benefit { return benefit.ItemFinalPrice(bnDec(s)) }
+	fp := func(s string) benefit.Benefit { return benefit.ItemFinalPrice(testkit.Dec(s)) }
 	runBnCases(t, []bnCase{
 		{
 			// a: 2 × 39.90 = 79.80 - 2 × 25.00 = 29.80; b is already below 25.00.
@@ -306,7 +293,7 @@ func TestFreeUnits(t *testing.T) {
 }
 
 func TestHighestLowest(t *testing.T) {
-	half := benefit.ItemPercent(bnDec("50"))
+	half := benefit.ItemPercent(testkit.Dec("50"))
 	runBnCases(t, []bnCase{
 		// 100 60 | 40 10 in groups of 2.
 		{name: "highest of each group", b: half, scope: benefit.Scope{Select: benefit.Highest, GroupSize: 2}, lines: bnFour(),
@@ -350,7 +337,7 @@ func TestHighestLowest(t *testing.T) {
 }
 
 func TestAllWithRepetitions(t *testing.T) {
-	ten := benefit.ItemPercent(bnDec("10"))
+	ten := benefit.ItemPercent(testkit.Dec("10"))
 	runBnCases(t, []bnCase{
 		// 100 60 | 40 10: every unit of the first group only.
 		{name: "all units of the first group", b: ten, scope: benefit.Scope{GroupSize: 2, MaxRepetitions: 1}, lines: bnFour(),
@@ -368,8 +355,8 @@ func TestAllWithRepetitions(t *testing.T) {
 }
 
 func TestBenefitsOnSale(t *testing.T) {
-	pct := func(s string) benefit.Benefit { return benefit.SalePercent(bnDec(s)) }
-	amt := func(s string) benefit.Benefit { return benefit.SaleAmount(bnDec(s)) }
+	pct := func(s string) benefit.Benefit { return benefit.SalePercent(testkit.Dec(s)) }
+	amt := func(s string) benefit.Benefit { return benefit.SaleAmount(testkit.Dec(s)) }
 	three := func() []promo.Line {
 		return []promo.Line{bnLine("a", "1", "100.00"), bnLine("b", "1", "33.33"), bnLine("c", "2", "16.66")}
 	}
@@ -426,7 +413,7 @@ func TestBenefitsOnSale(t *testing.T) {
 }
 
 func TestCapReasonSaleAmount(t *testing.T) {
-	res := bnRun(t, benefit.SaleAmount(bnDec("80")), benefit.Scope{}, promo.HalfEven,
+	res := bnRun(t, benefit.SaleAmount(testkit.Dec("80")), benefit.Scope{}, promo.HalfEven,
 		bnLine("a", "1", "30.00"), bnLine("b", "1", "20.00"))
 	want := promo.Reason{Code: promo.ReasonDiscountCapped,
 		PT: "o desconto de R$ 80,00 foi limitado ao total de R$ 50,00",
@@ -440,7 +427,7 @@ func TestCapReasonSaleAmount(t *testing.T) {
 }
 
 func TestAmountOffCapReason(t *testing.T) {
-	res := bnRun(t, benefit.ItemAmountOff(bnDec("5")), benefit.Scope{}, promo.HalfEven, bnLine("a", "1", "3.50"))
+	res := bnRun(t, benefit.ItemAmountOff(testkit.Dec("5")), benefit.Scope{}, promo.HalfEven, bnLine("a", "1", "3.50"))
 	want := promo.Reason{Code: promo.ReasonDiscountCapped,
 		PT: "o desconto de R$ 5,00 por unidade foi limitado ao preço de unidades mais baratas",
 		EN: "the discount of R$ 5.00 per unit was capped at the price of cheaper units"}
@@ -472,7 +459,7 @@ func TestRepetitionCapReason(t *testing.T) {
 		if diff := cmp.Diff(want, res.Trace[0].Reasons[1]); diff != "" {
 			t.Errorf("max %d: cap reason (-want +got):\n%s", tt.max, diff)
 		}
-		if got := res.Lines[0].Discount; !got.Equal(bnDec(tt.off)) {
+		if got := res.Lines[0].Discount; !got.Equal(testkit.Dec(tt.off)) {
 			t.Errorf("max %d: discount (-want +got):\n-%s\n+%s", tt.max, tt.off, got)
 		}
 	}
@@ -496,12 +483,12 @@ func TestPhasesAndSelection(t *testing.T) {
 		b    benefit.Benefit
 		want promo.Phase
 	}{
-		{benefit.ItemPercent(bnDec("1")), promo.PhaseItem},
-		{benefit.ItemAmountOff(bnDec("1")), promo.PhaseItem},
-		{benefit.ItemFinalPrice(bnDec("1")), promo.PhaseItem},
+		{benefit.ItemPercent(testkit.Dec("1")), promo.PhaseItem},
+		{benefit.ItemAmountOff(testkit.Dec("1")), promo.PhaseItem},
+		{benefit.ItemFinalPrice(testkit.Dec("1")), promo.PhaseItem},
 		{benefit.FreeUnits(3, 1), promo.PhaseItem},
-		{benefit.SalePercent(bnDec("1")), promo.PhaseSale},
-		{benefit.SaleAmount(bnDec("1")), promo.PhaseSale},
+		{benefit.SalePercent(testkit.Dec("1")), promo.PhaseSale},
+		{benefit.SaleAmount(testkit.Dec("1")), promo.PhaseSale},
 	}
 	for i, p := range phases {
 		if got := p.b.Phase(); got != p.want {
@@ -538,9 +525,9 @@ func TestPhasesAndSelection(t *testing.T) {
 // an item limit or a budget of units counts leave it out. A unit at 10.00
 // takes 0.01; a gram of a product at 10.00/kg would take 0.00001.
 func TestUnitsCountOnlyLinesThatGetACent(t *testing.T) {
-	res := bnRun(t, benefit.ItemAmountOff(bnDec("0.01")), benefit.Scope{}, promo.HalfEven,
+	res := bnRun(t, benefit.ItemAmountOff(testkit.Dec("0.01")), benefit.Scope{}, promo.HalfEven,
 		bnLine("a", "1", "10.00"), bnWeighed("g", "0.001", "10.00"))
-	if diff := cmp.Diff(bnGot{Adj: map[string]bnAdj{"a": item("0.01")}, Codes: applied, Occ: 1}, bnSummary(res), bnDecEqual); diff != "" {
+	if diff := cmp.Diff(bnGot{Adj: map[string]bnAdj{"a": item("0.01")}, Codes: applied, Occ: 1}, bnSummary(res), testkit.EquateDecimals()); diff != "" {
 		t.Fatalf("adjustments (-want +got):\n%s", diff)
 	}
 	if len(res.Applied) != 1 || res.Applied[0].Units != 1 {
@@ -554,10 +541,10 @@ func TestItemOnZeroedUnits(t *testing.T) {
 	// something, not 6.00 capped at 5.00.
 	res := bnRunAll(t, promo.Settings{}, []promo.Promotion{
 		bnPromo{b: benefit.FreeUnits(2, 1), id: "leve-2", priority: 1},
-		bnPromo{b: benefit.ItemAmountOff(bnDec("3.00")), id: "off", priority: 2},
+		bnPromo{b: benefit.ItemAmountOff(testkit.Dec("3.00")), id: "off", priority: 2},
 	}, bnLine("w", "2", "5.00"))
 	want := []bnAdj{free("5.00"), item("3.00")}
-	if diff := cmp.Diff(want, bnAdjustments(res), bnDecEqual); diff != "" {
+	if diff := cmp.Diff(want, bnAdjustments(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("adjustments (-want +got):\n%s", diff)
 	}
 }

@@ -2,9 +2,9 @@ package benefit_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -16,24 +16,24 @@ func TestFreightBenefits(t *testing.T) {
 		off     string // what comes off the freight
 		code    promo.ReasonCode
 	}{
-		{"free", benefit.FreightPercent(bnDec("100")), "25.00", "25.00", promo.ReasonApplied},
+		{"free", benefit.FreightPercent(testkit.Dec("100")), "25.00", "25.00", promo.ReasonApplied},
 		// 15 % of 19.90 = 2.985 -> 2.98, rounded once (half even).
-		{"percent", benefit.FreightPercent(bnDec("15")), "19.90", "2.98", promo.ReasonApplied},
-		{"amount", benefit.FreightAmountOff(bnDec("10.00")), "25.00", "10.00", promo.ReasonApplied},
-		{"amount above the freight", benefit.FreightAmountOff(bnDec("10.00")), "7.50", "7.50", promo.ReasonApplied},
-		{"final price", benefit.FreightPrice(bnDec("9.90")), "25.00", "15.10", promo.ReasonApplied},
-		{"final price above the freight", benefit.FreightPrice(bnDec("9.90")), "8.00", "0", promo.ReasonNothingToDiscount},
-		{"no freight", benefit.FreightPercent(bnDec("100")), "", "0", benefit.ReasonNoFreight},
+		{"percent", benefit.FreightPercent(testkit.Dec("15")), "19.90", "2.98", promo.ReasonApplied},
+		{"amount", benefit.FreightAmountOff(testkit.Dec("10.00")), "25.00", "10.00", promo.ReasonApplied},
+		{"amount above the freight", benefit.FreightAmountOff(testkit.Dec("10.00")), "7.50", "7.50", promo.ReasonApplied},
+		{"final price", benefit.FreightPrice(testkit.Dec("9.90")), "25.00", "15.10", promo.ReasonApplied},
+		{"final price above the freight", benefit.FreightPrice(testkit.Dec("9.90")), "8.00", "0", promo.ReasonNothingToDiscount},
+		{"no freight", benefit.FreightPercent(testkit.Dec("100")), "", "0", benefit.ReasonNoFreight},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			rs, err := promo.NewRuleset(promo.Settings{}, bnPromo{b: tt.b})
 			if err != nil {
 				t.Fatal(err)
 			}
-			cart := promo.Cart{ID: "s", Time: time.Date(2026, 11, 21, 10, 15, 0, 0, bnSaoPaulo), Store: promo.Store{ID: "l"},
+			cart := promo.Cart{ID: "s", Time: testkit.SaleTime(), Store: promo.Store{ID: "l"},
 				Lines: []promo.Line{bnLine("a", "1", "50.00")}}
 			if tt.freight != "" {
-				cart.Freight = &promo.Freight{Amount: bnDec(tt.freight), Method: "entrega"}
+				cart.Freight = &promo.Freight{Amount: testkit.Dec(tt.freight), Method: "entrega"}
 			}
 			res, err := promo.Evaluate(cart, rs)
 			if err != nil {
@@ -48,14 +48,14 @@ func TestFreightBenefits(t *testing.T) {
 			got := "0"
 			if res.Freight != nil {
 				got = res.Freight.Discount.String()
-				if !res.Freight.Net.Equal(bnDec(tt.freight).Sub(res.Freight.Discount)) || !res.Totals.Freight.Equal(res.Freight.Net) {
+				if !res.Freight.Net.Equal(testkit.Dec(tt.freight).Sub(res.Freight.Discount)) || !res.Totals.Freight.Equal(res.Freight.Net) {
 					t.Errorf("freight %+v, totals %+v do not add up", res.Freight, res.Totals)
 				}
 				if !res.Totals.Payable.Equal(res.Totals.Net.Add(res.Freight.Net)) {
 					t.Errorf("payable %s, want net %s + freight %s", res.Totals.Payable, res.Totals.Net, res.Freight.Net)
 				}
 			}
-			if !bnDec(got).Equal(bnDec(tt.off)) {
+			if !testkit.Dec(got).Equal(testkit.Dec(tt.off)) {
 				t.Errorf("off the freight %s, want %s", got, tt.off)
 			}
 		})

@@ -6,11 +6,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
 // gift builds an expected gift-units adjustment.
-func gift(amount string) bnAdj { return bnAdj{promo.GiftUnits, bnDec(amount)} }
+func gift(amount string) bnAdj { return bnAdj{promo.GiftUnits, testkit.Dec(amount)} }
 
 // giftGot is what a gift campaign did: the lines it zeroed, its notes and
 // the gifts it reported.
@@ -125,7 +126,7 @@ func TestGiftProducts(t *testing.T) {
 			if want.Got.Adj == nil {
 				want.Got.Adj = map[string]bnAdj{}
 			}
-			if diff := cmp.Diff(want, got, bnDecEqual); diff != "" {
+			if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
@@ -181,7 +182,7 @@ func TestGiftGroupedUnits(t *testing.T) {
 	}, bnLine("a", "2", "10.00"), bnLine("g", "1", "3.00"))
 	want := giftGot{Got: bnGot{Adj: map[string]bnAdj{"a": free("10.00")},
 		Codes: []promo.ReasonCode{promo.ReasonApplied, promo.ReasonMinQuantity}, Occ: 1}}
-	if diff := cmp.Diff(want, giftGot{bnSummary(res), res.Gifts}, bnDecEqual); diff != "" {
+	if diff := cmp.Diff(want, giftGot{bnSummary(res), res.Gifts}, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
@@ -219,17 +220,17 @@ func TestGiftWorth(t *testing.T) {
 		},
 		{
 			// 1 unit at the reference 22.00 beats 21.00.
-			name: "a reference price", off: "21", gift: benefit.GiftProductsWorth(1, bnDec("22.00"), "Px"),
+			name: "a reference price", off: "21", gift: benefit.GiftProductsWorth(1, testkit.Dec("22.00"), "Px"),
 			want: map[string]bnAdj{},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			off := bnPromo{b: benefit.ItemPercent(bnDec(tt.off)), scope: benefit.Scope{Lines: []int{0}}, id: "off", priority: 1, exclusive: true}
+			off := bnPromo{b: benefit.ItemPercent(testkit.Dec(tt.off)), scope: benefit.Scope{Lines: []int{0}}, id: "off", priority: 1, exclusive: true}
 			res := bnRunAll(t, promo.Settings{}, []promo.Promotion{off,
 				bnPromo{b: tt.gift, scope: benefit.Scope{Select: tt.sel}, id: "gift", priority: 2, exclusive: true},
 			}, bnLine("a", "1", "100.00"), bnLine("g", "1", "5.00"), bnLine("h", "1", "9.00"))
-			if diff := cmp.Diff(tt.want, bnSummary(res).Adj, bnDecEqual); diff != "" {
+			if diff := cmp.Diff(tt.want, bnSummary(res).Adj, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})

@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -13,7 +14,7 @@ func TestPercentGrid(t *testing.T) {
 	// The rows key on the product code.
 	code := func(l *promo.Line) string { return l.ProductCode }
 	row := func(c string, q int64, pct string) benefit.GridRow {
-		return benefit.GridRow{Code: c, Quantity: q, Percent: bnDec(pct)}
+		return benefit.GridRow{Code: c, Quantity: q, Percent: testkit.Dec(pct)}
 	}
 	g := benefit.PercentGrid(code, row("Pa", 2, "50"), row("Pw", 0, "10"), row("Pz", 1, "20"))
 	limitCut := []promo.ReasonCode{promo.ReasonApplied, benefit.ReasonLimitUnits}
@@ -43,7 +44,7 @@ func TestPercentGrid(t *testing.T) {
 			// dearest: z 40.00 (20 % = 8.00), a 30.00 (50 % = 15.00),
 			// a2 20.00 (50 % = 10.00); w's units drop out.
 			name: "max units over the grid, the dearest first", b: g, scope: benefit.Scope{MaxUnits: 3, Select: benefit.Highest},
-			lines: []promo.Line{bnLine("a", "1", "30.00"), {ID: "a2", ProductCode: "Pa", Quantity: bnDec("2"), UnitPrice: bnDec("20.00")},
+			lines: []promo.Line{bnLine("a", "1", "30.00"), {ID: "a2", ProductCode: "Pa", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("20.00")},
 				bnLine("w", "2", "5.00"), bnLine("z", "1", "40.00")},
 			want: bnGot{Adj: map[string]bnAdj{"a": item("15.00"), "a2": item("10.00"), "z": item("8.00")}, Codes: limitCut, Occ: 1},
 		},
@@ -52,7 +53,7 @@ func TestPercentGrid(t *testing.T) {
 			// at 5.00, z at 40.00; max 3, the cheapest: w, w (10 % = 1.00)
 			// and one a2 unit (50 % = 10.00).
 			name: "max units over the grid, the cheapest first", b: g, scope: benefit.Scope{MaxUnits: 3, Select: benefit.Lowest},
-			lines: []promo.Line{bnLine("a", "1", "30.00"), {ID: "a2", ProductCode: "Pa", Quantity: bnDec("2"), UnitPrice: bnDec("20.00")},
+			lines: []promo.Line{bnLine("a", "1", "30.00"), {ID: "a2", ProductCode: "Pa", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("20.00")},
 				bnLine("w", "2", "5.00"), bnLine("z", "1", "40.00")},
 			want: bnGot{Adj: map[string]bnAdj{"a2": item("10.00"), "w": item("1.00")}, Codes: limitCut, Occ: 1},
 		},
@@ -65,7 +66,7 @@ func TestPercentGrid(t *testing.T) {
 		{
 			// Max binds: the weighed line takes no part.
 			name: "max units binds: weighed lines out", b: g, scope: benefit.Scope{MaxUnits: 1},
-			lines: []promo.Line{bnWeighed("w", "1.5", "8.00"), {ID: "w2", ProductCode: "Pw", Quantity: bnDec("2"), UnitPrice: bnDec("3.00")}},
+			lines: []promo.Line{bnWeighed("w", "1.5", "8.00"), {ID: "w2", ProductCode: "Pw", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("3.00")}},
 			want:  bnGot{Adj: map[string]bnAdj{"w2": item("0.30")}, Codes: limitCut, Occ: 1},
 		},
 	})
@@ -75,8 +76,8 @@ func TestPercentGridShortfall(t *testing.T) {
 	code := func(l *promo.Line) string { return l.ProductCode }
 	// Pn has no line, Pa needs 3 units and has 1: the reason is Pa's
 	// shortfall, not Pn's absence.
-	g := benefit.PercentGrid(code, benefit.GridRow{Code: "Pn", Quantity: 1, Percent: bnDec("10")},
-		benefit.GridRow{Code: "Pa", Quantity: 3, Percent: bnDec("10")})
+	g := benefit.PercentGrid(code, benefit.GridRow{Code: "Pn", Quantity: 1, Percent: testkit.Dec("10")},
+		benefit.GridRow{Code: "Pa", Quantity: 3, Percent: testkit.Dec("10")})
 	res := bnRun(t, g, benefit.Scope{}, promo.HalfEven, bnLine("a", "1", "10.00"))
 	want := []promo.Reason{{Code: promo.ReasonMinQuantity,
 		PT:      "Pa: quantidade mínima de 3 unidades não atingida: faltam 2",
@@ -97,11 +98,11 @@ func TestPercentGridZeroedUnits(t *testing.T) {
 	// unit that still costs something: 10 % of 5.00.
 	res := bnRunAll(t, promo.Settings{}, []promo.Promotion{
 		bnPromo{b: benefit.FreeUnits(2, 1), id: "leve-2", priority: 1},
-		bnPromo{b: benefit.PercentGrid(code, benefit.GridRow{Code: "Pw", Percent: bnDec("10")}),
+		bnPromo{b: benefit.PercentGrid(code, benefit.GridRow{Code: "Pw", Percent: testkit.Dec("10")}),
 			scope: benefit.Scope{MaxUnits: 1, Select: benefit.Lowest}, id: "grid", priority: 2},
 	}, bnLine("w", "2", "5.00"))
 	want := []bnAdj{free("5.00"), item("0.50")}
-	if diff := cmp.Diff(want, bnAdjustments(res), bnDecEqual); diff != "" {
+	if diff := cmp.Diff(want, bnAdjustments(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("adjustments (-want +got):\n%s", diff)
 	}
 }

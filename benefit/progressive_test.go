@@ -6,16 +6,17 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
 // tierOff and tierPercent build progressive tiers.
 func tierOff(minQty int64, amount string) benefit.Tier {
-	return benefit.Tier{MinQuantity: minQty, Amount: bnDec(amount)}
+	return benefit.Tier{MinQuantity: minQty, Amount: testkit.Dec(amount)}
 }
 
 func tierPercent(minQty int64, pct string) benefit.Tier {
-	return benefit.Tier{MinQuantity: minQty, Percent: bnDec(pct), IsPercent: true}
+	return benefit.Tier{MinQuantity: minQty, Percent: testkit.Dec(pct), IsPercent: true}
 }
 
 func TestProgressive(t *testing.T) {

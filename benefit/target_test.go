@@ -3,13 +3,13 @@ package benefit_test
 import (
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -64,7 +64,7 @@ func TestPropertyTargetedOccurrences(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := promo.Evaluate(promo.Cart{ID: "s", Time: time.Date(2026, 11, 21, 10, 0, 0, 0, bnSaoPaulo), Store: promo.Store{ID: "l"}, Lines: lines}, rs)
+		res, err := promo.Evaluate(promo.Cart{ID: "s", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"}, Lines: lines}, rs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -136,19 +136,19 @@ func TestTargeted(t *testing.T) {
 	limited := []promo.ReasonCode{promo.ReasonApplied, benefit.ReasonLimitUnits}
 	// q: 3 qualifying units at 10.00; t: 3 target units at 4.00.
 	qt := func() []promo.Line {
-		return []promo.Line{{ID: "q", ProductCode: "Q1", Quantity: bnDec("3"), UnitPrice: bnDec("10.00")},
-			{ID: "t", ProductCode: "T1", Quantity: bnDec("3"), UnitPrice: bnDec("4.00")}}
+		return []promo.Line{{ID: "q", ProductCode: "Q1", Quantity: testkit.Dec("3"), UnitPrice: testkit.Dec("10.00")},
+			{ID: "t", ProductCode: "T1", Quantity: testkit.Dec("3"), UnitPrice: testkit.Dec("4.00")}}
 	}
 	// One qualifying unit, two target lines of one unit: 8.00 and 4.00.
 	twoTargets := func() []promo.Line {
-		return []promo.Line{{ID: "q", ProductCode: "Q1", Quantity: bnDec("1"), UnitPrice: bnDec("10.00")},
-			{ID: "t8", ProductCode: "T1", Quantity: bnDec("1"), UnitPrice: bnDec("8.00")},
-			{ID: "t4", ProductCode: "T2", Quantity: bnDec("1"), UnitPrice: bnDec("4.00")}}
+		return []promo.Line{{ID: "q", ProductCode: "Q1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")},
+			{ID: "t8", ProductCode: "T1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("8.00")},
+			{ID: "t4", ProductCode: "T2", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("4.00")}}
 	}
 	// Lines both qualifying and targeted: 4 units at 10.00, 3 at 6.00.
 	shared := func() []promo.Line {
-		return []promo.Line{{ID: "c", ProductCode: "B1", Quantity: bnDec("4"), UnitPrice: bnDec("10.00")},
-			{ID: "d", ProductCode: "B2", Quantity: bnDec("3"), UnitPrice: bnDec("6.00")}}
+		return []promo.Line{{ID: "c", ProductCode: "B1", Quantity: testkit.Dec("4"), UnitPrice: testkit.Dec("10.00")},
+			{ID: "d", ProductCode: "B2", Quantity: testkit.Dec("3"), UnitPrice: testkit.Dec("6.00")}}
 	}
 	tests := []struct {
 		name  string
@@ -206,7 +206,7 @@ func TestTargeted(t *testing.T) {
 		{
 			// Exactly the 2 target units needed, on a shared line.
 			name: "no qualifying quantity, shared units", p: tgPromo{b: half, m: 0, n: 2},
-			lines: []promo.Line{{ID: "c", ProductCode: "B1", Quantity: bnDec("2"), UnitPrice: bnDec("6.00")}},
+			lines: []promo.Line{{ID: "c", ProductCode: "B1", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("6.00")}},
 			want:  bnGot{Adj: map[string]bnAdj{"c": item("6.00")}, Codes: applied, Occ: 1},
 			parts: map[string]string{"c": "2"},
 		},
@@ -231,7 +231,7 @@ func TestTargeted(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := promo.Evaluate(promo.Cart{ID: "s", Time: time.Date(2026, 11, 21, 10, 0, 0, 0, bnSaoPaulo), Store: promo.Store{ID: "l"}, Lines: tt.lines}, rs)
+			res, err := promo.Evaluate(promo.Cart{ID: "s", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"}, Lines: tt.lines}, rs)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -239,7 +239,7 @@ func TestTargeted(t *testing.T) {
 			if want.Adj == nil {
 				want.Adj = map[string]bnAdj{}
 			}
-			if diff := cmp.Diff(want, bnSummary(res), bnDecEqual); diff != "" {
+			if diff := cmp.Diff(want, bnSummary(res), testkit.EquateDecimals()); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 			if diff := cmp.Diff(tt.parts, participants(res)); diff != "" {
@@ -252,7 +252,7 @@ func TestTargeted(t *testing.T) {
 func TestTargetedReasons(t *testing.T) {
 	half := benefit.ItemPercent(decimal.NewFromInt(50))
 	line := func(id, code, qty string) promo.Line {
-		return promo.Line{ID: id, ProductCode: code, Quantity: bnDec(qty), UnitPrice: bnDec("10.00")}
+		return promo.Line{ID: id, ProductCode: code, Quantity: testkit.Dec(qty), UnitPrice: testkit.Dec("10.00")}
 	}
 	tests := []struct {
 		name  string
@@ -296,7 +296,7 @@ func TestTargetedReasons(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := promo.Evaluate(promo.Cart{ID: "s", Time: time.Date(2026, 11, 21, 10, 0, 0, 0, bnSaoPaulo), Store: promo.Store{ID: "l"}, Lines: tt.lines}, rs)
+			res, err := promo.Evaluate(promo.Cart{ID: "s", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"}, Lines: tt.lines}, rs)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -319,20 +319,20 @@ func TestTargetedParticipantsByLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := promo.Evaluate(promo.Cart{ID: "s", Time: time.Date(2026, 11, 21, 10, 0, 0, 0, bnSaoPaulo), Store: promo.Store{ID: "l"},
-		Lines: []promo.Line{{ID: "s", ProductCode: "B1", Quantity: bnDec("2"), UnitPrice: bnDec("10.00")},
-			{ID: "t", ProductCode: "T1", Quantity: bnDec("1"), UnitPrice: bnDec("4.00")}}}, rs)
+	res, err := promo.Evaluate(promo.Cart{ID: "s", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"},
+		Lines: []promo.Line{{ID: "s", ProductCode: "B1", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("10.00")},
+			{ID: "t", ProductCode: "T1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("4.00")}}}, rs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Applied) != 1 {
 		t.Fatalf("applied = %+v, want one application", res.Applied)
 	}
-	want := []promo.Participation{{Line: "s", Units: bnDec("2")}, {Line: "t", Units: bnDec("1")}}
-	if diff := cmp.Diff(want, res.Applied[0].Participants, bnDecEqual); diff != "" {
+	want := []promo.Participation{{Line: "s", Units: testkit.Dec("2")}, {Line: "t", Units: testkit.Dec("1")}}
+	if diff := cmp.Diff(want, res.Applied[0].Participants, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("participants (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(map[string]bnAdj{"s": item("5.00"), "t": item("2.00")}, bnSummary(res).Adj, bnDecEqual); diff != "" {
+	if diff := cmp.Diff(map[string]bnAdj{"s": item("5.00"), "t": item("2.00")}, bnSummary(res).Adj, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -16,7 +17,7 @@ func bnSix() []promo.Line {
 }
 
 func TestUnitCaps(t *testing.T) {
-	half := benefit.ItemPercent(bnDec("50"))
+	half := benefit.ItemPercent(testkit.Dec("50"))
 	limited := []promo.ReasonCode{promo.ReasonApplied, benefit.ReasonLimitUnits}
 	// Groups of one: every unit is its own occurrence.
 	each := func(maxUnits, maxTaken int64) benefit.Scope {
@@ -60,7 +61,7 @@ func TestUnitCaps(t *testing.T) {
 		// A percent on every unit once 2 are bought; 3 units (2 + the
 		// weighed line, counted as one) within a cap of 3: every unit,
 		// the weighed line included.
-		{name: "a cap that every unit fits in", b: benefit.ItemPercent(bnDec("10")), scope: benefit.Scope{GroupSize: 2, MaxUnits: 3},
+		{name: "a cap that every unit fits in", b: benefit.ItemPercent(testkit.Dec("10")), scope: benefit.Scope{GroupSize: 2, MaxUnits: 3},
 			lines: []promo.Line{bnLine("a", "2", "10.00"), bnWeighed("w", "1.5", "8.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("2.00"), "w": item("1.20")}, Codes: applied, Occ: 1}},
 	})
@@ -73,10 +74,10 @@ func TestUnitCapReasons(t *testing.T) {
 		scope benefit.Scope
 		want  promo.Reason
 	}{
-		{"one unit", benefit.ItemPercent(bnDec("50")), benefit.Scope{Select: benefit.Highest, GroupSize: 1, MaxUnits: 1},
+		{"one unit", benefit.ItemPercent(testkit.Dec("50")), benefit.Scope{Select: benefit.Highest, GroupSize: 1, MaxUnits: 1},
 			promo.Reason{Code: benefit.ReasonLimitUnits,
 				PT: "limite de ativações: só 1 unidade ainda recebe o benefício", EN: "activation limit: only 1 unit still get the benefit"}},
-		{"two units", benefit.ItemPercent(bnDec("50")), benefit.Scope{Select: benefit.Highest, GroupSize: 1, MaxUnits: 2},
+		{"two units", benefit.ItemPercent(testkit.Dec("50")), benefit.Scope{Select: benefit.Highest, GroupSize: 1, MaxUnits: 2},
 			promo.Reason{Code: benefit.ReasonLimitUnits,
 				PT: "limite de ativações: só 2 unidades ainda recebem o benefício", EN: "activation limit: only 2 units still get the benefit"}},
 		// leve 2 pague 1: a cap of 3 items leaves one occurrence of 2.
