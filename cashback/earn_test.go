@@ -9,29 +9,13 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/cashback"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
 // Helpers shared by the package's tests (earn, redeem, wallet, state
 // machine). Every expected value is worked out by hand from the rules of
 // the Reshop manual ("Benefícios e Cashback"), as stated in the comments.
-
-var decEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
-func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-
-var saoPaulo = func() *time.Location {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
-
-// at is a local instant in America/Sao_Paulo.
-func at(y int, m time.Month, day, h, min, s int) time.Time {
-	return time.Date(y, m, day, h, min, s, 0, saoPaulo)
-}
 
 // stub is a campaign that applies (or not) with a given number of
 // occurrences, optionally taking an amount off its first line (item phase).
@@ -72,7 +56,7 @@ func firstLine(*promo.View) []int { return []int{0} }
 func saleCart(id string, t time.Time, prices ...string) promo.Cart {
 	c := promo.Cart{ID: id, Time: t, Store: promo.Store{ID: "loja-1"}, Customer: &promo.Customer{ID: "tok-1"}}
 	for i, p := range prices {
-		c.Lines = append(c.Lines, promo.Line{ID: string(rune('A' + i)), ProductCode: "P", Quantity: d("1"), UnitPrice: d(p)})
+		c.Lines = append(c.Lines, promo.Line{ID: string(rune('A' + i)), ProductCode: "P", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec(p)})
 	}
 	return c
 }
@@ -100,10 +84,10 @@ func earned(t *testing.T, settings promo.Settings, c stub, s cashback.Settings, 
 }
 
 func TestEarnerInfo(t *testing.T) {
-	start := at(2026, 11, 1, 0, 0, 0)
+	start := testkit.At(2026, 11, 1, 0, 0, 0)
 	keys := promo.Keys{ProductCodes: []string{"A"}}
 	e := cashback.NewEarner(promo.Info{ID: "cb", Name: "Cashback 5%", Category: "fidelidade", Phase: promo.PhaseSale, Priority: 7,
-		Start: start, End: at(2026, 11, 30, 23, 59, 59)}, keys, cashback.Settings{}, allLines)
+		Start: start, End: testkit.At(2026, 11, 30, 23, 59, 59)}, keys, cashback.Settings{}, allLines)
 	type info struct {
 		ID, Name, Category, PartOf string
 		Phase                      promo.Phase
@@ -115,7 +99,7 @@ func TestEarnerInfo(t *testing.T) {
 	// campaign's dates (so that an ended campaign's part names no product
 	// "in promotion" for a markdown), never exclusive.
 	want := info{ID: "cb/cashback", Name: "Cashback 5% (cashback)", Category: "fidelidade", PartOf: "cb",
-		Phase: promo.PhaseEarning, Priority: 7, Start: start, End: at(2026, 11, 30, 23, 59, 59), Program: true}
+		Phase: promo.PhaseEarning, Priority: 7, Start: start, End: testkit.At(2026, 11, 30, 23, 59, 59), Program: true}
 	gi := e.Info()
 	got := info{ID: gi.ID, Name: gi.Name, Category: gi.Category, PartOf: gi.PartOf, Phase: gi.Phase, Priority: gi.Priority,
 		Start: gi.Start, End: gi.End, Program: gi.Program, Exclusive: gi.Exclusive}
@@ -134,7 +118,7 @@ func TestEarnerInfo(t *testing.T) {
 // DaysToStart days later, not before Start; until the end of the day
 // UsageLimitDays later, not after End (zero: no expiry).
 func TestEarnerWindows(t *testing.T) {
-	sale := at(2026, 11, 21, 10, 15, 0)
+	sale := testkit.SaleTime()
 	tests := []struct {
 		name        string
 		sale        time.Time
@@ -142,31 +126,31 @@ func TestEarnerWindows(t *testing.T) {
 		from, until time.Time
 	}{
 		{name: "at once, no expiry", sale: sale, from: sale},
-		{name: "next day from midnight", sale: at(2026, 11, 21, 23, 50, 0), s: cashback.Settings{DaysToStart: 1},
-			from: at(2026, 11, 22, 0, 0, 0)},
-		{name: "days to start across the month", sale: at(2026, 11, 29, 8, 0, 0), s: cashback.Settings{DaysToStart: 3},
-			from: at(2026, 12, 2, 0, 0, 0)},
-		{name: "across the year", sale: at(2026, 12, 30, 18, 0, 0), s: cashback.Settings{DaysToStart: 3, UsageLimitDays: 5},
-			from: at(2027, 1, 2, 0, 0, 0), until: at(2027, 1, 4, 23, 59, 59)},
+		{name: "next day from midnight", sale: testkit.At(2026, 11, 21, 23, 50, 0), s: cashback.Settings{DaysToStart: 1},
+			from: testkit.At(2026, 11, 22, 0, 0, 0)},
+		{name: "days to start across the month", sale: testkit.At(2026, 11, 29, 8, 0, 0), s: cashback.Settings{DaysToStart: 3},
+			from: testkit.At(2026, 12, 2, 0, 0, 0)},
+		{name: "across the year", sale: testkit.At(2026, 12, 30, 18, 0, 0), s: cashback.Settings{DaysToStart: 3, UsageLimitDays: 5},
+			from: testkit.At(2027, 1, 2, 0, 0, 0), until: testkit.At(2027, 1, 4, 23, 59, 59)},
 		{name: "usage limit of one day", sale: sale, s: cashback.Settings{UsageLimitDays: 1},
-			from: sale, until: at(2026, 11, 22, 23, 59, 59)},
+			from: sale, until: testkit.At(2026, 11, 22, 23, 59, 59)},
 		{name: "usage limit 40 days, end first", sale: sale,
-			s:    cashback.Settings{UsageLimitDays: 40, End: at(2026, 12, 15, 23, 59, 59)},
-			from: sale, until: at(2026, 12, 15, 23, 59, 59)}, // 21/11 + 40 = 31/12, after the end
+			s:    cashback.Settings{UsageLimitDays: 40, End: testkit.At(2026, 12, 15, 23, 59, 59)},
+			from: sale, until: testkit.At(2026, 12, 15, 23, 59, 59)}, // 21/11 + 40 = 31/12, after the end
 		{name: "usage limit 10 days before the end", sale: sale,
-			s:    cashback.Settings{UsageLimitDays: 10, End: at(2026, 12, 31, 23, 59, 59)},
-			from: sale, until: at(2026, 12, 1, 23, 59, 59)},
-		{name: "end without usage limit", sale: sale, s: cashback.Settings{End: at(2026, 12, 31, 23, 59, 59)},
-			from: sale, until: at(2026, 12, 31, 23, 59, 59)},
-		{name: "start after the days to start", sale: sale, s: cashback.Settings{DaysToStart: 2, Start: at(2026, 12, 1, 0, 0, 0)},
-			from: at(2026, 12, 1, 0, 0, 0)},
-		{name: "start before the days to start", sale: sale, s: cashback.Settings{DaysToStart: 2, Start: at(2026, 11, 1, 0, 0, 0)},
-			from: at(2026, 11, 23, 0, 0, 0)},
-		{name: "start before the sale", sale: sale, s: cashback.Settings{Start: at(2026, 11, 1, 0, 0, 0)}, from: sale},
+			s:    cashback.Settings{UsageLimitDays: 10, End: testkit.At(2026, 12, 31, 23, 59, 59)},
+			from: sale, until: testkit.At(2026, 12, 1, 23, 59, 59)},
+		{name: "end without usage limit", sale: sale, s: cashback.Settings{End: testkit.At(2026, 12, 31, 23, 59, 59)},
+			from: sale, until: testkit.At(2026, 12, 31, 23, 59, 59)},
+		{name: "start after the days to start", sale: sale, s: cashback.Settings{DaysToStart: 2, Start: testkit.At(2026, 12, 1, 0, 0, 0)},
+			from: testkit.At(2026, 12, 1, 0, 0, 0)},
+		{name: "start before the days to start", sale: sale, s: cashback.Settings{DaysToStart: 2, Start: testkit.At(2026, 11, 1, 0, 0, 0)},
+			from: testkit.At(2026, 11, 23, 0, 0, 0)},
+		{name: "start before the sale", sale: sale, s: cashback.Settings{Start: testkit.At(2026, 11, 1, 0, 0, 0)}, from: sale},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tt.s.Kind, tt.s.Value = cashback.Fixed, d("5.00")
+			tt.s.Kind, tt.s.Value = cashback.Fixed, testkit.Dec("5.00")
 			_, evs := earned(t, promo.Settings{}, stub{id: "cb", occ: 1, applies: true}, tt.s, allLines, saleCart("s", tt.sale, "50.00"))
 			if len(evs) != 1 {
 				t.Fatalf("want 1 cashback_earned event, got %d", len(evs))
@@ -179,7 +163,7 @@ func TestEarnerWindows(t *testing.T) {
 }
 
 func TestEarnerAmount(t *testing.T) {
-	sale := at(2026, 11, 21, 10, 15, 0)
+	sale := testkit.SaleTime()
 	tests := []struct {
 		name     string
 		rounding promo.RoundingMode
@@ -189,45 +173,45 @@ func TestEarnerAmount(t *testing.T) {
 		prices   []string
 		want     string // "" = no credit
 	}{
-		{name: "fixed once per sale", c: stub{occ: 3}, s: cashback.Settings{Kind: cashback.Fixed, Value: d("5.00")},
+		{name: "fixed once per sale", c: stub{occ: 3}, s: cashback.Settings{Kind: cashback.Fixed, Value: testkit.Dec("5.00")},
 			prices: []string{"60.00"}, want: "5.00"},
 		{name: "fixed accumulated per occurrence", c: stub{occ: 3},
-			s: cashback.Settings{Kind: cashback.Fixed, Value: d("5.00"), Accumulate: true}, prices: []string{"60.00"}, want: "15.00"},
+			s: cashback.Settings{Kind: cashback.Fixed, Value: testkit.Dec("5.00"), Accumulate: true}, prices: []string{"60.00"}, want: "15.00"},
 		// A percent is of the purchase: accumulating does not multiply it.
 		{name: "percent not multiplied", c: stub{occ: 3},
-			s: cashback.Settings{Kind: cashback.Percent, Value: d("10"), Accumulate: true}, prices: []string{"60.00"}, want: "6.00"},
+			s: cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("10"), Accumulate: true}, prices: []string{"60.00"}, want: "6.00"},
 		// 10% of (100.00 - 19.00 + 30.00) = 11.10: after the discount.
-		{name: "percent after discounts", c: stub{occ: 1, off: d("19.00")},
-			s: cashback.Settings{Kind: cashback.Percent, Value: d("10")}, prices: []string{"100.00", "30.00"}, want: "11.10"},
+		{name: "percent after discounts", c: stub{occ: 1, off: testkit.Dec("19.00")},
+			s: cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("10")}, prices: []string{"100.00", "30.00"}, want: "11.10"},
 		// On item: only line A, after its discount: 10% of 81.00.
-		{name: "percent on the campaign's lines", c: stub{occ: 1, off: d("19.00")},
-			s: cashback.Settings{Kind: cashback.Percent, Value: d("10"), OnItems: true}, lines: firstLine,
+		{name: "percent on the campaign's lines", c: stub{occ: 1, off: testkit.Dec("19.00")},
+			s: cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("10"), OnItems: true}, lines: firstLine,
 			prices: []string{"100.00", "30.00"}, want: "8.10"},
 		// 2.5% of 81.00 = 2.025, rounded once with the ruleset's mode.
-		{name: "half_even", c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: d("2.5")},
+		{name: "half_even", c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("2.5")},
 			prices: []string{"81.00"}, want: "2.02"},
-		{name: "half_up", rounding: promo.HalfUp, c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: d("2.5")},
+		{name: "half_up", rounding: promo.HalfUp, c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("2.5")},
 			prices: []string{"81.00"}, want: "2.03"},
-		{name: "truncate", rounding: promo.Truncate, c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: d("2.5")},
+		{name: "truncate", rounding: promo.Truncate, c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("2.5")},
 			prices: []string{"81.00"}, want: "2.02"},
 		// Rounded once on the total, not per line: 1% of 0.40 + 0.40 =
 		// 0.008 -> 0.01 (per line: 0.004 -> 0.00 twice).
-		{name: "rounded once", c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: d("1")},
+		{name: "rounded once", c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("1")},
 			prices: []string{"0.40", "0.40"}, want: "0.01"},
 		// 1% of 0.40 = 0.004 -> 0.00: nothing to credit.
-		{name: "zero credit", c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: d("1")},
+		{name: "zero credit", c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("1")},
 			prices: []string{"0.40"}},
 		// Everything discounted: 10% of 0.
-		{name: "sale fully discounted", c: stub{occ: 1, off: d("50.00")}, s: cashback.Settings{Kind: cashback.Percent, Value: d("10")},
+		{name: "sale fully discounted", c: stub{occ: 1, off: testkit.Dec("50.00")}, s: cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("10")},
 			prices: []string{"50.00"}},
 		// The maximum per sale (valor máximo a ser acumulado): 10% of
 		// 200.00 = 20.00, capped at 15.00; 3 × 5.00 = 15.00 capped at
 		// 12.00; 10% of 100.00 = 10.00 is under 15.00.
-		{name: "percent capped per sale", c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: d("10"), MaxAmount: d("15.00")},
+		{name: "percent capped per sale", c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("10"), MaxAmount: testkit.Dec("15.00")},
 			prices: []string{"200.00"}, want: "15.00"},
 		{name: "fixed accumulated, capped per sale", c: stub{occ: 3},
-			s: cashback.Settings{Kind: cashback.Fixed, Value: d("5.00"), Accumulate: true, MaxAmount: d("12.00")}, prices: []string{"60.00"}, want: "12.00"},
-		{name: "under the cap", c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: d("10"), MaxAmount: d("15.00")},
+			s: cashback.Settings{Kind: cashback.Fixed, Value: testkit.Dec("5.00"), Accumulate: true, MaxAmount: testkit.Dec("12.00")}, prices: []string{"60.00"}, want: "12.00"},
+		{name: "under the cap", c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("10"), MaxAmount: testkit.Dec("15.00")},
 			prices: []string{"100.00"}, want: "10.00"},
 	}
 	for _, tt := range tests {
@@ -274,7 +258,7 @@ func TestEarnerAmount(t *testing.T) {
 // No credit when the campaign did not apply.
 func TestEarnerNeedsTheCampaign(t *testing.T) {
 	res, evs := earned(t, promo.Settings{}, stub{id: "cb", applies: false},
-		cashback.Settings{Kind: cashback.Fixed, Value: d("5.00")}, allLines, saleCart("s", at(2026, 11, 21, 10, 0, 0), "50.00"))
+		cashback.Settings{Kind: cashback.Fixed, Value: testkit.Dec("5.00")}, allLines, saleCart("s", testkit.At(2026, 11, 21, 10, 0, 0), "50.00"))
 	if len(evs) != 0 {
 		t.Errorf("credits %+v from a campaign that did not apply", evs)
 	}
@@ -287,10 +271,10 @@ func TestEarnerNeedsTheCampaign(t *testing.T) {
 // copy of the terms; its id depends on the cart id only, so a retried sale
 // gets the same id and another sale another.
 func TestEarnedEvent(t *testing.T) {
-	terms := promo.CreditTerms{MinPurchase: d("50.00"), MaxRedeemPercent: d("20"), ReviewRequired: true, UseAveragePrice: true}
-	s := cashback.Settings{Kind: cashback.Fixed, Value: d("10.00"), Terms: terms}
+	terms := promo.CreditTerms{MinPurchase: testkit.Dec("50.00"), MaxRedeemPercent: testkit.Dec("20"), ReviewRequired: true, UseAveragePrice: true}
+	s := cashback.Settings{Kind: cashback.Fixed, Value: testkit.Dec("10.00"), Terms: terms}
 	c := stub{id: "cb", occ: 1, applies: true}
-	cart := saleCart("venda-1", at(2026, 11, 21, 10, 0, 0), "50.00")
+	cart := saleCart("venda-1", testkit.At(2026, 11, 21, 10, 0, 0), "50.00")
 	cart.Store.ID = "loja-9"
 	_, first := earned(t, promo.Settings{}, c, s, allLines, cart)
 	_, again := earned(t, promo.Settings{}, c, s, allLines, cart)
@@ -301,13 +285,13 @@ func TestEarnedEvent(t *testing.T) {
 		t.Fatalf("events: %d, %d, %d; want one each", len(first), len(again), len(second))
 	}
 	e := first[0]
-	if e.Campaign != "cb" || e.Store != "loja-9" || e.Customer != "tok-1" || !e.Amount.Equal(d("10.00")) {
+	if e.Campaign != "cb" || e.Store != "loja-9" || e.Customer != "tok-1" || !e.Amount.Equal(testkit.Dec("10.00")) {
 		t.Errorf("event = %+v", e)
 	}
 	if e.Terms == nil {
 		t.Fatal("no terms on the event")
 	}
-	if diff := cmp.Diff(terms, *e.Terms, decEqual); diff != "" {
+	if diff := cmp.Diff(terms, *e.Terms, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("terms (-want +got):\n%s", diff)
 	}
 	if e.ID == "" || e.ID != again[0].ID {
@@ -323,8 +307,8 @@ func TestEarnedEvent(t *testing.T) {
 // before its availability. A sale after the cashback's end (the campaign
 // itself still running) must not earn a credit whose window is inverted.
 func TestEarnedWindowNotInverted(t *testing.T) {
-	s := cashback.Settings{Kind: cashback.Fixed, Value: d("5.00"), End: at(2026, 12, 31, 23, 59, 59)}
-	sale := at(2027, 1, 5, 10, 0, 0)
+	s := cashback.Settings{Kind: cashback.Fixed, Value: testkit.Dec("5.00"), End: testkit.At(2026, 12, 31, 23, 59, 59)}
+	sale := testkit.At(2027, 1, 5, 10, 0, 0)
 	_, evs := earned(t, promo.Settings{}, stub{id: "cb", occ: 1, applies: true}, s, allLines, saleCart("s", sale, "50.00"))
 	checkWindows(t, sale, evs)
 }
@@ -337,7 +321,7 @@ func TestDaysToStartBeyondUsageLimit(t *testing.T) {
 	if err != nil {
 		return // refused at compile time: fine
 	}
-	sale := at(2026, 11, 21, 10, 0, 0)
+	sale := testkit.At(2026, 11, 21, 10, 0, 0)
 	res, err := promo.Evaluate(saleCart("s", sale, "50.00"), rs)
 	if err != nil {
 		t.Fatal(err)
@@ -378,8 +362,8 @@ func TestEarnedNetOfExchange(t *testing.T) {
 			rs := campaign.MustLoad([]byte(`{"version": 1, "campaigns": [{"id": "cb", "name": "10% e 10% de cashback",
 			  "start": "2026-11-01", "no_activation_rules": true, "exchange_mode": "` + tt.mode + `",
 			  "benefit": {"on": "sale", "percent": "10"}, "extras": {"cashback": {"type": "percent", "value": "10"}}}]}`))
-			cart := saleCart("troca", at(2026, 11, 21, 10, 15, 0), "100.00", "50.00", "50.00")
-			cart.Exchanges = []promo.ExchangeItem{{ID: "T1", Quantity: d("1"), UnitPrice: d("20.00")}}
+			cart := saleCart("troca", testkit.SaleTime(), "100.00", "50.00", "50.00")
+			cart.Exchanges = []promo.ExchangeItem{{ID: "T1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("20.00")}}
 			res, err := promo.Evaluate(cart, rs)
 			if err != nil {
 				t.Fatal(err)

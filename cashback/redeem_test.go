@@ -10,17 +10,18 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/cashback"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
 // redeemSale is the instant of the sales in these tests.
-var redeemSale = at(2026, 11, 21, 10, 15, 0)
+var redeemSale = testkit.SaleTime()
 
 // credit is a wallet credit available since 2026-11-01 09:00, earned then,
 // with no expiry and no terms unless changed.
 func credit(id, remaining string) promo.Credit {
-	t := at(2026, 11, 1, 9, 0, 0)
-	return promo.Credit{ID: id, Campaign: "cb", Remaining: d(remaining), EarnedAt: t, AvailableFrom: t}
+	t := testkit.At(2026, 11, 1, 9, 0, 0)
+	return promo.Credit{ID: id, Campaign: "cb", Remaining: testkit.Dec(remaining), EarnedAt: t, AvailableFrom: t}
 }
 
 func (rt redeemTest) evaluate(t *testing.T) promo.Result {
@@ -97,14 +98,14 @@ func TestParseMode(t *testing.T) {
 func TestRedeemOrder(t *testing.T) {
 	exp := func(c promo.Credit, e time.Time) promo.Credit { c.ExpiresAt = e; return c }
 	earnedAt := func(c promo.Credit, e time.Time) promo.Credit { c.EarnedAt, c.AvailableFrom = e, e; return c }
-	dec01, dec10 := at(2026, 12, 1, 23, 59, 59), at(2026, 12, 10, 23, 59, 59)
+	dec01, dec10 := testkit.At(2026, 12, 1, 23, 59, 59), testkit.At(2026, 12, 10, 23, 59, 59)
 	wallet := []promo.Credit{
-		earnedAt(credit("a-sem-validade-nova", "6.00"), at(2026, 11, 10, 9, 0, 0)),
+		earnedAt(credit("a-sem-validade-nova", "6.00"), testkit.At(2026, 11, 10, 9, 0, 0)),
 		exp(credit("y-dez10", "4.00"), dec10),
-		earnedAt(credit("z-sem-validade-antiga", "5.00"), at(2026, 10, 1, 9, 0, 0)),
-		exp(earnedAt(credit("x-dez01-b", "3.00"), at(2026, 11, 3, 9, 0, 0)), dec01),
-		exp(earnedAt(credit("w-dez01-a", "2.00"), at(2026, 11, 3, 9, 0, 0)), dec01),
-		exp(earnedAt(credit("v-dez01-cedo", "1.00"), at(2026, 11, 1, 9, 0, 0)), dec01),
+		earnedAt(credit("z-sem-validade-antiga", "5.00"), testkit.At(2026, 10, 1, 9, 0, 0)),
+		exp(earnedAt(credit("x-dez01-b", "3.00"), testkit.At(2026, 11, 3, 9, 0, 0)), dec01),
+		exp(earnedAt(credit("w-dez01-a", "2.00"), testkit.At(2026, 11, 3, 9, 0, 0)), dec01),
+		exp(earnedAt(credit("v-dez01-cedo", "1.00"), testkit.At(2026, 11, 1, 9, 0, 0)), dec01),
 	}
 	want := []string{"v-dez01-cedo=1.00", "w-dez01-a=2.00", "x-dez01-b=3.00", "y-dez10=4.00",
 		"z-sem-validade-antiga=5.00", "a-sem-validade-nova=6.00"}
@@ -132,8 +133,8 @@ func TestRedeemConditions(t *testing.T) {
 		{"review required, not answered", func(c *promo.Credit) { c.Terms.ReviewRequired = true }, ""},
 		{"review required and answered", func(c *promo.Credit) { c.Terms.ReviewRequired, c.ReviewAnswered = true, true }, "10.00"},
 		{"review answered, not required", func(c *promo.Credit) { c.ReviewAnswered = true }, "10.00"},
-		{"minimum purchase reached exactly", func(c *promo.Credit) { c.Terms.MinPurchase = d("100.00") }, "10.00"},
-		{"minimum purchase one cent above", func(c *promo.Credit) { c.Terms.MinPurchase = d("100.01") }, ""},
+		{"minimum purchase reached exactly", func(c *promo.Credit) { c.Terms.MinPurchase = testkit.Dec("100.00") }, "10.00"},
+		{"minimum purchase one cent above", func(c *promo.Credit) { c.Terms.MinPurchase = testkit.Dec("100.01") }, ""},
 		{"nothing left", func(c *promo.Credit) { c.Remaining = decimal.Zero }, ""},
 	}
 	for _, tt := range tests {
@@ -169,8 +170,8 @@ func TestRedeemConditions(t *testing.T) {
 func TestRedeemCap(t *testing.T) {
 	capped := func(id, remaining, pct string) promo.Credit {
 		c := credit(id, remaining)
-		c.Terms.MaxRedeemPercent = d(pct)
-		c.ExpiresAt = at(2026, 12, 31, 23, 59, 59) // before the uncapped ones below
+		c.Terms.MaxRedeemPercent = testkit.Dec(pct)
+		c.ExpiresAt = testkit.At(2026, 12, 31, 23, 59, 59) // before the uncapped ones below
 		return c
 	}
 	tests := []struct {
@@ -190,11 +191,19 @@ func TestRedeemCap(t *testing.T) {
 		// An uncapped credit first (expiring sooner) takes 8.00; the capped
 		// one then has 10.00 - 8.00 = 2.00 of room.
 		{"earlier credits count", []string{"100.00"}, []promo.Credit{
-			capped("b", "30.00", "10"), func() promo.Credit { c := credit("a", "8.00"); c.ExpiresAt = at(2026, 12, 1, 0, 0, 0); return c }(),
+			capped("b", "30.00", "10"), func() promo.Credit {
+				c := credit("a", "8.00")
+				c.ExpiresAt = testkit.At(2026, 12, 1, 0, 0, 0)
+				return c
+			}(),
 		}, []string{"a=8.00", "b=2.00"}},
 		// The first took 15.00: the 10% cap is already passed.
 		{"cap already reached", []string{"100.00"}, []promo.Credit{
-			capped("b", "30.00", "10"), func() promo.Credit { c := credit("a", "15.00"); c.ExpiresAt = at(2026, 12, 1, 0, 0, 0); return c }(),
+			capped("b", "30.00", "10"), func() promo.Credit {
+				c := credit("a", "15.00")
+				c.ExpiresAt = testkit.At(2026, 12, 1, 0, 0, 0)
+				return c
+			}(),
 		}, []string{"a=15.00"}},
 		// A capped credit used first bounds the sale when it is used: an
 		// uncapped one after it may still take up to the sale's value
@@ -206,7 +215,11 @@ func TestRedeemCap(t *testing.T) {
 		// Two caps: 30% of 50.00 = 15.00 for the first; the second's 20%
 		// = 10.00 is already passed.
 		{"two caps", []string{"50.00"}, []promo.Credit{capped("a", "40.00", "30"),
-			func() promo.Credit { c := capped("b", "40.00", "20"); c.ExpiresAt = at(2027, 1, 1, 0, 0, 0); return c }()},
+			func() promo.Credit {
+				c := capped("b", "40.00", "20")
+				c.ExpiresAt = testkit.At(2027, 1, 1, 0, 0, 0)
+				return c
+			}()},
 			[]string{"a=15.00"}},
 	}
 	for _, tt := range tests {
@@ -232,15 +245,15 @@ func TestRedeemAsDiscount(t *testing.T) {
 	}{
 		// 10.00 over 10.00 and 20.00: 3.333 and 6.666; floors 3.33 + 6.66,
 		// the cent to the larger remainder (B).
-		{"by value", []promo.Line{{ID: "A", Quantity: d("1"), UnitPrice: d("10.00")}, {ID: "B", Quantity: d("1"), UnitPrice: d("20.00")}},
+		{"by value", []promo.Line{{ID: "A", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")}, {ID: "B", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("20.00")}},
 			[]promo.Credit{credit("cr", "10.00")}, map[string]string{"A": "3.33", "B": "6.67"}},
 		// 10.00 over 5 units: 2.00 each; A 1 unit, B 4 units.
-		{"average price", []promo.Line{{ID: "A", Quantity: d("1"), UnitPrice: d("100.00")}, {ID: "B", Quantity: d("4"), UnitPrice: d("5.00")}},
+		{"average price", []promo.Line{{ID: "A", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("100.00")}, {ID: "B", Quantity: testkit.Dec("4"), UnitPrice: testkit.Dec("5.00")}},
 			[]promo.Credit{avg(credit("cr", "10.00"))}, map[string]string{"A": "2.00", "B": "8.00"}},
 		// 10.00 over 2 units would put 5.00 on B, which costs 2.00: by
 		// value instead: 10 x 100/102 = 9.8039 and 10 x 2/102 = 0.1960;
 		// floors 9.80 + 0.19, the cent to B's larger remainder.
-		{"average price does not fit", []promo.Line{{ID: "A", Quantity: d("1"), UnitPrice: d("100.00")}, {ID: "B", Quantity: d("1"), UnitPrice: d("2.00")}},
+		{"average price does not fit", []promo.Line{{ID: "A", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("100.00")}, {ID: "B", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("2.00")}},
 			[]promo.Credit{avg(credit("cr", "10.00"))}, map[string]string{"A": "9.80", "B": "0.20"}},
 	}
 	for _, tt := range tests {
@@ -284,8 +297,8 @@ func TestRedeemAsTender(t *testing.T) {
 	if diff := cmp.Diff([]string{"a=5.00", "b=7.50"}, taken(res)); diff != "" {
 		t.Errorf("credits taken (-want +got):\n%s", diff)
 	}
-	want := []promo.Tender{{Kind: "cashback", NFCeCode: "19", Amount: d("12.50")}}
-	if diff := cmp.Diff(want, res.Tenders, decEqual); diff != "" {
+	want := []promo.Tender{{Kind: "cashback", NFCeCode: "19", Amount: testkit.Dec("12.50")}}
+	if diff := cmp.Diff(want, res.Tenders, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("tenders (-want +got):\n%s", diff)
 	}
 	for _, l := range res.Lines {
@@ -294,8 +307,8 @@ func TestRedeemAsTender(t *testing.T) {
 		}
 	}
 	// 80.00 - 12.50.
-	wantTotals := promo.Totals{Gross: d("80.00"), Discount: d("0"), Net: d("80.00"), Exchange: d("0"), Tenders: d("12.50"), Payable: d("67.50")}
-	if diff := cmp.Diff(wantTotals, res.Totals, decEqual); diff != "" {
+	wantTotals := promo.Totals{Gross: testkit.Dec("80.00"), Discount: testkit.Dec("0"), Net: testkit.Dec("80.00"), Exchange: testkit.Dec("0"), Tenders: testkit.Dec("12.50"), Payable: testkit.Dec("67.50")}
+	if diff := cmp.Diff(wantTotals, res.Totals, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("totals (-want +got):\n%s", diff)
 	}
 }
@@ -340,7 +353,7 @@ func TestRedeemNotBeyondWhatIsOwed(t *testing.T) {
 	for _, mode := range []cashback.Mode{cashback.AsDiscount, cashback.AsTender} {
 		t.Run(mode.String(), func(t *testing.T) {
 			res := redeemTest{mode: mode, prices: []string{"100.00"}, wallet: []promo.Credit{credit("cr", "30.00")},
-				exchanges: []promo.ExchangeItem{{ID: "T1", Quantity: d("1"), UnitPrice: d("90.00")}}}.evaluate(t)
+				exchanges: []promo.ExchangeItem{{ID: "T1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("90.00")}}}.evaluate(t)
 			if diff := cmp.Diff([]string{"cr=10.00"}, taken(res)); diff != "" {
 				t.Errorf("credits taken (-want +got):\n%s", diff)
 			}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/cashback"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -100,7 +101,7 @@ func drawProgram(t *rapid.T, k int) *smProgram {
 }
 
 func newMachine(t *rapid.T) *machine {
-	m := &machine{now: at(2026, 11, 2, 9, 0, 0), earned: decimal.Zero, redeemed: decimal.Zero, expired: decimal.Zero, reversed: decimal.Zero}
+	m := &machine{now: testkit.At(2026, 11, 2, 9, 0, 0), earned: decimal.Zero, redeemed: decimal.Zero, expired: decimal.Zero, reversed: decimal.Zero}
 	m.tender = rapid.Bool().Draw(t, "tender")
 	mode := "discount"
 	if m.tender {
@@ -192,11 +193,11 @@ func (m *machine) expectedEarn(p *smProgram, base decimal.Decimal) (decimal.Deci
 	y, mo, dd := m.now.Date()
 	from := m.now
 	if p.daysToStart > 0 {
-		from = time.Date(y, mo, dd+p.daysToStart, 0, 0, 0, 0, saoPaulo)
+		from = testkit.At(y, mo, dd+p.daysToStart, 0, 0, 0)
 	}
 	var until time.Time
 	if p.usageLim > 0 {
-		until = time.Date(y, mo, dd+p.usageLim, 23, 59, 59, 0, saoPaulo)
+		until = testkit.At(y, mo, dd+p.usageLim, 23, 59, 59)
 	}
 	return amount, from, until
 }
@@ -236,7 +237,7 @@ func (m *machine) checkEarned(t *rapid.T, res promo.Result, base decimal.Decimal
 				e.Amount, e.ValidFrom, e.ValidUntil, e.Campaign, e.Store, w.amount, w.from, w.until, p.id)
 		}
 		wantTerms := promo.CreditTerms{MinPurchase: p.minPurchase, MaxRedeemPercent: p.maxPct, ReviewRequired: p.review, UseAveragePrice: p.average}
-		if e.Terms == nil || !cmp.Equal(wantTerms, *e.Terms, decEqual) {
+		if e.Terms == nil || !cmp.Equal(wantTerms, *e.Terms, testkit.EquateDecimals()) {
 			t.Fatalf("terms %+v, want %+v", e.Terms, wantTerms)
 		}
 		m.credits = append(m.credits, &smCredit{id: e.ID, remaining: w.amount, earnedAt: m.now, from: w.from, until: w.until,
@@ -387,7 +388,7 @@ func (m *machine) retry(t *rapid.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(m.last.events, again, decEqual); diff != "" {
+	if diff := cmp.Diff(m.last.events, again, testkit.EquateDecimals()); diff != "" {
 		t.Fatalf("the step done again gives other events (-first +again):\n%s", diff)
 	}
 	for _, evs := range [][]promo.Event{m.last.events, again} {
@@ -395,7 +396,7 @@ func (m *machine) retry(t *rapid.T) {
 			t.Fatal(err)
 		}
 	}
-	if !m.wallet.Balance().Equal(balance) || !cmp.Equal(credits, m.wallet.Credits(), decEqual) {
+	if !m.wallet.Balance().Equal(balance) || !cmp.Equal(credits, m.wallet.Credits(), testkit.EquateDecimals()) {
 		t.Fatalf("a retry changed the wallet: balance %s -> %s", balance, m.wallet.Balance())
 	}
 }
@@ -553,7 +554,7 @@ func (m *machine) check(t *rapid.T) {
 		}
 		got[c.ID] = c.Remaining
 	}
-	if diff := cmp.Diff(want, got, decEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Fatalf("credits (-model +wallet):\n%s", diff)
 	}
 	if !m.wallet.Balance().Equal(bal) {
@@ -561,7 +562,7 @@ func (m *machine) check(t *rapid.T) {
 	}
 	e, r, x, v := m.wallet.Totals()
 	type books struct{ Earned, Redeemed, Expired, Reversed decimal.Decimal }
-	if diff := cmp.Diff(books{m.earned, m.redeemed, m.expired, m.reversed}, books{e, r, x, v}, decEqual); diff != "" {
+	if diff := cmp.Diff(books{m.earned, m.redeemed, m.expired, m.reversed}, books{e, r, x, v}, testkit.EquateDecimals()); diff != "" {
 		t.Fatalf("totals (-model +wallet):\n%s", diff)
 	}
 	if !e.Equal(r.Add(x).Add(v).Add(m.wallet.Balance())) {

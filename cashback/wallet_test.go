@@ -9,6 +9,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/cashback"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -19,9 +20,9 @@ func checkTotals(t *testing.T, step string, w *cashback.Wallet, earned, redeemed
 	t.Helper()
 	e, r, x, v := w.Totals()
 	type books struct{ Earned, Redeemed, Expired, Reversed, Balance decimal.Decimal }
-	want := books{d(earned), d(redeemed), d(expired), d(reversed), d(balance)}
+	want := books{testkit.Dec(earned), testkit.Dec(redeemed), testkit.Dec(expired), testkit.Dec(reversed), testkit.Dec(balance)}
 	got := books{e, r, x, v, w.Balance()}
-	if diff := cmp.Diff(want, got, decEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("%s: wallet (-want +got):\n%s", step, diff)
 	}
 	if !e.Equal(r.Add(x).Add(v).Add(w.Balance())) {
@@ -53,7 +54,7 @@ func TestWalletAcrossSales(t *testing.T) {
 	sale := func(id string, when time.Time, code, price string) (promo.Cart, promo.Result) {
 		t.Helper()
 		c := promo.Cart{ID: id, Time: when, Store: promo.Store{ID: "loja-1"}, Customer: &promo.Customer{ID: "tok-w"},
-			Lines:  []promo.Line{{ID: "1", ProductCode: code, Quantity: d("1"), UnitPrice: d(price)}},
+			Lines:  []promo.Line{{ID: "1", ProductCode: code, Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec(price)}},
 			Wallet: w.Credits()}
 		res, err := promo.Evaluate(c, rs)
 		if err != nil {
@@ -72,16 +73,16 @@ func TestWalletAcrossSales(t *testing.T) {
 	// Sale 1, 2026-11-02 10:00: A for 200.00 earns 10% = 20.00, available
 	// from the start of the 3rd day after, 2026-11-05 00:00, until the end
 	// of the 30th, 2026-12-02 23:59:59, with the campaign's terms.
-	t1 := at(2026, 11, 2, 10, 0, 0)
+	t1 := testkit.At(2026, 11, 2, 10, 0, 0)
 	cart1, res1 := sale("venda-1", t1, "A", "200.00")
 	evs := cashbackEvents(res1)
 	if len(evs) != 1 || evs[0].Kind != promo.EventCashbackEarned {
 		t.Fatalf("sale 1: cashback events %+v, want one earned", evs)
 	}
-	wantCredit := []promo.Credit{{ID: evs[0].ID, Campaign: "cb-a", Remaining: d("20.00"), EarnedAt: t1, Store: "loja-1",
-		AvailableFrom: at(2026, 11, 5, 0, 0, 0), ExpiresAt: at(2026, 12, 2, 23, 59, 59),
-		Terms: promo.CreditTerms{MinPurchase: d("80.00"), MaxRedeemPercent: d("10")}}}
-	if diff := cmp.Diff(wantCredit, w.Credits(), decEqual); diff != "" {
+	wantCredit := []promo.Credit{{ID: evs[0].ID, Campaign: "cb-a", Remaining: testkit.Dec("20.00"), EarnedAt: t1, Store: "loja-1",
+		AvailableFrom: testkit.At(2026, 11, 5, 0, 0, 0), ExpiresAt: testkit.At(2026, 12, 2, 23, 59, 59),
+		Terms: promo.CreditTerms{MinPurchase: testkit.Dec("80.00"), MaxRedeemPercent: testkit.Dec("10")}}}
+	if diff := cmp.Diff(wantCredit, w.Credits(), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("sale 1: credits (-want +got):\n%s", diff)
 	}
 	checkTotals(t, "sale 1", &w, "20.00", "0", "0", "0", "20.00")
@@ -103,7 +104,7 @@ func TestWalletAcrossSales(t *testing.T) {
 
 	// Sale 2, 2026-11-04 18:00, B for 100.00: the credit is not available
 	// yet (2026-11-05): nothing redeemed.
-	_, res2 := sale("venda-2", at(2026, 11, 4, 18, 0, 0), "B", "100.00")
+	_, res2 := sale("venda-2", testkit.At(2026, 11, 4, 18, 0, 0), "B", "100.00")
 	if got := redemptionCode(res2); got != cashback.ReasonNothingToRedeem {
 		t.Errorf("sale 2: redemption trace %q, want nothing_to_redeem", got)
 	}
@@ -115,13 +116,13 @@ func TestWalletAcrossSales(t *testing.T) {
 	// Sale 3, 2026-11-10 12:00, B for 100.00 >= 80.00: the cap is 10% of
 	// 100.00 = 10.00 of the 20.00; the line costs 90.00; 10.00 stays.
 	before3 := w.Credits()
-	t3 := at(2026, 11, 10, 12, 0, 0)
+	t3 := testkit.At(2026, 11, 10, 12, 0, 0)
 	cart3, res3 := sale("venda-3", t3, "B", "100.00")
 	ev3 := cashbackEvents(res3)
-	if len(ev3) != 1 || ev3[0].Kind != promo.EventCashbackRedeemed || ev3[0].Credit != evs[0].ID || !ev3[0].Amount.Equal(d("10.00")) {
+	if len(ev3) != 1 || ev3[0].Kind != promo.EventCashbackRedeemed || ev3[0].Credit != evs[0].ID || !ev3[0].Amount.Equal(testkit.Dec("10.00")) {
 		t.Fatalf("sale 3: events %+v, want 10.00 redeemed from %s", ev3, evs[0].ID)
 	}
-	if !res3.Lines[0].Net.Equal(d("90.00")) {
+	if !res3.Lines[0].Net.Equal(testkit.Dec("90.00")) {
 		t.Errorf("sale 3: line net %s, want 90.00", res3.Lines[0].Net)
 	}
 	checkTotals(t, "sale 3", &w, "20.00", "10.00", "0", "0", "10.00")
@@ -136,7 +137,7 @@ func TestWalletAcrossSales(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(res3.Events, retry3.Events, decEqual); diff != "" {
+	if diff := cmp.Diff(res3.Events, retry3.Events, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("sale 3 retried: events (-first +retry):\n%s", diff)
 	}
 	if err := w.Apply(t3, retry3.Events); err != nil {
@@ -145,25 +146,25 @@ func TestWalletAcrossSales(t *testing.T) {
 	checkTotals(t, "sale 3 retried", &w, "20.00", "10.00", "0", "0", "10.00")
 
 	// Sale 4, 2026-11-20 12:00, B for 70.00 < the minimum of 80.00.
-	_, res4 := sale("venda-4", at(2026, 11, 20, 12, 0, 0), "B", "70.00")
+	_, res4 := sale("venda-4", testkit.At(2026, 11, 20, 12, 0, 0), "B", "70.00")
 	if got := redemptionCode(res4); got != cashback.ReasonNothingToRedeem {
 		t.Errorf("sale 4: redemption trace %q, want nothing_to_redeem", got)
 	}
 	checkTotals(t, "sale 4", &w, "20.00", "10.00", "0", "0", "10.00")
 
 	// The last instant of validity: not expired yet; a second later it is.
-	w.Expire(at(2026, 12, 2, 23, 59, 59))
+	w.Expire(testkit.At(2026, 12, 2, 23, 59, 59))
 	checkTotals(t, "expire at the last instant", &w, "20.00", "10.00", "0", "0", "10.00")
-	w.Expire(at(2026, 12, 3, 0, 0, 0))
+	w.Expire(testkit.At(2026, 12, 3, 0, 0, 0))
 	checkTotals(t, "expire after", &w, "20.00", "10.00", "10.00", "0", "0")
 	if c := w.Credits(); len(c) != 0 {
 		t.Errorf("credits left after expiry: %+v", c)
 	}
-	w.Expire(at(2026, 12, 4, 0, 0, 0)) // expiring again counts nothing twice
+	w.Expire(testkit.At(2026, 12, 4, 0, 0, 0)) // expiring again counts nothing twice
 	checkTotals(t, "expire again", &w, "20.00", "10.00", "10.00", "0", "0")
 
 	// Sale 5, 2026-12-05: an empty wallet, nothing to look at.
-	_, res5 := sale("venda-5", at(2026, 12, 5, 10, 0, 0), "B", "100.00")
+	_, res5 := sale("venda-5", testkit.At(2026, 12, 5, 10, 0, 0), "B", "100.00")
 	if _, ok := res5.TraceFor(cashback.RedeemerID); ok || len(cashbackEvents(res5)) != 0 {
 		t.Errorf("sale 5: redemption with an empty wallet: %+v", res5.Events)
 	}
@@ -171,13 +172,13 @@ func TestWalletAcrossSales(t *testing.T) {
 }
 
 func earnedEvent(id, amount string, from, until time.Time) promo.Event {
-	return promo.Event{ID: id, Kind: promo.EventCashbackEarned, Campaign: "cb", Amount: d(amount), ValidFrom: from, ValidUntil: until,
-		Store: "loja-1", Terms: &promo.CreditTerms{MinPurchase: d("10.00")}}
+	return promo.Event{ID: id, Kind: promo.EventCashbackEarned, Campaign: "cb", Amount: testkit.Dec(amount), ValidFrom: from, ValidUntil: until,
+		Store: "loja-1", Terms: &promo.CreditTerms{MinPurchase: testkit.Dec("10.00")}}
 }
 
 // Apply is all or nothing, and idempotent by event id.
 func TestWalletApply(t *testing.T) {
-	t0 := at(2026, 11, 1, 9, 0, 0)
+	t0 := testkit.At(2026, 11, 1, 9, 0, 0)
 	var w cashback.Wallet
 	checkTotals(t, "zero value", &w, "0", "0", "0", "0", "0")
 	if c := w.Credits(); len(c) != 0 {
@@ -187,15 +188,15 @@ func TestWalletApply(t *testing.T) {
 	// An unknown credit in the same batch: nothing applied, not even the
 	// earning before it.
 	bad := []promo.Event{earnedEvent("e1", "5.00", t0, time.Time{}),
-		{ID: "r1", Kind: promo.EventCashbackRedeemed, Credit: "nenhum", Amount: d("1.00")}}
+		{ID: "r1", Kind: promo.EventCashbackRedeemed, Credit: "nenhum", Amount: testkit.Dec("1.00")}}
 	if err := w.Apply(t0, bad); err == nil {
 		t.Error("redeeming an unknown credit: no error")
 	}
 	checkTotals(t, "after a refused batch", &w, "0", "0", "0", "0", "0")
 
 	// Other kinds are ignored.
-	other := []promo.Event{{ID: "a1", Kind: promo.EventActivation, Campaign: "cb", Amount: d("3.00")},
-		{ID: "p1", Kind: promo.EventPoints, Points: d("10")}}
+	other := []promo.Event{{ID: "a1", Kind: promo.EventActivation, Campaign: "cb", Amount: testkit.Dec("3.00")},
+		{ID: "p1", Kind: promo.EventPoints, Points: testkit.Dec("10")}}
 	if err := w.Apply(t0, other); err != nil {
 		t.Fatal(err)
 	}
@@ -206,11 +207,11 @@ func TestWalletApply(t *testing.T) {
 	}
 	checkTotals(t, "earned", &w, "5.00", "0", "0", "0", "5.00")
 	// More than the credit has: refused, nothing changes.
-	if err := w.Apply(t0, []promo.Event{{ID: "r2", Kind: promo.EventCashbackRedeemed, Credit: "e1", Amount: d("5.01")}}); err == nil {
+	if err := w.Apply(t0, []promo.Event{{ID: "r2", Kind: promo.EventCashbackRedeemed, Credit: "e1", Amount: testkit.Dec("5.01")}}); err == nil {
 		t.Error("redeeming 5.01 of 5.00: no error")
 	}
 	checkTotals(t, "refused redemption", &w, "5.00", "0", "0", "0", "5.00")
-	redeem := []promo.Event{{ID: "r3", Kind: promo.EventCashbackRedeemed, Credit: "e1", Amount: d("3.00")}}
+	redeem := []promo.Event{{ID: "r3", Kind: promo.EventCashbackRedeemed, Credit: "e1", Amount: testkit.Dec("3.00")}}
 	for range 2 { // the second time is a retry
 		if err := w.Apply(t0, redeem); err != nil {
 			t.Fatal(err)
@@ -219,10 +220,10 @@ func TestWalletApply(t *testing.T) {
 	}
 	// A reversal of the whole 5.00 takes only the 2.00 left (3.00 was
 	// spent already).
-	if err := w.Apply(t0, []promo.Event{{ID: "v0", Kind: promo.EventCashbackReversed, Reverses: "desconhecido", Amount: d("1.00")}}); err == nil {
+	if err := w.Apply(t0, []promo.Event{{ID: "v0", Kind: promo.EventCashbackReversed, Reverses: "desconhecido", Amount: testkit.Dec("1.00")}}); err == nil {
 		t.Error("reversing an unknown credit: no error")
 	}
-	if err := w.Apply(t0, []promo.Event{{ID: "v1", Kind: promo.EventCashbackReversed, Reverses: "e1", Amount: d("5.00")}}); err != nil {
+	if err := w.Apply(t0, []promo.Event{{ID: "v1", Kind: promo.EventCashbackReversed, Reverses: "e1", Amount: testkit.Dec("5.00")}}); err != nil {
 		t.Fatal(err)
 	}
 	checkTotals(t, "reversed", &w, "5.00", "3.00", "0", "2.00", "0")
@@ -232,27 +233,27 @@ func TestWalletApply(t *testing.T) {
 }
 
 func TestWalletCreditsAndReview(t *testing.T) {
-	t0 := at(2026, 11, 1, 9, 0, 0)
+	t0 := testkit.At(2026, 11, 1, 9, 0, 0)
 	var w cashback.Wallet
 	evs := []promo.Event{
-		earnedEvent("e1", "5.00", t0, at(2026, 11, 30, 23, 59, 59)),
-		earnedEvent("e2", "7.00", at(2026, 11, 3, 0, 0, 0), time.Time{}),
+		earnedEvent("e1", "5.00", t0, testkit.At(2026, 11, 30, 23, 59, 59)),
+		earnedEvent("e2", "7.00", testkit.At(2026, 11, 3, 0, 0, 0), time.Time{}),
 	}
 	if err := w.Apply(t0, evs); err != nil {
 		t.Fatal(err)
 	}
 	w.SetReviewAnswered("e2")
 	w.SetReviewAnswered("desconhecido") // no effect
-	terms := promo.CreditTerms{MinPurchase: d("10.00")}
+	terms := promo.CreditTerms{MinPurchase: testkit.Dec("10.00")}
 	want := []promo.Credit{
-		{ID: "e1", Campaign: "cb", Remaining: d("5.00"), EarnedAt: t0, Store: "loja-1", AvailableFrom: t0, ExpiresAt: at(2026, 11, 30, 23, 59, 59), Terms: terms},
-		{ID: "e2", Campaign: "cb", Remaining: d("7.00"), EarnedAt: t0, Store: "loja-1", AvailableFrom: at(2026, 11, 3, 0, 0, 0), ReviewAnswered: true, Terms: terms},
+		{ID: "e1", Campaign: "cb", Remaining: testkit.Dec("5.00"), EarnedAt: t0, Store: "loja-1", AvailableFrom: t0, ExpiresAt: testkit.At(2026, 11, 30, 23, 59, 59), Terms: terms},
+		{ID: "e2", Campaign: "cb", Remaining: testkit.Dec("7.00"), EarnedAt: t0, Store: "loja-1", AvailableFrom: testkit.At(2026, 11, 3, 0, 0, 0), ReviewAnswered: true, Terms: terms},
 	}
-	if diff := cmp.Diff(want, w.Credits(), decEqual); diff != "" {
+	if diff := cmp.Diff(want, w.Credits(), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("credits (-want +got):\n%s", diff)
 	}
 	// Only e1 expires; e2 has no expiry.
-	w.Expire(at(2030, 1, 1, 0, 0, 0))
+	w.Expire(testkit.At(2030, 1, 1, 0, 0, 0))
 	checkTotals(t, "expired", &w, "12.00", "0", "5.00", "0", "7.00")
 }
 
@@ -262,19 +263,19 @@ func TestWalletCreditsAndReview(t *testing.T) {
 func TestRefundReversesCashback(t *testing.T) {
 	rs := campaign.MustLoad([]byte(`{"version": 1, "campaigns": [{"id": "cb-fixo", "name": "R$ 7,78 de cashback",
 	  "start": "2026-11-01", "no_activation_rules": true, "extras": {"cashback": {"type": "fixed", "value": "7.78"}}}]}`))
-	t0 := at(2026, 11, 21, 10, 0, 0)
+	t0 := testkit.At(2026, 11, 21, 10, 0, 0)
 	cart := promo.Cart{ID: "venda-r", Time: t0, Store: promo.Store{ID: "loja-1"}, Customer: &promo.Customer{ID: "tok-r"},
-		Lines: []promo.Line{{ID: "1", ProductCode: "A", Quantity: d("3"), UnitPrice: d("10.00")}}}
+		Lines: []promo.Line{{ID: "1", ProductCode: "A", Quantity: testkit.Dec("3"), UnitPrice: testkit.Dec("10.00")}}}
 	sale, err := promo.Evaluate(cart, rs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	earnedEvs := cashbackEvents(sale)
-	if len(earnedEvs) != 1 || !earnedEvs[0].Amount.Equal(d("7.78")) {
+	if len(earnedEvs) != 1 || !earnedEvs[0].Amount.Equal(testkit.Dec("7.78")) {
 		t.Fatalf("earned %+v, want 7.78", earnedEvs)
 	}
 	earnedID := earnedEvs[0].ID
-	ret := func(q string) []promo.Returned { return []promo.Returned{{Line: "1", Quantity: d(q)}} }
+	ret := func(q string) []promo.Returned { return []promo.Returned{{Line: "1", Quantity: testkit.Dec(q)}} }
 
 	// One unit at a time: 7.78 x 10/30 = 2.5933 -> 2.59; two units:
 	// 7.78 x 20/30 = 5.1866 -> 5.18, so 5.18 - 2.59 = 2.59; the last takes
@@ -298,14 +299,14 @@ func TestRefundReversesCashback(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !r.Total.Equal(d(st.refund)) {
+		if !r.Total.Equal(testkit.Dec(st.refund)) {
 			t.Errorf("return %d: refund %s, want %s", k+1, r.Total, st.refund)
 		}
 		if len(r.Events) != 1 {
 			t.Fatalf("return %d: events %+v, want one reversal", k+1, r.Events)
 		}
 		e := r.Events[0]
-		if e.Kind != promo.EventCashbackReversed || e.Reverses != earnedID || e.Campaign != "cb-fixo" || !e.Amount.Equal(d(st.back)) {
+		if e.Kind != promo.EventCashbackReversed || e.Reverses != earnedID || e.Campaign != "cb-fixo" || !e.Amount.Equal(testkit.Dec(st.back)) {
 			t.Errorf("return %d: event %+v, want %s of %s reversed", k+1, e, st.back, earnedID)
 		}
 		if ids[e.ID] {
@@ -323,7 +324,7 @@ func TestRefundReversesCashback(t *testing.T) {
 		}
 		sum = sum.Add(e.Amount)
 	}
-	if !sum.Equal(d("7.78")) {
+	if !sum.Equal(testkit.Dec("7.78")) {
 		t.Errorf("reversals sum to %s, want the 7.78 earned", sum)
 	}
 	checkTotals(t, "after the returns", &w, "7.78", "0", "0", "7.78", "0")
@@ -350,14 +351,14 @@ func TestRefundReversesCashback(t *testing.T) {
 	if err := spent.Apply(t0, sale.Events); err != nil {
 		t.Fatal(err)
 	}
-	if err := spent.Apply(t0.Add(time.Hour), []promo.Event{{ID: "r-later", Kind: promo.EventCashbackRedeemed, Credit: earnedID, Amount: d("5.00")}}); err != nil {
+	if err := spent.Apply(t0.Add(time.Hour), []promo.Event{{ID: "r-later", Kind: promo.EventCashbackRedeemed, Credit: earnedID, Amount: testkit.Dec("5.00")}}); err != nil {
 		t.Fatal(err)
 	}
 	all, err := promo.Refund(sale, nil, ret("3"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(all.Events) != 1 || !all.Events[0].Amount.Equal(d("7.78")) {
+	if len(all.Events) != 1 || !all.Events[0].Amount.Equal(testkit.Dec("7.78")) {
 		t.Fatalf("full return: events %+v, want 7.78 reversed", all.Events)
 	}
 	if err := spent.Apply(t0.Add(2*time.Hour), all.Events); err != nil {
