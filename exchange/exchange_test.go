@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/exchange"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
@@ -20,19 +20,6 @@ import (
 // Expected values below are worked out by hand from the Reshop manual's rule
 // ("Vendas com troca"): the exchange credit is apportioned over the
 // lines by gross value, in cents, largest remainder, ties by line id.
-
-var decEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
-func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-
-func saoPaulo(t testing.TB) *time.Location {
-	t.Helper()
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return loc
-}
 
 // probe records, when it applies, the basis exchange.Basis gives a mode:
 // the values by line id, or the reason it does not apply. It proposes
@@ -83,13 +70,13 @@ func (m markdown) Apply(v *promo.View) promo.Proposal {
 // exchange; A and B carry original prices 120.00 and 60.00, C none.
 func seedCart(t testing.TB) promo.Cart {
 	return promo.Cart{
-		ID: "troca", Time: time.Date(2026, 11, 21, 10, 15, 0, 0, saoPaulo(t)), Store: promo.Store{ID: "loja-1"},
+		ID: "troca", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"},
 		Lines: []promo.Line{
-			{ID: "A", Quantity: d("1"), UnitPrice: d("100.00"), OriginalPrice: decimal.NewNullDecimal(d("120.00"))},
-			{ID: "B", Quantity: d("1"), UnitPrice: d("50.00"), OriginalPrice: decimal.NewNullDecimal(d("60.00"))},
-			{ID: "C", Quantity: d("1"), UnitPrice: d("50.00")},
+			{ID: "A", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("100.00"), OriginalPrice: decimal.NewNullDecimal(testkit.Dec("120.00"))},
+			{ID: "B", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("50.00"), OriginalPrice: decimal.NewNullDecimal(testkit.Dec("60.00"))},
+			{ID: "C", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("50.00")},
 		},
-		Exchanges: []promo.ExchangeItem{{ID: "T1", Quantity: d("1"), UnitPrice: d("20.00")}},
+		Exchanges: []promo.ExchangeItem{{ID: "T1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("20.00")}},
 	}
 }
 
@@ -111,7 +98,7 @@ func runProbe(t *testing.T, cart promo.Cart, mode exchange.Mode, before ...promo
 
 func TestBasisPerMode(t *testing.T) {
 	vals := func(a, b, c string) map[string]decimal.Decimal {
-		return map[string]decimal.Decimal{"A": d(a), "B": d(b), "C": d(c)}
+		return map[string]decimal.Decimal{"A": testkit.Dec(a), "B": testkit.Dec(b), "C": testkit.Dec(c)}
 	}
 	tests := []struct {
 		mode   exchange.Mode
@@ -129,7 +116,7 @@ func TestBasisPerMode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.mode.String(), func(t *testing.T) {
 			p := runProbe(t, seedCart(t), tt.mode)
-			if diff := cmp.Diff(tt.want, p.values, decEqual); diff != "" {
+			if diff := cmp.Diff(tt.want, p.values, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("basis (-want +got):\n%s", diff)
 			}
 			var got promo.ReasonCode
@@ -154,9 +141,9 @@ func TestBasisWithoutExchange(t *testing.T) {
 			cart := seedCart(t)
 			cart.Exchanges = nil
 			// 100.00 - 30.00 of a discount before: A costs 70.00.
-			p := runProbe(t, cart, m, markdown{d("30.00")})
-			want := map[string]decimal.Decimal{"A": d("70.00"), "B": d("50.00"), "C": d("50.00")}
-			if diff := cmp.Diff(want, p.values, decEqual); diff != "" {
+			p := runProbe(t, cart, m, markdown{testkit.Dec("30.00")})
+			want := map[string]decimal.Decimal{"A": testkit.Dec("70.00"), "B": testkit.Dec("50.00"), "C": testkit.Dec("50.00")}
+			if diff := cmp.Diff(want, p.values, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("basis (-want +got):\n%s", diff)
 			}
 			if p.reason != nil {
@@ -182,10 +169,10 @@ func TestBasisAfterAnEarlierDiscount(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.mode.String()+"-"+tt.off, func(t *testing.T) {
-			p := runProbe(t, seedCart(t), tt.mode, markdown{d(tt.off)})
-			want := map[string]decimal.Decimal{"A": d(tt.a)}
+			p := runProbe(t, seedCart(t), tt.mode, markdown{testkit.Dec(tt.off)})
+			want := map[string]decimal.Decimal{"A": testkit.Dec(tt.a)}
 			got := map[string]decimal.Decimal{"A": p.values["A"]}
-			if diff := cmp.Diff(want, got, decEqual); diff != "" {
+			if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("basis of A (-want +got):\n%s", diff)
 			}
 		})
@@ -197,9 +184,9 @@ func TestBasisAfterAnEarlierDiscount(t *testing.T) {
 func TestBasisOriginalWeighed(t *testing.T) {
 	cart := seedCart(t)
 	// 0.735 kg x 19.99 = 14.69265 -> 14.69 (half_even); x 20.00 = 14.70.
-	cart.Lines = []promo.Line{{ID: "A", Quantity: d("0.735"), UnitPrice: d("20.00"), OriginalPrice: decimal.NewNullDecimal(d("19.99"))}}
+	cart.Lines = []promo.Line{{ID: "A", Quantity: testkit.Dec("0.735"), UnitPrice: testkit.Dec("20.00"), OriginalPrice: decimal.NewNullDecimal(testkit.Dec("19.99"))}}
 	p := runProbe(t, cart, exchange.Original)
-	if diff := cmp.Diff(map[string]decimal.Decimal{"A": d("14.69")}, p.values, decEqual); diff != "" {
+	if diff := cmp.Diff(map[string]decimal.Decimal{"A": testkit.Dec("14.69")}, p.values, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("basis (-want +got):\n%s", diff)
 	}
 }
@@ -243,9 +230,9 @@ func TestOriginalCappedAtTheLine(t *testing.T) {
 	// A now costs 10.00 (originally 100.00): 50% of the original is 50.00,
 	// capped at 10.00. B: 50% of 1 x 60.00 = 30.00 <= 50.00. C: 25.00.
 	cart.Lines = []promo.Line{
-		{ID: "A", Quantity: d("1"), UnitPrice: d("10.00"), OriginalPrice: decimal.NewNullDecimal(d("100.00"))},
-		{ID: "B", Quantity: d("1"), UnitPrice: d("50.00"), OriginalPrice: decimal.NewNullDecimal(d("60.00"))},
-		{ID: "C", Quantity: d("1"), UnitPrice: d("50.00")},
+		{ID: "A", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00"), OriginalPrice: decimal.NewNullDecimal(testkit.Dec("100.00"))},
+		{ID: "B", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("50.00"), OriginalPrice: decimal.NewNullDecimal(testkit.Dec("60.00"))},
+		{ID: "C", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("50.00")},
 	}
 	res, err := promo.Evaluate(cart, rs)
 	if err != nil {
@@ -255,8 +242,8 @@ func TestOriginalCappedAtTheLine(t *testing.T) {
 	for _, l := range res.Lines {
 		got[l.ID] = l.Discount
 	}
-	want := map[string]decimal.Decimal{"A": d("10.00"), "B": d("30.00"), "C": d("25.00")}
-	if diff := cmp.Diff(want, got, decEqual); diff != "" {
+	want := map[string]decimal.Decimal{"A": testkit.Dec("10.00"), "B": testkit.Dec("30.00"), "C": testkit.Dec("25.00")}
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("discounts (-want +got):\n%s", diff)
 	}
 	e, _ := res.TraceFor("metade")
@@ -268,7 +255,7 @@ func TestOriginalCappedAtTheLine(t *testing.T) {
 		t.Errorf("reasons (-want +got):\n%s", diff)
 	}
 	// Gross 110.00 - discount 65.00 = net 45.00; payable 45.00 - 20.00.
-	if !res.Totals.Payable.Equal(d("25.00")) {
+	if !res.Totals.Payable.Equal(testkit.Dec("25.00")) {
 		t.Errorf("payable = %s, want 25.00", res.Totals.Payable)
 	}
 }
@@ -281,15 +268,15 @@ func TestSharesIndependentOfLineOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := []promo.Line{
-		{ID: "x1", Quantity: d("1"), UnitPrice: d("10.00")},
-		{ID: "x2", Quantity: d("1"), UnitPrice: d("10.00")},
-		{ID: "x3", Quantity: d("1"), UnitPrice: d("10.00")},
+		{ID: "x1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")},
+		{ID: "x2", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")},
+		{ID: "x3", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")},
 	}
 	// 10.00 over three equal lines: 3.33 each and the cent to x1.
-	want := map[string]decimal.Decimal{"x1": d("3.34"), "x2": d("3.33"), "x3": d("3.33")}
+	want := map[string]decimal.Decimal{"x1": testkit.Dec("3.34"), "x2": testkit.Dec("3.33"), "x3": testkit.Dec("3.33")}
 	for _, order := range [][]int{{0, 1, 2}, {2, 1, 0}, {1, 2, 0}} {
 		cart := seedCart(t)
-		cart.Exchanges = []promo.ExchangeItem{{ID: "T1", Quantity: d("2"), UnitPrice: d("5.00")}}
+		cart.Exchanges = []promo.ExchangeItem{{ID: "T1", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("5.00")}}
 		cart.Lines = nil
 		for _, i := range order {
 			cart.Lines = append(cart.Lines, lines[i])
@@ -302,7 +289,7 @@ func TestSharesIndependentOfLineOrder(t *testing.T) {
 		for _, l := range res.Lines {
 			got[l.ID] = l.ExchangeShare
 		}
-		if diff := cmp.Diff(want, got, decEqual); diff != "" {
+		if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("order %v: shares (-want +got):\n%s", order, diff)
 		}
 	}
@@ -314,12 +301,12 @@ func TestExchangeValueRounding(t *testing.T) {
 	for _, tt := range []struct{ rounding, want string }{{"half_even", "10.00"}, {"half_up", "10.01"}, {"truncate", "10.00"}} {
 		rs := campaign.MustLoad([]byte(fmt.Sprintf(`{"version": 1, "settings": {"rounding": %q}, "campaigns": []}`, tt.rounding)))
 		cart := seedCart(t)
-		cart.Exchanges = []promo.ExchangeItem{{ID: "T1", Quantity: d("3"), UnitPrice: d("3.335")}}
+		cart.Exchanges = []promo.ExchangeItem{{ID: "T1", Quantity: testkit.Dec("3"), UnitPrice: testkit.Dec("3.335")}}
 		res, err := promo.Evaluate(cart, rs)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !res.Totals.Exchange.Equal(d(tt.want)) {
+		if !res.Totals.Exchange.Equal(testkit.Dec(tt.want)) {
 			t.Errorf("%s: exchange = %s, want %s", tt.rounding, res.Totals.Exchange, tt.want)
 		}
 	}
@@ -333,7 +320,7 @@ func TestSharesProperty(t *testing.T) {
 	rs := campaign.MustLoad([]byte(`{"version": 1, "campaigns": [
 	  {"id": "dez", "name": "10%", "start": "2026-11-01", "no_activation_rules": true, "benefit": {"on": "sale", "percent": "10"}}]}`))
 	carts := promogen.Cart(promogen.WithLines(1, 6), promogen.WithWeighedLines(40), promogen.WithPrices(decimal.New(1, -2), decimal.NewFromInt(500)),
-		promogen.WithInstant(time.Date(2026, 11, 21, 10, 0, 0, 0, saoPaulo(t))))
+		promogen.WithInstant(testkit.At(2026, 11, 21, 10, 0, 0)))
 	rapid.Check(t, func(t *rapid.T) {
 		cart := carts.Draw(t, "cart")
 		gross := decimal.Zero
@@ -343,7 +330,7 @@ func TestSharesProperty(t *testing.T) {
 		ex := decimal.Zero
 		for i := range rapid.IntRange(0, 3).Draw(t, "exchanges") {
 			p := decimal.New(rapid.Int64Range(0, 80000).Draw(t, "exPrice"), -2)
-			cart.Exchanges = append(cart.Exchanges, promo.ExchangeItem{ID: fmt.Sprintf("T%d", i), Quantity: d("1"), UnitPrice: p})
+			cart.Exchanges = append(cart.Exchanges, promo.ExchangeItem{ID: fmt.Sprintf("T%d", i), Quantity: testkit.Dec("1"), UnitPrice: p})
 			ex = ex.Add(p)
 		}
 		res, err := promo.Evaluate(cart, rs)
