@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
 )
@@ -14,10 +15,10 @@ import (
 func bnBonus(c lyOff, fixed, multiplier string, p *loyalty.Program) *loyalty.Bonus {
 	f, m := decimal.Zero, decimal.Zero
 	if fixed != "" {
-		f = lyDec(fixed)
+		f = testkit.Dec(fixed)
 	}
 	if multiplier != "" {
-		m = lyDec(multiplier)
+		m = testkit.Dec(multiplier)
 	}
 	return loyalty.NewBonus(c.Info(), c.Keys(), f, m, p)
 }
@@ -62,8 +63,8 @@ func TestBonusFixed(t *testing.T) {
 			// With the program in the ruleset and a professional: a fixed
 			// bonus is still the campaign's, for the customer's token.
 			res := lyEval(t, lyCart("s1", "loja-centro", lyProA, lyMixedLines()...), c, bnBonus(c, "10", "", lyProgram()), lyProgram())
-			want := []promo.Event{{Kind: promo.EventPoints, Campaign: "camp", Customer: "tok-s1", Points: lyDec(tt.want)}}
-			if diff := cmp.Diff(want, bnCampaignEvents(res, "camp"), lyDecEqual); diff != "" {
+			want := []promo.Event{{Kind: promo.EventPoints, Campaign: "camp", Customer: "tok-s1", Points: testkit.Dec(tt.want)}}
+			if diff := cmp.Diff(want, bnCampaignEvents(res, "camp"), testkit.EquateDecimals()); diff != "" {
 				t.Errorf("bonus events (-want +got):\n%s", diff)
 			}
 		})
@@ -85,7 +86,7 @@ func TestBonusNeedsTheCampaign(t *testing.T) {
 }
 
 func TestBonusMultiplier(t *testing.T) {
-	onlyCentro := loyalty.NewProgram([]string{"Tigre", "Amanco", "Quartzolit"}, []loyalty.Table{{Store: "loja-centro", PerReal: lyDec("1")}})
+	onlyCentro := loyalty.NewProgram([]string{"Tigre", "Amanco", "Quartzolit"}, []loyalty.Table{{Store: "loja-centro", PerReal: testkit.Dec("1")}})
 	tests := []struct {
 		name         string
 		store        string
@@ -98,25 +99,25 @@ func TestBonusMultiplier(t *testing.T) {
 		// multiplier bonus carries the program's weights (value x rate of
 		// each scoring line): 37.50, 79.60, 8.35.
 		{"double: the base once more", "loja-centro", lyProA, lyProgram(), "2",
-			promo.Event{Points: lyDec("125"), Multiplier: lyDec("2"), Program: "juntos_somos_mais", Professional: lyProA,
+			promo.Event{Points: testkit.Dec("125"), Multiplier: testkit.Dec("2"), Program: "juntos_somos_mais", Professional: lyProA,
 				Weights: lyWeights("1", "37.50", "2", "79.60", "4", "8.35")}},
 		// 125 x 0.5 = 62.5 -> 62.
 		{"one and a half, rounded down", "loja-centro", lyProA, lyProgram(), "1.5",
-			promo.Event{Points: lyDec("62"), Multiplier: lyDec("1.5"), Program: "juntos_somos_mais", Professional: lyProA,
+			promo.Event{Points: testkit.Dec("62"), Multiplier: testkit.Dec("1.5"), Program: "juntos_somos_mais", Professional: lyProA,
 				Weights: lyWeights("1", "37.50", "2", "79.60", "4", "8.35")}},
 		// loja-sul base 208 (see TestProgramTables): 208 x 2 = 416; weights
 		// 37.50 x 3 = 112.50, 39.80 x 2 = 79.60, 8.35 x 2 = 16.70.
 		{"triple in another store", "loja-sul", lyProB, lyProgram(), "3",
-			promo.Event{Points: lyDec("416"), Multiplier: lyDec("3"), Program: "juntos_somos_mais", Professional: lyProB,
+			promo.Event{Points: testkit.Dec("416"), Multiplier: testkit.Dec("3"), Program: "juntos_somos_mais", Professional: lyProB,
 				Weights: lyWeights("1", "112.50", "2", "79.60", "4", "16.70")}},
 		{"no professional: the multiplier only", "loja-centro", promo.TaxID{}, lyProgram(), "2",
-			promo.Event{Multiplier: lyDec("2")}},
+			promo.Event{Multiplier: testkit.Dec("2")}},
 		{"no program: the multiplier only", "loja-centro", lyProA, nil, "2",
-			promo.Event{Multiplier: lyDec("2")}},
+			promo.Event{Multiplier: testkit.Dec("2")}},
 		// Decision: without a table for the store the base cannot be
 		// computed; the host's own program gets the multiplier.
 		{"no table for the store: the multiplier only", "loja-oeste", lyProA, onlyCentro, "2",
-			promo.Event{Multiplier: lyDec("2")}},
+			promo.Event{Multiplier: testkit.Dec("2")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,7 +129,7 @@ func TestBonusMultiplier(t *testing.T) {
 			res := lyEval(t, lyCart("s1", tt.store, tt.professional, lyMixedLines()...), promos...)
 			want := tt.want
 			want.Kind, want.Campaign, want.Customer = promo.EventPoints, "camp", "tok-s1"
-			if diff := cmp.Diff([]promo.Event{want}, bnCampaignEvents(res, "camp"), lyDecEqual); diff != "" {
+			if diff := cmp.Diff([]promo.Event{want}, bnCampaignEvents(res, "camp"), testkit.EquateDecimals()); diff != "" {
 				t.Errorf("bonus events (-want +got):\n%s", diff)
 			}
 		})
@@ -139,7 +140,7 @@ func TestBonusOnValuesAfterDiscounts(t *testing.T) {
 	// The campaign itself takes 10.00 off line 1 (TIGRE 37.50 -> 27.50):
 	// loja-centro base 27.50 + 79.60 + 8.35 = 115.45 -> 115; double: 115
 	// more, the same as the program's own event.
-	c := lyOff{id: "camp", phase: promo.PhaseItem, line: 0, amount: lyDec("10.00")}
+	c := lyOff{id: "camp", phase: promo.PhaseItem, line: 0, amount: testkit.Dec("10.00")}
 	res := lyEval(t, lyCart("s1", "loja-centro", lyProA, lyMixedLines()...), c, bnBonus(c, "", "2", lyProgram()), lyProgram())
 	got := map[string]decimal.Decimal{}
 	weights := map[string][]promo.LineWeight{}
@@ -147,13 +148,13 @@ func TestBonusOnValuesAfterDiscounts(t *testing.T) {
 		got[e.Campaign] = e.Points
 		weights[e.Campaign] = e.Weights
 	}
-	want := map[string]decimal.Decimal{"camp": lyDec("115"), loyalty.ProgramID: lyDec("115")}
-	if diff := cmp.Diff(want, got, lyDecEqual); diff != "" {
+	want := map[string]decimal.Decimal{"camp": testkit.Dec("115"), loyalty.ProgramID: testkit.Dec("115")}
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("points by campaign (-want +got):\n%s", diff)
 	}
 	// Both weigh the lines at the earning phase: 27.50, 79.60, 8.35.
 	w := lyWeights("1", "27.50", "2", "79.60", "4", "8.35")
-	if diff := cmp.Diff(map[string][]promo.LineWeight{"camp": w, loyalty.ProgramID: w}, weights, lyDecEqual); diff != "" {
+	if diff := cmp.Diff(map[string][]promo.LineWeight{"camp": w, loyalty.ProgramID: w}, weights, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("weights by campaign (-want +got):\n%s", diff)
 	}
 }
@@ -175,7 +176,7 @@ func TestBonusPointsComeBack(t *testing.T) {
 	for _, e := range lyPoints(res) {
 		ids[e.Campaign], sale[e.Campaign] = e.ID, e.Points
 	}
-	if diff := cmp.Diff(map[string]decimal.Decimal{loyalty.ProgramID: lyDec("20"), "dobro": lyDec("20"), "fixo": lyDec("10")}, sale, lyDecEqual); diff != "" {
+	if diff := cmp.Diff(map[string]decimal.Decimal{loyalty.ProgramID: testkit.Dec("20"), "dobro": testkit.Dec("20"), "fixo": testkit.Dec("10")}, sale, testkit.EquateDecimals()); diff != "" {
 		t.Fatalf("the sale's points (-want +got):\n%s", diff)
 	}
 	back := func(earlier, now []promo.Returned) map[string]decimal.Decimal {
@@ -192,15 +193,15 @@ func TestBonusPointsComeBack(t *testing.T) {
 		}
 		return out
 	}
-	votoran := []promo.Returned{{Line: "2", Quantity: lyDec("1")}}
+	votoran := []promo.Returned{{Line: "2", Quantity: testkit.Dec("1")}}
 	// Votoran back (60.00 of 100.00): the program and "dobro" weigh nothing
 	// on it, nothing back; "fixo" 10 x 60.00/100.00 = 6.
-	if diff := cmp.Diff(map[string]decimal.Decimal{"fixo": lyDec("6")}, back(nil, votoran), lyDecEqual); diff != "" {
+	if diff := cmp.Diff(map[string]decimal.Decimal{"fixo": testkit.Dec("6")}, back(nil, votoran), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("Votoran back (-want +got):\n%s", diff)
 	}
 	// Then Tigre: everything is back, the rest of each: 20, 20, 10 - 6 = 4.
-	want := map[string]decimal.Decimal{loyalty.ProgramID: lyDec("20"), "dobro": lyDec("20"), "fixo": lyDec("4")}
-	if diff := cmp.Diff(want, back(votoran, []promo.Returned{{Line: "1", Quantity: lyDec("1")}}), lyDecEqual); diff != "" {
+	want := map[string]decimal.Decimal{loyalty.ProgramID: testkit.Dec("20"), "dobro": testkit.Dec("20"), "fixo": testkit.Dec("4")}
+	if diff := cmp.Diff(want, back(votoran, []promo.Returned{{Line: "1", Quantity: testkit.Dec("1")}}), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("then Tigre back (-want +got):\n%s", diff)
 	}
 }

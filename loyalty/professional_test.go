@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
 )
@@ -30,11 +31,11 @@ const lyAddRuleset = `{
 // lyAddCart: Tigre 2 x 25.00 = 50.00 (hidraulica), Amanco 3 x 10.00 =
 // 30.00 (hidraulica), Votoran 1 x 40.00 (not participating).
 func lyAddCart(store string) promo.Cart {
-	return promo.Cart{ID: "pedido-77", Time: lyAt, Store: promo.Store{ID: store}, Customer: &promo.Customer{ID: "tok-cli"},
+	return promo.Cart{ID: "pedido-77", Time: testkit.SaleTime(), Store: promo.Store{ID: store}, Customer: &promo.Customer{ID: "tok-cli"},
 		Lines: []promo.Line{
-			{ID: "1", ProductCode: "TUBO", Brand: "Tigre", Category: "hidraulica", Quantity: lyDec("2"), UnitPrice: lyDec("25.00")},
-			{ID: "2", ProductCode: "JOELHO", Brand: "Amanco", Category: "hidraulica", Quantity: lyDec("3"), UnitPrice: lyDec("10.00")},
-			{ID: "3", ProductCode: "CIMENTO", Brand: "Votoran", Quantity: lyDec("1"), UnitPrice: lyDec("40.00")},
+			{ID: "1", ProductCode: "TUBO", Brand: "Tigre", Category: "hidraulica", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("25.00")},
+			{ID: "2", ProductCode: "JOELHO", Brand: "Amanco", Category: "hidraulica", Quantity: testkit.Dec("3"), UnitPrice: testkit.Dec("10.00")},
+			{ID: "3", ProductCode: "CIMENTO", Brand: "Votoran", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("40.00")},
 		}}
 }
 
@@ -64,10 +65,10 @@ func TestAddProfessionalScoresASaleWithoutCPF(t *testing.T) {
 			if len(got) != 2 {
 				t.Fatalf("got %d events, want the program's and the bonus: %+v", len(got), got)
 			}
-			if got[0].Campaign != loyalty.ProgramID || !got[0].Points.Equal(lyDec(tt.base)) || got[0].Professional != lyProA || got[0].Customer != "tok-cli" {
+			if got[0].Campaign != loyalty.ProgramID || !got[0].Points.Equal(testkit.Dec(tt.base)) || got[0].Professional != lyProA || got[0].Customer != "tok-cli" {
 				t.Errorf("program event %+v, want %s points for %s", got[0], tt.base, lyProA)
 			}
-			if got[1].Campaign != "dobro" || !got[1].Points.Equal(lyDec(tt.bonus)) || got[1].Professional != lyProA {
+			if got[1].Campaign != "dobro" || !got[1].Points.Equal(testkit.Dec(tt.bonus)) || got[1].Professional != lyProA {
 				t.Errorf("bonus event %+v, want %s points of dobro for %s", got[1], tt.bonus, lyProA)
 			}
 			// The same sale evaluated with the CPF gives the same program
@@ -86,7 +87,7 @@ func TestAddProfessionalScoresASaleWithoutCPF(t *testing.T) {
 					bonus = e
 				}
 			}
-			if diff := cmp.Diff(prog, got[0], lyDecEqual); diff != "" {
+			if diff := cmp.Diff(prog, got[0], testkit.EquateDecimals()); diff != "" {
 				t.Errorf("program event (-evaluated with the CPF +added later):\n%s", diff)
 			}
 			if !bonus.Points.Equal(got[1].Points) || bonus.Professional != got[1].Professional {

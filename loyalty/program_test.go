@@ -4,32 +4,17 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
 )
 
 // Helpers shared by the tests of this package (prefix ly).
-
-var lySaoPaulo = func() *time.Location {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
-
-// lyAt is the fixed instant of every sale of these tests.
-var lyAt = time.Date(2026, 11, 21, 10, 15, 0, 0, lySaoPaulo)
-
-var lyDecEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
-func lyDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // Valid CPFs (check digits worked out by hand with the mod-11 rule).
 var (
@@ -44,14 +29,14 @@ var (
 // loja-sul 2 with Tigre at 3; every other store 0.5.
 func lyProgram() *loyalty.Program {
 	return loyalty.NewProgram([]string{"Tigre", "Amanco", "Quartzolit"}, []loyalty.Table{
-		{Store: "loja-centro", PerReal: lyDec("1"), Brands: map[string]decimal.Decimal{"Quartzolit": lyDec("2")}},
-		{Store: "loja-sul", PerReal: lyDec("2"), Brands: map[string]decimal.Decimal{"Tigre": lyDec("3")}},
-		{Store: "*", PerReal: lyDec("0.5")},
+		{Store: "loja-centro", PerReal: testkit.Dec("1"), Brands: map[string]decimal.Decimal{"Quartzolit": testkit.Dec("2")}},
+		{Store: "loja-sul", PerReal: testkit.Dec("2"), Brands: map[string]decimal.Decimal{"Tigre": testkit.Dec("3")}},
+		{Store: "*", PerReal: testkit.Dec("0.5")},
 	})
 }
 
 func lyLine(id, brand, qty, price string) promo.Line {
-	return promo.Line{ID: id, ProductCode: "P" + id, Brand: brand, Quantity: lyDec(qty), UnitPrice: lyDec(price)}
+	return promo.Line{ID: id, ProductCode: "P" + id, Brand: brand, Quantity: testkit.Dec(qty), UnitPrice: testkit.Dec(price)}
 }
 
 // lyMixedLines: TIGRE 3 x 12.50 = 37.50, Quartzolit 2 x 19.90 = 39.80,
@@ -66,7 +51,7 @@ func lyMixedLines() []promo.Line {
 }
 
 func lyCart(id, store string, professional promo.TaxID, lines ...promo.Line) promo.Cart {
-	return promo.Cart{ID: id, Time: lyAt, Store: promo.Store{ID: store},
+	return promo.Cart{ID: id, Time: testkit.SaleTime(), Store: promo.Store{ID: store},
 		Customer: &promo.Customer{ID: "tok-" + id, TaxID: lyBuyer}, Professional: professional, Lines: lines}
 }
 
@@ -115,7 +100,7 @@ type lyOff struct {
 }
 
 func (o lyOff) Info() promo.Info {
-	return promo.Info{ID: o.id, Name: "campanha " + o.id, Phase: o.phase, Priority: 3, Start: lyAt.AddDate(0, -1, 0)}
+	return promo.Info{ID: o.id, Name: "campanha " + o.id, Phase: o.phase, Priority: 3, Start: testkit.SaleTime().AddDate(0, -1, 0)}
 }
 
 func (o lyOff) Keys() promo.Keys { return promo.Keys{CartWide: true} }
@@ -151,7 +136,7 @@ func TestProgramInfo(t *testing.T) {
 func lyWeights(pairs ...string) []promo.LineWeight {
 	var out []promo.LineWeight
 	for i := 0; i+1 < len(pairs); i += 2 {
-		out = append(out, promo.LineWeight{Line: pairs[i], Weight: lyDec(pairs[i+1])})
+		out = append(out, promo.LineWeight{Line: pairs[i], Weight: testkit.Dec(pairs[i+1])})
 	}
 	return out
 }
@@ -180,10 +165,10 @@ func TestProgramTables(t *testing.T) {
 			if len(pts) != 1 {
 				t.Fatalf("want one points event, got %+v", res.Events)
 			}
-			if !pts[0].Points.Equal(lyDec(tt.want)) {
+			if !pts[0].Points.Equal(testkit.Dec(tt.want)) {
 				t.Errorf("points: want %s (%s), got %s", tt.want, tt.why, pts[0].Points)
 			}
-			if diff := cmp.Diff(tt.weights, pts[0].Weights, lyDecEqual); diff != "" {
+			if diff := cmp.Diff(tt.weights, pts[0].Weights, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("weights (%s) (-want +got):\n%s", tt.why, diff)
 			}
 			if c := lyCode(res, loyalty.ProgramID); c != promo.ReasonApplied {
@@ -205,9 +190,9 @@ func TestProgramEvent(t *testing.T) {
 	e.ID = ""
 	// 37.50 x 1 + 39.80 x 2 + 8.35 x 1 = 125.45 -> 125; each scoring line
 	// weighs its value x rate: 37.50, 79.60, 8.35 (Votoran, line 3, none).
-	want := promo.Event{Kind: promo.EventPoints, Campaign: loyalty.ProgramID, Customer: "tok-s1", Points: lyDec("125"),
+	want := promo.Event{Kind: promo.EventPoints, Campaign: loyalty.ProgramID, Customer: "tok-s1", Points: testkit.Dec("125"),
 		Program: loyalty.JuntosSomosMais, Professional: lyProA, Weights: lyWeights("1", "37.50", "2", "79.60", "4", "8.35")}
-	if diff := cmp.Diff(want, e, lyDecEqual); diff != "" {
+	if diff := cmp.Diff(want, e, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("event (-want +got):\n%s", diff)
 	}
 
@@ -224,7 +209,7 @@ func TestProgramEvent(t *testing.T) {
 }
 
 func TestProgramNotEligible(t *testing.T) {
-	onlyCentro := loyalty.NewProgram([]string{"Tigre"}, []loyalty.Table{{Store: "loja-centro", PerReal: lyDec("1")}})
+	onlyCentro := loyalty.NewProgram([]string{"Tigre"}, []loyalty.Table{{Store: "loja-centro", PerReal: testkit.Dec("1")}})
 	tests := []struct {
 		name    string
 		program *loyalty.Program
@@ -260,17 +245,17 @@ func TestProgramRoundsOnceOverTheSale(t *testing.T) {
 	// 29.3265 -> 29.33, x 1.5 = 43.995; Amanco 2 x 4.99 = 9.98 x 0.25 =
 	// 2.495. Sum 46.49 -> 46 (rounding each line would give 43 + 2 = 45).
 	p := loyalty.NewProgram([]string{"tigre", "AMANCO"}, []loyalty.Table{
-		{Store: "*", PerReal: lyDec("0.25"), Brands: map[string]decimal.Decimal{" TIGRE": lyDec("1.5")}},
+		{Store: "*", PerReal: testkit.Dec("0.25"), Brands: map[string]decimal.Decimal{" TIGRE": testkit.Dec("1.5")}},
 	})
 	weighed := lyLine("1", "Tigre", "0.735", "39.90")
 	weighed.Weighed = true
 	res := lyEval(t, lyCart("s1", "loja-1", lyProA, weighed, lyLine("2", "Amanco", "2", "4.99")), p)
 	pts := lyPoints(res)
-	if len(pts) != 1 || !pts[0].Points.Equal(lyDec("46")) {
+	if len(pts) != 1 || !pts[0].Points.Equal(testkit.Dec("46")) {
 		t.Fatalf("want 46 points, got %+v", pts)
 	}
 	// The weights are not rounded: 43.995 and 2.495.
-	if diff := cmp.Diff(lyWeights("1", "43.995", "2", "2.495"), pts[0].Weights, lyDecEqual); diff != "" {
+	if diff := cmp.Diff(lyWeights("1", "43.995", "2", "2.495"), pts[0].Weights, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("weights (-want +got):\n%s", diff)
 	}
 }
@@ -279,16 +264,16 @@ func TestProgramZeroRateWithOverride(t *testing.T) {
 	// A table of 0 per real where only Quartzolit scores, at 3: Tigre 37.50
 	// x 0 + Quartzolit 39.80 x 3 = 119.40 -> 119; Amanco 8.35 x 0.
 	p := loyalty.NewProgram([]string{"Tigre", "Amanco", "Quartzolit"}, []loyalty.Table{
-		{Store: "*", PerReal: decimal.Zero, Brands: map[string]decimal.Decimal{"quartzolit": lyDec("3")}},
+		{Store: "*", PerReal: decimal.Zero, Brands: map[string]decimal.Decimal{"quartzolit": testkit.Dec("3")}},
 	})
 	res := lyEval(t, lyCart("s1", "loja-1", lyProA, lyMixedLines()...), p)
 	pts := lyPoints(res)
-	if len(pts) != 1 || !pts[0].Points.Equal(lyDec("119")) {
+	if len(pts) != 1 || !pts[0].Points.Equal(testkit.Dec("119")) {
 		t.Fatalf("want 119 points, got %+v", pts)
 	}
 	// Only Quartzolit scores: Tigre and Amanco at 0 per real count nothing
 	// and are not among the lines the points came from.
-	if diff := cmp.Diff(lyWeights("2", "119.40"), pts[0].Weights, lyDecEqual); diff != "" {
+	if diff := cmp.Diff(lyWeights("2", "119.40"), pts[0].Weights, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("weights (-want +got):\n%s", diff)
 	}
 }
@@ -298,15 +283,15 @@ func TestProgramOnValuesAfterDiscounts(t *testing.T) {
 	// phase and 7.80 off line 2 in the sale phase (Quartzolit 39.80 ->
 	// 32.00). In loja-centro: 27.50 + 32.00 x 2 + 8.35 = 99.85 -> 99.
 	res := lyEval(t, lyCart("s1", "loja-centro", lyProA, lyMixedLines()...), lyProgram(),
-		lyOff{id: "dez", phase: promo.PhaseItem, line: 0, amount: lyDec("10.00")},
-		lyOff{id: "venda", phase: promo.PhaseSale, line: 1, amount: lyDec("7.80")})
+		lyOff{id: "dez", phase: promo.PhaseItem, line: 0, amount: testkit.Dec("10.00")},
+		lyOff{id: "venda", phase: promo.PhaseSale, line: 1, amount: testkit.Dec("7.80")})
 	pts := lyPoints(res)
-	if len(pts) != 1 || !pts[0].Points.Equal(lyDec("99")) {
+	if len(pts) != 1 || !pts[0].Points.Equal(testkit.Dec("99")) {
 		t.Fatalf("want 99 points, got %+v", pts)
 	}
 	// Weights on the values at the earning phase: 27.50 x 1, 32.00 x 2 =
 	// 64.00, 8.35 x 1.
-	if diff := cmp.Diff(lyWeights("1", "27.50", "2", "64.00", "4", "8.35"), pts[0].Weights, lyDecEqual); diff != "" {
+	if diff := cmp.Diff(lyWeights("1", "27.50", "2", "64.00", "4", "8.35"), pts[0].Weights, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("weights (-want +got):\n%s", diff)
 	}
 	// The activation events of the campaigns come first and name no CPF.
@@ -322,7 +307,7 @@ func TestProgramLineOrderDoesNotMatter(t *testing.T) {
 	reversed := []promo.Line{lines[3], lines[2], lines[1], lines[0]}
 	a := lyPoints(lyEval(t, lyCart("s1", "loja-sul", lyProA, lines...), lyProgram()))
 	b := lyPoints(lyEval(t, lyCart("s1", "loja-sul", lyProA, reversed...), lyProgram()))
-	if diff := cmp.Diff(a, b, lyDecEqual); diff != "" {
+	if diff := cmp.Diff(a, b, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("points events depend on the line order (-in order +reversed):\n%s", diff)
 	}
 	t.Run("weights in line-id order", func(t *testing.T) {
@@ -330,10 +315,10 @@ func TestProgramLineOrderDoesNotMatter(t *testing.T) {
 		// loja-centro: Amanco 20.00 x 1, Tigre 10.00 x 1; 30 points.
 		res := lyEval(t, lyCart("s1", "loja-centro", lyProA, lyLine("9", "Tigre", "1", "10.00"), lyLine("10", "Amanco", "1", "20.00")), lyProgram())
 		pts := lyPoints(res)
-		if len(pts) != 1 || !pts[0].Points.Equal(lyDec("30")) {
+		if len(pts) != 1 || !pts[0].Points.Equal(testkit.Dec("30")) {
 			t.Fatalf("want 30 points, got %+v", pts)
 		}
-		if diff := cmp.Diff(lyWeights("10", "20.00", "9", "10.00"), pts[0].Weights, lyDecEqual); diff != "" {
+		if diff := cmp.Diff(lyWeights("10", "20.00", "9", "10.00"), pts[0].Weights, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("weights (-want +got):\n%s", diff)
 		}
 	})
@@ -461,12 +446,12 @@ func TestProgramPointsComeBackWithTheirLines(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			res := lyEval(t, tt.cart, lyProgram())
 			pts := lyPoints(res)
-			if len(pts) != 1 || !pts[0].Points.Equal(lyDec(tt.sale)) {
+			if len(pts) != 1 || !pts[0].Points.Equal(testkit.Dec(tt.sale)) {
 				t.Fatalf("want one event of %s points, got %+v", tt.sale, pts)
 			}
 			var earlier []promo.Returned
 			for k, st := range tt.steps {
-				now := []promo.Returned{{Line: st.line, Quantity: lyDec(st.qty)}}
+				now := []promo.Returned{{Line: st.line, Quantity: testkit.Dec(st.qty)}}
 				r, err := promo.Refund(res, earlier, now)
 				if err != nil {
 					t.Fatalf("step %d: Refund: %v", k, err)
@@ -474,14 +459,14 @@ func TestProgramPointsComeBackWithTheirLines(t *testing.T) {
 				var want []promo.Event
 				if st.want != "0" {
 					want = []promo.Event{{Kind: promo.EventPointsReversed, Campaign: loyalty.ProgramID, Customer: tt.cart.Customer.ID,
-						Points: lyDec(st.want), Program: loyalty.JuntosSomosMais, Professional: lyProA, Reverses: pts[0].ID}}
+						Points: testkit.Dec(st.want), Program: loyalty.JuntosSomosMais, Professional: lyProA, Reverses: pts[0].ID}}
 				}
 				var got []promo.Event
 				for _, e := range r.Events {
 					e.ID = ""
 					got = append(got, e)
 				}
-				if diff := cmp.Diff(want, got, lyDecEqual); diff != "" {
+				if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 					t.Errorf("step %d, %s of line %s: %s (-want +got):\n%s", k, st.qty, st.line, st.why, diff)
 				}
 				earlier = append(earlier, now...)

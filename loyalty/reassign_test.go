@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
 )
@@ -18,7 +19,7 @@ func raSale(t *testing.T) (promo.Result, promo.Event) {
 	t.Helper()
 	res := lyEval(t, lyCart("s1", "loja-centro", lyProA, lyMixedLines()...), lyProgram())
 	pts := lyPoints(res)
-	if len(pts) != 1 || !pts[0].Points.Equal(lyDec("125")) {
+	if len(pts) != 1 || !pts[0].Points.Equal(testkit.Dec("125")) {
 		t.Fatalf("want one event of 125 points, got %+v", pts)
 	}
 	return res, pts[0]
@@ -46,12 +47,12 @@ func TestReassignToAnotherCPF(t *testing.T) {
 	// TestProgramEvent).
 	weights := lyWeights("1", "37.50", "2", "79.60", "4", "8.35")
 	want := []promo.Event{
-		{Kind: promo.EventPointsReversed, Campaign: loyalty.ProgramID, Customer: "tok-s1", Points: lyDec("125"),
+		{Kind: promo.EventPointsReversed, Campaign: loyalty.ProgramID, Customer: "tok-s1", Points: testkit.Dec("125"),
 			Program: loyalty.JuntosSomosMais, Professional: lyProA, Reverses: orig.ID, Move: true},
-		{Kind: promo.EventPoints, Campaign: loyalty.ProgramID, Customer: "tok-s1", Points: lyDec("125"),
+		{Kind: promo.EventPoints, Campaign: loyalty.ProgramID, Customer: "tok-s1", Points: testkit.Dec("125"),
 			Program: loyalty.JuntosSomosMais, Professional: lyProB, Origin: orig.ID, Weights: weights},
 	}
-	if diff := cmp.Diff(want, raNoIDs(got), lyDecEqual); diff != "" {
+	if diff := cmp.Diff(want, raNoIDs(got), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("events (-want +got):\n%s", diff)
 	}
 
@@ -61,12 +62,12 @@ func TestReassignToAnotherCPF(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := []promo.Event{
-			{Kind: promo.EventPointsReversed, Campaign: loyalty.ProgramID, Customer: "tok-s1", Points: lyDec("125"),
+			{Kind: promo.EventPointsReversed, Campaign: loyalty.ProgramID, Customer: "tok-s1", Points: testkit.Dec("125"),
 				Program: loyalty.JuntosSomosMais, Professional: lyProB, Reverses: got[1].ID, Move: true},
-			{Kind: promo.EventPoints, Campaign: loyalty.ProgramID, Customer: "tok-s1", Points: lyDec("125"),
+			{Kind: promo.EventPoints, Campaign: loyalty.ProgramID, Customer: "tok-s1", Points: testkit.Dec("125"),
 				Program: loyalty.JuntosSomosMais, Professional: lyProC, Origin: orig.ID, Weights: weights},
 		}
-		if diff := cmp.Diff(want, raNoIDs(again), lyDecEqual); diff != "" {
+		if diff := cmp.Diff(want, raNoIDs(again), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("events (-want +got):\n%s", diff)
 		}
 	})
@@ -78,9 +79,9 @@ func TestReassignRemoval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []promo.Event{{Kind: promo.EventPointsReversed, Campaign: loyalty.ProgramID, Customer: "tok-s1", Points: lyDec("125"),
+	want := []promo.Event{{Kind: promo.EventPointsReversed, Campaign: loyalty.ProgramID, Customer: "tok-s1", Points: testkit.Dec("125"),
 		Program: loyalty.JuntosSomosMais, Professional: lyProA, Reverses: orig.ID, Move: true}}
-	if diff := cmp.Diff(want, raNoIDs(got), lyDecEqual); diff != "" {
+	if diff := cmp.Diff(want, raNoIDs(got), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("events (-want +got):\n%s", diff)
 	}
 }
@@ -104,9 +105,9 @@ func TestReassignErrors(t *testing.T) {
 		to    promo.TaxID
 	}{
 		{"a CNPJ does not score", orig, cnpj},
-		{"cashback is not points", promo.Event{ID: "x", Kind: promo.EventCashbackEarned, Amount: lyDec("5")}, lyProB},
+		{"cashback is not points", promo.Event{ID: "x", Kind: promo.EventCashbackEarned, Amount: testkit.Dec("5")}, lyProB},
 		{"an activation is not points", promo.Event{ID: "x", Kind: promo.EventActivation}, lyProB},
-		{"a reversal cannot be reassigned", promo.Event{ID: "x", Kind: promo.EventPointsReversed, Points: lyDec("5"), Professional: lyProA}, lyProB},
+		{"a reversal cannot be reassigned", promo.Event{ID: "x", Kind: promo.EventPointsReversed, Points: testkit.Dec("5"), Professional: lyProA}, lyProB},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -164,7 +165,7 @@ func raBalances(l *loyalty.Ledger) []decimal.Decimal {
 }
 
 func raWant(a, b, c, sum string) []decimal.Decimal {
-	return []decimal.Decimal{lyDec(a), lyDec(b), lyDec(c), lyDec(sum)}
+	return []decimal.Decimal{testkit.Dec(a), testkit.Dec(b), testkit.Dec(c), testkit.Dec(sum)}
 }
 
 func raApply(t *testing.T, l *loyalty.Ledger, es []promo.Event) {
@@ -189,7 +190,7 @@ func raReassign(t *testing.T, cart string, e promo.Event, to promo.TaxID) []prom
 func raStanding(t *testing.T, l *loyalty.Ledger, origin string, points string, holder promo.TaxID) {
 	t.Helper()
 	got, who := l.Standing(origin)
-	if !got.Equal(lyDec(points)) {
+	if !got.Equal(testkit.Dec(points)) {
 		t.Errorf("standing of %s: want %s points, got %s", origin, points, got)
 	}
 	switch {
@@ -205,41 +206,41 @@ func TestLedgerReassignments(t *testing.T) {
 	res, orig := raSale(t)
 	raApply(t, &l, res.Events)
 	raApply(t, &l, res.Events) // retried: applied once
-	if diff := cmp.Diff(raWant("125", "0", "0", "125"), raBalances(&l), lyDecEqual); diff != "" {
+	if diff := cmp.Diff(raWant("125", "0", "0", "125"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 		t.Fatalf("after the sale (-want +got):\n%s", diff)
 	}
 	raStanding(t, &l, orig.ID, "125", lyProA)
 	toB := raReassign(t, "s1", orig, lyProB)
 	raApply(t, &l, toB)
 	raApply(t, &l, raReassign(t, "s1", orig, lyProB)) // retried with the same ids
-	if diff := cmp.Diff(raWant("0", "125", "0", "125"), raBalances(&l), lyDecEqual); diff != "" {
+	if diff := cmp.Diff(raWant("0", "125", "0", "125"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("after A -> B (-want +got):\n%s", diff)
 	}
 	raStanding(t, &l, orig.ID, "125", lyProB)
 	toC := raReassign(t, "s1", toB[1], lyProC)
 	raApply(t, &l, toC)
-	if diff := cmp.Diff(raWant("0", "0", "125", "125"), raBalances(&l), lyDecEqual); diff != "" {
+	if diff := cmp.Diff(raWant("0", "0", "125", "125"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("after B -> C (-want +got):\n%s", diff)
 	}
 	raStanding(t, &l, orig.ID, "125", lyProC)
 	raApply(t, &l, raReassign(t, "s1", toC[1], promo.TaxID{}))
-	if diff := cmp.Diff(raWant("0", "0", "0", "0"), raBalances(&l), lyDecEqual); diff != "" {
+	if diff := cmp.Diff(raWant("0", "0", "0", "0"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("after removal (-want +got):\n%s", diff)
 	}
 	raStanding(t, &l, orig.ID, "0", promo.TaxID{})
 	// Earned: 125 at the sale, 125 to B, 125 to C; reversed 3 x 125.
 	earned, reversed := l.Totals()
-	if !earned.Equal(lyDec("375")) || !reversed.Equal(lyDec("375")) {
+	if !earned.Equal(testkit.Dec("375")) || !reversed.Equal(testkit.Dec("375")) {
 		t.Errorf("totals: want 375 earned and 375 reversed, got %s and %s", earned, reversed)
 	}
 }
 
 func TestLedgerRejects(t *testing.T) {
 	p := func(id string, pts string, who promo.TaxID) promo.Event {
-		return promo.Event{ID: id, Kind: promo.EventPoints, Points: lyDec(pts), Professional: who}
+		return promo.Event{ID: id, Kind: promo.EventPoints, Points: testkit.Dec(pts), Professional: who}
 	}
 	rev := func(id, of string, pts string) promo.Event {
-		return promo.Event{ID: id, Kind: promo.EventPointsReversed, Points: lyDec(pts), Reverses: of}
+		return promo.Event{ID: id, Kind: promo.EventPointsReversed, Points: testkit.Dec(pts), Reverses: of}
 	}
 	tests := []struct {
 		name   string
@@ -252,7 +253,7 @@ func TestLedgerRejects(t *testing.T) {
 		// A points event with an origin carries on what a move took: with
 		// no move before it, there is nothing to carry on.
 		{"carrying on points no reassignment moved", []promo.Event{p("e1", "10", lyProA),
-			{ID: "e2", Kind: promo.EventPoints, Points: lyDec("10"), Professional: lyProC, Origin: "e1"}}},
+			{ID: "e2", Kind: promo.EventPoints, Points: testkit.Dec("10"), Professional: lyProC, Origin: "e1"}}},
 		// e1 gave 10, a return took 7: 3 stand; another return of 4 is more.
 		{"a return of more than still stands", []promo.Event{p("e1", "10", lyProA), rev("r1", "e1", "7"), rev("r2", "e1", "4")}},
 	}
@@ -264,18 +265,18 @@ func TestLedgerRejects(t *testing.T) {
 				t.Fatal("want an error")
 			}
 			// Nothing of the rejected batch is applied.
-			if diff := cmp.Diff(raWant("0", "5", "0", "5"), raBalances(&l), lyDecEqual); diff != "" {
+			if diff := cmp.Diff(raWant("0", "5", "0", "5"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 				t.Errorf("balances (-want +got):\n%s", diff)
 			}
 			earned, reversed := l.Totals()
-			if !earned.Equal(lyDec("5")) || !reversed.IsZero() {
+			if !earned.Equal(testkit.Dec("5")) || !reversed.IsZero() {
 				t.Errorf("totals: want 5 and 0, got %s and %s", earned, reversed)
 			}
 		})
 	}
 	t.Run("other kinds are ignored", func(t *testing.T) {
 		var l loyalty.Ledger
-		raApply(t, &l, []promo.Event{{ID: "a", Kind: promo.EventActivation}, {ID: "c", Kind: promo.EventCashbackEarned, Amount: lyDec("9")}})
+		raApply(t, &l, []promo.Event{{ID: "a", Kind: promo.EventActivation}, {ID: "c", Kind: promo.EventCashbackEarned, Amount: testkit.Dec("9")}})
 		if !l.Sum().IsZero() {
 			t.Errorf("sum: want 0, got %s", l.Sum())
 		}
@@ -296,20 +297,20 @@ func TestLedgerRejects(t *testing.T) {
 		// the new event both say 100 (the sale's points): B gets the 70.
 		var l loyalty.Ledger
 		raApply(t, &l, []promo.Event{p("e1", "100", lyProA), rev("r1", "e1", "30"),
-			{ID: "m1", Kind: promo.EventPointsReversed, Points: lyDec("100"), Professional: lyProA, Reverses: "e1", Move: true},
-			{ID: "e2", Kind: promo.EventPoints, Points: lyDec("100"), Professional: lyProB, Origin: "e1"}})
-		if diff := cmp.Diff(raWant("0", "70", "0", "70"), raBalances(&l), lyDecEqual); diff != "" {
+			{ID: "m1", Kind: promo.EventPointsReversed, Points: testkit.Dec("100"), Professional: lyProA, Reverses: "e1", Move: true},
+			{ID: "e2", Kind: promo.EventPoints, Points: testkit.Dec("100"), Professional: lyProB, Origin: "e1"}})
+		if diff := cmp.Diff(raWant("0", "70", "0", "70"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("balances (-want +got):\n%s", diff)
 		}
 		raStanding(t, &l, "e1", "70", lyProB)
 		// Earned 100 + 70 carried on; reversed 30 + 70 moved.
 		earned, reversed := l.Totals()
-		if !earned.Equal(lyDec("170")) || !reversed.Equal(lyDec("100")) {
+		if !earned.Equal(testkit.Dec("170")) || !reversed.Equal(testkit.Dec("100")) {
 			t.Errorf("totals: want 170 and 100, got %s and %s", earned, reversed)
 		}
 		// A return of e1 now reaches B, up to what stands.
 		raApply(t, &l, []promo.Event{rev("r2", "e1", "20")})
-		if diff := cmp.Diff(raWant("0", "50", "0", "50"), raBalances(&l), lyDecEqual); diff != "" {
+		if diff := cmp.Diff(raWant("0", "50", "0", "50"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("balances after another return (-want +got):\n%s", diff)
 		}
 		if err := l.Apply([]promo.Event{rev("r3", "e1", "51")}); err == nil {
@@ -321,14 +322,14 @@ func TestLedgerRejects(t *testing.T) {
 		// of e1 then takes nothing from anyone, even more than e1 gave.
 		var l loyalty.Ledger
 		raApply(t, &l, []promo.Event{p("e1", "100", lyProA), p("e2", "5", lyProA),
-			{ID: "m1", Kind: promo.EventPointsReversed, Points: lyDec("100"), Professional: lyProA, Reverses: "e1", Move: true},
+			{ID: "m1", Kind: promo.EventPointsReversed, Points: testkit.Dec("100"), Professional: lyProA, Reverses: "e1", Move: true},
 			rev("r1", "e1", "40")})
-		if diff := cmp.Diff(raWant("5", "0", "0", "5"), raBalances(&l), lyDecEqual); diff != "" {
+		if diff := cmp.Diff(raWant("5", "0", "0", "5"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("balances (-want +got):\n%s", diff)
 		}
 		raStanding(t, &l, "e1", "0", promo.TaxID{})
 		earned, reversed := l.Totals()
-		if !earned.Equal(lyDec("105")) || !reversed.Equal(lyDec("100")) {
+		if !earned.Equal(testkit.Dec("105")) || !reversed.Equal(testkit.Dec("100")) {
 			t.Errorf("totals: want 105 and 100, got %s and %s", earned, reversed)
 		}
 	})
@@ -346,7 +347,7 @@ func raTwoSales(t *testing.T, l *loyalty.Ledger) (promo.Result, promo.Event) {
 	raApply(t, l, s0.Events)
 	raApply(t, l, s1.Events)
 	pts := lyPoints(s1)
-	if len(pts) != 1 || !pts[0].Points.Equal(lyDec("25")) || !l.Balance(lyProA).Equal(lyDec("45")) {
+	if len(pts) != 1 || !pts[0].Points.Equal(testkit.Dec("25")) || !l.Balance(lyProA).Equal(testkit.Dec("45")) {
 		t.Fatalf("want 20 + 25 = 45 points for A, got %s (%+v)", l.Balance(lyProA), pts)
 	}
 	return s1, pts[0]
@@ -367,7 +368,7 @@ func raRefund(t *testing.T, sale promo.Result, earlier, now []promo.Returned) []
 // the sale's points when goods come back loses the points those goods
 // carried; nobody else does; and no point of the sale is moved twice.
 func TestLedgerReassignAndReturn(t *testing.T) {
-	oneTigre := []promo.Returned{{Line: "1", Quantity: lyDec("1")}}
+	oneTigre := []promo.Returned{{Line: "1", Quantity: testkit.Dec("1")}}
 	t.Run("reassigned, then partly returned", func(t *testing.T) {
 		var l loyalty.Ledger
 		s1, e := raTwoSales(t, &l)
@@ -377,7 +378,7 @@ func TestLedgerReassignAndReturn(t *testing.T) {
 		}
 		// B held s1's points: B 25 - 6 = 19; A keeps s0's 20. Sum 39 =
 		// earned 20 + 25 + 25 - reversed 25 + 6.
-		if diff := cmp.Diff(raWant("20", "19", "0", "39"), raBalances(&l), lyDecEqual); diff != "" {
+		if diff := cmp.Diff(raWant("20", "19", "0", "39"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("balances (-want +got):\n%s", diff)
 		}
 		raStanding(t, &l, e.ID, "19", lyProB)
@@ -390,13 +391,13 @@ func TestLedgerReassignAndReturn(t *testing.T) {
 			t.Errorf("Apply the reassignment: %v", err)
 		}
 		// What s1 still gives, 25 - 6 = 19, moves to B; A keeps s0's 20.
-		if diff := cmp.Diff(raWant("20", "19", "0", "39"), raBalances(&l), lyDecEqual); diff != "" {
+		if diff := cmp.Diff(raWant("20", "19", "0", "39"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("balances (-want +got):\n%s", diff)
 		}
 		raStanding(t, &l, e.ID, "19", lyProB)
 		// Earned 20 + 25 + 19 carried on; reversed 6 + 19 moved: 64 - 25 = 39.
 		earned, reversed := l.Totals()
-		if !earned.Equal(lyDec("64")) || !reversed.Equal(lyDec("25")) {
+		if !earned.Equal(testkit.Dec("64")) || !reversed.Equal(testkit.Dec("25")) {
 			t.Errorf("totals: want 64 and 25, got %s and %s", earned, reversed)
 		}
 	})
@@ -407,22 +408,22 @@ func TestLedgerReassignAndReturn(t *testing.T) {
 		toB := raReassign(t, "s1", e, lyProB)          // 19 stand: A 20, B 19
 		raApply(t, &l, toB)
 		raApply(t, &l, raReassign(t, "s1", toB[1], lyProC)) // A 20, C 19
-		if diff := cmp.Diff(raWant("20", "0", "19", "39"), raBalances(&l), lyDecEqual); diff != "" {
+		if diff := cmp.Diff(raWant("20", "0", "19", "39"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("after the reassignments (-want +got):\n%s", diff)
 		}
 		// The second Tigre: 25 x (18.75 x 2/3) / 25.00 = 12.50 -> 12, less
 		// the 6 taken: 6 from C, who holds the points now.
-		second := []promo.Returned{{Line: "1", Quantity: lyDec("1")}}
+		second := []promo.Returned{{Line: "1", Quantity: testkit.Dec("1")}}
 		raApply(t, &l, raRefund(t, s1, oneTigre, second))
-		if diff := cmp.Diff(raWant("20", "0", "13", "33"), raBalances(&l), lyDecEqual); diff != "" {
+		if diff := cmp.Diff(raWant("20", "0", "13", "33"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("after the second Tigre (-want +got):\n%s", diff)
 		}
 		raStanding(t, &l, e.ID, "13", lyProC)
 		// The rest (Tigre and Amanco): every scoring line is back, 25 - 12 =
 		// 13, all that stands.
-		rest := []promo.Returned{{Line: "1", Quantity: lyDec("1")}, {Line: "2", Quantity: lyDec("1")}}
-		raApply(t, &l, raRefund(t, s1, []promo.Returned{{Line: "1", Quantity: lyDec("2")}}, rest))
-		if diff := cmp.Diff(raWant("20", "0", "0", "20"), raBalances(&l), lyDecEqual); diff != "" {
+		rest := []promo.Returned{{Line: "1", Quantity: testkit.Dec("1")}, {Line: "2", Quantity: testkit.Dec("1")}}
+		raApply(t, &l, raRefund(t, s1, []promo.Returned{{Line: "1", Quantity: testkit.Dec("2")}}, rest))
+		if diff := cmp.Diff(raWant("20", "0", "0", "20"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("after the rest (-want +got):\n%s", diff)
 		}
 		raStanding(t, &l, e.ID, "0", lyProC)
@@ -435,13 +436,13 @@ func TestLedgerReassignAndReturn(t *testing.T) {
 			t.Errorf("Apply the return: %v", err)
 		}
 		// s1's points were already removed: the return takes nothing more.
-		if diff := cmp.Diff(raWant("20", "0", "0", "20"), raBalances(&l), lyDecEqual); diff != "" {
+		if diff := cmp.Diff(raWant("20", "0", "0", "20"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("balances (-want +got):\n%s", diff)
 		}
 		raStanding(t, &l, e.ID, "0", promo.TaxID{})
 		// Earned 20 + 25, reversed the 25 removed only.
 		earned, reversed := l.Totals()
-		if !earned.Equal(lyDec("45")) || !reversed.Equal(lyDec("25")) {
+		if !earned.Equal(testkit.Dec("45")) || !reversed.Equal(testkit.Dec("25")) {
 			t.Errorf("totals: want 45 and 25, got %s and %s", earned, reversed)
 		}
 	})

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
 )
@@ -93,15 +94,15 @@ func smRate(store, brand string) (decimal.Decimal, bool) {
 	}
 	switch {
 	case store == "loja-centro" && brand == "Quartzolit":
-		return lyDec("2"), true
+		return testkit.Dec("2"), true
 	case store == "loja-centro":
-		return lyDec("1"), true
+		return testkit.Dec("1"), true
 	case store == "loja-sul" && brand == "Tigre":
-		return lyDec("3"), true
+		return testkit.Dec("3"), true
 	case store == "loja-sul":
-		return lyDec("2"), true
+		return testkit.Dec("2"), true
 	}
-	return lyDec("0.5"), true // the * table
+	return testkit.Dec("0.5"), true // the * table
 }
 
 // smExpected is the points events the model expects of a sale, by
@@ -113,7 +114,7 @@ func smExpected(c promo.Cart) map[string]promo.Event {
 	for i, l := range c.Lines { // the ids "1", "2", "3" are in line-id order
 		value := l.Quantity.Mul(l.UnitPrice)
 		if i == 0 {
-			value = value.Sub(lyDec("1.00")) // "camp" takes 1.00 off the first line
+			value = value.Sub(testkit.Dec("1.00")) // "camp" takes 1.00 off the first line
 		}
 		rate, ok := smRate(c.Store.ID, l.Brand)
 		if w := value.Mul(rate); ok && w.Sign() > 0 {
@@ -123,15 +124,15 @@ func smExpected(c promo.Cart) map[string]promo.Event {
 	}
 	base := sum.Floor()
 	out := map[string]promo.Event{
-		"camp":  {Kind: promo.EventPoints, Campaign: "camp", Customer: c.Customer.ID, Points: lyDec("10")},
-		"dobro": {Kind: promo.EventPoints, Campaign: "dobro", Customer: c.Customer.ID, Multiplier: lyDec("1.5")},
+		"camp":  {Kind: promo.EventPoints, Campaign: "camp", Customer: c.Customer.ID, Points: testkit.Dec("10")},
+		"dobro": {Kind: promo.EventPoints, Campaign: "dobro", Customer: c.Customer.ID, Multiplier: testkit.Dec("1.5")},
 	}
 	if c.Professional.IsZero() {
 		return out
 	}
 	d := out["dobro"]
 	d.Program, d.Professional, d.Weights = loyalty.JuntosSomosMais, c.Professional, weights
-	d.Points = base.Mul(lyDec("0.5")).Floor()
+	d.Points = base.Mul(testkit.Dec("0.5")).Floor()
 	out["dobro"] = d
 	if base.Sign() > 0 {
 		out[loyalty.ProgramID] = promo.Event{Kind: promo.EventPoints, Campaign: loyalty.ProgramID, Customer: c.Customer.ID,
@@ -199,7 +200,7 @@ func (m *smMachine) apply(t *rapid.T, what string, es []promo.Event) {
 func (m *smMachine) score(t *rapid.T) {
 	n := len(m.sales)
 	lines := rapid.IntRange(1, 3).Draw(t, "lines")
-	c := promo.Cart{ID: fmt.Sprintf("sale-%d", n), Time: lyAt,
+	c := promo.Cart{ID: fmt.Sprintf("sale-%d", n), Time: testkit.SaleTime(),
 		Store:    promo.Store{ID: rapid.SampledFrom([]string{"loja-centro", "loja-sul", "loja-norte"}).Draw(t, "store")},
 		Customer: &promo.Customer{ID: fmt.Sprintf("tok-%d", rapid.IntRange(1, 3).Draw(t, "customer"))}}
 	if k := rapid.IntRange(0, len(smPros)).Draw(t, "professional"); k < len(smPros) {
@@ -221,7 +222,7 @@ func (m *smMachine) score(t *rapid.T) {
 		e.ID = ""
 		got[e.Campaign] = e
 	}
-	if diff := cmp.Diff(want, got, lyDecEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Fatalf("score %s: points events (-want +got):\n%s", c.ID, diff)
 	}
 	s := &smSale{cart: c, res: res, refunded: decimal.Zero}
@@ -299,7 +300,7 @@ func (m *smMachine) reassign(t *rapid.T) {
 			got = append(got, fmt.Sprintf("%s move=%v reverses=%s", e.Kind, e.Move, e.Reverses))
 		} else {
 			got = append(got, fmt.Sprintf("%s to=%s origin=%s", e.Kind, e.Professional, e.Origin))
-			if diff := cmp.Diff(h.weights, e.Weights, lyDecEqual); diff != "" {
+			if diff := cmp.Diff(h.weights, e.Weights, testkit.EquateDecimals()); diff != "" {
 				t.Fatalf("%s: the weights carried on (-want +got):\n%s", what, diff)
 			}
 		}
@@ -388,7 +389,7 @@ func (m *smMachine) giveBack(t *rapid.T) {
 			got[e.Reverses+" ("+campaigns[e.Reverses]+")"] = e.Points
 		}
 	}
-	if diff := cmp.Diff(want, got, lyDecEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Fatalf("%s: points taken back by event (-want +got):\n%s\nsteps:\n%s", what, diff, strings.Join(m.log, "\n"))
 	}
 	s.refunded = after
@@ -458,7 +459,7 @@ func TestLedgerStateMachine(t *testing.T) {
 	// A campaign takes 1.00 off every sale's first line and gives 10 fixed
 	// points for the customer's token; another gives one and a half times
 	// the program's points; the program scores the rest.
-	camp := lyOff{id: "camp", phase: promo.PhaseItem, line: 0, amount: lyDec("1.00"), occ: 1}
+	camp := lyOff{id: "camp", phase: promo.PhaseItem, line: 0, amount: testkit.Dec("1.00"), occ: 1}
 	dobro := lyOff{id: "dobro", phase: promo.PhaseItem, occ: 1}
 	rs, err := promo.NewRuleset(promo.Settings{}, lyProgram(), camp, bnBonus(camp, "10", "", lyProgram()),
 		dobro, bnBonus(dobro, "", "1.5", lyProgram()))
