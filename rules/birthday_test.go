@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -219,7 +220,7 @@ func TestBirthdayUsesTheSaleLocalDate(t *testing.T) {
 	// the store's date, 18 Nov.
 	late := func(born string) promo.Cart {
 		cart := rxBirthday("2026-11-18", born)
-		cart.Time = time.Date(2026, time.November, 18, 22, 30, 0, 0, rlSaoPaulo)
+		cart.Time = testkit.At(2026, time.November, 18, 22, 30, 0)
 		return cart
 	}
 	day := rules.Birthday(rules.BirthdayDay, rules.Current, 0)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -111,10 +112,10 @@ func TestContextDescribeAndKeys(t *testing.T) {
 // rxNCMCart: beer (NCM 22030000) twice, a soft drink (22021000) and coffee
 // with no NCM.
 var rxNCMCart = []promo.Line{
-	{ID: "1", ProductCode: "CERV-1", NCM: "22030000", Quantity: rlDec("1"), UnitPrice: rlDec("5.00")},
-	{ID: "2", ProductCode: "REFRI", NCM: "22021000", Quantity: rlDec("1"), UnitPrice: rlDec("8.00")},
-	{ID: "3", ProductCode: "CERV-2", NCM: "22030000", Quantity: rlDec("2"), UnitPrice: rlDec("6.00")},
-	{ID: "4", ProductCode: "CAFE", Quantity: rlDec("1"), UnitPrice: rlDec("18.90")},
+	{ID: "1", ProductCode: "CERV-1", NCM: "22030000", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("5.00")},
+	{ID: "2", ProductCode: "REFRI", NCM: "22021000", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("8.00")},
+	{ID: "3", ProductCode: "CERV-2", NCM: "22030000", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("6.00")},
+	{ID: "4", ProductCode: "CAFE", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("18.90")},
 }
 
 func TestNCM(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -49,7 +50,7 @@ func rxCheck(t *testing.T, cond rules.Condition, cart promo.Cart) rules.Outcome 
 
 // rxAt is 10:15 in São Paulo on the given day.
 func rxAt(y int, m time.Month, d int) time.Time {
-	return time.Date(y, m, d, 10, 15, 0, 0, rlSaoPaulo)
+	return testkit.At(y, m, d, 10, 15, 0)
 }
 
 // rxCart is a sale of one line (1 × 10.00) in store loja-1 on 2026-11-18
@@ -58,7 +59,7 @@ func rxCart(cu *promo.Customer) promo.Cart {
 	return promo.Cart{
 		ID: "sale-rx", Time: rxAt(2026, time.November, 18), Store: promo.Store{ID: "loja-1"},
 		Customer: cu,
-		Lines:    []promo.Line{{ID: "1", ProductCode: "A", Quantity: rlDec("1"), UnitPrice: rlDec("10.00")}},
+		Lines:    []promo.Line{{ID: "1", ProductCode: "A", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")}},
 	}
 }
 
@@ -167,7 +168,7 @@ func TestAgeUsesTheSaleLocalDate(t *testing.T) {
 	// 23:30 on 2026-11-18 in São Paulo is already 2026-11-19 02:30 UTC. The
 	// customer turns 18 on the 19th: in the store's calendar they are 17.
 	cart := rxCart(rxCustomer(func(c *promo.Customer) { c.BirthDate = promo.MustParseDate("2008-11-19") }))
-	cart.Time = time.Date(2026, time.November, 18, 23, 30, 0, 0, rlSaoPaulo)
+	cart.Time = testkit.At(2026, time.November, 18, 23, 30, 0)
 	rxCompare(t, rxFail("cliente não atende: idade entre 18 e 99 anos", "customer does not meet: age between 18 and 99"),
 		rxCheck(t, rules.AgeBetween(18, 99), cart))
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -18,7 +19,7 @@ func rxPaid(pays ...promo.Payment) promo.Cart {
 
 // rxPay is a payment of 10.00 with tender and, for a card, its BIN.
 func rxPay(tender, bin string) promo.Payment {
-	return promo.Payment{Tender: tender, Amount: rlDec("10.00"), BIN: bin}
+	return promo.Payment{Tender: tender, Amount: testkit.Dec("10.00"), BIN: bin}
 }
 
 func TestTendersAny(t *testing.T) {

@@ -2,12 +2,10 @@ package rules_test
 
 import (
 	"testing"
-	"time"
-	_ "time/tzdata" // fixed instants in America/Sao_Paulo whatever the host has
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -24,16 +22,6 @@ type rlProbe struct {
 func (p rlProbe) Info() promo.Info                   { return p.info }
 func (p rlProbe) Keys() promo.Keys                   { return promo.Keys{CartWide: true} }
 func (p rlProbe) Apply(v *promo.View) promo.Proposal { return p.fn(v) }
-
-var rlSaoPaulo = func() *time.Location {
-	loc, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
-
-func rlDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // rlView runs fn on the View of a cart with the given lines. When before is
 // not empty, a promotion first takes those amounts (line index -> amount)
@@ -55,7 +43,7 @@ func rlView(t *testing.T, lines []promo.Line, before map[int]string, fn func(v *
 			fn: func(v *promo.View) promo.Proposal {
 				p := promo.Proposal{Eligible: true}
 				for i, a := range before {
-					p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Amount: rlDec(a)})
+					p.Adjustments = append(p.Adjustments, promo.Proposed{Line: i, Amount: testkit.Dec(a)})
 				}
 				return p
 			},
@@ -65,7 +53,7 @@ func rlView(t *testing.T, lines []promo.Line, before map[int]string, fn func(v *
 	if err != nil {
 		t.Fatalf("NewRuleset: %v", err)
 	}
-	cart := promo.Cart{ID: "sale-1", Time: time.Date(2026, 11, 21, 10, 15, 0, 0, rlSaoPaulo), Store: promo.Store{ID: "loja-1"}, Lines: lines}
+	cart := promo.Cart{ID: "sale-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: lines}
 	if _, err := promo.Evaluate(cart, rs); err != nil {
 		t.Fatalf("Evaluate: %v", err)
 	}
@@ -84,7 +72,7 @@ func rlCheck(t *testing.T, cond rules.Condition, lines []promo.Line) rules.Outco
 
 // rlProduct is a line with a product code, SKU and category, 1 × 10.00.
 func rlProduct(id, code, sku, category string) promo.Line {
-	return promo.Line{ID: id, ProductCode: code, SKU: sku, Category: category, Quantity: rlDec("1"), UnitPrice: rlDec("10.00")}
+	return promo.Line{ID: id, ProductCode: code, SKU: sku, Category: category, Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")}
 }
 
 // rlCart is the cart of the product rule tests.
@@ -307,10 +295,10 @@ func TestRequireAndField(t *testing.T) {
 // fractional weighed line and a line marked weighed with a whole quantity.
 func rlUnits() []promo.Line {
 	return []promo.Line{
-		{ID: "1", Quantity: rlDec("2"), UnitPrice: rlDec("10.00")},                // 20.00, 2 units
-		{ID: "2", Quantity: rlDec("1.5"), UnitPrice: rlDec("10.00")},              // 15.00, weighed
-		{ID: "3", Quantity: rlDec("2"), Weighed: true, UnitPrice: rlDec("10.00")}, // 20.00, weighed
-		{ID: "4", Quantity: rlDec("1"), UnitPrice: rlDec("10.00")},                // 10.00, 1 unit
+		{ID: "1", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("10.00")},                // 20.00, 2 units
+		{ID: "2", Quantity: testkit.Dec("1.5"), UnitPrice: testkit.Dec("10.00")},              // 15.00, weighed
+		{ID: "3", Quantity: testkit.Dec("2"), Weighed: true, UnitPrice: testkit.Dec("10.00")}, // 20.00, weighed
+		{ID: "4", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")},                // 10.00, 1 unit
 	}
 }
 
@@ -340,24 +328,24 @@ func TestThresholds(t *testing.T) {
 		{name: "min quantity counts only the given lines", th: rules.MinQuantity(2), lines: []int{0}, ok: true},
 		{name: "min quantity of zero", th: rules.MinQuantity(0), lines: nil, ok: true},
 		// Values: 20.00 + 15.00 + 20.00 + 10.00 = 65.00, weighed lines included.
-		{name: "min value reached exactly", th: rules.MinValue(rlDec("65.00")), lines: all, ok: true},
-		{name: "min value missed by a cent", th: rules.MinValue(rlDec("65.01")), lines: all,
+		{name: "min value reached exactly", th: rules.MinValue(testkit.Dec("65.00")), lines: all, ok: true},
+		{name: "min value missed by a cent", th: rules.MinValue(testkit.Dec("65.01")), lines: all,
 			why: promo.Reason{Code: promo.ReasonMinValue,
 				PT:      "valor mínimo de R$ 65,01 não atingido: faltam R$ 0,01",
 				EN:      "minimum value of R$ 65.01 not reached: R$ 0.01 missing",
-				Missing: &promo.Shortfall{Amount: rlDec("0.01"), Like: "1"}}},
-		{name: "min value in thousands", th: rules.MinValue(rlDec("1234.5")), lines: []int{0},
+				Missing: &promo.Shortfall{Amount: testkit.Dec("0.01"), Like: "1"}}},
+		{name: "min value in thousands", th: rules.MinValue(testkit.Dec("1234.5")), lines: []int{0},
 			// 1234.50 - 20.00 = 1214.50
 			why: promo.Reason{Code: promo.ReasonMinValue,
 				PT:      "valor mínimo de R$ 1.234,50 não atingido: faltam R$ 1.214,50",
 				EN:      "minimum value of R$ 1234.50 not reached: R$ 1214.50 missing",
-				Missing: &promo.Shortfall{Amount: rlDec("1214.50"), Like: "1"}}},
-		{name: "min value after earlier discounts", th: rules.MinValue(rlDec("65")), lines: all,
+				Missing: &promo.Shortfall{Amount: testkit.Dec("1214.50"), Like: "1"}}},
+		{name: "min value after earlier discounts", th: rules.MinValue(testkit.Dec("65")), lines: all,
 			before: map[int]string{0: "5.00"}, // 65.00 - 5.00 = 60.00
 			why: promo.Reason{Code: promo.ReasonMinValue,
 				PT:      "valor mínimo de R$ 65,00 não atingido: faltam R$ 5,00",
 				EN:      "minimum value of R$ 65.00 not reached: R$ 5.00 missing",
-				Missing: &promo.Shortfall{Amount: rlDec("5.00"), Like: "1"}}},
+				Missing: &promo.Shortfall{Amount: testkit.Dec("5.00"), Like: "1"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -403,7 +391,7 @@ func TestUnits(t *testing.T) {
 func TestAttributeConditions(t *testing.T) {
 	line := func(id, brand, manufacturer, pline, family, role string) promo.Line {
 		return promo.Line{ID: id, ProductCode: "P" + id, Brand: brand, Manufacturer: manufacturer, ProductLine: pline,
-			Family: family, Role: role, Quantity: rlDec("1"), UnitPrice: rlDec("10.00")}
+			Family: family, Role: role, Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")}
 	}
 	cart := []promo.Line{
 		line("1", "Nestlé", "NES", "X", "ANALG", "Destaque"),
