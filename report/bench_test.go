@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promogen"
 	"github.com/promokit/promokit/report"
@@ -37,7 +38,7 @@ func benchPool(b *testing.B) []report.Record {
 	customers := []string{"", "", "tok-a", "tok-b", "tok-c"}
 	var pool []report.Record
 	for i := range 256 {
-		c := promo.Cart{ID: fmt.Sprintf("b%d", i), Time: time.Date(2026, 11, 16, 8, 0, 0, 0, sp),
+		c := promo.Cart{ID: fmt.Sprintf("b%d", i), Time: testkit.At(2026, 11, 16, 8, 0, 0),
 			Store: promo.Store{ID: stores[rng.intn(len(stores))]}}
 		if tok := customers[rng.intn(len(customers))]; tok != "" {
 			c.Customer = customer(tok)
@@ -69,7 +70,7 @@ func benchPool(b *testing.B) []report.Record {
 // minute over 30 days: nothing is kept, so the only memory the benchmark
 // holds is the pool and the report's aggregates.
 func lazyRecords(pool []report.Record, n int) iter.Seq[report.Record] {
-	base := time.Date(2026, 11, 1, 0, 0, 0, 0, sp)
+	base := testkit.At(2026, 11, 1, 0, 0, 0)
 	return func(yield func(report.Record) bool) {
 		for i := range n {
 			r := pool[i%len(pool)]

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/report"
 )
@@ -49,32 +50,18 @@ const fixtureRuleset = `{
   ]
 }`
 
-var sp = mustZone("America/Sao_Paulo")
-
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
-
 func at(day, clock string) time.Time {
-	t, err := time.ParseInLocation("2006-01-02 15:04", day+" "+clock, sp)
+	t, err := time.ParseInLocation("2006-01-02 15:04", day+" "+clock, testkit.SaoPaulo())
 	if err != nil {
 		panic(err)
 	}
 	return t
 }
 
-func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-
 func date(s string) promo.Date { return promo.MustParseDate(s) }
 
-var decimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-
 func line(id, code, category, qty, price string) promo.Line {
-	return promo.Line{ID: id, ProductCode: code, Category: category, Quantity: d(qty), UnitPrice: d(price)}
+	return promo.Line{ID: id, ProductCode: code, Category: category, Quantity: testkit.Dec(qty), UnitPrice: testkit.Dec(price)}
 }
 
 func customer(token string) *promo.Customer { return &promo.Customer{ID: token} }
@@ -174,7 +161,7 @@ func buildFixture() (fixtureSales, error) {
 		Wallet: []promo.Credit{{ID: earned.ID, Campaign: earned.Campaign, Remaining: earned.Amount, EarnedAt: at("2026-11-16", "15:30"),
 			Store: earned.Store, AvailableFrom: earned.ValidFrom, ExpiresAt: earned.ValidUntil, Terms: *earned.Terms}},
 		Lines: []promo.Line{line("1", "MEIA", "vestuario/meias", "6", "10.00")}})
-	refund, err := promo.Refund(t2, nil, []promo.Returned{{Line: "1", Quantity: d("1")}})
+	refund, err := promo.Refund(t2, nil, []promo.Returned{{Line: "1", Quantity: testkit.Dec("1")}})
 	if err != nil {
 		return fx, err
 	}
@@ -198,27 +185,27 @@ func TestFixtureSales(t *testing.T) {
 		Applied              map[string]string // campaign -> amount
 	}
 	want := []sale{
-		{"t1", d("120.00"), d("21.00"), d("99.00"), map[string]string{"meias-3x2": "10.00", "acima-100": "11.00"}},
-		{"t2", d("50.00"), d("0"), d("50.00"), map[string]string{"brinde-caneca": "0.00", "cafe-fidelidade": "0.00"}},
-		{"t3", d("24.00"), d("8.00"), d("16.00"), map[string]string{"ind-sabao": "8.00"}},
-		{"t4", d("60.00"), d("6.00"), d("54.00"), map[string]string{"pack-10": "6.00"}},
-		{"t5", d("60.00"), d("24.00"), d("36.00"), map[string]string{"meias-3x2": "20.00"}},
-		{"r6", d("0"), d("0"), d("0"), map[string]string{}},
-		{"t7", d("20.00"), d("0"), d("20.00"), map[string]string{}},
-		{"t8", d("120.00"), d("10.00"), d("110.00"), map[string]string{"meias-3x2": "10.00"}},
+		{"t1", testkit.Dec("120.00"), testkit.Dec("21.00"), testkit.Dec("99.00"), map[string]string{"meias-3x2": "10.00", "acima-100": "11.00"}},
+		{"t2", testkit.Dec("50.00"), testkit.Dec("0"), testkit.Dec("50.00"), map[string]string{"brinde-caneca": "0.00", "cafe-fidelidade": "0.00"}},
+		{"t3", testkit.Dec("24.00"), testkit.Dec("8.00"), testkit.Dec("16.00"), map[string]string{"ind-sabao": "8.00"}},
+		{"t4", testkit.Dec("60.00"), testkit.Dec("6.00"), testkit.Dec("54.00"), map[string]string{"pack-10": "6.00"}},
+		{"t5", testkit.Dec("60.00"), testkit.Dec("24.00"), testkit.Dec("36.00"), map[string]string{"meias-3x2": "20.00"}},
+		{"r6", testkit.Dec("0"), testkit.Dec("0"), testkit.Dec("0"), map[string]string{}},
+		{"t7", testkit.Dec("20.00"), testkit.Dec("0"), testkit.Dec("20.00"), map[string]string{}},
+		{"t8", testkit.Dec("120.00"), testkit.Dec("10.00"), testkit.Dec("110.00"), map[string]string{"meias-3x2": "10.00"}},
 	}
 	var got []sale
 	for _, r := range fx.records {
 		s := sale{r.Cart.ID, r.Result.Totals.Gross, r.Result.Totals.Discount, r.Result.Totals.Net, map[string]string{}}
 		if s.Gross.IsZero() && len(r.Result.Lines) == 0 {
-			s.Gross, s.Discount, s.Net = d("0"), d("0"), d("0")
+			s.Gross, s.Discount, s.Net = testkit.Dec("0"), testkit.Dec("0"), testkit.Dec("0")
 		}
 		for _, a := range r.Result.Applied {
 			s.Applied[a.Campaign] = a.Amount.StringFixed(2)
 		}
 		got = append(got, s)
 	}
-	if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("fixture sales (-want +got):\n%s", diff)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
@@ -35,7 +36,7 @@ func products() []promogen.Product {
 		{"QUEIJO", "frios/queijos", []string{"39.90"}, promogen.ByWeight},
 	} {
 		for _, price := range p.prices {
-			out = append(out, promogen.Product{Code: p.code, Category: p.category, Price: d(price), Measure: p.measure})
+			out = append(out, promogen.Product{Code: p.code, Category: p.category, Price: testkit.Dec(price), Measure: p.measure})
 		}
 	}
 	return out
@@ -49,7 +50,7 @@ func genRecords(t *rapid.T, rs *promo.Ruleset) []report.Record {
 	wallets := map[string]wallet{}
 	var out []report.Record
 	var sales []int // indexes in out of the sales not yet returned
-	now := time.Date(2026, 11, 10, 8, 0, 0, 0, sp)
+	now := testkit.At(2026, 11, 10, 8, 0, 0)
 	carts := promogen.Cart(promogen.WithOnlyProducts(products()...), promogen.WithLines(1, 4), promogen.WithMaxQuantity(7),
 		promogen.WithCustomer(nil))
 	n := rapid.IntRange(1, 30).Draw(t, "sales")
@@ -196,7 +197,7 @@ func sumResults(recs []report.Record) resultSums {
 
 func diffSums(t *rapid.T, what string, want, got any) {
 	t.Helper()
-	if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Fatalf("%s (-want +got):\n%s", what, diff)
 	}
 }
@@ -274,9 +275,9 @@ func TestPropertyCashbackBalances(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		recs := genRecords(t, rs)
 		want := sumResults(recs)
-		asOf := time.Date(2027, 6, 1, 0, 0, 0, 0, sp) // after every record
+		asOf := testkit.At(2027, 6, 1, 0, 0, 0) // after every record
 		if rapid.Bool().Draw(t, "mid-stream") {
-			asOf = time.Date(2026, 11, 20, 12, 0, 0, 0, sp)
+			asOf = testkit.At(2026, 11, 20, 12, 0, 0)
 		}
 		earned, redeemed := decimal.Zero, decimal.Zero
 		for _, c := range report.CashbackCredits(slices.Values(recs), asOf, report.Filter{}) {
@@ -322,7 +323,7 @@ func TestPropertyOrderDoesNotMatter(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		recs := genRecords(t, rs)
 		perm := rapid.Permutation(recs).Draw(t, "order")
-		asOf := time.Date(2026, 11, 25, 0, 0, 0, 0, sp)
+		asOf := testkit.At(2026, 11, 25, 0, 0, 0)
 		all := func(recs []report.Record) []any {
 			seq := slices.Values(recs)
 			return []any{

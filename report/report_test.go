@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/report"
 )
@@ -24,34 +25,34 @@ func TestSummarizeByWeek(t *testing.T) {
 		Rows: []report.SummaryRow{
 			// t1: 120,00 gross; its own 11,00, meias-3x2's 10,00.
 			{From: w1f, To: w1t, Campaign: "acima-100", Name: "Acima de R$ 100, 10%", Sales: 1, Activations: 1,
-				Gross: d("120.00"), CampaignDiscount: d("11.00"), OtherDiscounts: d("10.00"), Discount: d("21.00"), Net: d("99.00")},
+				Gross: testkit.Dec("120.00"), CampaignDiscount: testkit.Dec("11.00"), OtherDiscounts: testkit.Dec("10.00"), Discount: testkit.Dec("21.00"), Net: testkit.Dec("99.00")},
 			// t2: one gift unit (caneca).
 			{From: w1f, To: w1t, Campaign: "brinde-caneca", Name: "Café: ganhe uma caneca", Category: "mercado", Sales: 1, Activations: 1,
-				Gross: d("50.00"), CampaignDiscount: d("0"), OtherDiscounts: d("0"), Discount: d("0"), Net: d("50.00"), Gifts: 1},
+				Gross: testkit.Dec("50.00"), CampaignDiscount: testkit.Dec("0"), OtherDiscounts: testkit.Dec("0"), Discount: testkit.Dec("0"), Net: testkit.Dec("50.00"), Gifts: 1},
 			{From: w1f, To: w1t, Campaign: "cafe-fidelidade", Name: "Café: cashback e pontos", Category: "fidelidade", Sales: 1, Activations: 1,
-				Gross: d("50.00"), CampaignDiscount: d("0"), OtherDiscounts: d("0"), Discount: d("0"), Net: d("50.00")},
+				Gross: testkit.Dec("50.00"), CampaignDiscount: testkit.Dec("0"), OtherDiscounts: testkit.Dec("0"), Discount: testkit.Dec("0"), Net: testkit.Dec("50.00")},
 			{From: w1f, To: w1t, Campaign: "ind-sabao", Name: "Sabão: leve 3 pague 2", Sales: 1, Activations: 1,
-				Gross: d("24.00"), CampaignDiscount: d("8.00"), OtherDiscounts: d("0"), Discount: d("8.00"), Net: d("16.00")},
+				Gross: testkit.Dec("24.00"), CampaignDiscount: testkit.Dec("8.00"), OtherDiscounts: testkit.Dec("0"), Discount: testkit.Dec("8.00"), Net: testkit.Dec("16.00")},
 			{From: w1f, To: w1t, Campaign: "meias-3x2", Name: "Meias: leve 3 pague 2", Category: "vestuario", Sales: 1, Activations: 1,
-				Gross: d("120.00"), CampaignDiscount: d("10.00"), OtherDiscounts: d("11.00"), Discount: d("21.00"), Net: d("99.00")},
+				Gross: testkit.Dec("120.00"), CampaignDiscount: testkit.Dec("10.00"), OtherDiscounts: testkit.Dec("11.00"), Discount: testkit.Dec("21.00"), Net: testkit.Dec("99.00")},
 			{From: w1f, To: w1t, Campaign: "pack-10", Name: "Pack 10% na venda", Sales: 1, Activations: 1,
-				Gross: d("60.00"), CampaignDiscount: d("6.00"), OtherDiscounts: d("0"), Discount: d("6.00"), Net: d("54.00")},
+				Gross: testkit.Dec("60.00"), CampaignDiscount: testkit.Dec("6.00"), OtherDiscounts: testkit.Dec("0"), Discount: testkit.Dec("6.00"), Net: testkit.Dec("54.00")},
 			// t5: two groups (20,00); the other 4,00 is the cashback redeemed.
 			{From: w2f, To: w2t, Campaign: "meias-3x2", Name: "Meias: leve 3 pague 2", Category: "vestuario", Sales: 1, Activations: 2,
-				Gross: d("60.00"), CampaignDiscount: d("20.00"), OtherDiscounts: d("4.00"), Discount: d("24.00"), Net: d("36.00")},
+				Gross: testkit.Dec("60.00"), CampaignDiscount: testkit.Dec("20.00"), OtherDiscounts: testkit.Dec("4.00"), Discount: testkit.Dec("24.00"), Net: testkit.Dec("36.00")},
 			// t8: acima-100 ended on 30/11.
 			{From: w3f, To: w3t, Campaign: "meias-3x2", Name: "Meias: leve 3 pague 2", Category: "vestuario", Sales: 1, Activations: 1,
-				Gross: d("120.00"), CampaignDiscount: d("10.00"), OtherDiscounts: d("0"), Discount: d("10.00"), Net: d("110.00")},
+				Gross: testkit.Dec("120.00"), CampaignDiscount: testkit.Dec("10.00"), OtherDiscounts: testkit.Dec("0"), Discount: testkit.Dec("10.00"), Net: testkit.Dec("110.00")},
 		},
 		Totals: []report.SummaryTotals{
 			// t1 + t2 + t3 + t4: 120 + 50 + 24 + 60; 21 + 0 + 8 + 6; 99 + 50 + 16 + 54.
-			{From: w1f, To: w1t, Sales: 4, Activated: 4, Gross: d("254.00"), Discount: d("35.00"), Net: d("219.00"), Gifts: 1},
+			{From: w1f, To: w1t, Sales: 4, Activated: 4, Gross: testkit.Dec("254.00"), Discount: testkit.Dec("35.00"), Net: testkit.Dec("219.00"), Gifts: 1},
 			// t5 + t7 (the return r6 is not a sale): 60 + 20; 24 + 0; 36 + 20.
-			{From: w2f, To: w2t, Sales: 2, Activated: 1, Gross: d("80.00"), Discount: d("24.00"), Net: d("56.00")},
-			{From: w3f, To: w3t, Sales: 1, Activated: 1, Gross: d("120.00"), Discount: d("10.00"), Net: d("110.00")},
+			{From: w2f, To: w2t, Sales: 2, Activated: 1, Gross: testkit.Dec("80.00"), Discount: testkit.Dec("24.00"), Net: testkit.Dec("56.00")},
+			{From: w3f, To: w3t, Sales: 1, Activated: 1, Gross: testkit.Dec("120.00"), Discount: testkit.Dec("10.00"), Net: testkit.Dec("110.00")},
 		},
 	}
-	if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("Summarize by week (-want +got):\n%s", diff)
 	}
 }
@@ -65,18 +66,18 @@ func TestSummarizeByMonthAndCategory(t *testing.T) {
 		Rows: []report.SummaryRow{
 			// t1 + t5: 120 + 60; own 10 + 20; others 11 (acima-100) + 4 (cashback).
 			{From: nov, To: novEnd, Campaign: "meias-3x2", Name: "Meias: leve 3 pague 2", Category: "vestuario", Sales: 2, Activations: 3,
-				Gross: d("180.00"), CampaignDiscount: d("30.00"), OtherDiscounts: d("15.00"), Discount: d("45.00"), Net: d("135.00")},
+				Gross: testkit.Dec("180.00"), CampaignDiscount: testkit.Dec("30.00"), OtherDiscounts: testkit.Dec("15.00"), Discount: testkit.Dec("45.00"), Net: testkit.Dec("135.00")},
 			{From: dec, To: decEnd, Campaign: "meias-3x2", Name: "Meias: leve 3 pague 2", Category: "vestuario", Sales: 1, Activations: 1,
-				Gross: d("120.00"), CampaignDiscount: d("10.00"), OtherDiscounts: d("0"), Discount: d("10.00"), Net: d("110.00")},
+				Gross: testkit.Dec("120.00"), CampaignDiscount: testkit.Dec("10.00"), OtherDiscounts: testkit.Dec("0"), Discount: testkit.Dec("10.00"), Net: testkit.Dec("110.00")},
 		},
 		// The totals count every sale of the period: the category selects
 		// campaigns, not sales. November: t1, t2, t3, t4, t5, t7.
 		Totals: []report.SummaryTotals{
-			{From: nov, To: novEnd, Sales: 6, Activated: 5, Gross: d("334.00"), Discount: d("59.00"), Net: d("275.00"), Gifts: 1},
-			{From: dec, To: decEnd, Sales: 1, Activated: 1, Gross: d("120.00"), Discount: d("10.00"), Net: d("110.00")},
+			{From: nov, To: novEnd, Sales: 6, Activated: 5, Gross: testkit.Dec("334.00"), Discount: testkit.Dec("59.00"), Net: testkit.Dec("275.00"), Gifts: 1},
+			{From: dec, To: decEnd, Sales: 1, Activated: 1, Gross: testkit.Dec("120.00"), Discount: testkit.Dec("10.00"), Net: testkit.Dec("110.00")},
 		},
 	}
-	if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("Summarize by month, category vestuario (-want +got):\n%s", diff)
 	}
 }
@@ -88,13 +89,13 @@ func TestSummarizeByDayAndCustomer(t *testing.T) {
 	want := report.Summary{
 		Rows: []report.SummaryRow{
 			{From: day, To: day, Campaign: "brinde-caneca", Name: "Café: ganhe uma caneca", Category: "mercado", Sales: 1, Activations: 1,
-				Gross: d("50.00"), CampaignDiscount: d("0"), OtherDiscounts: d("0"), Discount: d("0"), Net: d("50.00"), Gifts: 1},
+				Gross: testkit.Dec("50.00"), CampaignDiscount: testkit.Dec("0"), OtherDiscounts: testkit.Dec("0"), Discount: testkit.Dec("0"), Net: testkit.Dec("50.00"), Gifts: 1},
 			{From: day, To: day, Campaign: "cafe-fidelidade", Name: "Café: cashback e pontos", Category: "fidelidade", Sales: 1, Activations: 1,
-				Gross: d("50.00"), CampaignDiscount: d("0"), OtherDiscounts: d("0"), Discount: d("0"), Net: d("50.00")},
+				Gross: testkit.Dec("50.00"), CampaignDiscount: testkit.Dec("0"), OtherDiscounts: testkit.Dec("0"), Discount: testkit.Dec("0"), Net: testkit.Dec("50.00")},
 		},
-		Totals: []report.SummaryTotals{{From: day, To: day, Sales: 1, Activated: 1, Gross: d("50.00"), Discount: d("0"), Net: d("50.00"), Gifts: 1}},
+		Totals: []report.SummaryTotals{{From: day, To: day, Sales: 1, Activated: 1, Gross: testkit.Dec("50.00"), Discount: testkit.Dec("0"), Net: testkit.Dec("50.00"), Gifts: 1}},
 	}
-	if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("Summarize t2's day for tok-bia (-want +got):\n%s", diff)
 	}
 }
@@ -109,26 +110,26 @@ func TestCampaignStatistics(t *testing.T) {
 	endNov := at("2026-12-01", "00:00").Add(-time.Nanosecond)
 	want := []report.StatisticsRow{
 		{From: nov, To: novEnd, Campaign: "acima-100", Name: "Acima de R$ 100, 10%", Type: "reshop:sale_percent", Start: start, End: endNov,
-			Sales: 1, Activations: 1, Discount: d("11.00"), Points: d("0"), Cashback: d("0")},
+			Sales: 1, Activations: 1, Discount: testkit.Dec("11.00"), Points: testkit.Dec("0"), Cashback: testkit.Dec("0")},
 		// A gift and an extras-only campaign are neither of the typed
 		// benefits: "other" (campaign.TypeOther).
 		{From: nov, To: novEnd, Campaign: "brinde-caneca", Name: "Café: ganhe uma caneca", Type: "reshop:gift", Category: "mercado", Start: start,
-			Sales: 1, Activations: 1, Discount: d("0"), Gifts: 1, Points: d("0"), Cashback: d("0")},
+			Sales: 1, Activations: 1, Discount: testkit.Dec("0"), Gifts: 1, Points: testkit.Dec("0"), Cashback: testkit.Dec("0")},
 		// t2: 100 points and a credit of 10,00 (the return's reversal is
 		// not an earning).
 		{From: nov, To: novEnd, Campaign: "cafe-fidelidade", Name: "Café: cashback e pontos", Type: "reshop:extras", Category: "fidelidade", Start: start,
-			Sales: 1, Activations: 1, Discount: d("0"), Points: d("100"), Cashback: d("10.00")},
+			Sales: 1, Activations: 1, Discount: testkit.Dec("0"), Points: testkit.Dec("100"), Cashback: testkit.Dec("10.00")},
 		{From: nov, To: novEnd, Campaign: "ind-sabao", Name: "Sabão: leve 3 pague 2", Type: "industry", Start: start,
-			Sales: 1, Activations: 1, Discount: d("8.00"), Points: d("0"), Cashback: d("0")},
+			Sales: 1, Activations: 1, Discount: testkit.Dec("8.00"), Points: testkit.Dec("0"), Cashback: testkit.Dec("0")},
 		// t1 (1 occurrence, 10,00) + t5 (2 occurrences, 20,00).
 		{From: nov, To: novEnd, Campaign: "meias-3x2", Name: "Meias: leve 3 pague 2", Type: "reshop:free_units", Category: "vestuario", Start: start,
-			Sales: 2, Activations: 3, Discount: d("30.00"), Points: d("0"), Cashback: d("0")},
+			Sales: 2, Activations: 3, Discount: testkit.Dec("30.00"), Points: testkit.Dec("0"), Cashback: testkit.Dec("0")},
 		{From: nov, To: novEnd, Campaign: "pack-10", Name: "Pack 10% na venda", Type: "desconto_pack", Start: start,
-			Sales: 1, Activations: 1, Discount: d("6.00"), Points: d("0"), Cashback: d("0")},
+			Sales: 1, Activations: 1, Discount: testkit.Dec("6.00"), Points: testkit.Dec("0"), Cashback: testkit.Dec("0")},
 		{From: dec, To: decEnd, Campaign: "meias-3x2", Name: "Meias: leve 3 pague 2", Type: "reshop:free_units", Category: "vestuario", Start: start,
-			Sales: 1, Activations: 1, Discount: d("10.00"), Points: d("0"), Cashback: d("0")},
+			Sales: 1, Activations: 1, Discount: testkit.Dec("10.00"), Points: testkit.Dec("0"), Cashback: testkit.Dec("0")},
 	}
-	if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("CampaignStatistics by month (-want +got):\n%s", diff)
 	}
 
@@ -137,9 +138,9 @@ func TestCampaignStatistics(t *testing.T) {
 	got = report.CampaignStatistics(slices.Values(fx.records), report.Month, nil, report.Filter{Category: "fidelidade"})
 	want = []report.StatisticsRow{
 		{From: nov, To: novEnd, Campaign: "cafe-fidelidade", Name: "Café: cashback e pontos", Type: "reshop:extras", Category: "fidelidade",
-			Sales: 1, Activations: 1, Discount: d("0"), Points: d("100"), Cashback: d("10.00")},
+			Sales: 1, Activations: 1, Discount: testkit.Dec("0"), Points: testkit.Dec("100"), Cashback: testkit.Dec("10.00")},
 	}
-	if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("CampaignStatistics without ruleset, category fidelidade (-want +got):\n%s", diff)
 	}
 }
@@ -154,36 +155,36 @@ func TestStoreActivations(t *testing.T) {
 	}{
 		{"loja-1, everything", "loja-1", report.Filter{}, []report.ActivationRow{
 			{Ticket: "t1", Time: at("2026-11-16", "10:00"), Customer: "tok-ana", Campaigns: []string{"meias-3x2", "acima-100"}, Activations: 2,
-				Gross: d("120.00"), Discount: d("21.00"), Net: d("99.00"), CampaignDiscount: d("21.00")},
+				Gross: testkit.Dec("120.00"), Discount: testkit.Dec("21.00"), Net: testkit.Dec("99.00"), CampaignDiscount: testkit.Dec("21.00")},
 			{Ticket: "t2", Time: at("2026-11-16", "15:30"), Customer: "tok-bia", Campaigns: []string{"brinde-caneca", "cafe-fidelidade"}, Activations: 2,
-				Gross: d("50.00"), Discount: d("0"), Net: d("50.00"), CampaignDiscount: d("0")},
+				Gross: testkit.Dec("50.00"), Discount: testkit.Dec("0"), Net: testkit.Dec("50.00"), CampaignDiscount: testkit.Dec("0")},
 			{Ticket: "t4", Time: at("2026-11-17", "18:00"), Customer: "tok-ana", Campaigns: []string{"pack-10"}, Activations: 1,
-				Gross: d("60.00"), Discount: d("6.00"), Net: d("54.00"), CampaignDiscount: d("6.00")},
+				Gross: testkit.Dec("60.00"), Discount: testkit.Dec("6.00"), Net: testkit.Dec("54.00"), CampaignDiscount: testkit.Dec("6.00")},
 		}},
 		{"loja-2, one campaign", "loja-2", report.Filter{Campaign: "meias-3x2"}, []report.ActivationRow{
 			// The sale's discount includes the 4,00 of cashback redeemed.
 			{Ticket: "t5", Time: at("2026-11-23", "11:00"), Customer: "tok-bia", Campaigns: []string{"meias-3x2"}, Activations: 2,
-				Gross: d("60.00"), Discount: d("24.00"), Net: d("36.00"), CampaignDiscount: d("20.00")},
+				Gross: testkit.Dec("60.00"), Discount: testkit.Dec("24.00"), Net: testkit.Dec("36.00"), CampaignDiscount: testkit.Dec("20.00")},
 			{Ticket: "t8", Time: at("2026-12-01", "10:00"), Campaigns: []string{"meias-3x2"}, Activations: 1,
-				Gross: d("120.00"), Discount: d("10.00"), Net: d("110.00"), CampaignDiscount: d("10.00")},
+				Gross: testkit.Dec("120.00"), Discount: testkit.Dec("10.00"), Net: testkit.Dec("110.00"), CampaignDiscount: testkit.Dec("10.00")},
 		}},
 		{"loja-1, category", "loja-1", report.Filter{Category: "vestuario"}, []report.ActivationRow{
 			{Ticket: "t1", Time: at("2026-11-16", "10:00"), Customer: "tok-ana", Campaigns: []string{"meias-3x2"}, Activations: 1,
-				Gross: d("120.00"), Discount: d("21.00"), Net: d("99.00"), CampaignDiscount: d("10.00")},
+				Gross: testkit.Dec("120.00"), Discount: testkit.Dec("21.00"), Net: testkit.Dec("99.00"), CampaignDiscount: testkit.Dec("10.00")},
 		}},
 		{"loja-1, customer", "loja-1", report.Filter{Customer: "tok-ana"}, []report.ActivationRow{
 			{Ticket: "t1", Time: at("2026-11-16", "10:00"), Customer: "tok-ana", Campaigns: []string{"meias-3x2", "acima-100"}, Activations: 2,
-				Gross: d("120.00"), Discount: d("21.00"), Net: d("99.00"), CampaignDiscount: d("21.00")},
+				Gross: testkit.Dec("120.00"), Discount: testkit.Dec("21.00"), Net: testkit.Dec("99.00"), CampaignDiscount: testkit.Dec("21.00")},
 			{Ticket: "t4", Time: at("2026-11-17", "18:00"), Customer: "tok-ana", Campaigns: []string{"pack-10"}, Activations: 1,
-				Gross: d("60.00"), Discount: d("6.00"), Net: d("54.00"), CampaignDiscount: d("6.00")},
+				Gross: testkit.Dec("60.00"), Discount: testkit.Dec("6.00"), Net: testkit.Dec("54.00"), CampaignDiscount: testkit.Dec("6.00")},
 		}},
 		{"loja-1, dates", "loja-1", report.Filter{From: date("2026-11-17"), To: date("2026-11-30")}, []report.ActivationRow{
 			{Ticket: "t4", Time: at("2026-11-17", "18:00"), Customer: "tok-ana", Campaigns: []string{"pack-10"}, Activations: 1,
-				Gross: d("60.00"), Discount: d("6.00"), Net: d("54.00"), CampaignDiscount: d("6.00")},
+				Gross: testkit.Dec("60.00"), Discount: testkit.Dec("6.00"), Net: testkit.Dec("54.00"), CampaignDiscount: testkit.Dec("6.00")},
 		}},
 		{"loja-1, ticket", "loja-1", report.Filter{Ticket: "t2"}, []report.ActivationRow{
 			{Ticket: "t2", Time: at("2026-11-16", "15:30"), Customer: "tok-bia", Campaigns: []string{"brinde-caneca", "cafe-fidelidade"}, Activations: 2,
-				Gross: d("50.00"), Discount: d("0"), Net: d("50.00"), CampaignDiscount: d("0")},
+				Gross: testkit.Dec("50.00"), Discount: testkit.Dec("0"), Net: testkit.Dec("50.00"), CampaignDiscount: testkit.Dec("0")},
 		}},
 		// t7 activated nothing.
 		{"loja-3", "loja-3", report.Filter{}, nil},
@@ -191,7 +192,7 @@ func TestStoreActivations(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := report.StoreActivations(slices.Values(fx.records), tt.store, tt.f)
-			if diff := cmp.Diff(tt.want, got, decimalEqual); diff != "" {
+			if diff := cmp.Diff(tt.want, got, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("StoreActivations(%s, %+v) (-want +got):\n%s", tt.store, tt.f, diff)
 			}
 		})
@@ -208,38 +209,38 @@ func TestStoreFrequency(t *testing.T) {
 		{"everything", report.Filter{}, report.Frequency{
 			Stores: []report.FrequencyRow{
 				// t1 (2) + t2 (2) + t4 (1) = 5 over 3 sales: 1,66666... -> 1,6667.
-				{Store: "loja-1", Sales: 3, Activated: 3, Activations: 5, Frequency: d("1.6667")},
+				{Store: "loja-1", Sales: 3, Activated: 3, Activations: 5, Frequency: testkit.Dec("1.6667")},
 				// t3 (1) + t5 (2) + t8 (1) = 4 over 3: 1,33333... -> 1,3333.
-				{Store: "loja-2", Sales: 3, Activated: 3, Activations: 4, Frequency: d("1.3333")},
-				{Store: "loja-3", Sales: 1, Frequency: d("0")},
+				{Store: "loja-2", Sales: 3, Activated: 3, Activations: 4, Frequency: testkit.Dec("1.3333")},
+				{Store: "loja-3", Sales: 1, Frequency: testkit.Dec("0")},
 			},
 			// 9 over 7 = 1,285714... -> 1,2857; 2 of 3 stores: 0,6666... -> 0,6667.
-			Sales: 7, Activated: 6, Activations: 9, Frequency: d("1.2857"),
-			StoresSeen: 3, StoresActivated: 2, Incidence: d("0.6667"),
+			Sales: 7, Activated: 6, Activations: 9, Frequency: testkit.Dec("1.2857"),
+			StoresSeen: 3, StoresActivated: 2, Incidence: testkit.Dec("0.6667"),
 		}},
 		{"one campaign", report.Filter{Campaign: "meias-3x2"}, report.Frequency{
 			Stores: []report.FrequencyRow{
-				{Store: "loja-1", Sales: 3, Activated: 1, Activations: 1, Frequency: d("0.3333")},
-				{Store: "loja-2", Sales: 3, Activated: 2, Activations: 3, Frequency: d("1")},
-				{Store: "loja-3", Sales: 1, Frequency: d("0")},
+				{Store: "loja-1", Sales: 3, Activated: 1, Activations: 1, Frequency: testkit.Dec("0.3333")},
+				{Store: "loja-2", Sales: 3, Activated: 2, Activations: 3, Frequency: testkit.Dec("1")},
+				{Store: "loja-3", Sales: 1, Frequency: testkit.Dec("0")},
 			},
 			// 4 / 7 = 0,571428... -> 0,5714.
-			Sales: 7, Activated: 3, Activations: 4, Frequency: d("0.5714"),
-			StoresSeen: 3, StoresActivated: 2, Incidence: d("0.6667"),
+			Sales: 7, Activated: 3, Activations: 4, Frequency: testkit.Dec("0.5714"),
+			StoresSeen: 3, StoresActivated: 2, Incidence: testkit.Dec("0.6667"),
 		}},
 		{"until 17/11", report.Filter{To: date("2026-11-17")}, report.Frequency{
 			Stores: []report.FrequencyRow{
-				{Store: "loja-1", Sales: 3, Activated: 3, Activations: 5, Frequency: d("1.6667")},
-				{Store: "loja-2", Sales: 1, Activated: 1, Activations: 1, Frequency: d("1")},
+				{Store: "loja-1", Sales: 3, Activated: 3, Activations: 5, Frequency: testkit.Dec("1.6667")},
+				{Store: "loja-2", Sales: 1, Activated: 1, Activations: 1, Frequency: testkit.Dec("1")},
 			},
-			Sales: 4, Activated: 4, Activations: 6, Frequency: d("1.5"),
-			StoresSeen: 2, StoresActivated: 2, Incidence: d("1"),
+			Sales: 4, Activated: 4, Activations: 6, Frequency: testkit.Dec("1.5"),
+			StoresSeen: 2, StoresActivated: 2, Incidence: testkit.Dec("1"),
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := report.StoreFrequency(slices.Values(fx.records), tt.f)
-			if diff := cmp.Diff(tt.want, got, decimalEqual); diff != "" {
+			if diff := cmp.Diff(tt.want, got, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("StoreFrequency(%+v) (-want +got):\n%s", tt.f, diff)
 			}
 		})
@@ -250,14 +251,14 @@ func TestCashbackCredits(t *testing.T) {
 	fx := fixture(t)
 	earned := at("2026-11-16", "15:30")
 	// usage_limit_days 10: until the end of the 10th day after the sale.
-	until := time.Date(2026, 11, 26, 23, 59, 59, 0, sp)
+	until := testkit.At(2026, 11, 26, 23, 59, 59)
 	row := func(redeemed, reversed, expired, balance string, redemptions []report.Redemption, stores []string) report.CreditRow {
 		return report.CreditRow{Credit: fx.credit, Campaign: "cafe-fidelidade", Customer: "tok-bia", Ticket: "t2", Store: "loja-1",
 			EarnedAt: earned, ValidFrom: earned, ValidUntil: until,
-			Earned: d("10.00"), Redeemed: d(redeemed), Reversed: d(reversed), Expired: d(expired), Balance: d(balance),
+			Earned: testkit.Dec("10.00"), Redeemed: testkit.Dec(redeemed), Reversed: testkit.Dec(reversed), Expired: testkit.Dec(expired), Balance: testkit.Dec(balance),
 			Redemptions: redemptions, RedeemedAt: stores}
 	}
-	t5 := []report.Redemption{{Ticket: "t5", Store: "loja-2", Time: at("2026-11-23", "11:00"), Amount: d("4.00")}}
+	t5 := []report.Redemption{{Ticket: "t5", Store: "loja-2", Time: at("2026-11-23", "11:00"), Amount: testkit.Dec("4.00")}}
 	tests := []struct {
 		name string
 		asOf time.Time
@@ -281,7 +282,7 @@ func TestCashbackCredits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := report.CashbackCredits(slices.Values(fx.records), tt.asOf, tt.f)
-			if diff := cmp.Diff(tt.want, got, decimalEqual); diff != "" {
+			if diff := cmp.Diff(tt.want, got, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("CashbackCredits(%s, %+v) (-want +got):\n%s", tt.asOf, tt.f, diff)
 			}
 		})
@@ -293,9 +294,9 @@ func TestDiscountsByKey(t *testing.T) {
 	got := report.DiscountsByKey(slices.Values(fx.records), report.Month, report.Filter{})
 	want := []report.KeyRow{
 		// t4: 10 % of 60,00 on its one line.
-		{From: date("2026-11-01"), To: date("2026-11-30"), Key: "CHAVE-PACK10", Campaign: "pack-10", Sales: 1, Lines: 1, Discount: d("6.00")},
+		{From: date("2026-11-01"), To: date("2026-11-30"), Key: "CHAVE-PACK10", Campaign: "pack-10", Sales: 1, Lines: 1, Discount: testkit.Dec("6.00")},
 	}
-	if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("DiscountsByKey (-want +got):\n%s", diff)
 	}
 	if got := report.DiscountsByKey(slices.Values(fx.records), report.Month, report.Filter{Customer: "tok-bia"}); len(got) != 0 {
@@ -309,19 +310,19 @@ func TestDiscountsByFunder(t *testing.T) {
 	nov, novEnd := date("2026-11-01"), date("2026-11-30")
 	want := []report.FunderRow{
 		// t3's free unit, 8,00: 60 % is Unilever's, 4,80; 1 unit.
-		{From: nov, To: novEnd, Funder: "Unilever", Campaign: "ind-sabao", Sales: 1, Units: 1, Amount: d("4.80")},
+		{From: nov, To: novEnd, Funder: "Unilever", Campaign: "ind-sabao", Sales: 1, Units: 1, Amount: testkit.Dec("4.80")},
 		// A sale-level discount counts the whole units of the lines it is
 		// spread over: t1's 3 MEIA + 1 CAMISA = 4.
-		{From: nov, To: novEnd, Funder: promo.FunderRetailer, Campaign: "acima-100", Sales: 1, Units: 4, Amount: d("11.00")},
-		{From: nov, To: novEnd, Funder: promo.FunderRetailer, Campaign: "cashback/redemption", Sales: 1, Amount: d("4.00")},
-		{From: nov, To: novEnd, Funder: promo.FunderRetailer, Campaign: "ind-sabao", Sales: 1, Units: 1, Amount: d("3.20")},
+		{From: nov, To: novEnd, Funder: promo.FunderRetailer, Campaign: "acima-100", Sales: 1, Units: 4, Amount: testkit.Dec("11.00")},
+		{From: nov, To: novEnd, Funder: promo.FunderRetailer, Campaign: "cashback/redemption", Sales: 1, Amount: testkit.Dec("4.00")},
+		{From: nov, To: novEnd, Funder: promo.FunderRetailer, Campaign: "ind-sabao", Sales: 1, Units: 1, Amount: testkit.Dec("3.20")},
 		// t1: 1 free unit, t5: 2.
-		{From: nov, To: novEnd, Funder: promo.FunderRetailer, Campaign: "meias-3x2", Sales: 2, Units: 3, Amount: d("30.00")},
+		{From: nov, To: novEnd, Funder: promo.FunderRetailer, Campaign: "meias-3x2", Sales: 2, Units: 3, Amount: testkit.Dec("30.00")},
 		// t4's 2 SHAMPOO.
-		{From: nov, To: novEnd, Funder: promo.FunderRetailer, Campaign: "pack-10", Sales: 1, Units: 2, Amount: d("6.00")},
-		{From: date("2026-12-01"), To: date("2026-12-31"), Funder: promo.FunderRetailer, Campaign: "meias-3x2", Sales: 1, Units: 1, Amount: d("10.00")},
+		{From: nov, To: novEnd, Funder: promo.FunderRetailer, Campaign: "pack-10", Sales: 1, Units: 2, Amount: testkit.Dec("6.00")},
+		{From: date("2026-12-01"), To: date("2026-12-31"), Funder: promo.FunderRetailer, Campaign: "meias-3x2", Sales: 1, Units: 1, Amount: testkit.Dec("10.00")},
 	}
-	if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("DiscountsByFunder (-want +got):\n%s", diff)
 	}
 }
