@@ -4,25 +4,15 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 )
-
-func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-
-func saleInstant() time.Time {
-	sp, err := time.LoadLocation("America/Sao_Paulo")
-	if err != nil {
-		panic(err)
-	}
-	return time.Date(2026, 11, 21, 10, 15, 0, 0, sp)
-}
 
 // evaluate loads a ruleset and evaluates the lines under it.
 func evaluate(t *testing.T, ruleset string, lines ...promo.Line) (promo.Cart, *promo.Ruleset, promo.Result) {
@@ -31,7 +21,7 @@ func evaluate(t *testing.T, ruleset string, lines ...promo.Line) (promo.Cart, *p
 	if err != nil {
 		t.Fatal(err)
 	}
-	cart := promo.Cart{ID: "venda-1", Time: saleInstant(), Store: promo.Store{ID: "loja-1"}, Lines: lines}
+	cart := promo.Cart{ID: "venda-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: lines}
 	res, err := promo.Evaluate(cart, rs)
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +30,7 @@ func evaluate(t *testing.T, ruleset string, lines ...promo.Line) (promo.Cart, *p
 }
 
 func line(id, code, q, price string) promo.Line {
-	return promo.Line{ID: id, ProductCode: code, Quantity: d(q), UnitPrice: d(price)}
+	return promo.Line{ID: id, ProductCode: code, Quantity: testkit.Dec(q), UnitPrice: testkit.Dec(price)}
 }
 
 // kinds lists the kinds and lines of violations, "kind@line".
@@ -96,30 +86,30 @@ func TestPromisesFail(t *testing.T) {
 		want   []string
 	}{
 		{"gross not quantity × price", func(r promo.Result) []promocheck.Violation { return promocheck.Lines(cart, rs, r) },
-			func(r *promo.Result) { r.Lines[1].Gross = d("5.01") }, []string{"lines@2"}},
+			func(r *promo.Result) { r.Lines[1].Gross = testkit.Dec("5.01") }, []string{"lines@2"}},
 		{"lines swapped", func(r promo.Result) []promocheck.Violation { return promocheck.Lines(cart, rs, r) },
 			func(r *promo.Result) { r.Lines[0], r.Lines[1] = r.Lines[1], r.Lines[0] }, []string{"lines@1", "lines@2"}},
 		{"discount above gross", promocheck.Bounds, func(r *promo.Result) {
-			r.Lines[1].Discount, r.Lines[1].Net = d("5.01"), d("-0.01")
+			r.Lines[1].Discount, r.Lines[1].Net = testkit.Dec("5.01"), testkit.Dec("-0.01")
 		}, []string{"bounds@2", "bounds@2"}},
-		{"net not gross − discount", promocheck.Bounds, func(r *promo.Result) { r.Lines[0].Net = d("18.01") }, []string{"bounds@1"}},
+		{"net not gross − discount", promocheck.Bounds, func(r *promo.Result) { r.Lines[0].Net = testkit.Dec("18.01") }, []string{"bounds@1"}},
 		{"adjustments not the discount", promocheck.Sums, func(r *promo.Result) {
-			r.Lines[1].Discount, r.Lines[1].Net = d("0.60"), d("4.40")
+			r.Lines[1].Discount, r.Lines[1].Net = testkit.Dec("0.60"), testkit.Dec("4.40")
 		}, []string{"sums@2"}},
 		{"a tenth of a cent", promocheck.Sums, func(r *promo.Result) {
-			r.Lines[1].Adjustments[0].Amount = d("0.495")
-			r.Lines[1].Discount = d("0.495")
+			r.Lines[1].Adjustments[0].Amount = testkit.Dec("0.495")
+			r.Lines[1].Discount = testkit.Dec("0.495")
 		}, []string{"sums@2", "sums@"}},
-		{"application not its adjustments", promocheck.Sums, func(r *promo.Result) { r.Applied[0].Amount = d("9.99") }, []string{"sums@"}},
+		{"application not its adjustments", promocheck.Sums, func(r *promo.Result) { r.Applied[0].Amount = testkit.Dec("9.99") }, []string{"sums@"}},
 		{"trace disagrees", promocheck.Sums, func(r *promo.Result) { r.Trace[0].Applied = !r.Trace[0].Applied }, []string{"sums@"}},
-		{"totals", promocheck.Totals, func(r *promo.Result) { r.Totals.Discount = d("12.49") }, []string{"totals@"}},
-		{"payable", promocheck.Totals, func(r *promo.Result) { r.Totals.Payable = d("0") }, []string{"totals@"}},
-		{"nfce 483", promocheck.NFCe, func(r *promo.Result) { r.Lines[1].Discount = d("5.50") }, []string{"nfce@2", "nfce@"}},
+		{"totals", promocheck.Totals, func(r *promo.Result) { r.Totals.Discount = testkit.Dec("12.49") }, []string{"totals@"}},
+		{"payable", promocheck.Totals, func(r *promo.Result) { r.Totals.Payable = testkit.Dec("0") }, []string{"totals@"}},
+		{"nfce 483", promocheck.NFCe, func(r *promo.Result) { r.Lines[1].Discount = testkit.Dec("5.50") }, []string{"nfce@2", "nfce@"}},
 		{"determinism", func(r promo.Result) []promocheck.Violation { return promocheck.Deterministic(cart, rs, r) },
-			func(r *promo.Result) { r.Lines[1].Net = d("4.49") }, []string{"determinism@"}},
+			func(r *promo.Result) { r.Lines[1].Net = testkit.Dec("4.49") }, []string{"determinism@"}},
 		{"refund", func(r promo.Result) []promocheck.Violation {
-			return promocheck.Refunds(r, [][]promo.Returned{{{Line: "1", Quantity: d("3")}, {Line: "2", Quantity: d("1")}}})
-		}, func(r *promo.Result) { r.Totals.Net = d("22.51") }, []string{"refund@"}},
+			return promocheck.Refunds(r, [][]promo.Returned{{{Line: "1", Quantity: testkit.Dec("3")}, {Line: "2", Quantity: testkit.Dec("1")}}})
+		}, func(r *promo.Result) { r.Totals.Net = testkit.Dec("22.51") }, []string{"refund@"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if vs := c.check(res); len(vs) > 0 {
@@ -140,18 +130,18 @@ func TestPromisesFail(t *testing.T) {
 // what was paid.
 func TestRefundsInSteps(t *testing.T) {
 	_, _, res := evaluate(t, tenPercentAndThreeForTwo, line("1", "A", "3", "10.00"), line("2", "B", "1", "5.00"))
-	plan := [][]promo.Returned{{{Line: "1", Quantity: d("1")}}, {{Line: "1", Quantity: d("1")}, {Line: "2", Quantity: d("1")}}, {{Line: "1", Quantity: d("1")}}}
+	plan := [][]promo.Returned{{{Line: "1", Quantity: testkit.Dec("1")}}, {{Line: "1", Quantity: testkit.Dec("1")}, {Line: "2", Quantity: testkit.Dec("1")}}, {{Line: "1", Quantity: testkit.Dec("1")}}}
 	if vs := promocheck.Refunds(res, plan); len(vs) > 0 {
 		t.Errorf("violations: %v", vs)
 	}
-	over := [][]promo.Returned{{{Line: "1", Quantity: d("4")}}}
+	over := [][]promo.Returned{{{Line: "1", Quantity: testkit.Dec("4")}}}
 	if diff := cmp.Diff([]string{"refund@"}, kinds(promocheck.Refunds(res, over))); diff != "" {
 		t.Errorf("returning 4 of 3 (-want +got):\n%s", diff)
 	}
 }
 
 func lineResult(id, gross string, adj ...promo.Adjustment) promo.LineResult {
-	l := promo.LineResult{ID: id, Quantity: d("1"), UnitPrice: d(gross), Gross: d(gross)}
+	l := promo.LineResult{ID: id, Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec(gross), Gross: testkit.Dec(gross)}
 	for _, a := range adj {
 		l.Discount = l.Discount.Add(a.Amount)
 	}
@@ -160,7 +150,7 @@ func lineResult(id, gross string, adj ...promo.Adjustment) promo.LineResult {
 }
 
 func adj(campaign string, kind promo.AdjustmentKind, amount string) promo.Adjustment {
-	return promo.Adjustment{Campaign: campaign, Kind: kind, Amount: d(amount), FundedBy: promo.FunderRetailer}
+	return promo.Adjustment{Campaign: campaign, Kind: kind, Amount: testkit.Dec(amount), FundedBy: promo.FunderRetailer}
 }
 
 func TestMaxDiscounts(t *testing.T) {
@@ -174,15 +164,15 @@ func TestMaxDiscounts(t *testing.T) {
 		// A gift unit and cashback do not count: 0 of 50,00.
 		lineResult("4", "60.00", adj("g", promo.GiftUnits, "10.00"), adj("cashback/redemption", promo.CashbackRedemption, "50.00")),
 	}}
-	if diff := cmp.Diff([]string{"max_line_discount@2"}, kinds(promocheck.MaxLineDiscount(res, d("30")))); diff != "" {
+	if diff := cmp.Diff([]string{"max_line_discount@2"}, kinds(promocheck.MaxLineDiscount(res, testkit.Dec("30")))); diff != "" {
 		t.Errorf("max line discount (-want +got):\n%s", diff)
 	}
 	// The sale: 90,03 of 350,00 = 25,72 %.
-	if vs := promocheck.MaxSaleDiscount(res, d("25.73")); len(vs) != 0 {
+	if vs := promocheck.MaxSaleDiscount(res, testkit.Dec("25.73")); len(vs) != 0 {
 		t.Errorf("25,72 %% against a maximum of 25,73 %%: %v", vs)
 	}
-	vs := promocheck.MaxSaleDiscount(res, d("25"))
-	if len(vs) != 1 || !vs[0].Amount.Equal(d("25.72")) || !slices.Equal(vs[0].Campaigns, []string{"a", "b"}) {
+	vs := promocheck.MaxSaleDiscount(res, testkit.Dec("25"))
+	if len(vs) != 1 || !vs[0].Amount.Equal(testkit.Dec("25.72")) || !slices.Equal(vs[0].Campaigns, []string{"a", "b"}) {
 		t.Errorf("sale at 25,72 %% against 25 %%: %+v", vs)
 	}
 }
@@ -204,12 +194,12 @@ func TestFloorPrices(t *testing.T) {
 		{"6.67", []string{"floor_price@2"}},
 		{"6.68", []string{"floor_price@1", "floor_price@2"}},
 	} {
-		vs := promocheck.FloorPrices(cart, res, map[string]decimal.Decimal{"A": d(c.floor), "C": d("2.00")})
+		vs := promocheck.FloorPrices(cart, res, map[string]decimal.Decimal{"A": testkit.Dec(c.floor), "C": testkit.Dec("2.00")})
 		if diff := cmp.Diff(c.want, kinds(vs)); diff != "" {
 			t.Errorf("floor %s (-want +got):\n%s", c.floor, diff)
 			continue
 		}
-		if len(vs) > 0 && (!slices.Equal(vs[0].Campaigns, []string{"3x2"}) || !vs[len(vs)-1].Amount.Equal(d("6.67"))) {
+		if len(vs) > 0 && (!slices.Equal(vs[0].Campaigns, []string{"3x2"}) || !vs[len(vs)-1].Amount.Equal(testkit.Dec("6.67"))) {
 			t.Errorf("floor %s: %+v; want 3x2 involved (it grouped line 1's unit), 6,67 a unit", c.floor, vs)
 		}
 	}
@@ -217,7 +207,7 @@ func TestFloorPrices(t *testing.T) {
 
 func TestMaxGiftsAndNeverStack(t *testing.T) {
 	res := promo.Result{
-		Gifts: []promo.Gift{{Campaign: "g1", Quantity: 1}, {Campaign: "g2", Quantity: 1}, {Campaign: "valor", Quantity: 5, UnitPrice: d("1.99")}},
+		Gifts: []promo.Gift{{Campaign: "g1", Quantity: 1}, {Campaign: "g2", Quantity: 1}, {Campaign: "valor", Quantity: 5, UnitPrice: testkit.Dec("1.99")}},
 		Lines: []promo.LineResult{
 			lineResult("1", "10.00", adj("a", promo.ItemDiscount, "1.00"), adj("b", promo.SaleDiscount, "1.00")),
 			lineResult("2", "10.00", adj("c", promo.ItemDiscount, "1.00")),

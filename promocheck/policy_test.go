@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 )
@@ -35,7 +36,7 @@ func TestDecodePolicy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f := p.Floors()["AZEITE"]; !f.Equal(d("25.20")) {
+	if f := p.Floors()["AZEITE"]; !f.Equal(testkit.Dec("25.20")) {
 		t.Errorf("floor %s, want 24,00 + 5 %% = 25,20", f)
 	}
 	if len(p.CartOptions()) != 5 {
