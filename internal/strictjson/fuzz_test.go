@@ -13,6 +13,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/strictjson"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -39,7 +40,7 @@ type fzDoc struct {
 }
 
 var fzOpts = cmp.Options{
-	cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) }),
+	testkit.EquateDecimals(),
 	cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) && a.Location().String() == b.Location().String() }),
 	cmp.Comparer(func(a, b promo.TaxID) bool { return a.String() == b.String() && a.Kind() == b.Kind() }),
 }

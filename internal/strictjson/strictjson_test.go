@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/internal/strictjson"
+	"github.com/promokit/promokit/internal/testkit"
 )
 
 // sjColor is a TextUnmarshaler: "red" or "blue".
@@ -56,11 +57,9 @@ type sjDoc struct {
 }
 
 var sjOpts = cmp.Options{
-	cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) }),
-	cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) }),
+	testkit.EquateDecimals(),
+	testkit.EquateTimes(),
 }
-
-func sjDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // sjProblem is an expected problem: its exact path and part of its reason.
 type sjProblem struct{ Path, Contains string }
@@ -102,15 +101,15 @@ func TestDecodeValid(t *testing.T) {
 	if ps := strictjson.Decode([]byte(doc), &got); len(ps) != 0 {
 		t.Fatalf("Decode: unexpected problems %v", ps)
 	}
-	seven := sjDec("7")
+	seven := testkit.Dec("7")
 	blue := sjColor(2)
 	want := sjDoc{
 		Inner:  sjInner{Name: "x", N: 3, Tags: []string{"a", "b"}},
 		Ptr:    &sjInner{Name: "p"},
 		List:   []sjInner{{N: 1}, {N: 2}},
 		Map:    map[string]sjInner{"k": {Name: "m"}},
-		Price:  sjDec("12.34"),
-		Maybe:  decimal.NewNullDecimal(sjDec("0.5")),
+		Price:  testkit.Dec("12.34"),
+		Maybe:  decimal.NewNullDecimal(testkit.Dec("0.5")),
 		PPrice: &seven,
 		Color:  1,
 		PColor: &blue,
@@ -159,7 +158,7 @@ func TestDecodeDecimals(t *testing.T) {
 			t.Errorf("%s: unexpected problems %v", tt.doc, ps)
 			continue
 		}
-		if !got.Price.Equal(sjDec(tt.want)) {
+		if !got.Price.Equal(testkit.Dec(tt.want)) {
 			t.Errorf("%s (-want +got):\n-%s\n+%s", tt.doc, tt.want, got.Price)
 		}
 	}
@@ -179,7 +178,7 @@ func TestDecodeDecimals(t *testing.T) {
 		if ps := strictjson.Decode([]byte(tt.doc), &got); len(ps) != 0 {
 			t.Errorf("%s: unexpected problems %v", tt.doc, ps)
 		}
-		if got.Maybe.Valid != tt.valid || !got.Maybe.Decimal.Equal(sjDec(tt.want)) {
+		if got.Maybe.Valid != tt.valid || !got.Maybe.Decimal.Equal(testkit.Dec(tt.want)) {
 			t.Errorf("%s: maybe = %+v, want valid %v, %s", tt.doc, got.Maybe, tt.valid, tt.want)
 		}
 	}
