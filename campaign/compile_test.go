@@ -507,3 +507,90 @@ func TestLoad(t *testing.T) {
 		campaign.MustLoad([]byte(cpBadDoc))
 	}()
 }
+
+// Changing a definition after Compile changes nothing in the compiled
+// ruleset.
+func TestCompileCopiesDefinition(t *testing.T) {
+	def, err := campaign.Decode([]byte(`{"version":1,
+	 "campaigns":[{"id":"p","name":"10% C","start":"2026-01-01",
+	   "rules":{"conditions":[{"kind":"product_code","values":["C"]}]},"benefit":{"on":"items","percent":"10"}}],
+	 "combos":[{"id":"f","description":"flyer","start":"2026-01-01","type":"flyer","items":[{"product":"A","price":"5.00"}]}]}`))
+	if err != nil {
+		t.Fatalf("Decode: %v", err)
+	}
+	rs, err := campaign.Compile(def)
+	if err != nil {
+		t.Fatalf("Compile: %v", err)
+	}
+	cart := cartJSON(t, `{"id":"rg-3","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[
+	 {"id":"1","product_code":"A","quantity":"1","unit_price":"10.00"},
+	 {"id":"2","product_code":"C","quantity":"1","unit_price":"100.00"}]}`)
+	before, err := promo.Evaluate(cart, rs)
+	if err != nil {
+		t.Fatalf("Evaluate: %v", err)
+	}
+
+	// The host edits its definition after compiling: the flyer price, the
+	// benefit's percent through its pointer, the condition's values.
+	def.Combos[0].Items[0].Price = testkit.Dec("1.00")
+	*def.Campaigns[0].Benefit.Percent = testkit.Dec("50")
+	def.Campaigns[0].Rules.Conditions[0].Values[0] = "A"
+	after, err := promo.Evaluate(cart, rs)
+	if err != nil {
+		t.Fatalf("Evaluate after the edit: %v", err)
+	}
+
+	// Line 1: flyer price 5.00 on 10.00: 10.00 − 5.00 = 5.00.
+	// Line 2: 10 % of 100.00 = 10.00. Total 15.00, both times.
+	// (With the edits seen: 10.00 − 1.00 = 9.00 on line 1, and 50 % on
+	// A instead of 10 % on C.)
+	type line struct {
+		ID       string
+		Discount decimal.Decimal
+	}
+	want := []line{{"1", testkit.Dec("5.00")}, {"2", testkit.Dec("10.00")}}
+	for name, res := range map[string]promo.Result{"before": before, "after": after} {
+		var got []line
+		for _, l := range res.Lines {
+			got = append(got, line{l.ID, l.Discount})
+		}
+		if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
+			t.Errorf("%s the edit: line discounts (-want +got):\n%s", name, diff)
+		}
+	}
+	if diff := cmp.Diff(before, after, testkit.EquateDecimals()); diff != "" {
+		t.Errorf("result changed with the definition (-before +after):\n%s", diff)
+	}
+}
+
+// An id with "/" is refused: the library's own ids (x/cashback,
+// cashback/redemption) have one.
+func TestCompileRefusesSlashInID(t *testing.T) {
+	tests := []struct {
+		name, ruleset string
+		want          []string
+	}{
+		{name: "campaigns", ruleset: `{"version":1,"settings":{"cashback_redemption":"tender"},"campaigns":[
+		 {"id":"x","name":"x","start":"2026-01-01","no_activation_rules":true,"extras":{"cashback":{"type":"fixed","value":"1"}}},
+		 {"id":"x/cashback","name":"y","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","percent":"1"}},
+		 {"id":"cashback/redemption","name":"z","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","percent":"1"}}]}`,
+			want: []string{"campaigns[1].id", "campaigns[2].id"}},
+		{name: "one campaign", ruleset: `{"version":1,"campaigns":[
+		 {"id":"ok","name":"ok","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","percent":"1"}},
+		 {"id":"a/b","name":"a/b","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","percent":"1"}}]}`,
+			want: []string{"campaigns[1].id"}},
+		{name: "markdown", ruleset: `{"version":1,"campaigns":[],
+		 "markdowns":[{"id":"md/1","name":"md","start":"2026-01-01","by":"code","items":[{"key":"A","price":"8.00"}]}]}`,
+			want: []string{"markdowns[0].id"}},
+		{name: "combo", ruleset: `{"version":1,"campaigns":[],
+		 "combos":[{"id":"f/1","description":"flyer","start":"2026-01-01","type":"flyer","items":[{"product":"A","price":"5.00"}]}]}`,
+			want: []string{"combos[0].id"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, problemPaths(t, tc.ruleset)); diff != "" {
+				t.Errorf("problem paths (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
