@@ -440,3 +440,68 @@ func TestComboInactive(t *testing.T) {
 		})
 	}
 }
+
+// A kit whose bought item and bonus are the same product.
+func TestComboKitSameProductBoughtAndBonus(t *testing.T) {
+	// Kit: buy A×1 + B×1, bonus A×1 at 100 %. Cart: A 2 × 10.00, B 1 × 10.00.
+	// One kit: one A bought, B bought, the other A free: discount 10.00 on
+	// line 1 (the bonus unit, 100 % of 10.00).
+	rs := `{"version":1,"campaigns":[],"combos":[{"id":"k","description":"kit","start":"2026-01-01","type":"kit",
+	 "buy":[{"product":"A","quantity":1},{"product":"B","quantity":1}],
+	 "bonus":[{"product":"A","quantity":1,"percent":"100"}]}]}`
+	cart := `{"id":"rg-1","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[
+	 {"id":"1","product_code":"A","quantity":"2","unit_price":"10.00"},
+	 {"id":"2","product_code":"B","quantity":"1","unit_price":"10.00"}]}`
+	res := evalJSON(t, rs, cart)
+
+	// Participants: one entry per line, units summed: line 1 takes part
+	// with its 2 units (bought + bonus), line 2 with 1.
+	var got []promo.Participation
+	found := false
+	for _, a := range res.Applied {
+		if a.Campaign == "k" {
+			got, found = a.Participants, true
+			if !a.Amount.Equal(testkit.Dec("10.00")) {
+				t.Errorf("kit amount = %s, want 10.00 (100 %% of one A at 10.00)", a.Amount)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("kit k did not apply; applied: %+v", res.Applied)
+	}
+	want := []promo.Participation{{Line: "1", Units: testkit.Dec("2")}, {Line: "2", Units: testkit.Dec("1")}}
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
+		t.Errorf("Participants (-want +got):\n%s", diff)
+	}
+
+	// Refund shares the kit's 10.00 among its participants by gross value:
+	// line 1 2 × 10.00 = 20.00, line 2 1 × 10.00 = 10.00, total 30.00.
+	//   line 1: 10 × 20/30 = 6.666… → 6.66, remainder .666…
+	//   line 2: 10 × 10/30 = 3.333… → 3.33, remainder .333…
+	//   the cent left (10 − 6.66 − 3.33 = 0.01) goes to the largest
+	//   remainder, line 1: 6.67 and 3.33.
+	// Effective nets: line 1 20.00 − 6.67 = 13.33; line 2 10.00 − 3.33 = 6.67.
+	tests := []struct {
+		name string
+		now  []promo.Returned
+		want string
+	}{
+		// B back: 10 − 10 × 10/30 = 10 − 3.33 = 6.67.
+		{"B", []promo.Returned{{Line: "2", Quantity: testkit.Dec("1")}}, "6.67"},
+		// Both A back: 20 − 6.67 = 13.33.
+		{"both A", []promo.Returned{{Line: "1", Quantity: testkit.Dec("2")}}, "13.33"},
+		// Everything back: 6.67 + 13.33 = 20.00 = what was paid (30 − 10).
+		{"all", []promo.Returned{{Line: "1", Quantity: testkit.Dec("2")}, {Line: "2", Quantity: testkit.Dec("1")}}, "20.00"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := promo.Refund(res, nil, tc.now)
+			if err != nil {
+				t.Fatalf("Refund: %v", err)
+			}
+			if diff := cmp.Diff(testkit.Dec(tc.want), r.Total, testkit.EquateDecimals()); diff != "" {
+				t.Errorf("refund total (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
@@ -504,5 +505,87 @@ func TestLineCountable(t *testing.T) {
 		if got := l.Countable(); got != tt.want {
 			t.Errorf("Line{Quantity: %s, Weighed: %v}.Countable() = %v, want %v", tt.qty, tt.weighed, got, tt.want)
 		}
+	}
+}
+
+// A line quantity above 1,000,000 and negative history counters and
+// budgets are cart errors with their paths.
+func TestCartBoundsQuantityAndHistory(t *testing.T) {
+	rs, err := campaign.Load([]byte(`{"version":1,"campaigns":[
+	 {"id":"l3p2","name":"leve 3 pague 2","start":"2026-01-01","rules":{"conditions":[{"kind":"product_code","values":["A"]}]},
+	  "benefit":{"on":"items","free_units":{"buy":3,"pay":2}}}]}`))
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	tests := []struct {
+		name      string
+		lines     string
+		history   string
+		wantPaths []string // nil: valid
+	}{
+		// 2^64 + 3 units: beyond int64, where the unit count overflowed.
+		{name: "huge quantity", lines: `{"id":"1","product_code":"B","quantity":"1","unit_price":"1.00"},
+		 {"id":"2","product_code":"A","quantity":"18446744073709551619","unit_price":"0.01"}`,
+			wantPaths: []string{"lines[1].quantity"}},
+		{name: "just above the bound", lines: `{"id":"1","product_code":"A","quantity":"1000000.001","unit_price":"0.01"}`,
+			wantPaths: []string{"lines[0].quantity"}},
+		{name: "negative counter", lines: `{"id":"1","product_code":"A","quantity":"1","unit_price":"1.00"}`,
+			history: `"counters":{"ok":"3","k1":"-1"}`, wantPaths: []string{"history.counters.k1"}},
+		{name: "negative budget", lines: `{"id":"1","product_code":"A","quantity":"1","unit_price":"1.00"}`,
+			history: `"budgets":{"p1":"-0.5","p0":"0"}`, wantPaths: []string{"history.budgets.p1"}},
+		{name: "both, counters first", lines: `{"id":"1","product_code":"A","quantity":"1","unit_price":"1.00"}`,
+			history:   `"budgets":{"p":"-1"},"counters":{"z":"-2","a":"-1"}`,
+			wantPaths: []string{"history.counters.a", "history.counters.z", "history.budgets.p"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			js := `{"id":"rg-9","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[` + tc.lines + `]`
+			if tc.history != "" {
+				js += `,"history":{` + tc.history + `}`
+			}
+			js += `}`
+			var c promo.Cart
+			if err := json.Unmarshal([]byte(js), &c); err != nil {
+				t.Fatalf("cart: %v", err)
+			}
+			var got []string
+			var res promo.Result
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Fatalf("Evaluate panicked: %v", r)
+					}
+				}()
+				res, err = promo.Evaluate(c, rs)
+			}()
+			var ve *promo.ValidationError
+			if err != nil {
+				if !errors.As(err, &ve) || ve.What != "cart" {
+					t.Fatalf("err = %v, want a cart *promo.ValidationError", err)
+				}
+				for _, p := range ve.Problems {
+					got = append(got, p.Path)
+				}
+			}
+			if diff := cmp.Diff(tc.wantPaths, got); diff != "" {
+				t.Errorf("problem paths (-want +got):\n%s\n(result: %+v)", diff, res.Totals)
+			}
+		})
+	}
+
+	// At the bound itself the cart is valid: 1,000,000 units of A at 0.01
+	// (gross 10,000.00) form floor(1,000,000 / 3) = 333,333 groups of
+	// "leve 3 pague 2", each giving one unit free: 333,333 × 0.01 = 3,333.33.
+	var c promo.Cart
+	if err := json.Unmarshal([]byte(`{"id":"rg-9b","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},
+	 "lines":[{"id":"1","product_code":"A","quantity":"1000000","unit_price":"0.01"}]}`), &c); err != nil {
+		t.Fatalf("cart: %v", err)
+	}
+	res, err := promo.Evaluate(c, rs)
+	if err != nil {
+		t.Fatalf("quantity 1,000,000: %v", err)
+	}
+	if diff := cmp.Diff(testkit.Dec("3333.33"), res.Totals.Discount, testkit.EquateDecimals()); diff != "" {
+		t.Errorf("discount at the bound (-want +got):\n%s", diff)
 	}
 }

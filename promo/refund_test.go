@@ -444,3 +444,71 @@ func TestRefundPointsFollowTheLinesThatScored(t *testing.T) {
 		t.Errorf("points taken back by the Votoran return, then the Tigre return (-want +got):\n%s", diff)
 	}
 }
+
+// Cashback restored over successive returns gives no credit back more
+// than it gave.
+func TestRefundRestoresCashbackPerCredit(t *testing.T) {
+	// Two credits of 0.01 (c1 expires first, so it is used first), one line
+	// 2 × 10.00, cashback redeemed as a discount: 0.01 from c1 and 0.01 from
+	// c2, 0.02 on line 1.
+	rs := `{"version":1,"settings":{"cashback_redemption":"discount"},"campaigns":[]}`
+	cart := `{"id":"rg-2","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"customer":{"id":"cu"},
+	 "wallet":[{"id":"c1","campaign":"x","remaining":"0.01","earned_at":"2026-10-01T00:00:00-03:00","available_from":"2026-10-01T00:00:00-03:00","expires_at":"2026-12-01T00:00:00-03:00"},
+	           {"id":"c2","campaign":"x","remaining":"0.01","earned_at":"2026-10-01T00:00:00-03:00","available_from":"2026-10-01T00:00:00-03:00","expires_at":"2026-12-02T00:00:00-03:00"}],
+	 "lines":[{"id":"1","product_code":"A","quantity":"2","unit_price":"10.00"}]}`
+	res := evalJSON(t, rs, cart)
+
+	type restored struct {
+		Credit string
+		Amount decimal.Decimal
+	}
+	var redeemed []restored
+	for _, e := range res.Events {
+		if e.Kind == promo.EventCashbackRedeemed {
+			redeemed = append(redeemed, restored{e.Credit, e.Amount})
+		}
+	}
+	wantRedeemed := []restored{{"c1", testkit.Dec("0.01")}, {"c2", testkit.Dec("0.01")}}
+	if diff := cmp.Diff(wantRedeemed, redeemed, testkit.EquateDecimals()); diff != "" {
+		t.Fatalf("redeemed (-want +got):\n%s", diff)
+	}
+
+	restoredBy := func(r promo.RefundResult) []restored {
+		var out []restored
+		for _, e := range r.Events {
+			if e.Kind == promo.EventCashbackRestored {
+				out = append(out, restored{e.Credit, e.Amount})
+			}
+		}
+		return out
+	}
+	one := []promo.Returned{{Line: "1", Quantity: testkit.Dec("1")}}
+
+	// First return, one unit: the line's 0.02 of cashback split over its 2
+	// units is 0.01 each, so 0.01 comes back. Spread over the credits by
+	// what they gave (0.01 : 0.01): 0.005 each → 0.00 each, the cent to the
+	// tie's lower position, c1. c1 +0.01.
+	r1, err := promo.Refund(res, nil, one)
+	if err != nil {
+		t.Fatalf("Refund 1: %v", err)
+	}
+	if diff := cmp.Diff([]restored{{"c1", testkit.Dec("0.01")}}, restoredBy(r1), testkit.EquateDecimals()); diff != "" {
+		t.Errorf("first return restored (-want +got):\n%s", diff)
+	}
+
+	// Second return, the other unit: 0.02 restored in all, 0.01 to each
+	// credit; c1 already got its 0.01, so this 0.01 goes to c2 (not a second
+	// 0.01 to c1, which gave only 0.01).
+	r2, err := promo.Refund(res, one, one)
+	if err != nil {
+		t.Fatalf("Refund 2: %v", err)
+	}
+	if diff := cmp.Diff([]restored{{"c2", testkit.Dec("0.01")}}, restoredBy(r2), testkit.EquateDecimals()); diff != "" {
+		t.Errorf("second return restored (-want +got):\n%s", diff)
+	}
+	for _, r := range []promo.RefundResult{r1, r2} {
+		if !r.Restored.Equal(testkit.Dec("0.01")) {
+			t.Errorf("Restored = %s, want 0.01", r.Restored)
+		}
+	}
+}
