@@ -4,18 +4,16 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/nfce"
 	"github.com/promokit/promokit/promo"
 )
 
-func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-
 // line builds a result line whose numbers are given as written.
 func line(id, q, price, gross, discount string) promo.LineResult {
-	return promo.LineResult{ID: id, Quantity: d(q), UnitPrice: d(price), Gross: d(gross), Discount: d(discount),
-		Net: d(gross).Sub(d(discount))}
+	return promo.LineResult{ID: id, Quantity: testkit.Dec(q), UnitPrice: testkit.Dec(price), Gross: testkit.Dec(gross), Discount: testkit.Dec(discount),
+		Net: testkit.Dec(gross).Sub(testkit.Dec(discount))}
 }
 
 func result(lines ...promo.LineResult) promo.Result {
@@ -85,8 +83,8 @@ func TestCheck(t *testing.T) {
 	}
 	t.Run("totals", func(t *testing.T) {
 		res := result(line("a", "1", "10", "10.00", "1.00"))
-		res.Totals.Discount = d("1.01")
-		res.Totals.Gross = d("10.01")
+		res.Totals.Discount = testkit.Dec("1.01")
+		res.Totals.Gross = testkit.Dec("10.01")
 		var got []string
 		for _, r := range nfce.Check(res) {
 			got = append(got, r.String())
@@ -108,8 +106,8 @@ func TestItemsFreight(t *testing.T) {
 	res := result(line("a", "2", "10.00", "20.00", "3.50"), line("b", "1", "30.00", "30.00", "0"), line("c", "1", "0", "0.00", "0"))
 	// 25.00 of freight, 15.00 off it: 10.00 charged; by vProd 20 and 30
 	// (c has none): 4.00 and 6.00.
-	res.Freight = &promo.FreightResult{Gross: d("25.00"), Discount: d("15.00"), Net: d("10.00")}
-	res.Totals.Freight = d("10.00")
+	res.Freight = &promo.FreightResult{Gross: testkit.Dec("25.00"), Discount: testkit.Dec("15.00"), Net: testkit.Dec("10.00")}
+	res.Totals.Freight = testkit.Dec("10.00")
 	got := []nfce.Text{}
 	for _, it := range nfce.Items(res) {
 		got = append(got, it.Text())
@@ -125,14 +123,14 @@ func TestItemsFreight(t *testing.T) {
 	if r := nfce.Check(res); len(r) != 0 {
 		t.Errorf("rejections %v, want none", r)
 	}
-	if tot := nfce.Totals(res); !tot.VFrete.Equal(d("10.00")) {
+	if tot := nfce.Totals(res); !tot.VFrete.Equal(testkit.Dec("10.00")) {
 		t.Errorf("total vFrete %s, want 10.00", tot.VFrete)
 	}
 	// 1.00 over three items of vProd 0: equal shares, the extra cent to the
 	// first: 0.34, 0.33, 0.33.
 	zero := result(line("a", "1", "0", "0.00", "0"), line("b", "1", "0", "0.00", "0"), line("c", "1", "0", "0.00", "0"))
-	zero.Freight = &promo.FreightResult{Gross: d("1.00"), Net: d("1.00")}
-	zero.Totals.Freight = d("1.00")
+	zero.Freight = &promo.FreightResult{Gross: testkit.Dec("1.00"), Net: testkit.Dec("1.00")}
+	zero.Totals.Freight = testkit.Dec("1.00")
 	var shares []string
 	for _, it := range nfce.Items(zero) {
 		shares = append(shares, it.Freight().StringFixed(2))
@@ -140,7 +138,7 @@ func TestItemsFreight(t *testing.T) {
 	if diff := cmp.Diff([]string{"0.34", "0.33", "0.33"}, shares); diff != "" {
 		t.Errorf("vFrete over zero vProd (-want +got):\n%s", diff)
 	}
-	res.Totals.Freight = d("9.99")
+	res.Totals.Freight = testkit.Dec("9.99")
 	if r := nfce.Check(res); len(r) != 1 || r[0].Code != nfce.TotalFreightMismatch {
 		t.Errorf("rejections %v, want 535", r)
 	}
