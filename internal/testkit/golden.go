@@ -17,7 +17,7 @@ import (
 //
 //	go test ./examples/quickstart -update
 func Golden(t TB, path string, got []byte, update bool) {
-	helper(t)
+	Helper(t)
 	if update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatalf("%v", err)

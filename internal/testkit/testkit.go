@@ -7,6 +7,9 @@
 //   - go-cmp options that compare by value: [EquateDecimals], [EquateTimes];
 //   - the golden file comparison: [Golden].
 //
+// Its subpackage promotest loads, compiles and evaluates rulesets for the
+// tests outside package promo.
+//
 // It is imported only by _test.go files. It depends on the standard
 // library, shopspring/decimal and go-cmp alone, and on no package of the
 // module, so that the engine's own internal tests (package promo) can use
@@ -23,9 +26,9 @@ type TB interface {
 	Logf(format string, args ...any)
 }
 
-// helper marks the caller of a testkit function as a test helper when t
-// can (rapid's *T cannot).
-func helper(t TB) {
+// Helper marks the calling function as a test helper when t can (rapid's
+// *T cannot), so that a failure it reports points at its caller.
+func Helper(t TB) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}

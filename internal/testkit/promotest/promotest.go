@@ -1,0 +1,72 @@
+// Package promotest builds rulesets and carts and evaluates them for the
+// tests of the module's packages, failing the test on any error, so that a
+// test states only its ruleset, its cart and what it checks.
+//
+// It is imported only by _test.go files outside package promo (the
+// engine's own internal tests cannot import it: it imports promo and
+// campaign).
+package promotest
+
+import (
+	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/promo"
+)
+
+// Load compiles a ruleset written in the JSON format ([campaign.Load]).
+func Load(t testkit.TB, ruleset string) *promo.Ruleset {
+	testkit.Helper(t)
+	rs, err := campaign.Load([]byte(ruleset))
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return rs
+}
+
+// Compile compiles a ruleset definition ([campaign.Compile]).
+func Compile(t testkit.TB, def campaign.Ruleset) *promo.Ruleset {
+	testkit.Helper(t)
+	rs, err := campaign.Compile(def)
+	if err != nil {
+		t.Fatalf("Compile: %v", err)
+	}
+	return rs
+}
+
+// NewRuleset builds a ruleset of promotions written in Go
+// ([promo.NewRuleset]).
+func NewRuleset(t testkit.TB, s promo.Settings, ps ...promo.Promotion) *promo.Ruleset {
+	testkit.Helper(t)
+	rs, err := promo.NewRuleset(s, ps...)
+	if err != nil {
+		t.Fatalf("NewRuleset: %v", err)
+	}
+	return rs
+}
+
+// DecodeCart decodes a cart written in JSON ([promo.DecodeCart]).
+func DecodeCart(t testkit.TB, cart string) promo.Cart {
+	testkit.Helper(t)
+	c, err := promo.DecodeCart([]byte(cart))
+	if err != nil {
+		t.Fatalf("DecodeCart: %v", err)
+	}
+	return c
+}
+
+// Evaluate evaluates c under rs ([promo.Evaluate]).
+func Evaluate(t testkit.TB, c promo.Cart, rs *promo.Ruleset) promo.Result {
+	testkit.Helper(t)
+	res, err := promo.Evaluate(c, rs)
+	if err != nil {
+		t.Fatalf("Evaluate: %v", err)
+	}
+	return res
+}
+
+// EvaluateJSON loads a JSON ruleset, decodes a JSON cart and evaluates the
+// cart under the ruleset.
+func EvaluateJSON(t testkit.TB, ruleset, cart string) promo.Result {
+	testkit.Helper(t)
+	return Evaluate(t, DecodeCart(t, cart), Load(t, ruleset))
+}
