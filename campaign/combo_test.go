@@ -11,6 +11,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -128,7 +129,7 @@ func TestQuantityBlocks(t *testing.T) {
 			}
 			cart := fmt.Sprintf(`{"id": "sale-b", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, %s
 			  "lines": [%s]%s}`, customer, tc.lines, history)
-			res := pkEval(t, ruleset, cart)
+			res := promotest.EvaluateJSON(t, ruleset, cart)
 			if diff := cmp.Diff(tc.blocks, cbBlocks(res), testkit.EquateDecimals()); diff != "" {
 				t.Errorf("blocks (-want +got):\n%s", diff)
 			}
@@ -150,7 +151,7 @@ func TestQuantityBlockOverSeveralLines(t *testing.T) {
 	    {"id": "a", "product_code": "Q", "quantity": "4", "unit_price": "3.00"},
 	    {"id": "b", "product_code": "Q", "quantity": "3", "unit_price": "3.00"}],
 	  "history": {"counters": {"block/qtd/customer/c-1/2026-11-21/units": "3"}}}`
-	res := pkEval(t, ruleset, cart)
+	res := promotest.EvaluateJSON(t, ruleset, cart)
 	allowed := map[string]decimal.Decimal{}
 	for _, b := range res.Blocks {
 		allowed[b.Line] = b.Allowed
@@ -286,7 +287,7 @@ func TestScratchCardsQuantity(t *testing.T) {
 		code  string
 	}{{"200.00", 3, "applied"}, {"600.00", 5, "applied"}, {"110.00", 0, "min_value_not_reached"}} {
 		t.Run(tc.price, func(t *testing.T) {
-			res := pkEval(t, ruleset, fmt.Sprintf(`{"id": "sale-r", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"},
+			res := promotest.EvaluateJSON(t, ruleset, fmt.Sprintf(`{"id": "sale-r", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"},
 			  "lines": [{"id": "1", "product_code": "A", "quantity": "1", "unit_price": %q}]}`, tc.price))
 			if got := pkCodes(res)["rasgadinha"]; got != tc.code {
 				t.Errorf("trace code = %q, want %q", got, tc.code)
@@ -348,7 +349,7 @@ func TestComboFundedShares(t *testing.T) {
 	// A kit funded 30% by a manufacturer: bonus B 1 x 7.77 at 50% =
 	// 3.885 -> 3.88 (half_even). The manufacturer pays 3.88 x 30% = 1.164
 	// -> 1.16, the retailer 3.88 - 1.16 = 2.72.
-	res := pkEval(t, `{"version": 1, "campaigns": [], "combos": [
+	res := promotest.EvaluateJSON(t, `{"version": 1, "campaigns": [], "combos": [
 	  {"id": "kit", "description": "A + B 50%", "start": "2026-11-01", "type": "kit", "funded_by": "Fab", "funder_share": "30",
 	   "buy": [{"product": "A", "quantity": 1}], "bonus": [{"product": "B", "quantity": 1, "percent": "50"}]}]}`,
 		`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"},
@@ -398,7 +399,7 @@ func TestKitParticipantsIncludeBuyUnits(t *testing.T) {
 	// 2 B; the 5th A and the 3rd B are in none. Returning a kit's A must be
 	// able to take back its share of the bonus, so the A units are
 	// participants too: line 1 (A) 4 units, line 2 (B) 2 units.
-	res := pkEval(t, `{"version": 1, "campaigns": [], "combos": [
+	res := promotest.EvaluateJSON(t, `{"version": 1, "campaigns": [], "combos": [
 	  {"id": "kit-ab", "description": "2 A + B com 50%", "start": "2026-11-01", "type": "kit",
 	   "buy": [{"product": "A", "quantity": 2}], "bonus": [{"product": "B", "quantity": 1, "percent": "50"}]}]}`,
 		`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"},
@@ -425,7 +426,7 @@ func TestComboInactive(t *testing.T) {
 		discount     decimal.Decimal
 	}{{"false", "inactive", decimal.Zero}, {"true", "applied", testkit.Dec("4.00")}} {
 		t.Run("active "+tc.active, func(t *testing.T) {
-			res := pkEval(t, `{"version": 1, "campaigns": [], "combos": [
+			res := promotest.EvaluateJSON(t, `{"version": 1, "campaigns": [], "combos": [
 			  {"id": "kit", "description": "A + B 50%", "start": "2026-11-01", "type": "kit", "active": `+tc.active+`,
 			   "buy": [{"product": "A", "quantity": 1}], "bonus": [{"product": "B", "quantity": 1, "percent": "50"}]}]}`,
 				`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"},
@@ -452,7 +453,7 @@ func TestComboKitSameProductBoughtAndBonus(t *testing.T) {
 	cart := `{"id":"rg-1","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[
 	 {"id":"1","product_code":"A","quantity":"2","unit_price":"10.00"},
 	 {"id":"2","product_code":"B","quantity":"1","unit_price":"10.00"}]}`
-	res := evalJSON(t, rs, cart)
+	res := promotest.EvaluateJSON(t, rs, cart)
 
 	// Participants: one entry per line, units summed: line 1 takes part
 	// with its 2 units (bought + bonus), line 2 with 1.

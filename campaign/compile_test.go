@@ -11,6 +11,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -522,7 +523,7 @@ func TestCompileCopiesDefinition(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Compile: %v", err)
 	}
-	cart := cartJSON(t, `{"id":"rg-3","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[
+	cart := promotest.DecodeCart(t, `{"id":"rg-3","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[
 	 {"id":"1","product_code":"A","quantity":"1","unit_price":"10.00"},
 	 {"id":"2","product_code":"C","quantity":"1","unit_price":"100.00"}]}`)
 	before, err := promo.Evaluate(cart, rs)
@@ -593,4 +594,23 @@ func TestCompileRefusesSlashInID(t *testing.T) {
 			}
 		})
 	}
+}
+
+// problemPaths loads a JSON ruleset that must be refused and returns the
+// paths of its problems.
+func problemPaths(t *testing.T, ruleset string) []string {
+	t.Helper()
+	_, err := campaign.Load([]byte(ruleset))
+	if err == nil {
+		t.Fatalf("Load accepted the ruleset, want an error")
+	}
+	var ve *promo.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("err = %v (%T), want a *promo.ValidationError", err, err)
+	}
+	var paths []string
+	for _, p := range ve.Problems {
+		paths = append(paths, p.Path)
+	}
+	return paths
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -568,26 +569,6 @@ func TestNumberedCodesActivate(t *testing.T) {
 	cdRunCodes(t, rs, tests)
 }
 
-// cdLoad compiles a ruleset written in JSON.
-func cdLoad(t *testing.T, doc string) *promo.Ruleset {
-	t.Helper()
-	rs, err := campaign.Load([]byte(doc))
-	if err != nil {
-		t.Fatalf("Load: %v", err)
-	}
-	return rs
-}
-
-// cdEval evaluates cart under rs.
-func cdEval(t *testing.T, rs *promo.Ruleset, cart promo.Cart) promo.Result {
-	t.Helper()
-	res, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatalf("Evaluate: %v", err)
-	}
-	return res
-}
-
 // cdCodes returns the reason codes of a campaign's trace entry.
 func cdCodes(t *testing.T, res promo.Result, id string) []promo.ReasonCode {
 	t.Helper()
@@ -610,13 +591,13 @@ var cdDecEqual = cmp.Options{
 }
 
 func TestNoBenefitCampaignIsRecorded(t *testing.T) {
-	rs := cdLoad(t, `{"version": 1, "campaigns": [
+	rs := promotest.Load(t, `{"version": 1, "campaigns": [
 		{"id": "cadastro", "name": "Cadastro", "start": "2026-11-01", "no_benefit": true,
 		 "rules": {"conditions": [{"kind": "first_purchase"}]}}]}`)
 	cart := cdCart()
 	cart.Customer = &promo.Customer{ID: "tok-1"}
 	cart.History.FirstPurchase = true
-	res := cdEval(t, rs, cart)
+	res := promotest.Evaluate(t, cart, rs)
 	if diff := cmp.Diff([]promo.ReasonCode{"applied", "activation_recorded"}, cdCodes(t, res, "cadastro")); diff != "" {
 		t.Errorf("trace codes (-want +got):\n%s", diff)
 	}
@@ -639,7 +620,7 @@ func TestNoBenefitCampaignIsRecorded(t *testing.T) {
 	}
 	// Not the first purchase: nothing recorded.
 	cart.History.FirstPurchase = false
-	res = cdEval(t, rs, cart)
+	res = promotest.Evaluate(t, cart, rs)
 	if diff := cmp.Diff([]promo.ReasonCode{"rule_failed"}, cdCodes(t, res, "cadastro")); diff != "" {
 		t.Errorf("trace codes (-want +got):\n%s", diff)
 	}
@@ -649,7 +630,7 @@ func TestNoBenefitCampaignIsRecorded(t *testing.T) {
 }
 
 func TestOptionalCampaignOffer(t *testing.T) {
-	rs := cdLoad(t, `{"version": 1, "campaigns": [
+	rs := promotest.Load(t, `{"version": 1, "campaigns": [
 		{"id": "oferta", "name": "Oferta do folheto", "description": "Pergunte se o cliente trouxe o folheto",
 		 "start": "2026-11-01", "optional": true, "no_activation_rules": true,
 		 "benefit": {"on": "sale", "percent": "20"}},
@@ -657,7 +638,7 @@ func TestOptionalCampaignOffer(t *testing.T) {
 		 "rules": {"conditions": [{"kind": "promo_code", "codes": {"list": ["BF-1"]}}]},
 		 "benefit": {"on": "sale", "amount": "5.00"}}]}`)
 	cart := cdCart("bf-1") // one line of 50.00
-	res := cdEval(t, rs, cart)
+	res := promotest.Evaluate(t, cart, rs)
 	// Not accepted: offered, in pipeline order (same phase and priority: by
 	// id), with what each gives alone: 5.00 and 20% of 50.00 = 10.00;
 	// nothing applied, no event (the code is not redeemed).
@@ -679,7 +660,7 @@ func TestOptionalCampaignOffer(t *testing.T) {
 	// Accepted: both apply (sale phase, id order: cupom then oferta), the
 	// code is redeemed after cupom's activation.
 	cart.AcceptedOffers = []string{"oferta", "cupom"}
-	res = cdEval(t, rs, cart)
+	res = promotest.Evaluate(t, cart, rs)
 	if len(res.Offers) != 0 {
 		t.Errorf("offers = %v, want none once accepted", res.Offers)
 	}
@@ -700,13 +681,13 @@ func TestOptionalCampaignOffer(t *testing.T) {
 }
 
 func TestRedeemedCodeEvents(t *testing.T) {
-	rs := cdLoad(t, `{"version": 1, "campaigns": [
+	rs := promotest.Load(t, `{"version": 1, "campaigns": [
 		{"id": "cupom", "name": "Cupom", "start": "2026-11-01",
 		 "rules": {"conditions": [{"kind": "promo_code", "codes": {"list": ["BF-1", "BF-2"]}}]},
 		 "benefit": {"on": "sale", "amount": "5.00"}}]}`)
 	cart := cdCart(" bf-2 ")
 	cart.Customer = &promo.Customer{ID: "tok-1"}
-	res := cdEval(t, rs, cart)
+	res := promotest.Evaluate(t, cart, rs)
 	want := []promo.Event{
 		{ID: promo.EventID("sale-cd", "activation", "cupom"), Kind: promo.EventActivation, Campaign: "cupom", Customer: "tok-1",
 			Amount: decimal.RequireFromString("5.00"), Occurrences: 1},
@@ -717,13 +698,13 @@ func TestRedeemedCodeEvents(t *testing.T) {
 		t.Errorf("events (-want +got):\n%s", diff)
 	}
 	// Evaluating the same sale again gives the same ids (idempotent retry).
-	again := cdEval(t, rs, cart)
+	again := promotest.Evaluate(t, cart, rs)
 	if diff := cmp.Diff(res.Events, again.Events, cdDecEqual); diff != "" {
 		t.Errorf("events of a retry (-first +retry):\n%s", diff)
 	}
 	// Once the host marks BF-2 used, the same cart gets the opaque reason.
 	cart.History.UsedCodes = []string{"BF-2"}
-	res = cdEval(t, rs, cart)
+	res = promotest.Evaluate(t, cart, rs)
 	if diff := cmp.Diff([]promo.ReasonCode{"promo_code_not_valid"}, cdCodes(t, res, "cupom")); diff != "" {
 		t.Errorf("trace codes (-want +got):\n%s", diff)
 	}
@@ -735,13 +716,13 @@ func TestRedeemedCodeEvents(t *testing.T) {
 func TestCodeOfALosingExclusiveIsNotRedeemed(t *testing.T) {
 	// Two non-cumulative campaigns: cupom (R$ 5.00 with a code) and
 	// maior (20% of 50.00 = 10.00). maior wins; cupom's code stays unused.
-	rs := cdLoad(t, `{"version": 1, "campaigns": [
+	rs := promotest.Load(t, `{"version": 1, "campaigns": [
 		{"id": "cupom", "name": "Cupom", "start": "2026-11-01", "non_cumulative": true,
 		 "rules": {"conditions": [{"kind": "promo_code", "codes": {"list": ["BF-1"]}}]},
 		 "benefit": {"on": "sale", "amount": "5.00"}},
 		{"id": "maior", "name": "Maior", "start": "2026-11-01", "non_cumulative": true, "no_activation_rules": true,
 		 "benefit": {"on": "sale", "percent": "20"}}]}`)
-	res := cdEval(t, rs, cdCart("BF-1"))
+	res := promotest.Evaluate(t, cdCart("BF-1"), rs)
 	var kinds []string
 	for _, ev := range res.Events {
 		kinds = append(kinds, ev.Kind.String()+" "+ev.Campaign+" "+ev.Code)

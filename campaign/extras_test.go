@@ -10,6 +10,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -31,7 +32,7 @@ func TestNonCumulativeExtrasOnlyNeedCashbackValue(t *testing.T) {
 
 	// Valued, it competes by what it gives: 5 % of 100.00 = 5.00 of
 	// cashback at 1.00 = 5.00, and, being non-cumulative, alone applies.
-	valued := evalJSON(t, `{"version":1,"settings":{"cashback_value":"1.00"},"campaigns":[
+	valued := promotest.EvaluateJSON(t, `{"version":1,"settings":{"cashback_value":"1.00"},"campaigns":[
 	 {"id":"ten","name":"10%","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","percent":"10"}},
 	 {"id":"cb","name":"cashback only","start":"2026-01-01","non_cumulative":true,"no_activation_rules":true,
 	  "extras":{"cashback":{"type":"percent","value":"5"}}}]}`,
@@ -42,7 +43,7 @@ func TestNonCumulativeExtrasOnlyNeedCashbackValue(t *testing.T) {
 
 	// The same campaign, cumulative, is fine and leaves the 10 % alone:
 	// 10 % of 100.00 = 10.00, and 5 % of the net 90.00 = 4.50 cashback.
-	res := evalJSON(t, `{"version":1,"campaigns":[
+	res := promotest.EvaluateJSON(t, `{"version":1,"campaigns":[
 	 {"id":"ten","name":"10%","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","percent":"10"}},
 	 {"id":"cb","name":"cashback only","start":"2026-01-01","no_activation_rules":true,
 	  "extras":{"cashback":{"type":"percent","value":"5"}}}]}`,
@@ -86,7 +87,7 @@ func TestIssueCodeBefore2000(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
-	cart := cartJSON(t, `{"id":"rg-7","time":"1999-06-01T10:00:00-03:00","store":{"id":"x"},"lines":[{"id":"1","product_code":"A","quantity":"1","unit_price":"10.00"}]}`)
+	cart := promotest.DecodeCart(t, `{"id":"rg-7","time":"1999-06-01T10:00:00-03:00","store":{"id":"x"},"lines":[{"id":"1","product_code":"A","quantity":"1","unit_price":"10.00"}]}`)
 	var res promo.Result
 	func() {
 		defer func() {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -21,7 +22,7 @@ func TestIndustryFundingShares(t *testing.T) {
 	// Line 1 IB 4 x 4.99: one free IB, 4.99; Unilever 4.99 x 60% = 2.994
 	// -> 2.99, retailer 2.00. Line 2 IC 2 x 2.55: one free IC, 2.55;
 	// Unilever 1.53, retailer 1.02.
-	res := pkEval(t, `{"version": 1, "campaigns": [], "industry_promotions": [
+	res := promotest.EvaluateJSON(t, `{"version": 1, "campaigns": [], "industry_promotions": [
 	  {"id": "ind-60", "name": "Unilever 3x2", "start": "2026-11-01", "funder": "Unilever", "funder_share": "60",
 	   "products": ["IB", "IC"], "take_pay": {"take": 3, "pay": 2}}]}`,
 		`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "lines": [
@@ -42,7 +43,7 @@ func TestIndustryFundingShares(t *testing.T) {
 func TestIndustryFullyFundedHasNoSplit(t *testing.T) {
 	// funder_share left out: the manufacturer pays all of it, the
 	// adjustment says so and carries no shares. IA 3 x 5.00: 5.00 free.
-	res := pkEval(t, `{"version": 1, "campaigns": [], "industry_promotions": [
+	res := promotest.EvaluateJSON(t, `{"version": 1, "campaigns": [], "industry_promotions": [
 	  {"id": "ind", "name": "Nestlé 3x2", "start": "2026-11-01", "funder": "Nestle", "products": ["IA"], "take_pay": {"take": 3, "pay": 2}}]}`,
 		`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "lines": [
 		  {"id": "1", "product_code": "IA", "quantity": "3", "unit_price": "5.00"}]}`)
@@ -63,7 +64,7 @@ func TestIndustrySharesFollowTheRounding(t *testing.T) {
 		{"truncate", "2.48", "2.49"},
 	} {
 		t.Run(tc.mode, func(t *testing.T) {
-			res := pkEval(t, fmt.Sprintf(`{"version": 1, "settings": {"rounding": %q}, "campaigns": [], "industry_promotions": [
+			res := promotest.EvaluateJSON(t, fmt.Sprintf(`{"version": 1, "settings": {"rounding": %q}, "campaigns": [], "industry_promotions": [
 			  {"id": "ind", "name": "3x2 meio a meio", "start": "2026-11-01", "funder": "Fab", "funder_share": "50",
 			   "products": ["P"], "take_pay": {"take": 3, "pay": 2}}]}`, tc.mode),
 				`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "lines": [

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -30,7 +31,7 @@ func TestMarkdownAppliesWhenCampaignWithExtrasEnded(t *testing.T) {
 		{"points", `,"extras":{"points":{"fixed":"5"}}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := evalJSON(t, mk(tc.extras), cart)
+			res := promotest.EvaluateJSON(t, mk(tc.extras), cart)
 			// Campaign c ended on 2026-06-30; the sale is on 2026-11-21, so
 			// A is in no promotion and the markdown sells it at 8.00:
 			// 10.00 − 8.00 = 2.00, and nothing is earned.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -19,24 +20,6 @@ import (
 // precedence, the near-expiry barcode mask, compile problems and the
 // counters a pack reads. Expected values are worked out by hand in each
 // test's comments.
-
-// pkEval loads a ruleset and a cart written as JSON and evaluates them.
-func pkEval(t *testing.T, ruleset, cart string) promo.Result {
-	t.Helper()
-	rs, err := campaign.Load([]byte(ruleset))
-	if err != nil {
-		t.Fatalf("Load: %v", err)
-	}
-	c, err := promo.DecodeCart([]byte(cart))
-	if err != nil {
-		t.Fatalf("DecodeCart: %v", err)
-	}
-	res, err := promo.Evaluate(c, rs)
-	if err != nil {
-		t.Fatalf("Evaluate: %v", err)
-	}
-	return res
-}
 
 // pkCodes maps every traced campaign to its first reason code.
 func pkCodes(res promo.Result) map[string]string {
@@ -92,7 +75,7 @@ func TestPackKeyCopiedIntoEveryAdjustment(t *testing.T) {
 	    {"id": "1", "product_code": "P1", "line": "X", "quantity": "2", "unit_price": "300.00"},
 	    {"id": "2", "product_code": "P2", "line": "Y", "quantity": "1", "unit_price": "1000.00"}
 	  ]}`
-	res := pkEval(t, ruleset, cart)
+	res := promotest.EvaluateJSON(t, ruleset, cart)
 	type adj struct {
 		Line, Campaign, Kind, FundedBy, Key string
 		Amount                              decimal.Decimal
@@ -182,7 +165,7 @@ func TestPackAttributePrecedence(t *testing.T) {
 			wantCodes[tc.winner] = "applied"
 			ruleset := fmt.Sprintf(`{"version": 1, "campaigns": [], "company": {"line_before_role": %t}, "discount_packs": [%s]}`,
 				tc.lineBeforeRole, strings.Join(defs, ","))
-			res := pkEval(t, ruleset, cart)
+			res := promotest.EvaluateJSON(t, ruleset, cart)
 			if diff := cmp.Diff(wantCodes, pkCodes(res)); diff != "" {
 				t.Errorf("trace codes (-want +got):\n%s", diff)
 			}
@@ -221,7 +204,7 @@ func TestPackNearExpiryMask(t *testing.T) {
 				pkPack("pre", `"near_expiry_only": true, "prize": {"items": {"attribute": "product", "code": "P", "percent": "50"}}`))
 			cart := fmt.Sprintf(`{"id": "sale-m", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "promo_codes": ["PACK"],
 			  "lines": [{"id": "1", "product_code": "P", "ean": %q, "quantity": "1", "unit_price": "10.00"}]}`, tc.ean)
-			res := pkEval(t, ruleset, cart)
+			res := promotest.EvaluateJSON(t, ruleset, cart)
 			want := "0"
 			if tc.near {
 				want = "5.00"
@@ -249,7 +232,7 @@ func TestPackHighestLowestWithMaxItems(t *testing.T) {
 	  ]}`
 	ruleset := fmt.Sprintf(`{"version": 1, "campaigns": [], "discount_packs": [%s]}`,
 		pkPack("maior", `"max_items": 2, "prize": {"items": {"attribute": "family", "code": "F", "quantity": 3, "percent": "10", "rule": "highest"}}`))
-	res := pkEval(t, ruleset, cart)
+	res := promotest.EvaluateJSON(t, ruleset, cart)
 	want := map[string]decimal.Decimal{"a": testkit.Dec("4.00"), "b": testkit.Dec("3.00"), "c": decimal.Zero, "d": decimal.Zero}
 	if diff := cmp.Diff(want, pkDiscounts(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("highest: discounts (-want +got):\n%s", diff)
@@ -260,7 +243,7 @@ func TestPackHighestLowestWithMaxItems(t *testing.T) {
 
 	ruleset = fmt.Sprintf(`{"version": 1, "campaigns": [], "discount_packs": [%s]}`,
 		pkPack("menor", `"max_items": 2, "prize": {"items": {"attribute": "family", "code": "F", "quantity": 3, "percent": "10", "rule": "lowest"}}`))
-	res = pkEval(t, ruleset, cart)
+	res = promotest.EvaluateJSON(t, ruleset, cart)
 	// lowest (menor desconto): the 3 cheapest units are 30.00 (b), 20.00
 	// (c) and 10.00 (d); the limit of 2 items keeps the 2 that give the
 	// least discount, 20.00 and 10.00: 2.00 on c and 1.00 on d.
@@ -281,7 +264,7 @@ func TestPackItemsQuantityIsAMinimum(t *testing.T) {
 		pkPack("duas", `"prize": {"items": {"attribute": "family", "code": "F", "quantity": 2, "percent": "50", "rule": "highest"}}`))
 	cart := `{"id": "sale-q", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "promo_codes": ["PACK"],
 	  "lines": [{"id": "1", "product_code": "A", "family": "F", "quantity": "1", "unit_price": "20.00"}]}`
-	res := pkEval(t, ruleset, cart)
+	res := promotest.EvaluateJSON(t, ruleset, cart)
 	if diff := cmp.Diff(map[string]string{"duas": "min_quantity_not_reached"}, pkCodes(res)); diff != "" {
 		t.Errorf("trace codes (-want +got):\n%s", diff)
 	}
@@ -306,7 +289,7 @@ func TestPackFranchisorPrecedenceJudgedOnTheSale(t *testing.T) {
 	   "stores": [{"id": "loja-1", "kind": "own"}], "min_sale_value": "50.00", "coupon": "BLACK", "key": "K-LOJA", "prize": {"sale": {"percent": "15"}}}]}`
 	cart := `{"id": "sale-f", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "promo_codes": ["BLACK"],
 	  "lines": [{"id": "1", "product_code": "A", "quantity": "1", "unit_price": "105.00"}]}`
-	res := pkEval(t, ruleset, cart)
+	res := promotest.EvaluateJSON(t, ruleset, cart)
 	if diff := cmp.Diff(map[string]string{"pk-franqueadora": "applied", "pk-loja": "coupon_taken_by_franchisor"}, pkCodes(res)); diff != "" {
 		t.Errorf("trace codes (-want +got):\n%s", diff)
 	}
@@ -333,7 +316,7 @@ func TestPackAttributePrecedenceJudgedOnTheSale(t *testing.T) {
 	  "lines": [
 	    {"id": "1", "product_code": "BAT", "line": "Beleza", "role": "Destaque", "quantity": "1", "unit_price": "40.00"},
 	    {"id": "2", "product_code": "SHA", "line": "Beleza", "role": "Basico", "quantity": "1", "unit_price": "20.00"}]}`
-	res := pkEval(t, ruleset, cart)
+	res := promotest.EvaluateJSON(t, ruleset, cart)
 	want := map[string]decimal.Decimal{"1": testkit.Dec("6.00"), "2": testkit.Dec("2.00")}
 	if diff := cmp.Diff(want, pkDiscounts(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("discounts (-want +got):\n%s", diff)
