@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -23,8 +24,8 @@ func TestAssociationsOrderInFileDoesNotMatter(t *testing.T) {
 	a := `{"id":"A","criterion":"most_benefit","campaigns":["a1","a2"]}`
 	b := `{"id":"B","criterion":"least_benefit","campaigns":["b1","b2"]}`
 	cart := `{"id":"rg-6","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[{"id":"1","product_code":"X","quantity":"1","unit_price":"100.00"}]}`
-	ab := evalJSON(t, `{"version":1,`+camps+`,"associations":[`+a+`,`+b+`]}`, cart)
-	ba := evalJSON(t, `{"version":1,`+camps+`,"associations":[`+b+`,`+a+`]}`, cart)
+	ab := promotest.EvaluateJSON(t, `{"version":1,`+camps+`,"associations":[`+a+`,`+b+`]}`, cart)
+	ba := promotest.EvaluateJSON(t, `{"version":1,`+camps+`,"associations":[`+b+`,`+a+`]}`, cart)
 
 	if diff := cmp.Diff(ab, ba, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("associations [A,B] vs [B,A] (-[A,B] +[B,A]):\n%s", diff)

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -79,24 +80,6 @@ func evCart(lines ...promo.Line) promo.Cart {
 	return promo.Cart{ID: "sale-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: lines}
 }
 
-func evRuleset(t *testing.T, s promo.Settings, ps ...promo.Promotion) *promo.Ruleset {
-	t.Helper()
-	rs, err := promo.NewRuleset(s, ps...)
-	if err != nil {
-		t.Fatalf("NewRuleset: %v", err)
-	}
-	return rs
-}
-
-func evEvaluate(t *testing.T, c promo.Cart, rs *promo.Ruleset) promo.Result {
-	t.Helper()
-	res, err := promo.Evaluate(c, rs)
-	if err != nil {
-		t.Fatalf("Evaluate: %v", err)
-	}
-	return res
-}
-
 // evAdj is an adjustment as the tests write it.
 type evAdj struct {
 	Campaign string
@@ -158,7 +141,7 @@ func TestEvaluateNilRuleset(t *testing.T) {
 
 func TestEvaluateInvalidCart(t *testing.T) {
 	called := false
-	rs := evRuleset(t, promo.Settings{}, evFake("a", func(v *promo.View) promo.Proposal {
+	rs := promotest.NewRuleset(t, promo.Settings{}, evFake("a", func(v *promo.View) promo.Proposal {
 		called = true
 		return promo.NotEligible()
 	}))
@@ -191,7 +174,7 @@ func TestEvaluatePipelineOrder(t *testing.T) {
 	// whatever their priority; between them item and sale promotions by
 	// priority, then phase (z, an item, before b, a sale, both priority 0),
 	// then id.
-	rs := evRuleset(t, promo.Settings{},
+	rs := promotest.NewRuleset(t, promo.Settings{},
 		mk("b", promo.PhaseSale, 0),
 		mk("a", promo.PhaseSale, 1),
 		mk("d", promo.PhaseItem, 5),
@@ -210,7 +193,7 @@ func TestEvaluatePipelineOrder(t *testing.T) {
 		t.Errorf("Ruleset.Promotions order (-want +got):\n%s", diff)
 	}
 
-	res := evEvaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+	res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00")), rs)
 	if diff := cmp.Diff(want, order); diff != "" {
 		t.Errorf("Apply order (-want +got):\n%s", diff)
 	}
@@ -238,9 +221,9 @@ func TestEvaluateCompounding(t *testing.T) {
 	}).with(func(in *promo.Info) { in.Phase, in.Priority = promo.PhaseSale, 3 }) // after the items by priority
 	first := evFake("a", evPercentOff(10, promo.ItemDiscount)).with(func(in *promo.Info) { in.Priority = 1 })
 	second := evFake("b", evPercentOff(10, promo.ItemDiscount)).with(func(in *promo.Info) { in.Priority = 2 })
-	rs := evRuleset(t, promo.Settings{}, sale, second, first)
+	rs := promotest.NewRuleset(t, promo.Settings{}, sale, second, first)
 
-	res := evEvaluate(t, evCart(evLine("1", "1", "100.00"), evLine("2", "2", "25.00")), rs)
+	res := promotest.Evaluate(t, evCart(evLine("1", "1", "100.00"), evLine("2", "2", "25.00")), rs)
 
 	// a: 10 % of 100.00 = 10.00 and of 50.00 = 5.00;
 	// b: 10 % of what is left, 90.00 -> 9.00 and 45.00 -> 4.50;
@@ -301,11 +284,11 @@ func TestEvaluateRounding(t *testing.T) {
 				seenMode = v.Rounding()
 				return evFixedOff(map[int]string{0: "1.005", 1: "1.005"})(v)
 			})
-			rs := evRuleset(t, promo.Settings{Rounding: tt.mode}, p)
+			rs := promotest.NewRuleset(t, promo.Settings{Rounding: tt.mode}, p)
 			if rs.Settings().Rounding != tt.mode {
 				t.Errorf("Settings().Rounding = %v, want %v", rs.Settings().Rounding, tt.mode)
 			}
-			res := evEvaluate(t, evCart(evLine("1", "1", "10.00"), evLine("2", "1", "10.00"),
+			res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00"), evLine("2", "1", "10.00"),
 				evLine("3", "1.5", "0.39"), evLine("4", "0.5", "0.25")), rs)
 			if seenMode != tt.mode {
 				t.Errorf("View.Rounding() = %v, want %v", seenMode, tt.mode)
@@ -338,9 +321,9 @@ func TestEvaluateCapping(t *testing.T) {
 		return p
 	}).with(func(in *promo.Info) { in.Priority = 1; in.Funder = "industria-x" })
 	after := evFake("after", evFixedOff(map[int]string{0: "1.00"})).with(func(in *promo.Info) { in.Priority = 2 })
-	rs := evRuleset(t, promo.Settings{}, big, after)
+	rs := promotest.NewRuleset(t, promo.Settings{}, big, after)
 
-	res := evEvaluate(t, evCart(evLine("1", "1", "10.00"), evLine("2", "1", "20.00")), rs)
+	res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00"), evLine("2", "1", "20.00")), rs)
 
 	// big: 15.00 off a 10.00 line is capped at 10.00; 15.00 off 20.00 stays.
 	// after: 1.00 off line 1, which is now worth 0: nothing to give.
@@ -377,8 +360,8 @@ func TestEvaluateCapping(t *testing.T) {
 }
 
 func TestEvaluateFunderDefault(t *testing.T) {
-	rs := evRuleset(t, promo.Settings{}, evFake("a", evFixedOff(map[int]string{0: "1.00"})))
-	res := evEvaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+	rs := promotest.NewRuleset(t, promo.Settings{}, evFake("a", evFixedOff(map[int]string{0: "1.00"})))
+	res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00")), rs)
 	if got := res.Lines[0].Adjustments[0].FundedBy; got != promo.FunderRetailer {
 		t.Errorf("FundedBy (-want +got):\n-%s\n+%s", promo.FunderRetailer, got)
 	}
@@ -387,14 +370,14 @@ func TestEvaluateFunderDefault(t *testing.T) {
 func TestEvaluateSameCampaignAdjustmentsMerge(t *testing.T) {
 	// Two proposals for the same line and kind make one adjustment; another
 	// kind makes a second one.
-	rs := evRuleset(t, promo.Settings{}, evFake("m", func(v *promo.View) promo.Proposal {
+	rs := promotest.NewRuleset(t, promo.Settings{}, evFake("m", func(v *promo.View) promo.Proposal {
 		return promo.Proposal{Eligible: true, Occurrences: 2, Adjustments: []promo.Proposed{
 			{Line: 0, Kind: promo.FreeUnits, Amount: testkit.Dec("3.00")},
 			{Line: 0, Kind: promo.FreeUnits, Amount: testkit.Dec("2.50")},
 			{Line: 0, Kind: promo.ItemDiscount, Amount: testkit.Dec("1.00")},
 		}}
 	}))
-	res := evEvaluate(t, evCart(evLine("1", "4", "3.00")), rs)
+	res := promotest.Evaluate(t, evCart(evLine("1", "4", "3.00")), rs)
 	want := []evLineResult{{ID: "1", Gross: testkit.Dec("12.00"), Discount: testkit.Dec("6.50"), Net: testkit.Dec("5.50"),
 		Adjustments: []evAdj{evAdjOf("m", promo.FreeUnits, "5.50"), evAdjOf("m", promo.ItemDiscount, "1.00")}}}
 	if diff := cmp.Diff(want, evLines(res), testkit.EquateDecimals()); diff != "" {
@@ -408,10 +391,10 @@ func TestEvaluateSameCampaignAdjustmentsMerge(t *testing.T) {
 func TestEvaluateAmountsOfOneKindRoundedOnce(t *testing.T) {
 	// A proposal's amounts of one kind on one line are added up and
 	// rounded once: 0.004 + 0.005 = 0.009 -> 0.01 (each alone rounds to 0).
-	rs := evRuleset(t, promo.Settings{}, evFake("p", func(*promo.View) promo.Proposal {
+	rs := promotest.NewRuleset(t, promo.Settings{}, evFake("p", func(*promo.View) promo.Proposal {
 		return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: 0, Amount: testkit.Dec("0.004")}, {Line: 0, Amount: testkit.Dec("0.005")}}}
 	}))
-	res := evEvaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+	res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00")), rs)
 	if diff := cmp.Diff([]string{"p 0.01 x1"}, evApplied(res)); diff != "" {
 		t.Errorf("applied (-want +got):\n%s", diff)
 	}
@@ -439,8 +422,8 @@ func TestEvaluateNothingToDiscount(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rs := evRuleset(t, promo.Settings{}, evFake("p", func(*promo.View) promo.Proposal { return tt.prop }))
-			res := evEvaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+			rs := promotest.NewRuleset(t, promo.Settings{}, evFake("p", func(*promo.View) promo.Proposal { return tt.prop }))
+			res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00")), rs)
 			if diff := cmp.Diff(tt.want, evTrace(res)); diff != "" {
 				t.Errorf("trace (-want +got):\n%s", diff)
 			}
@@ -534,8 +517,8 @@ func TestEvaluateExclusive(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rs := evRuleset(t, promo.Settings{}, tt.promos...)
-			res := evEvaluate(t, evCart(evLine("1", "1", "100.00")), rs)
+			rs := promotest.NewRuleset(t, promo.Settings{}, tt.promos...)
+			res := promotest.Evaluate(t, evCart(evLine("1", "1", "100.00")), rs)
 			if diff := cmp.Diff(tt.applied, evApplied(res)); diff != "" {
 				t.Errorf("applied (-want +got):\n%s", diff)
 			}
@@ -606,10 +589,10 @@ func TestEvaluateDates(t *testing.T) {
 				calls++
 				return evFixedOff(map[int]string{0: "1.00"})(v)
 			}).with(func(in *promo.Info) { in.Start, in.End = tt.start, tt.end })
-			rs := evRuleset(t, promo.Settings{}, p)
+			rs := promotest.NewRuleset(t, promo.Settings{}, p)
 			c := evCart(evLine("1", "1", "10.00"))
 			c.Time = tt.at
-			res := evEvaluate(t, c, rs)
+			res := promotest.Evaluate(t, c, rs)
 			if len(res.Trace) != 1 {
 				t.Fatalf("trace = %v, want one entry", res.Trace)
 			}
@@ -633,8 +616,8 @@ func TestEvaluateDates(t *testing.T) {
 	ended := evFake("ex-old", evFixedOff(map[int]string{0: "9.00"})).with(func(in *promo.Info) {
 		in.Exclusive, in.End = true, start.Add(-time.Hour)
 	})
-	rs := evRuleset(t, promo.Settings{}, ended, evFake("cum", evFixedOff(map[int]string{0: "1.00"})))
-	res := evEvaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+	rs := promotest.NewRuleset(t, promo.Settings{}, ended, evFake("cum", evFixedOff(map[int]string{0: "1.00"})))
+	res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00")), rs)
 	if diff := cmp.Diff([]string{"cum: applied", "ex-old: ended"}, evTrace(res)); diff != "" {
 		t.Errorf("trace (-want +got):\n%s", diff)
 	}
@@ -643,7 +626,7 @@ func TestEvaluateDates(t *testing.T) {
 var evHex32 = regexp.MustCompile(`^[0-9a-f]{32}$`)
 
 func TestEvaluateEvents(t *testing.T) {
-	rs := evRuleset(t, promo.Settings{},
+	rs := promotest.NewRuleset(t, promo.Settings{},
 		evFake("a", evFixedOff(map[int]string{0: "1.00"})).with(func(in *promo.Info) { in.Priority = 1 }),
 		evFake("b", func(v *promo.View) promo.Proposal {
 			p := evFixedOff(map[int]string{1: "2.50"})(v)
@@ -654,7 +637,7 @@ func TestEvaluateEvents(t *testing.T) {
 	)
 	c := evCart(evLine("1", "1", "10.00"), evLine("2", "1", "10.00"))
 	c.Customer = &promo.Customer{ID: "cust-1"}
-	res := evEvaluate(t, c, rs)
+	res := promotest.Evaluate(t, c, rs)
 
 	want := []promo.Event{
 		{ID: promo.EventID("sale-1", "activation", "a"), Kind: promo.EventActivation, Campaign: "a", Customer: "cust-1", Amount: testkit.Dec("1.00"), Occurrences: 1},
@@ -680,20 +663,20 @@ func TestEvaluateEvents(t *testing.T) {
 
 	// The same cart again, and the same cart with its lines in another
 	// order: the same ids (a retried sale is idempotent).
-	again := evEvaluate(t, c, rs)
+	again := promotest.Evaluate(t, c, rs)
 	if diff := cmp.Diff(res.Events, again.Events, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("a second evaluation changed the events (-first +second):\n%s", diff)
 	}
 
 	reordered := c
 	reordered.Lines = []promo.Line{c.Lines[1], c.Lines[0]}
-	if diff := cmp.Diff(res.Events, evEvaluate(t, reordered, rs).Events, testkit.EquateDecimals()); diff != "" {
+	if diff := cmp.Diff(res.Events, promotest.Evaluate(t, reordered, rs).Events, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("reordering the lines changed the events (-first +reordered):\n%s", diff)
 	}
 	// Another sale: other ids.
 	other := c
 	other.ID = "sale-2"
-	res2 := evEvaluate(t, other, rs)
+	res2 := promotest.Evaluate(t, other, rs)
 	if len(res2.Events) != 2 {
 		t.Fatalf("sale-2 events = %v, want 2", res2.Events)
 	}
@@ -709,7 +692,7 @@ func TestEvaluateEvents(t *testing.T) {
 	// An anonymous sale has no customer on its events.
 	anon := c
 	anon.Customer = nil
-	for _, e := range evEvaluate(t, anon, rs).Events {
+	for _, e := range promotest.Evaluate(t, anon, rs).Events {
 		if e.Customer != "" {
 			t.Errorf("anonymous sale event has customer %q", e.Customer)
 		}
@@ -752,7 +735,7 @@ func TestEvaluateCandidates(t *testing.T) {
 				return promo.NotEligible()
 			}}
 	}
-	rs := evRuleset(t, promo.Settings{},
+	rs := promotest.NewRuleset(t, promo.Settings{},
 		mk("code-p9", promo.Keys{ProductCodes: []string{"P9"}}),
 		mk("code-p1", promo.Keys{ProductCodes: []string{"P0", "P1"}}),
 		mk("sku-s1", promo.Keys{SKUs: []string{"S1"}}),
@@ -788,7 +771,7 @@ func TestEvaluateCandidates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			called = nil
-			res := evEvaluate(t, evCart(tt.line), rs)
+			res := promotest.Evaluate(t, evCart(tt.line), rs)
 			var got []string
 			for _, e := range res.Trace {
 				got = append(got, e.Campaign)
@@ -804,7 +787,7 @@ func TestEvaluateCandidates(t *testing.T) {
 
 	// Several lines carrying the same key make one candidate.
 	called = nil
-	res := evEvaluate(t, evCart(
+	res := promotest.Evaluate(t, evCart(
 		promo.Line{ID: "1", ProductCode: "P9", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("5")},
 		promo.Line{ID: "2", ProductCode: "P9", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("5")},
 	), rs)
@@ -849,13 +832,13 @@ func TestEvaluateView(t *testing.T) {
 		}
 		return promo.NotEligible()
 	}).with(func(in *promo.Info) { in.Priority = 2 })
-	rs := evRuleset(t, promo.Settings{}, first, probe)
+	rs := promotest.NewRuleset(t, promo.Settings{}, first, probe)
 	c := evCart(
 		evLine("b", "3", "10.00"),
 		evLine("a", "1", "5.00"),
 		promo.Line{ID: "c", Quantity: testkit.Dec("0.5"), Weighed: true, UnitPrice: testkit.Dec("3.33")},
 	)
-	evEvaluate(t, c, rs)
+	promotest.Evaluate(t, c, rs)
 	want := seen{
 		Len:     3,
 		Ranks:   []int{1, 0, 2}, // by id: a, b, c
@@ -896,12 +879,12 @@ func TestEvaluateLineOrderDoesNotMatter(t *testing.T) {
 		}
 		return promo.NotEligible()
 	})
-	rs := evRuleset(t, promo.Settings{}, p)
+	rs := promotest.NewRuleset(t, promo.Settings{}, p)
 	for _, c := range []promo.Cart{
 		evCart(evLine("x", "1", "1"), evLine("m", "1", "1"), evLine("k", "1", "1")),
 		evCart(evLine("k", "1", "1"), evLine("x", "1", "1"), evLine("m", "1", "1")),
 	} {
-		res := evEvaluate(t, c, rs)
+		res := promotest.Evaluate(t, c, rs)
 		for _, l := range res.Lines {
 			wantDisc := "0"
 			if l.ID == "k" {
@@ -925,7 +908,7 @@ func TestNewRuleset(t *testing.T) {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 
-	rs := evRuleset(t, promo.Settings{Rounding: promo.Truncate}, evFake("b", nil), evFake("a", nil))
+	rs := promotest.NewRuleset(t, promo.Settings{Rounding: promo.Truncate}, evFake("b", nil), evFake("a", nil))
 	if rs.Len() != 2 {
 		t.Errorf("Len() = %d, want 2", rs.Len())
 	}
@@ -941,8 +924,8 @@ func TestNewRuleset(t *testing.T) {
 	if rs.Promotions()[0].Info().ID != "a" {
 		t.Errorf("changing the slice from Promotions changed the ruleset")
 	}
-	empty := evRuleset(t, promo.Settings{})
-	res := evEvaluate(t, evCart(evLine("1", "2", "1.50")), empty)
+	empty := promotest.NewRuleset(t, promo.Settings{})
+	res := promotest.Evaluate(t, evCart(evLine("1", "2", "1.50")), empty)
 	if len(res.Trace) != 0 || !res.Totals.Net.Equal(testkit.Dec("3.00")) {
 		t.Errorf("empty ruleset: trace %v, net %s; want no trace and 3.00", res.Trace, res.Totals.Net)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -45,15 +46,7 @@ func frCart(t *testing.T) promo.Cart {
 
 func frEvaluate(t *testing.T, c promo.Cart, ps ...promo.Promotion) promo.Result {
 	t.Helper()
-	rs, err := promo.NewRuleset(promo.Settings{}, ps...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := promo.Evaluate(c, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return promotest.Evaluate(t, c, promotest.NewRuleset(t, promo.Settings{}, ps...))
 }
 
 func TestFundingRecordsJSON(t *testing.T) {

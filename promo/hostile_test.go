@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -91,18 +92,8 @@ func TestHostileInvalidUTF8IsRefused(t *testing.T) {
 	// A cart built in Go is held to the same rule by Evaluate.
 	cart := ctValidCart()
 	cart.Lines[0].ID = "\xff"
-	_, err = promo.Evaluate(cart, mustRuleset(t))
+	_, err = promo.Evaluate(cart, promotest.NewRuleset(t, promo.Settings{}))
 	ctCheckProblems(t, ctProblems(t, err, "cart"), []ctWantProblem{{"lines[0].id", "not valid UTF-8"}})
-}
-
-// mustRuleset is an empty ruleset.
-func mustRuleset(t *testing.T) *promo.Ruleset {
-	t.Helper()
-	rs, err := promo.NewRuleset(promo.Settings{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rs
 }
 
 func TestHostileLongNumbersAreRefusedBeforeParsing(t *testing.T) {
@@ -197,7 +188,7 @@ func TestHostileMoneyHasAMagnitudeAndPlaces(t *testing.T) {
 	cart := ctValidCart()
 	cart.Lines[0].UnitPrice = decimal.New(1, 10000)
 	cart.Lines[1].Quantity = decimal.New(1, -10000)
-	_, err := promo.Evaluate(cart, mustRuleset(t))
+	_, err := promo.Evaluate(cart, promotest.NewRuleset(t, promo.Settings{}))
 	ctCheckProblems(t, ctProblems(t, err, "cart"), []ctWantProblem{
 		{"lines[0].unit_price", "must be less than 100000000000"},
 		{"lines[1].quantity", "at most 4 decimal places"},
@@ -251,7 +242,7 @@ func TestHostileSizeLimits(t *testing.T) {
 
 func TestHostileRefundPaths(t *testing.T) {
 	cart := ctValidCart()
-	res, err := promo.Evaluate(cart, mustRuleset(t))
+	res, err := promo.Evaluate(cart, promotest.NewRuleset(t, promo.Settings{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +294,7 @@ func TestHostileLimitsComeFromTheRuleset(t *testing.T) {
 		t.Errorf("gross (-want +got):\n-1200\n+%s", res.Totals.Gross)
 	}
 	// Evaluate holds a cart built in Go to the ruleset's limits.
-	_, err = promo.Evaluate(cart, mustRuleset(t))
+	_, err = promo.Evaluate(cart, promotest.NewRuleset(t, promo.Settings{}))
 	ctCheckProblems(t, ctProblems(t, err, "cart"), []ctWantProblem{
 		{"id", "150 bytes: at most 128"},
 		{"lines", "1200 lines: at most 1000"},

@@ -12,6 +12,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
@@ -52,22 +53,6 @@ func ppGenDefinition(t *rapid.T) campaign.Ruleset {
 	return promogen.Ruleset(promogen.WithInstant(testkit.SaleTime())).Draw(t, "ruleset")
 }
 
-func ppMustCompile(t *rapid.T, def campaign.Ruleset) *promo.Ruleset {
-	rs, err := campaign.Compile(def)
-	if err != nil {
-		t.Fatalf("Compile of a generated (valid) definition: %v", err)
-	}
-	return rs
-}
-
-func ppMustEvaluate(t *rapid.T, c promo.Cart, rs *promo.Ruleset) promo.Result {
-	res, err := promo.Evaluate(c, rs)
-	if err != nil {
-		t.Fatalf("Evaluate: %v", err)
-	}
-	return res
-}
-
 // ppCheckResult checks the engine's promises (promocheck.Promises), and
 // that every application, with these rulesets' campaigns, has one event.
 func ppCheckResult(t *rapid.T, c promo.Cart, rs *promo.Ruleset, res promo.Result) {
@@ -82,8 +67,8 @@ func ppCheckResult(t *rapid.T, c promo.Cart, rs *promo.Ruleset, res promo.Result
 func TestPropertyLineInvariants(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := ppGenCart(t)
-		rs := ppMustCompile(t, ppGenDefinition(t))
-		ppCheckResult(t, c, rs, ppMustEvaluate(t, c, rs))
+		rs := promotest.Compile(t, ppGenDefinition(t))
+		ppCheckResult(t, c, rs, promotest.Evaluate(t, c, rs))
 	})
 }
 
@@ -183,11 +168,11 @@ func TestPropertyLineOrderDoesNotMatter(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := ppGenCart(t)
 		def := ppGenDefinition(t)
-		rs := ppMustCompile(t, def)
-		want := ppMustEvaluate(t, c, rs)
+		rs := promotest.Compile(t, def)
+		want := promotest.Evaluate(t, c, rs)
 		shuffled := c
 		shuffled.Lines = rapid.Permutation(c.Lines).Draw(t, "shuffled_lines")
-		got := ppMustEvaluate(t, shuffled, rs)
+		got := promotest.Evaluate(t, shuffled, rs)
 		if diff := cmp.Diff(ppLinesByID(want), ppLinesByID(got), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("lines by id after shuffling the lines (-want +got):\n%s", diff)
 		}
@@ -201,10 +186,10 @@ func TestPropertyCampaignOrderDoesNotMatter(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := ppGenCart(t)
 		def := ppGenDefinition(t)
-		want := ppMustEvaluate(t, c, ppMustCompile(t, def))
+		want := promotest.Evaluate(t, c, promotest.Compile(t, def))
 		shuffled := def
 		shuffled.Campaigns = rapid.Permutation(def.Campaigns).Draw(t, "shuffled_campaigns")
-		got := ppMustEvaluate(t, c, ppMustCompile(t, shuffled))
+		got := promotest.Evaluate(t, c, promotest.Compile(t, shuffled))
 		if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("result after shuffling the campaigns (-want +got):\n%s", diff)
 		}
@@ -214,8 +199,8 @@ func TestPropertyCampaignOrderDoesNotMatter(t *testing.T) {
 func TestPropertyConcurrentEvaluateIsDeterministic(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := ppGenCart(t)
-		rs := ppMustCompile(t, ppGenDefinition(t))
-		want := ppMustEvaluate(t, c, rs)
+		rs := promotest.Compile(t, ppGenDefinition(t))
+		want := promotest.Evaluate(t, c, rs)
 		const workers = 8
 		results := make([]promo.Result, workers)
 		errs := make([]error, workers)
@@ -264,8 +249,8 @@ func TestPropertyNonCumulative(t *testing.T) {
 			twin.NonCumulative = true
 			def.Campaigns = append(def.Campaigns, twin)
 		}
-		rs := ppMustCompile(t, def)
-		res := ppMustEvaluate(t, c, rs)
+		rs := promotest.Compile(t, def)
+		res := promotest.Evaluate(t, c, rs)
 		ppCheckResult(t, c, rs, res)
 
 		exclusive := map[string]bool{}
@@ -285,7 +270,7 @@ func TestPropertyNonCumulative(t *testing.T) {
 			exclusive[cp.ID] = true
 			alone := def
 			alone.Campaigns = []campaign.Campaign{cp}
-			r := ppMustEvaluate(t, c, ppMustCompile(t, alone))
+			r := promotest.Evaluate(t, c, promotest.Compile(t, alone))
 			if r.Totals.Discount.Sign() > 0 {
 				solos = append(solos, solo{cp.ID, cp.Priority, r.Totals.Discount})
 			}
@@ -335,7 +320,7 @@ func TestPropertyNonCumulative(t *testing.T) {
 		if len(cumulative.Campaigns) == 0 {
 			return
 		}
-		want := ppMustEvaluate(t, c, ppMustCompile(t, cumulative))
+		want := promotest.Evaluate(t, c, promotest.Compile(t, cumulative))
 		if diff := cmp.Diff(want.Lines, res.Lines, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("lines vs the ruleset without its non-cumulative campaigns (-want +got):\n%s", diff)
 		}
@@ -385,7 +370,7 @@ func TestPropertyConditionValuesAreASet(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := ppGenCart(t)
 		def := ppGenDefinition(t)
-		want := ppMustEvaluate(t, c, ppMustCompile(t, def))
+		want := promotest.Evaluate(t, c, promotest.Compile(t, def))
 
 		same := def
 		same.Campaigns = make([]campaign.Campaign, len(def.Campaigns))
@@ -404,7 +389,7 @@ func TestPropertyConditionValuesAreASet(t *testing.T) {
 			}
 			same.Campaigns[i] = cp
 		}
-		got := ppMustEvaluate(t, c, ppMustCompile(t, same))
+		got := promotest.Evaluate(t, c, promotest.Compile(t, same))
 
 		if diff := cmp.Diff(want.Lines, got.Lines, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("lines with values repeated or reordered (-want +got):\n%s", diff)
@@ -469,7 +454,7 @@ func TestPropertyConditionSplit(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := ppGenCart(t)
 		def := ppGenDefinition(t)
-		want := ppMustEvaluate(t, c, ppMustCompile(t, def))
+		want := promotest.Evaluate(t, c, promotest.Compile(t, def))
 
 		split := def
 		split.Campaigns = make([]campaign.Campaign, len(def.Campaigns))
@@ -487,7 +472,7 @@ func TestPropertyConditionSplit(t *testing.T) {
 			}
 			split.Campaigns[i] = cp
 		}
-		got := ppMustEvaluate(t, c, ppMustCompile(t, split))
+		got := promotest.Evaluate(t, c, promotest.Compile(t, split))
 		if diff := cmp.Diff(want.Lines, got.Lines, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("lines with conditions split by value (-want +got):\n%s", diff)
 		}

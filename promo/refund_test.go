@@ -10,6 +10,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -456,7 +457,7 @@ func TestRefundRestoresCashbackPerCredit(t *testing.T) {
 	 "wallet":[{"id":"c1","campaign":"x","remaining":"0.01","earned_at":"2026-10-01T00:00:00-03:00","available_from":"2026-10-01T00:00:00-03:00","expires_at":"2026-12-01T00:00:00-03:00"},
 	           {"id":"c2","campaign":"x","remaining":"0.01","earned_at":"2026-10-01T00:00:00-03:00","available_from":"2026-10-01T00:00:00-03:00","expires_at":"2026-12-02T00:00:00-03:00"}],
 	 "lines":[{"id":"1","product_code":"A","quantity":"2","unit_price":"10.00"}]}`
-	res := evalJSON(t, rs, cart)
+	res := promotest.EvaluateJSON(t, rs, cart)
 
 	type restored struct {
 		Credit string

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -55,7 +56,7 @@ func TestSubsetAndLift(t *testing.T) {
 			Adjustments: []promo.Proposed{{Line: 2, Kind: promo.FreeUnits, Amount: testkit.Dec("4.00"), Run: 0, Units: 1}},
 			Grouped:     []promo.RunUnits{{Line: 2, Run: 0, Units: 1}}}
 	}).with(func(in *promo.Info) { in.Priority = -1 })
-	res := evEvaluate(t, cart, evRuleset(t, promo.Settings{}, before, p))
+	res := promotest.Evaluate(t, cart, promotest.NewRuleset(t, promo.Settings{}, before, p))
 	if diff := cmp.Diff([]string{"c", "b"}, seen); diff != "" {
 		t.Errorf("lines seen (-want +got):\n%s", diff)
 	}
