@@ -28,7 +28,7 @@ type TB interface {
 
 // Helper marks the calling function as a test helper when t can (rapid's
 // *T cannot), so that a failure it reports points at its caller.
-func Helper(t TB) {
+func Helper(t any) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}

@@ -13,8 +13,14 @@ import (
 	"github.com/promokit/promokit/promo"
 )
 
+// T is what the helpers need of a test to fail it: a *testing.T,
+// *testing.B, testing.TB or a rapid property's *rapid.T.
+type T interface {
+	Fatalf(format string, args ...any)
+}
+
 // Load compiles a ruleset written in the JSON format ([campaign.Load]).
-func Load(t testkit.TB, ruleset string) *promo.Ruleset {
+func Load(t T, ruleset string) *promo.Ruleset {
 	testkit.Helper(t)
 	rs, err := campaign.Load([]byte(ruleset))
 	if err != nil {
@@ -24,7 +30,7 @@ func Load(t testkit.TB, ruleset string) *promo.Ruleset {
 }
 
 // Compile compiles a ruleset definition ([campaign.Compile]).
-func Compile(t testkit.TB, def campaign.Ruleset) *promo.Ruleset {
+func Compile(t T, def campaign.Ruleset) *promo.Ruleset {
 	testkit.Helper(t)
 	rs, err := campaign.Compile(def)
 	if err != nil {
@@ -35,7 +41,7 @@ func Compile(t testkit.TB, def campaign.Ruleset) *promo.Ruleset {
 
 // NewRuleset builds a ruleset of promotions written in Go
 // ([promo.NewRuleset]).
-func NewRuleset(t testkit.TB, s promo.Settings, ps ...promo.Promotion) *promo.Ruleset {
+func NewRuleset(t T, s promo.Settings, ps ...promo.Promotion) *promo.Ruleset {
 	testkit.Helper(t)
 	rs, err := promo.NewRuleset(s, ps...)
 	if err != nil {
@@ -45,7 +51,7 @@ func NewRuleset(t testkit.TB, s promo.Settings, ps ...promo.Promotion) *promo.Ru
 }
 
 // DecodeCart decodes a cart written in JSON ([promo.DecodeCart]).
-func DecodeCart(t testkit.TB, cart string) promo.Cart {
+func DecodeCart(t T, cart string) promo.Cart {
 	testkit.Helper(t)
 	c, err := promo.DecodeCart([]byte(cart))
 	if err != nil {
@@ -55,7 +61,7 @@ func DecodeCart(t testkit.TB, cart string) promo.Cart {
 }
 
 // Evaluate evaluates c under rs ([promo.Evaluate]).
-func Evaluate(t testkit.TB, c promo.Cart, rs *promo.Ruleset) promo.Result {
+func Evaluate(t T, c promo.Cart, rs *promo.Ruleset) promo.Result {
 	testkit.Helper(t)
 	res, err := promo.Evaluate(c, rs)
 	if err != nil {
@@ -66,7 +72,7 @@ func Evaluate(t testkit.TB, c promo.Cart, rs *promo.Ruleset) promo.Result {
 
 // EvaluateJSON loads a JSON ruleset, decodes a JSON cart and evaluates the
 // cart under the ruleset.
-func EvaluateJSON(t testkit.TB, ruleset, cart string) promo.Result {
+func EvaluateJSON(t T, ruleset, cart string) promo.Result {
 	testkit.Helper(t)
 	return Evaluate(t, DecodeCart(t, cart), Load(t, ruleset))
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/promokit/promokit/campaign"
-	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
@@ -20,7 +19,7 @@ func (r *recorder) Fatalf(format string, args ...any) {
 	r.fatals = append(r.fatals, fmt.Sprintf(format, args...))
 }
 
-var _ testkit.TB = (*recorder)(nil)
+var _ promotest.T = (*recorder)(nil)
 
 func TestErrorsFailTheTest(t *testing.T) {
 	for _, tc := range []struct {
