@@ -7,6 +7,7 @@ import (
 
 	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -14,10 +15,7 @@ import (
 // with the customer c.
 func ageRun(t *testing.T, b benefit.Benefit, c *promo.Customer, lines ...promo.Line) promo.Result {
 	t.Helper()
-	rs, err := promo.NewRuleset(promo.Settings{}, bnPromo{b: b})
-	if err != nil {
-		t.Fatalf("NewRuleset: %v", err)
-	}
+	rs := promotest.NewRuleset(t, promo.Settings{}, bnPromo{b: b})
 	res, err := promo.Evaluate(promo.Cart{ID: "sale-1", Time: testkit.SaleTime(),
 		Store: promo.Store{ID: "loja-1"}, Customer: c, Lines: lines}, rs)
 	if err != nil {

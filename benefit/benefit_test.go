@@ -8,6 +8,7 @@ import (
 
 	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -65,10 +66,7 @@ func bnRun(t *testing.T, b benefit.Benefit, s benefit.Scope, mode promo.Rounding
 // bnRunAll evaluates a cart of the lines under several promotions.
 func bnRunAll(t *testing.T, settings promo.Settings, ps []promo.Promotion, lines ...promo.Line) promo.Result {
 	t.Helper()
-	rs, err := promo.NewRuleset(settings, ps...)
-	if err != nil {
-		t.Fatalf("NewRuleset: %v", err)
-	}
+	rs := promotest.NewRuleset(t, settings, ps...)
 	res, err := promo.Evaluate(promo.Cart{ID: "sale-1", Time: testkit.SaleTime(),
 		Store: promo.Store{ID: "loja-1"}, Lines: lines}, rs)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -26,19 +27,13 @@ func TestFreightBenefits(t *testing.T) {
 		{"no freight", benefit.FreightPercent(testkit.Dec("100")), "", "0", benefit.ReasonNoFreight},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			rs, err := promo.NewRuleset(promo.Settings{}, bnPromo{b: tt.b})
-			if err != nil {
-				t.Fatal(err)
-			}
+			rs := promotest.NewRuleset(t, promo.Settings{}, bnPromo{b: tt.b})
 			cart := promo.Cart{ID: "s", Time: testkit.SaleTime(), Store: promo.Store{ID: "l"},
 				Lines: []promo.Line{bnLine("a", "1", "50.00")}}
 			if tt.freight != "" {
 				cart.Freight = &promo.Freight{Amount: testkit.Dec(tt.freight), Method: "entrega"}
 			}
-			res, err := promo.Evaluate(cart, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := promotest.Evaluate(t, cart, rs)
 			if c := res.Trace[0].Code(); c != tt.code {
 				t.Errorf("code %s, want %s", c, tt.code)
 			}

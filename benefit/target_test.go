@@ -10,6 +10,7 @@ import (
 
 	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -60,14 +61,8 @@ func TestPropertyTargetedOccurrences(t *testing.T) {
 				UnitPrice: decimal.New(int64(rapid.IntRange(100, 5000).Draw(t, "cents")), -2)})
 		}
 		sel := rapid.SampledFrom([]benefit.Selection{benefit.Lowest, benefit.Highest}).Draw(t, "select")
-		rs, err := promo.NewRuleset(promo.Settings{}, tgPromo{b: benefit.ItemPercent(decimal.NewFromInt(50)), m: m, n: n, sel: sel})
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := promo.Evaluate(promo.Cart{ID: "s", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"}, Lines: lines}, rs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		rs := promotest.NewRuleset(t, promo.Settings{}, tgPromo{b: benefit.ItemPercent(decimal.NewFromInt(50)), m: m, n: n, sel: sel})
+		res := promotest.Evaluate(t, promo.Cart{ID: "s", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"}, Lines: lines}, rs)
 		// The most occurrences any sharing of the B units allows.
 		var best int64
 		for k := int64(1); ; k++ {
@@ -227,14 +222,8 @@ func TestTargeted(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rs, err := promo.NewRuleset(promo.Settings{}, tt.p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := promo.Evaluate(promo.Cart{ID: "s", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"}, Lines: tt.lines}, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			rs := promotest.NewRuleset(t, promo.Settings{}, tt.p)
+			res := promotest.Evaluate(t, promo.Cart{ID: "s", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"}, Lines: tt.lines}, rs)
 			want := tt.want
 			if want.Adj == nil {
 				want.Adj = map[string]bnAdj{}
@@ -292,14 +281,8 @@ func TestTargetedReasons(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rs, err := promo.NewRuleset(promo.Settings{}, tt.p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := promo.Evaluate(promo.Cart{ID: "s", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"}, Lines: tt.lines}, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			rs := promotest.NewRuleset(t, promo.Settings{}, tt.p)
+			res := promotest.Evaluate(t, promo.Cart{ID: "s", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"}, Lines: tt.lines}, rs)
 			if len(res.Trace) != 1 || len(res.Trace[0].Reasons) == 0 {
 				t.Fatalf("trace = %+v, want one entry with reasons", res.Trace)
 			}
@@ -315,10 +298,7 @@ func TestTargetedParticipantsByLine(t *testing.T) {
 	// "Compre 1, leve 2 com 50 %" on s (both sides, 2 at 10.00) and t
 	// (target, 1 at 4.00): the buyer is one s, the targets t and the other
 	// s. Each line takes part once, in cart line order.
-	rs, err := promo.NewRuleset(promo.Settings{}, tgPromo{b: benefit.ItemPercent(decimal.NewFromInt(50)), m: 1, n: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.NewRuleset(t, promo.Settings{}, tgPromo{b: benefit.ItemPercent(decimal.NewFromInt(50)), m: 1, n: 2})
 	res, err := promo.Evaluate(promo.Cart{ID: "s", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"},
 		Lines: []promo.Line{{ID: "s", ProductCode: "B1", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("10.00")},
 			{ID: "t", ProductCode: "T1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("4.00")}}}, rs)
