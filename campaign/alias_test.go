@@ -10,6 +10,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promogen"
 )
@@ -67,19 +68,13 @@ func TestCompileSharesNothingWithItsDefinition(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := campaign.Compile(def)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.Compile(t, def)
 	gen := promogen.CartFor(def)
 	var carts []promo.Cart
 	var before []promo.Result
 	for i := range 50 {
 		c := gen.Example(i)
-		res, err := promo.Evaluate(c, rs)
-		if err != nil {
-			t.Fatalf("cart %d: %v", i, err)
-		}
+		res := promotest.Evaluate(t, c, rs)
 		carts, before = append(carts, c), append(before, res)
 	}
 	// What a promotion tells of itself: its Info and, for a campaign, its
@@ -112,10 +107,7 @@ func TestCompileSharesNothingWithItsDefinition(t *testing.T) {
 
 	opts := testkit.EquateDecimals()
 	for i, c := range carts {
-		res, err := promo.Evaluate(c, rs)
-		if err != nil {
-			t.Fatalf("cart %d after the change: %v", i, err)
-		}
+		res := promotest.Evaluate(t, c, rs)
 		if diff := cmp.Diff(before[i], res, opts); diff != "" {
 			t.Fatalf("cart %d priced otherwise after the definition changed (-before +after):\n%s", i, diff)
 		}

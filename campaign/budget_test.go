@@ -10,6 +10,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -19,10 +20,7 @@ func bgRuleset(t interface{ Fatalf(string, ...any) }, benefit, extra string) *pr
 	doc := fmt.Sprintf(`{"version": 1, "campaigns": [{"id": "c", "name": "C", "start": "2026-11-01",
 	  "rules": {"conditions": [{"kind": "product_code", "values": ["A", "B", "C"]}]}%s,
 	  "benefit": %s}]}`, extra, benefit)
-	rs, err := campaign.Load([]byte(doc))
-	if err != nil {
-		t.Fatalf("%v\n%s", err, doc)
-	}
+	rs := promotest.Load(t, doc)
 	return rs
 }
 
@@ -45,20 +43,14 @@ func TestBudgetCounterKeysAndCustomer(t *testing.T) {
 	if got := rs.CounterKeys(&anon); !slices.Equal(got, want[:1]) {
 		t.Errorf("CounterKeys of an anonymous sale = %v, want %v", got, want[:1])
 	}
-	res, err := promo.Evaluate(anon, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := promotest.Evaluate(t, anon, rs)
 	if e, _ := res.TraceFor("c"); e.Code() != campaign.ReasonLimitNeedsCustomer {
 		t.Errorf("anonymous sale: %s, want %s", e.Code(), campaign.ReasonLimitNeedsCustomer)
 	}
 	// The customer's budget binds before the total's: 5.00 of 10% gives
 	// 5.00, 8.00 granted before leaves 2.00.
 	cart.History.Counters = map[string]decimal.Decimal{"budget/c/customer/tok/amount": decimal.NewFromInt(8)}
-	res, err = promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res = promotest.Evaluate(t, cart, rs)
 	if len(res.Applied) != 1 || !res.Applied[0].Amount.Equal(decimal.NewFromInt(2)) {
 		t.Fatalf("applied %+v, want 2.00", res.Applied)
 	}
@@ -107,10 +99,7 @@ func TestPropertyCapsGrantWhatIsLeft(t *testing.T) {
 			withMax := b[:len(b)-1] + fmt.Sprintf(`, "max_discount": "%s"}`, cap.StringFixed(2))
 			rs = bgRuleset(t, withMax, "")
 		}
-		res, err := promo.Evaluate(cart, rs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := promotest.Evaluate(t, cart, rs)
 		got := decimal.Zero
 		if len(res.Applied) == 1 {
 			got = res.Applied[0].Amount
@@ -157,10 +146,7 @@ func TestCapsOnFreight(t *testing.T) {
 		if tt.counter != "" {
 			cart.History.Counters = map[string]decimal.Decimal{"budget/c/all/amount": decimal.RequireFromString(tt.counter)}
 		}
-		res, err := promo.Evaluate(cart, rs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := promotest.Evaluate(t, cart, rs)
 		want := decimal.RequireFromString(tt.want)
 		if res.Freight == nil || !res.Freight.Discount.Equal(want) || !res.Lines[0].Discount.IsZero() {
 			t.Fatalf("%s: freight %+v, line discount %s; want %s off the freight only", tt.benefit, res.Freight, res.Lines[0].Discount, want)

@@ -9,6 +9,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/rules"
@@ -49,10 +50,7 @@ func TestPropertyInstantOffsetChangesNothing(t *testing.T) {
 		if rapid.Bool().Draw(t, "zone_utc") {
 			def.Settings.TimeZone = "UTC"
 		}
-		rs, err := campaign.Compile(def)
-		if err != nil {
-			t.Fatalf("compile: %v", err)
-		}
+		rs := promotest.Compile(t, def)
 		cart := lpGenCart(t)
 		cart.Time = cart.Time.Add(time.Duration(rapid.IntRange(-180, 180).Draw(t, "shift_minutes")) * time.Minute)
 		cart.History.Counters = lpGenCounters(t, &def, &cart)
@@ -68,14 +66,8 @@ func TestPropertyInstantOffsetChangesNothing(t *testing.T) {
 		offset := rapid.IntRange(-14*60, 14*60).Draw(t, "offset_minutes")
 		other.Time = cart.Time.In(time.FixedZone("other", offset*60))
 
-		want, err := promo.Evaluate(cart, rs)
-		if err != nil {
-			t.Fatalf("Evaluate: %v", err)
-		}
-		got, err := promo.Evaluate(other, rs)
-		if err != nil {
-			t.Fatalf("Evaluate at offset %d min: %v", offset, err)
-		}
+		want := promotest.Evaluate(t, cart, rs)
+		got := promotest.Evaluate(t, other, rs)
 		for _, v := range append(promocheck.Promises(cart, rs, want), promocheck.Promises(other, rs, got)...) {
 			t.Fatalf("%v", v)
 		}

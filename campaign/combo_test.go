@@ -183,10 +183,7 @@ func TestQuantityBlockCountsEveryUnitBought(t *testing.T) {
 	// period (each below the minimum of 2, so none is bonified); the host
 	// adds every counter delta of each result's events to its history.
 	// After 5 units the 6th sale must be blocked (allowed 0).
-	rs, err := campaign.Load([]byte(fmt.Sprintf(`{"version": 1, "campaigns": [], "combos": [%s]}`, cbQuantity("qtd", "promotion_period"))))
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.Load(t, fmt.Sprintf(`{"version": 1, "campaigns": [], "combos": [%s]}`, cbQuantity("qtd", "promotion_period")))
 	const key = "block/qtd/customer/c-1/all/units"
 	counters := map[string]decimal.Decimal{}
 	for sale := 1; sale <= 6; sale++ {
@@ -196,10 +193,7 @@ func TestQuantityBlockCountsEveryUnitBought(t *testing.T) {
 			t.Fatal(err)
 		}
 		c.History.Counters = map[string]decimal.Decimal{key: counters[key]}
-		res, err := promo.Evaluate(c, rs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := promotest.Evaluate(t, c, rs)
 		if sale == 6 {
 			want := []cbBlock{{"qtd", "1", "purchase_blocked", decimal.Zero}}
 			if diff := cmp.Diff(want, cbBlocks(res), testkit.EquateDecimals()); diff != "" {
@@ -246,10 +240,7 @@ func TestKitBonusUnitsAreNotShared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := promo.Evaluate(c, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := promotest.Evaluate(t, c, rs)
 	want := map[string]decimal.Decimal{"a": decimal.Zero, "b1": testkit.Dec("5.00"), "b2": testkit.Dec("10.00")}
 	if diff := cmp.Diff(want, pkDiscounts(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("discounts (-want +got):\n%s", diff)
@@ -319,10 +310,7 @@ func TestComboCounterKeys(t *testing.T) {
 	// sale.
 	ruleset := `{"version": 1, "campaigns": [], "combos": [` +
 		strings.Join([]string{cbQuantity("q-dia", "sale_day"), cbQuantity("q-periodo", "promotion_period"), cbQuantity("q-nenhum", "none")}, ",") + `]}`
-	rs, err := campaign.Load([]byte(ruleset))
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.Load(t, ruleset)
 	for _, tc := range []struct {
 		name, customer string
 		want           []string

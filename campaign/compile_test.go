@@ -278,10 +278,7 @@ func TestCompileInfo(t *testing.T) {
 	def := cpRuleset(sale, item)
 	def.Settings.Rounding = "half_up"
 	def.Categories = []campaign.Category{{ID: "natal", Name: "Natal"}}
-	rs, err := campaign.Compile(def)
-	if err != nil {
-		t.Fatalf("Compile: %v", err)
-	}
+	rs := promotest.Compile(t, def)
 	if rs.Settings().Rounding != promo.HalfUp || rs.Len() != 2 {
 		t.Errorf("Settings %+v, Len %d; want half_up and 2", rs.Settings(), rs.Len())
 	}
@@ -354,10 +351,7 @@ func TestCompileDateForms(t *testing.T) {
 			c.Start, c.End = tt.start, tt.end
 			def := cpRuleset(c)
 			def.Settings.TimeZone = tt.tz
-			rs, err := campaign.Compile(def)
-			if err != nil {
-				t.Fatalf("Compile: %v", err)
-			}
+			rs := promotest.Compile(t, def)
 			p, _ := rs.Promotion("c")
 			in := p.Info()
 			if !in.Start.Equal(tt.wantStart) {
@@ -393,10 +387,7 @@ func TestDateOnlyEndIsInclusive(t *testing.T) {
 	for _, tt := range tests {
 		cart := promo.Cart{ID: "s", Time: tt.at, Store: promo.Store{ID: "l"}, Lines: []promo.Line{
 			{ID: "1", Quantity: decimal.NewFromInt(1), UnitPrice: decimal.NewFromInt(10)}}}
-		res, err := promo.Evaluate(cart, rs)
-		if err != nil {
-			t.Fatalf("Evaluate: %v", err)
-		}
+		res := promotest.Evaluate(t, cart, rs)
 		if got := res.Trace[0].Code(); got != tt.want {
 			t.Errorf("at %v (-want +got):\n-%s\n+%s", tt.at, tt.want, got)
 		}
@@ -519,27 +510,18 @@ func TestCompileCopiesDefinition(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Decode: %v", err)
 	}
-	rs, err := campaign.Compile(def)
-	if err != nil {
-		t.Fatalf("Compile: %v", err)
-	}
+	rs := promotest.Compile(t, def)
 	cart := promotest.DecodeCart(t, `{"id":"rg-3","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[
 	 {"id":"1","product_code":"A","quantity":"1","unit_price":"10.00"},
 	 {"id":"2","product_code":"C","quantity":"1","unit_price":"100.00"}]}`)
-	before, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatalf("Evaluate: %v", err)
-	}
+	before := promotest.Evaluate(t, cart, rs)
 
 	// The host edits its definition after compiling: the flyer price, the
 	// benefit's percent through its pointer, the condition's values.
 	def.Combos[0].Items[0].Price = testkit.Dec("1.00")
 	*def.Campaigns[0].Benefit.Percent = testkit.Dec("50")
 	def.Campaigns[0].Rules.Conditions[0].Values[0] = "A"
-	after, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatalf("Evaluate after the edit: %v", err)
-	}
+	after := promotest.Evaluate(t, cart, rs)
 
 	// Line 1: flyer price 5.00 on 10.00: 10.00 − 5.00 = 5.00.
 	// Line 2: 10 % of 100.00 = 10.00. Total 15.00, both times.

@@ -531,10 +531,7 @@ func cdRunCodes(t *testing.T, rs *promo.Ruleset, tests []cdCodeCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := promo.Evaluate(cdCart(tt.code), rs)
-			if err != nil {
-				t.Fatalf("Evaluate: %v", err)
-			}
+			res := promotest.Evaluate(t, cdCart(tt.code), rs)
 			e, ok := res.TraceFor("c1")
 			if !ok {
 				t.Fatal("no trace entry for c1")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
@@ -56,20 +57,14 @@ func famUnits(amount, price decimal.Decimal) (int64, bool) {
 
 func famCompile(t *rapid.T, def campaign.Ruleset) *promo.Ruleset {
 	def.Version = campaign.Version
-	rs, err := campaign.Compile(def)
-	if err != nil {
-		t.Fatalf("Compile: %v", err)
-	}
+	rs := promotest.Compile(t, def)
 	return rs
 }
 
 // famEvaluate evaluates and checks that the result keeps the engine's
 // promises (promocheck.Promises).
 func famEvaluate(t *rapid.T, c promo.Cart, rs *promo.Ruleset) promo.Result {
-	res, err := promo.Evaluate(c, rs)
-	if err != nil {
-		t.Fatalf("Evaluate: %v", err)
-	}
+	res := promotest.Evaluate(t, c, rs)
 	for _, v := range promocheck.Promises(c, rs, res) {
 		t.Fatalf("%v", v)
 	}

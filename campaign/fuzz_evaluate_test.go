@@ -11,6 +11,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
@@ -47,10 +48,7 @@ func fzCheck(t fzT, cart promo.Cart, rs *promo.Ruleset, res promo.Result) {
 	if err != nil {
 		t.Fatalf("json.Marshal of the result: %v", err)
 	}
-	again, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatalf("the second evaluation: %v", err)
-	}
+	again := promotest.Evaluate(t, cart, rs)
 	second, err := json.Marshal(again)
 	if err != nil {
 		t.Fatalf("json.Marshal of the second result: %v", err)
@@ -111,10 +109,7 @@ func FuzzEvaluate(f *testing.F) {
 			fuzzCheckValidation(t, "DecodeCart", err)
 			return
 		}
-		res, err := promo.Evaluate(cart, rs)
-		if err != nil {
-			t.Fatalf("Evaluate of a decoded cart: %v", err)
-		}
+		res := promotest.Evaluate(t, cart, rs)
 		fzCheck(t, cart, rs, res)
 	})
 }
@@ -171,10 +166,7 @@ func fzFull(f *testing.F) (*promo.Ruleset, *rapid.Generator[promo.Cart]) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	rs, err := campaign.Compile(def)
-	if err != nil {
-		f.Fatal(err)
-	}
+	rs := promotest.Compile(f, def)
 	return rs, promogen.CartFor(def)
 }
 

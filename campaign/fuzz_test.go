@@ -8,6 +8,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -110,10 +111,7 @@ func FuzzDecode(f *testing.F) {
 			return
 		}
 		cart := fuzzCart(t)
-		res, err := promo.Evaluate(cart, rs)
-		if err != nil {
-			t.Fatalf("Evaluate of a compiled ruleset on a valid cart: %v", err)
-		}
+		res := promotest.Evaluate(t, cart, rs)
 		if len(res.Lines) != len(cart.Lines) {
 			t.Fatalf("%d result lines for %d cart lines", len(res.Lines), len(cart.Lines))
 		}

@@ -98,10 +98,7 @@ func TestIndustryBudgetAcrossSales(t *testing.T) {
 		c := promo.Cart{ID: fmt.Sprintf("sale-%d", k+1), Time: testkit.At(2026, 11, 21, 10, 15+k, 0), Store: promo.Store{ID: "loja-1"},
 			Lines:   []promo.Line{{ID: "1", ProductCode: "P", Quantity: decimal.NewFromInt(6), UnitPrice: testkit.Dec("2.00")}},
 			History: promo.History{Budgets: map[string]decimal.Decimal{"ind": budget}}}
-		res, err := promo.Evaluate(c, rs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := promotest.Evaluate(t, c, rs)
 		if got := pkCodes(res)["ind"]; got != want.code {
 			t.Errorf("sale %d: trace code %q, want %q", k+1, got, want.code)
 		}
@@ -142,10 +139,7 @@ func TestIndustryFundingRecords(t *testing.T) {
 	  "combos": [{"id": "kit", "description": "A + C", "priority": 3, "start": "2026-11-01", "type": "kit",
 	    "buy": [{"product": "A", "quantity": 1}], "bonus": [{"product": "C", "quantity": 1, "percent": "50"}]}],
 	  "industry_promotions": [{"id": "ind", "name": "B 3x2", "priority": 1, "start": "2026-11-01", "funder": "Fab", "products": ["B"], "take_pay": {"take": 3, "pay": 2}}]}`
-	rs, err := campaign.Load([]byte(ruleset))
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.Load(t, ruleset)
 	c, err := promo.DecodeCart([]byte(`{"id": "sale-148", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "promo_codes": ["PACK10"],
 	  "lines": [
 	    {"id": "1", "product_code": "A", "quantity": "2", "unit_price": "40.00"},
@@ -154,10 +148,7 @@ func TestIndustryFundingRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := promo.Evaluate(c, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := promotest.Evaluate(t, c, rs)
 	want := []promo.FundingRecord{{Sale: "sale-148", Store: "loja-1", Instant: c.Time, Campaign: "ind", Funder: "Fab", Units: 1,
 		Amount: testkit.Dec("10.00"), FunderAmount: testkit.Dec("10.00"), RetailerAmount: decimal.Zero}}
 	got := promo.FundingRecords(c, res)

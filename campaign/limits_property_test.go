@@ -13,6 +13,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
@@ -188,14 +189,8 @@ func lpGenCounters(t *rapid.T, def *campaign.Ruleset, c *promo.Cart) map[string]
 // lpEvaluate compiles and evaluates, and checks that the result keeps
 // the engine's promises (promocheck.Promises).
 func lpEvaluate(t *rapid.T, def campaign.Ruleset, c promo.Cart) (*promo.Ruleset, promo.Result) {
-	rs, err := campaign.Compile(def)
-	if err != nil {
-		t.Fatalf("a generated ruleset does not compile: %v", err)
-	}
-	res, err := promo.Evaluate(c, rs)
-	if err != nil {
-		t.Fatalf("Evaluate: %v", err)
-	}
+	rs := promotest.Compile(t, def)
+	res := promotest.Evaluate(t, c, rs)
 	for _, v := range promocheck.Promises(c, rs, res) {
 		t.Fatalf("%v", v)
 	}

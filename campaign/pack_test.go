@@ -330,10 +330,7 @@ func TestPackCounterKeys(t *testing.T) {
 	// already made and the limit is never reached.
 	ruleset := fmt.Sprintf(`{"version": 1, "campaigns": [], "discount_packs": [%s]}`,
 		pkPack("pk-cli", `"require_customer": true, "limit_per_customer": 2, "prize": {"sale": {"percent": "10"}}`))
-	rs, err := campaign.Load([]byte(ruleset))
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.Load(t, ruleset)
 	c, err := promo.DecodeCart([]byte(`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"},
 	  "customer": {"id": "c-1"}, "promo_codes": ["PACK"], "lines": [{"id": "1", "product_code": "A", "quantity": "1", "unit_price": "50.00"}]}`))
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
 )
@@ -139,18 +139,12 @@ func TestPrivacyCheckFindsLeaks(t *testing.T) {
 }
 
 func TestPrivacyEventsCarryNoCPF(t *testing.T) {
-	rs, err := campaign.Load([]byte(pvRuleset))
-	if err != nil {
-		t.Fatalf("Load: %v", err)
-	}
+	rs := promotest.Load(t, pvRuleset)
 	cart, err := promo.DecodeCart([]byte(pvCart))
 	if err != nil {
 		t.Fatalf("DecodeCart: %v", err)
 	}
-	res, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatalf("Evaluate: %v", err)
-	}
+	res := promotest.Evaluate(t, cart, rs)
 	// The sale must really make every kind of event the test is about, or
 	// it proves nothing: activation (with counters), code redeemed, code
 	// issued, cashback earned and redeemed, the program's points, a fixed

@@ -8,6 +8,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -48,10 +49,7 @@ func TestRefundRestoresCashback(t *testing.T) {
 	} {
 		t.Run(tt.mode, func(t *testing.T) {
 			rs := campaign.MustLoad([]byte(`{"version": 1, "settings": {"cashback_redemption": "` + tt.mode + `"}, "campaigns": []}`))
-			res, err := promo.Evaluate(cart, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := promotest.Evaluate(t, cart, rs)
 			one := []promo.Returned{{Line: "1", Quantity: d("1")}}
 			r1, err := promo.Refund(res, nil, one)
 			if err != nil {

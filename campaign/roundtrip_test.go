@@ -11,6 +11,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promogen"
 )
@@ -160,23 +161,11 @@ func TestPropertyDefinitionJSONRoundTrip(t *testing.T) {
 			t.Fatalf("definition after a JSON round trip (-want +got):\n%s\nJSON: %s", diff, data)
 		}
 
-		rs, err := campaign.Compile(def)
-		if err != nil {
-			t.Fatalf("Compile of a generated (valid) definition: %v", err)
-		}
-		rsBack, err := campaign.Compile(back)
-		if err != nil {
-			t.Fatalf("Compile of the decoded definition: %v", err)
-		}
+		rs := promotest.Compile(t, def)
+		rsBack := promotest.Compile(t, back)
 		cart := rtCart(t)
-		want, err := promo.Evaluate(cart, rs)
-		if err != nil {
-			t.Fatalf("Evaluate: %v", err)
-		}
-		got, err := promo.Evaluate(cart, rsBack)
-		if err != nil {
-			t.Fatalf("Evaluate with the decoded definition: %v", err)
-		}
+		want := promotest.Evaluate(t, cart, rs)
+		got := promotest.Evaluate(t, cart, rsBack)
 		if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 			t.Fatalf("Evaluate, original vs round-tripped definition (-want +got):\n%s", diff)
 		}

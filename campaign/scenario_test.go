@@ -15,6 +15,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/nfce"
 	"github.com/promokit/promokit/promo"
 )
@@ -170,10 +171,7 @@ func runScenario(t *testing.T, s scenario) {
 	if err != nil {
 		t.Fatalf("unexpected error: %v", err)
 	}
-	res, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatalf("Evaluate: %v", err)
-	}
+	res := promotest.Evaluate(t, cart, rs)
 	if s.Want.Lines != nil {
 		got := make([]wantLine, len(res.Lines))
 		for i, l := range res.Lines {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -30,10 +31,7 @@ func TestTargetUnitsTakePartOnce(t *testing.T) {
 		{ID: "6", ProductCode: "CAM-M", Category: "camisetas", Quantity: dec("1"), UnitPrice: dec("30.00")},
 		{ID: "7", ProductCode: "CAM-G", Category: "camisetas", Quantity: dec("2"), UnitPrice: dec("20.00")},
 	}}
-	res, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := promotest.Evaluate(t, cart, rs)
 	if e, _ := res.TraceFor("leve-3-pague-2"); e.Code() != promo.ReasonMinQuantity {
 		t.Errorf("leve-3-pague-2: %s, want %s: only one unit is left", e.Code(), promo.ReasonMinQuantity)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -46,10 +47,7 @@ func TestEndToTheMinuteCoversTheMinute(t *testing.T) {
 		t.Run(tc.at.Format("15:04:05.999999999"), func(t *testing.T) {
 			cart := promo.Cart{ID: "rg-11", Time: tc.at, Store: promo.Store{ID: "x"},
 				Lines: []promo.Line{{ID: "1", ProductCode: "A", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("100.00")}}}
-			res, err := promo.Evaluate(cart, rs)
-			if err != nil {
-				t.Fatalf("Evaluate: %v", err)
-			}
+			res := promotest.Evaluate(t, cart, rs)
 			if diff := cmp.Diff(testkit.Dec(tc.discount), res.Totals.Discount, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("discount (-want +got):\n%s", diff)
 			}

@@ -11,6 +11,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
@@ -224,14 +225,8 @@ func TestPropertyUnitsTakePartInOneGroupedOccurrence(t *testing.T) {
 			def.Campaigns = append(def.Campaigns, c.def)
 		}
 		cart := upGenCart(t)
-		rs, err := campaign.Compile(def)
-		if err != nil {
-			t.Fatalf("compile: %v", err)
-		}
-		res, err := promo.Evaluate(cart, rs)
-		if err != nil {
-			t.Fatalf("Evaluate: %v", err)
-		}
+		rs := promotest.Compile(t, def)
+		res := promotest.Evaluate(t, cart, rs)
 		for _, v := range promocheck.Promises(cart, rs, res) {
 			t.Fatalf("%v", v)
 		}

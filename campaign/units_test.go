@@ -7,6 +7,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -36,10 +37,7 @@ func TestUnitsCostDoesNotGrowWithUnits(t *testing.T) {
 	// A million units: leve3 frees 3 units (9 taken), leve5 groups the
 	// 999,991 left: 199,998 groups, 199,998 free units; the cheapest unit
 	// that still costs something is a paid one (10.00): 5.00 off.
-	res, err := promo.Evaluate(cart(1_000_000), rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := promotest.Evaluate(t, cart(1_000_000), rs)
 	want := decimal.RequireFromString("30.00").Add(decimal.RequireFromString("1999980.00")).Add(decimal.RequireFromString("5.00"))
 	if !res.Totals.Discount.Equal(want) {
 		t.Errorf("discount = %s, want %s", res.Totals.Discount, want)
@@ -56,10 +54,7 @@ func TestUnitsCostDoesNotGrowWithUnits(t *testing.T) {
 		t.Errorf("Evaluate allocates %v times for 1,000,000 units, %v for 1,000: it must not grow with the units", big, small)
 	}
 	refund := func(units int64) float64 {
-		sale, err := promo.Evaluate(cart(units), rs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sale := promotest.Evaluate(t, cart(units), rs)
 		one := []promo.Returned{{Line: "1", Quantity: decimal.NewFromInt(1)}}
 		return testing.AllocsPerRun(5, func() {
 			if _, err := promo.Refund(sale, nil, one); err != nil {
