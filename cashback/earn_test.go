@@ -10,6 +10,7 @@ import (
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/cashback"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -66,14 +67,8 @@ func saleCart(id string, t time.Time, prices ...string) promo.Cart {
 func earned(t *testing.T, settings promo.Settings, c stub, s cashback.Settings, lines func(*promo.View) []int, cart promo.Cart) (promo.Result, []promo.Event) {
 	t.Helper()
 	e := cashback.NewEarner(c.Info(), c.Keys(), s, lines)
-	rs, err := promo.NewRuleset(settings, c, e)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.NewRuleset(t, settings, c, e)
+	res := promotest.Evaluate(t, cart, rs)
 	var out []promo.Event
 	for _, ev := range res.Events {
 		if ev.Kind == promo.EventCashbackEarned {
@@ -322,10 +317,7 @@ func TestDaysToStartBeyondUsageLimit(t *testing.T) {
 		return // refused at compile time: fine
 	}
 	sale := testkit.At(2026, 11, 21, 10, 0, 0)
-	res, err := promo.Evaluate(saleCart("s", sale, "50.00"), rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := promotest.Evaluate(t, saleCart("s", sale, "50.00"), rs)
 	checkWindows(t, sale, res.Events)
 }
 
@@ -364,10 +356,7 @@ func TestEarnedNetOfExchange(t *testing.T) {
 			  "benefit": {"on": "sale", "percent": "10"}, "extras": {"cashback": {"type": "percent", "value": "10"}}}]}`))
 			cart := saleCart("troca", testkit.SaleTime(), "100.00", "50.00", "50.00")
 			cart.Exchanges = []promo.ExchangeItem{{ID: "T1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("20.00")}}
-			res, err := promo.Evaluate(cart, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := promotest.Evaluate(t, cart, rs)
 			var got []string
 			for _, e := range res.Events {
 				if e.Kind == promo.EventCashbackEarned {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/promokit/promokit/cashback"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -26,17 +27,11 @@ func credit(id, remaining string) promo.Credit {
 
 func (rt redeemTest) evaluate(t *testing.T) promo.Result {
 	t.Helper()
-	rs, err := promo.NewRuleset(promo.Settings{}, cashback.NewRedeemer(rt.mode))
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.NewRuleset(t, promo.Settings{}, cashback.NewRedeemer(rt.mode))
 	cart := saleCart("venda", redeemSale, rt.prices...)
 	cart.Wallet = rt.wallet
 	cart.Exchanges = rt.exchanges
-	res, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := promotest.Evaluate(t, cart, rs)
 	return res
 }
 
@@ -258,16 +253,10 @@ func TestRedeemAsDiscount(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rs, err := promo.NewRuleset(promo.Settings{}, cashback.NewRedeemer(cashback.AsDiscount))
-			if err != nil {
-				t.Fatal(err)
-			}
+			rs := promotest.NewRuleset(t, promo.Settings{}, cashback.NewRedeemer(cashback.AsDiscount))
 			cart := saleCart("venda", redeemSale)
 			cart.Lines, cart.Wallet = tt.lines, tt.wallet
-			res, err := promo.Evaluate(cart, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := promotest.Evaluate(t, cart, rs)
 			got := map[string]string{}
 			for _, l := range res.Lines {
 				got[l.ID] = l.Discount.StringFixed(2)

@@ -14,6 +14,7 @@ import (
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/cashback"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -123,10 +124,7 @@ func newMachine(t *rapid.T) *machine {
 				ReviewRequired: p.review, UseAveragePrice: p.average}},
 		})
 	}
-	rs, err := campaign.Compile(def)
-	if err != nil {
-		t.Fatalf("compile: %v", err)
-	}
+	rs := promotest.Compile(t, def)
 	m.rs = rs
 	return m
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/cashback"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -56,10 +57,7 @@ func TestWalletAcrossSales(t *testing.T) {
 		c := promo.Cart{ID: id, Time: when, Store: promo.Store{ID: "loja-1"}, Customer: &promo.Customer{ID: "tok-w"},
 			Lines:  []promo.Line{{ID: "1", ProductCode: code, Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec(price)}},
 			Wallet: w.Credits()}
-		res, err := promo.Evaluate(c, rs)
-		if err != nil {
-			t.Fatalf("%s: %v", id, err)
-		}
+		res := promotest.Evaluate(t, c, rs)
 		if err := w.Apply(when, res.Events); err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
@@ -90,10 +88,7 @@ func TestWalletAcrossSales(t *testing.T) {
 	// Sale 1 retried (the POS did not get the answer): same event id, the
 	// wallet does not earn twice.
 	cart1.Wallet = nil
-	retry1, err := promo.Evaluate(cart1, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	retry1 := promotest.Evaluate(t, cart1, rs)
 	if got := cashbackEvents(retry1); len(got) != 1 || got[0].ID != evs[0].ID {
 		t.Errorf("sale 1 retried: events %+v, want the same id %s", got, evs[0].ID)
 	}
@@ -133,10 +128,7 @@ func TestWalletAcrossSales(t *testing.T) {
 		t.Fatal(err)
 	}
 	cart3.Wallet = before3
-	retry3, err := promo.Evaluate(cart3, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	retry3 := promotest.Evaluate(t, cart3, rs)
 	if diff := cmp.Diff(res3.Events, retry3.Events, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("sale 3 retried: events (-first +retry):\n%s", diff)
 	}
@@ -266,10 +258,7 @@ func TestRefundReversesCashback(t *testing.T) {
 	t0 := testkit.At(2026, 11, 21, 10, 0, 0)
 	cart := promo.Cart{ID: "venda-r", Time: t0, Store: promo.Store{ID: "loja-1"}, Customer: &promo.Customer{ID: "tok-r"},
 		Lines: []promo.Line{{ID: "1", ProductCode: "A", Quantity: testkit.Dec("3"), UnitPrice: testkit.Dec("10.00")}}}
-	sale, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sale := promotest.Evaluate(t, cart, rs)
 	earnedEvs := cashbackEvents(sale)
 	if len(earnedEvs) != 1 || !earnedEvs[0].Amount.Equal(testkit.Dec("7.78")) {
 		t.Fatalf("earned %+v, want 7.78", earnedEvs)
