@@ -12,6 +12,7 @@ import (
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/exchange"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
@@ -83,10 +84,7 @@ func seedCart(t testing.TB) promo.Cart {
 func runProbe(t *testing.T, cart promo.Cart, mode exchange.Mode, before ...promo.Promotion) *probe {
 	t.Helper()
 	p := &probe{mode: mode}
-	rs, err := promo.NewRuleset(promo.Settings{}, append(before, p)...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.NewRuleset(t, promo.Settings{}, append(before, p)...)
 	if _, err := promo.Evaluate(cart, rs); err != nil {
 		t.Fatal(err)
 	}
@@ -234,10 +232,7 @@ func TestOriginalCappedAtTheLine(t *testing.T) {
 		{ID: "B", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("50.00"), OriginalPrice: decimal.NewNullDecimal(testkit.Dec("60.00"))},
 		{ID: "C", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("50.00")},
 	}
-	res, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := promotest.Evaluate(t, cart, rs)
 	got := map[string]decimal.Decimal{}
 	for _, l := range res.Lines {
 		got[l.ID] = l.Discount
@@ -263,10 +258,7 @@ func TestOriginalCappedAtTheLine(t *testing.T) {
 // Shares follow the lines' ids, not the receipt order: the same lines in
 // any order get the same shares; the cent left over goes to the first id.
 func TestSharesIndependentOfLineOrder(t *testing.T) {
-	rs, err := promo.NewRuleset(promo.Settings{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.NewRuleset(t, promo.Settings{})
 	lines := []promo.Line{
 		{ID: "x1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")},
 		{ID: "x2", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")},
@@ -281,10 +273,7 @@ func TestSharesIndependentOfLineOrder(t *testing.T) {
 		for _, i := range order {
 			cart.Lines = append(cart.Lines, lines[i])
 		}
-		res, err := promo.Evaluate(cart, rs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := promotest.Evaluate(t, cart, rs)
 		got := map[string]decimal.Decimal{}
 		for _, l := range res.Lines {
 			got[l.ID] = l.ExchangeShare
@@ -302,10 +291,7 @@ func TestExchangeValueRounding(t *testing.T) {
 		rs := campaign.MustLoad([]byte(fmt.Sprintf(`{"version": 1, "settings": {"rounding": %q}, "campaigns": []}`, tt.rounding)))
 		cart := seedCart(t)
 		cart.Exchanges = []promo.ExchangeItem{{ID: "T1", Quantity: testkit.Dec("3"), UnitPrice: testkit.Dec("3.335")}}
-		res, err := promo.Evaluate(cart, rs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := promotest.Evaluate(t, cart, rs)
 		if !res.Totals.Exchange.Equal(testkit.Dec(tt.want)) {
 			t.Errorf("%s: exchange = %s, want %s", tt.rounding, res.Totals.Exchange, tt.want)
 		}
@@ -333,10 +319,7 @@ func TestSharesProperty(t *testing.T) {
 			cart.Exchanges = append(cart.Exchanges, promo.ExchangeItem{ID: fmt.Sprintf("T%d", i), Quantity: testkit.Dec("1"), UnitPrice: p})
 			ex = ex.Add(p)
 		}
-		res, err := promo.Evaluate(cart, rs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := promotest.Evaluate(t, cart, rs)
 		for _, v := range promocheck.Promises(cart, rs, res) {
 			t.Fatalf("%v", v)
 		}
