@@ -7,6 +7,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
 )
@@ -54,10 +55,7 @@ func TestAddProfessionalScoresASaleWithoutCPF(t *testing.T) {
 	} {
 		t.Run(tt.store, func(t *testing.T) {
 			cart := lyAddCart(tt.store)
-			res, err := promo.Evaluate(cart, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := promotest.Evaluate(t, cart, rs)
 			got, err := loyalty.AddProfessional(rs, cart, res, lyProA)
 			if err != nil {
 				t.Fatal(err)
@@ -74,10 +72,7 @@ func TestAddProfessionalScoresASaleWithoutCPF(t *testing.T) {
 			// The same sale evaluated with the CPF gives the same program
 			// event, id included, and the same bonus points.
 			cart.Professional = lyProA
-			again, err := promo.Evaluate(cart, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			again := promotest.Evaluate(t, cart, rs)
 			var prog, bonus promo.Event
 			for _, e := range again.Events {
 				switch {
@@ -103,10 +98,7 @@ func TestAddProfessionalScoresASaleWithoutCPF(t *testing.T) {
 func TestAddProfessionalRefuses(t *testing.T) {
 	rs := campaign.MustLoad([]byte(lyAddRuleset))
 	cart := lyAddCart("loja-centro")
-	res, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := promotest.Evaluate(t, cart, rs)
 	noProgram := campaign.MustLoad([]byte(`{"version": 1, "campaigns": []}`))
 	withCPF := cart
 	withCPF.Professional = lyProB
@@ -127,10 +119,7 @@ func TestAddProfessionalRefuses(t *testing.T) {
 	}
 	// A store without a table: nothing to score, no error.
 	cart.Store.ID = "loja-sem-tabela"
-	res, err = promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res = promotest.Evaluate(t, cart, rs)
 	if evs, err := loyalty.AddProfessional(rs, cart, res, lyProA); err != nil || len(evs) != 0 {
 		t.Errorf("store without a table: events %+v, error %v; want none", evs, err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
 )
@@ -57,14 +58,8 @@ func lyCart(id, store string, professional promo.TaxID, lines ...promo.Line) pro
 
 func lyEval(t testing.TB, c promo.Cart, promos ...promo.Promotion) promo.Result {
 	t.Helper()
-	rs, err := promo.NewRuleset(promo.Settings{}, promos...)
-	if err != nil {
-		t.Fatalf("NewRuleset: %v", err)
-	}
-	res, err := promo.Evaluate(c, rs)
-	if err != nil {
-		t.Fatalf("Evaluate: %v", err)
-	}
+	rs := promotest.NewRuleset(t, promo.Settings{}, promos...)
+	res := promotest.Evaluate(t, c, rs)
 	return res
 }
 
