@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -73,10 +74,7 @@ func FuzzDecodeCart(f *testing.F) {
 	for _, s := range fzCartSeeds(f) {
 		f.Add(s)
 	}
-	empty, err := promo.NewRuleset(promo.Settings{})
-	if err != nil {
-		f.Fatal(err)
-	}
+	empty := promotest.NewRuleset(f, promo.Settings{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := promo.DecodeCart(data)
 		if err != nil {
@@ -97,10 +95,7 @@ func FuzzDecodeCart(f *testing.F) {
 		if err := promo.ValidateCart(&c); err != nil {
 			t.Fatalf("a decoded cart ValidateCart refuses: %v", err)
 		}
-		res, err := promo.Evaluate(c, empty)
-		if err != nil {
-			t.Fatalf("Evaluate of a decoded cart: %v", err)
-		}
+		res := promotest.Evaluate(t, c, empty)
 		if len(res.Lines) != len(c.Lines) {
 			t.Fatalf("%d result lines for %d cart lines", len(res.Lines), len(c.Lines))
 		}

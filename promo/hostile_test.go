@@ -7,7 +7,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
@@ -265,10 +264,7 @@ func TestHostileRefundPaths(t *testing.T) {
 }
 
 func TestHostileLimitsComeFromTheRuleset(t *testing.T) {
-	raised, err := campaign.Load([]byte(`{"version": 1, "settings": {"limits": {"max_lines": 1500, "max_id_length": 200}}, "campaigns": []}`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	raised := promotest.Load(t, `{"version": 1, "settings": {"limits": {"max_lines": 1500, "max_id_length": 200}}, "campaigns": []}`)
 	var lines []string
 	for i := range 1200 {
 		lines = append(lines, fmt.Sprintf(`{"id": "%d", "quantity": 1, "unit_price": "1.00"}`, i))
@@ -276,7 +272,7 @@ func TestHostileLimitsComeFromTheRuleset(t *testing.T) {
 	doc := []byte(`{"id": "` + strings.Repeat("s", 150) + `", "time": "2026-11-21T10:15:00-03:00", "lines": [` + strings.Join(lines, ",") + `]}`)
 
 	// Under the defaults: 1,000 lines and ids of 128 bytes.
-	_, err = promo.DecodeCart(doc)
+	_, err := promo.DecodeCart(doc)
 	ctCheckProblems(t, ctProblems(t, err, "cart"), []ctWantProblem{
 		{"id", "150 bytes: at most 128 (settings.limits.max_id_length)"},
 		{"lines", "1200 lines: at most 1000 (settings.limits.max_lines)"},
@@ -286,10 +282,7 @@ func TestHostileLimitsComeFromTheRuleset(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Ruleset.DecodeCart under raised limits: %v", err)
 	}
-	res, err := promo.Evaluate(cart, raised)
-	if err != nil {
-		t.Fatalf("Evaluate under raised limits: %v", err)
-	}
+	res := promotest.Evaluate(t, cart, raised)
 	if !res.Totals.Gross.Equal(decimal.NewFromInt(1200)) {
 		t.Errorf("gross (-want +got):\n-1200\n+%s", res.Totals.Gross)
 	}

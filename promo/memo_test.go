@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -41,10 +42,7 @@ func TestMemoOncePerEvaluation(t *testing.T) {
 	var got []int
 	// Two non-cumulative promotions: the kernel runs the pipeline more
 	// than once to compare them.
-	rs, err := promo.NewRuleset(promo.Settings{}, memoProbe{"a", &computed, &got}, memoProbe{"b", &computed, &got})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.NewRuleset(t, promo.Settings{}, memoProbe{"a", &computed, &got}, memoProbe{"b", &computed, &got})
 	for n := 1; n <= 2; n++ {
 		got = nil
 		if _, err := promo.Evaluate(cart, rs); err != nil {

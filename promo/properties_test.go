@@ -347,10 +347,7 @@ func TestSaleApportionTiesByRank(t *testing.T) {
 	want := map[string]decimal.Decimal{"a": testkit.Cents(1), "b": decimal.Zero}
 	for _, order := range [][]promo.Line{{a, b}, {b, a}} {
 		c := promo.Cart{ID: "sale-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: order}
-		res, err := promo.Evaluate(c, rs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := promotest.Evaluate(t, c, rs)
 		got := map[string]decimal.Decimal{}
 		for _, l := range res.Lines {
 			got[l.ID] = l.Discount
@@ -428,10 +425,7 @@ func TestRequireAllWithRepeatedValue(t *testing.T) {
 			c := promo.Cart{ID: "sale-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: []promo.Line{
 				{ID: "1", ProductCode: "P1", SKU: "P1-A", Category: "mercearia/graos", Quantity: decimal.NewFromInt(2), UnitPrice: testkit.Cents(1000)},
 			}}
-			res, err := promo.Evaluate(c, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := promotest.Evaluate(t, c, rs)
 			type line struct{ Discount, Net decimal.Decimal }
 			want := []line{{testkit.Cents(200), testkit.Cents(1800)}}
 			var got []line

@@ -8,7 +8,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
@@ -27,19 +26,13 @@ import (
 // "campaigns" array and optional extra top-level members).
 func rfSale(t *testing.T, ruleset string, c promo.Cart) promo.Result {
 	t.Helper()
-	rs, err := campaign.Load([]byte(ruleset))
-	if err != nil {
-		t.Fatalf("Load: %v", err)
-	}
+	rs := promotest.Load(t, ruleset)
 	if c.ID == "" {
 		c.ID = "sale-rf"
 	}
 	c.Time = testkit.SaleTime()
 	c.Store = promo.Store{ID: "loja-centro"}
-	res, err := promo.Evaluate(c, rs)
-	if err != nil {
-		t.Fatalf("Evaluate: %v", err)
-	}
+	res := promotest.Evaluate(t, c, rs)
 	return res
 }
 

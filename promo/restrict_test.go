@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -42,14 +43,8 @@ func TestBlocksAndTalliesStand(t *testing.T) {
 		{"cumulative, another campaign wins", []promo.Promotion{blocker{id: "q"}, winner{}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			rs, err := promo.NewRuleset(promo.Settings{}, tt.promos...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := promo.Evaluate(cart, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			rs := promotest.NewRuleset(t, promo.Settings{}, tt.promos...)
+			res := promotest.Evaluate(t, cart, rs)
 			if diff := cmp.Diff([]promo.Block{{Campaign: "q", Line: "1", Allowed: decimal.NewFromInt(1), Reason: promo.Reason{Code: "purchase_blocked"}}},
 				res.Blocks, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("blocks (-want +got):\n%s", diff)
