@@ -8,8 +8,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 )
@@ -17,15 +17,9 @@ import (
 // evaluate loads a ruleset and evaluates the lines under it.
 func evaluate(t *testing.T, ruleset string, lines ...promo.Line) (promo.Cart, *promo.Ruleset, promo.Result) {
 	t.Helper()
-	rs, err := campaign.Load([]byte(ruleset))
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.Load(t, ruleset)
 	cart := promo.Cart{ID: "venda-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: lines}
-	res, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := promotest.Evaluate(t, cart, rs)
 	return cart, rs, res
 }
 
