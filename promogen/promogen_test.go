@@ -12,6 +12,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promogen"
 )
@@ -37,10 +38,7 @@ func TestRulesetsCompile(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		def := promogen.Ruleset(promogen.WithBenefits(promogen.AllBenefits()...),
 			promogen.WithFeatures(promogen.NonCumulative|promogen.Optional|promogen.Limits|promogen.DateWindows|promogen.Funders)).Draw(t, "ruleset")
-		rs, err := campaign.Compile(def)
-		if err != nil {
-			t.Fatalf("a generated ruleset does not compile: %v", err)
-		}
+		rs := promotest.Compile(t, def)
 		c := promogen.Cart().Draw(t, "cart")
 		if _, err := promo.Evaluate(c, rs); err != nil {
 			t.Fatalf("Evaluate: %v", err)
@@ -67,18 +65,12 @@ func loadExample(t testing.TB) campaign.Ruleset {
 // unshaped carts.
 func TestCartForAppliesTheRuleset(t *testing.T) {
 	def := loadExample(t)
-	rs, err := campaign.Compile(def)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.Compile(t, def)
 	count := func(gen *rapid.Generator[promo.Cart]) (int, []string) {
 		applied := map[string]bool{}
 		for seed := range 300 {
 			c := gen.Example(seed)
-			res, err := promo.Evaluate(c, rs)
-			if err != nil {
-				t.Fatalf("Evaluate refuses a generated cart: %v", err)
-			}
+			res := promotest.Evaluate(t, c, rs)
 			for _, e := range res.Trace {
 				if e.Applied {
 					applied[e.Campaign] = true
@@ -140,10 +132,7 @@ func TestReturnsGiveBackEverything(t *testing.T) {
 		"no_activation_rules": true, "min_quantity": 3, "benefit": {"on": "items", "free_units": {"buy": 3, "pay": 2}}}]}`))
 	rapid.Check(t, func(t *rapid.T) {
 		c := promogen.Cart().Draw(t, "cart")
-		res, err := promo.Evaluate(c, rs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := promotest.Evaluate(t, c, rs)
 		plan := promogen.Returns(res).Draw(t, "plan")
 		back := map[string]decimal.Decimal{}
 		var earlier []promo.Returned
