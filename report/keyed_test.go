@@ -8,6 +8,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/report"
 )
@@ -36,10 +37,7 @@ func keyedRecords(t *testing.T) []report.Record {
 	}{{"k1", "loja-1", "2026-11-16", "30.00"}, {"k2", "loja-2", "2026-11-16", "60.00"}, {"k3", "loja-1", "2026-11-20", "25.00"}, {"k4", "loja-2", "2026-11-20", "10.00"}} {
 		c := promo.Cart{ID: s.id, Time: at(s.day, "10:00"), Store: promo.Store{ID: s.store}, PromoCodes: []string{"CINCO"},
 			Lines: []promo.Line{{ID: "1", ProductCode: "A", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec(s.price)}}}
-		res, err := promo.Evaluate(c, rs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := promotest.Evaluate(t, c, rs)
 		out = append(out, report.Record{Cart: c, Result: res})
 	}
 	return out

@@ -10,8 +10,8 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
-	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
@@ -70,10 +70,7 @@ func genRecords(t *rapid.T, rs *promo.Ruleset) []report.Record {
 			c.PromoCodes = []string{"PACK10"}
 		}
 		c.Lines = carts.Draw(t, "cart").Lines
-		res, err := promo.Evaluate(c, rs)
-		if err != nil {
-			t.Fatalf("%s: %v", c.ID, err)
-		}
+		res := promotest.Evaluate(t, c, rs)
 		for _, v := range promocheck.Promises(c, rs, res) {
 			t.Fatalf("%s: %v", c.ID, v)
 		}
@@ -128,10 +125,7 @@ func sortedIDs[V any](m map[string]V) []string {
 
 func loadFixture(t testing.TB) *promo.Ruleset {
 	t.Helper()
-	rs, err := campaign.Load([]byte(fixtureRuleset))
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := promotest.Load(t, fixtureRuleset)
 	return rs
 }
 
