@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -245,10 +246,7 @@ func TestRedeemed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			rs, err := promo.NewRuleset(promo.Settings{}, rxProbe{fn: func(v *promo.View) { got = rules.Redeemed(tt.cond, v) }})
-			if err != nil {
-				t.Fatal(err)
-			}
+			rs := promotest.NewRuleset(t, promo.Settings{}, rxProbe{fn: func(v *promo.View) { got = rules.Redeemed(tt.cond, v) }})
 			if _, err := promo.Evaluate(tt.cart, rs); err != nil {
 				t.Fatal(err)
 			}

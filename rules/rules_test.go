@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -49,10 +50,7 @@ func rlView(t *testing.T, lines []promo.Line, before map[int]string, fn func(v *
 			},
 		})
 	}
-	rs, err := promo.NewRuleset(promo.Settings{}, ps...)
-	if err != nil {
-		t.Fatalf("NewRuleset: %v", err)
-	}
+	rs := promotest.NewRuleset(t, promo.Settings{}, ps...)
 	cart := promo.Cart{ID: "sale-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: lines}
 	if _, err := promo.Evaluate(cart, rs); err != nil {
 		t.Fatalf("Evaluate: %v", err)
