@@ -57,6 +57,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -95,10 +96,7 @@ func TestSampleNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := promo.Evaluate(cart, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := promotest.Evaluate(t, cart, rs)
 	want := []lineWant{
 		{ID: "1", Gross: testkit.Dec("59.90"), Discount: testkit.Dec("5.99"), Net: testkit.Dec("53.91"),
 			Adjustments: []adjWant{{"acima-200", testkit.Dec("5.99")}}},
