@@ -5,6 +5,8 @@
 //     (the zone database is embedded);
 //   - decimal literals: [Dec], [DecPtr], [Cents];
 //   - go-cmp options that compare by value: [EquateDecimals], [EquateTimes];
+//   - validation problems compared by path and part of the reason:
+//     [CheckProblems];
 //   - the golden file comparison: [Golden].
 //
 // Its subpackage promotest loads, compiles and evaluates rulesets for the

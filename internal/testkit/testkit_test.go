@@ -135,3 +135,28 @@ func TestGolden(t *testing.T) {
 		t.Errorf("a comparison rewrote the golden file: %q", b)
 	}
 }
+
+func TestCheckProblems(t *testing.T) {
+	type problem struct{ Path, Contains string }
+	got := []problem{{"lines[0].quantity", "must not be negative"}, {"id", "required"}}
+	for _, tc := range []struct {
+		name  string
+		want  []problem
+		fails bool
+	}{
+		{"same, reasons by part", []problem{{"lines[0].quantity", "negative"}, {"id", "required"}}, false},
+		{"other path", []problem{{"lines[1].quantity", "negative"}, {"id", "required"}}, true},
+		{"other reason", []problem{{"lines[0].quantity", "positive"}, {"id", "required"}}, true},
+		{"other order", []problem{{"id", "required"}, {"lines[0].quantity", "negative"}}, true},
+		{"one missing", []problem{{"id", "required"}}, true},
+		{"nil", nil, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var r recorder
+			testkit.CheckProblems(&r, tc.want, got)
+			if fails := len(r.errors) > 0; fails != tc.fails {
+				t.Errorf("reported %q, want a failure: %v", r.errors, tc.fails)
+			}
+		})
+	}
+}
