@@ -2,7 +2,6 @@ package campaign_test
 
 import (
 	"errors"
-	"strings"
 	"testing"
 	"time"
 
@@ -46,11 +45,7 @@ func cpCheck(t *testing.T, err error, want []cpProblem) {
 	for i, p := range ve.Problems {
 		got[i] = cpProblem{p.Path, p.Reason}
 	}
-	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b cpProblem) bool {
-		return a.Path == b.Path && (strings.Contains(a.Contains, b.Contains) || strings.Contains(b.Contains, a.Contains))
-	})); diff != "" {
-		t.Errorf("problems (-want +got):\n%s", diff)
-	}
+	testkit.CheckProblems(t, want, got)
 }
 
 func TestCompileProblems(t *testing.T) {

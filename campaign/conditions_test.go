@@ -64,11 +64,7 @@ func cdCompare(t *testing.T, want []cdProblem, got []promo.Problem) {
 	for i, p := range got {
 		g[i] = cdProblem{p.Path, p.Reason}
 	}
-	if diff := cmp.Diff(want, g, cmp.Comparer(func(a, b cdProblem) bool {
-		return a.Path == b.Path && (strings.Contains(a.Contains, b.Contains) || strings.Contains(b.Contains, a.Contains))
-	})); diff != "" {
-		t.Errorf("problems (-want +got):\n%s", diff)
-	}
+	testkit.CheckProblems(t, want, g)
 }
 
 // cdCase is a campaign with the given conditions and the problems its
