@@ -76,3 +76,15 @@ func EvaluateJSON(t T, ruleset, cart string) promo.Result {
 	testkit.Helper(t)
 	return Evaluate(t, DecodeCart(t, cart), Load(t, ruleset))
 }
+
+// Line is a line of qty units at price (both decimal literals), its
+// product code "P" followed by its id.
+func Line(id, qty, price string) promo.Line {
+	return promo.Line{ID: id, ProductCode: "P" + id, Quantity: testkit.Dec(qty), UnitPrice: testkit.Dec(price)}
+}
+
+// Cart is sale "sale-1" of the lines in store "loja-1", at
+// [testkit.SaleTime].
+func Cart(lines ...promo.Line) promo.Cart {
+	return promo.Cart{ID: "sale-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: lines}
+}

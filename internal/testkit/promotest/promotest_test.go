@@ -5,7 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/shopspring/decimal"
+
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
@@ -43,5 +48,17 @@ func TestErrorsFailTheTest(t *testing.T) {
 				t.Errorf("fatals %q, want one starting %q", r.fatals, tc.prefix)
 			}
 		})
+	}
+}
+
+func TestLineAndCart(t *testing.T) {
+	c := promotest.Cart(promotest.Line("1", "2", "19.90"), promotest.Line("2", "0.735", "9.99"))
+	want := promo.Cart{ID: "sale-1", Time: testkit.At(2026, 11, 21, 10, 15, 0), Store: promo.Store{ID: "loja-1"},
+		Lines: []promo.Line{
+			{ID: "1", ProductCode: "P1", Quantity: decimal.New(2, 0), UnitPrice: decimal.New(1990, -2)},
+			{ID: "2", ProductCode: "P2", Quantity: decimal.New(735, -3), UnitPrice: decimal.New(999, -2)},
+		}}
+	if diff := cmp.Diff(want, c, testkit.EquateDecimals(), testkit.EquateTimes(), cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("cart (-want +got):\n%s", diff)
 	}
 }
