@@ -72,14 +72,6 @@ func evFixedOff(amounts map[int]string) func(v *promo.View) promo.Proposal {
 	}
 }
 
-func evLine(id, qty, price string) promo.Line {
-	return promo.Line{ID: id, ProductCode: "P" + id, Quantity: testkit.Dec(qty), UnitPrice: testkit.Dec(price)}
-}
-
-func evCart(lines ...promo.Line) promo.Cart {
-	return promo.Cart{ID: "sale-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: lines}
-}
-
 // evAdj is an adjustment as the tests write it.
 type evAdj struct {
 	Campaign string
@@ -133,7 +125,7 @@ func evApplied(res promo.Result) []string {
 }
 
 func TestEvaluateNilRuleset(t *testing.T) {
-	_, err := promo.Evaluate(evCart(evLine("1", "1", "1")), nil)
+	_, err := promo.Evaluate(promotest.Cart(promotest.Line("1", "1", "1")), nil)
 	if err == nil || !strings.Contains(err.Error(), "nil ruleset") {
 		t.Fatalf("Evaluate(cart, nil) error = %v, want one about the nil ruleset", err)
 	}
@@ -145,7 +137,7 @@ func TestEvaluateInvalidCart(t *testing.T) {
 		called = true
 		return promo.NotEligible()
 	}))
-	c := evCart(evLine("1", "0", "1"), evLine("1", "1", "-2"))
+	c := promotest.Cart(promotest.Line("1", "0", "1"), promotest.Line("1", "1", "-2"))
 	c.ID = ""
 	res, err := promo.Evaluate(c, rs)
 	ctCheckProblems(t, ctProblems(t, err, "cart"), []ctWantProblem{
@@ -193,7 +185,7 @@ func TestEvaluatePipelineOrder(t *testing.T) {
 		t.Errorf("Ruleset.Promotions order (-want +got):\n%s", diff)
 	}
 
-	res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+	res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "10.00")), rs)
 	if diff := cmp.Diff(want, order); diff != "" {
 		t.Errorf("Apply order (-want +got):\n%s", diff)
 	}
@@ -223,7 +215,7 @@ func TestEvaluateCompounding(t *testing.T) {
 	second := evFake("b", evPercentOff(10, promo.ItemDiscount)).with(func(in *promo.Info) { in.Priority = 2 })
 	rs := promotest.NewRuleset(t, promo.Settings{}, sale, second, first)
 
-	res := promotest.Evaluate(t, evCart(evLine("1", "1", "100.00"), evLine("2", "2", "25.00")), rs)
+	res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "100.00"), promotest.Line("2", "2", "25.00")), rs)
 
 	// a: 10 % of 100.00 = 10.00 and of 50.00 = 5.00;
 	// b: 10 % of what is left, 90.00 -> 9.00 and 45.00 -> 4.50;
@@ -288,8 +280,8 @@ func TestEvaluateRounding(t *testing.T) {
 			if rs.Settings().Rounding != tt.mode {
 				t.Errorf("Settings().Rounding = %v, want %v", rs.Settings().Rounding, tt.mode)
 			}
-			res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00"), evLine("2", "1", "10.00"),
-				evLine("3", "1.5", "0.39"), evLine("4", "0.5", "0.25")), rs)
+			res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "10.00"), promotest.Line("2", "1", "10.00"),
+				promotest.Line("3", "1.5", "0.39"), promotest.Line("4", "0.5", "0.25")), rs)
 			if seenMode != tt.mode {
 				t.Errorf("View.Rounding() = %v, want %v", seenMode, tt.mode)
 			}
@@ -323,7 +315,7 @@ func TestEvaluateCapping(t *testing.T) {
 	after := evFake("after", evFixedOff(map[int]string{0: "1.00"})).with(func(in *promo.Info) { in.Priority = 2 })
 	rs := promotest.NewRuleset(t, promo.Settings{}, big, after)
 
-	res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00"), evLine("2", "1", "20.00")), rs)
+	res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "10.00"), promotest.Line("2", "1", "20.00")), rs)
 
 	// big: 15.00 off a 10.00 line is capped at 10.00; 15.00 off 20.00 stays.
 	// after: 1.00 off line 1, which is now worth 0: nothing to give.
@@ -361,7 +353,7 @@ func TestEvaluateCapping(t *testing.T) {
 
 func TestEvaluateFunderDefault(t *testing.T) {
 	rs := promotest.NewRuleset(t, promo.Settings{}, evFake("a", evFixedOff(map[int]string{0: "1.00"})))
-	res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+	res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "10.00")), rs)
 	if got := res.Lines[0].Adjustments[0].FundedBy; got != promo.FunderRetailer {
 		t.Errorf("FundedBy (-want +got):\n-%s\n+%s", promo.FunderRetailer, got)
 	}
@@ -377,7 +369,7 @@ func TestEvaluateSameCampaignAdjustmentsMerge(t *testing.T) {
 			{Line: 0, Kind: promo.ItemDiscount, Amount: testkit.Dec("1.00")},
 		}}
 	}))
-	res := promotest.Evaluate(t, evCart(evLine("1", "4", "3.00")), rs)
+	res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "4", "3.00")), rs)
 	want := []evLineResult{{ID: "1", Gross: testkit.Dec("12.00"), Discount: testkit.Dec("6.50"), Net: testkit.Dec("5.50"),
 		Adjustments: []evAdj{evAdjOf("m", promo.FreeUnits, "5.50"), evAdjOf("m", promo.ItemDiscount, "1.00")}}}
 	if diff := cmp.Diff(want, evLines(res), testkit.EquateDecimals()); diff != "" {
@@ -394,7 +386,7 @@ func TestEvaluateAmountsOfOneKindRoundedOnce(t *testing.T) {
 	rs := promotest.NewRuleset(t, promo.Settings{}, evFake("p", func(*promo.View) promo.Proposal {
 		return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: 0, Amount: testkit.Dec("0.004")}, {Line: 0, Amount: testkit.Dec("0.005")}}}
 	}))
-	res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+	res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "10.00")), rs)
 	if diff := cmp.Diff([]string{"p 0.01 x1"}, evApplied(res)); diff != "" {
 		t.Errorf("applied (-want +got):\n%s", diff)
 	}
@@ -423,7 +415,7 @@ func TestEvaluateNothingToDiscount(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rs := promotest.NewRuleset(t, promo.Settings{}, evFake("p", func(*promo.View) promo.Proposal { return tt.prop }))
-			res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+			res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "10.00")), rs)
 			if diff := cmp.Diff(tt.want, evTrace(res)); diff != "" {
 				t.Errorf("trace (-want +got):\n%s", diff)
 			}
@@ -518,7 +510,7 @@ func TestEvaluateExclusive(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rs := promotest.NewRuleset(t, promo.Settings{}, tt.promos...)
-			res := promotest.Evaluate(t, evCart(evLine("1", "1", "100.00")), rs)
+			res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "100.00")), rs)
 			if diff := cmp.Diff(tt.applied, evApplied(res)); diff != "" {
 				t.Errorf("applied (-want +got):\n%s", diff)
 			}
@@ -590,7 +582,7 @@ func TestEvaluateDates(t *testing.T) {
 				return evFixedOff(map[int]string{0: "1.00"})(v)
 			}).with(func(in *promo.Info) { in.Start, in.End = tt.start, tt.end })
 			rs := promotest.NewRuleset(t, promo.Settings{}, p)
-			c := evCart(evLine("1", "1", "10.00"))
+			c := promotest.Cart(promotest.Line("1", "1", "10.00"))
 			c.Time = tt.at
 			res := promotest.Evaluate(t, c, rs)
 			if len(res.Trace) != 1 {
@@ -617,7 +609,7 @@ func TestEvaluateDates(t *testing.T) {
 		in.Exclusive, in.End = true, start.Add(-time.Hour)
 	})
 	rs := promotest.NewRuleset(t, promo.Settings{}, ended, evFake("cum", evFixedOff(map[int]string{0: "1.00"})))
-	res := promotest.Evaluate(t, evCart(evLine("1", "1", "10.00")), rs)
+	res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "10.00")), rs)
 	if diff := cmp.Diff([]string{"cum: applied", "ex-old: ended"}, evTrace(res)); diff != "" {
 		t.Errorf("trace (-want +got):\n%s", diff)
 	}
@@ -635,7 +627,7 @@ func TestEvaluateEvents(t *testing.T) {
 		}).with(func(in *promo.Info) { in.Priority = 2 }),
 		evFake("c", nil),
 	)
-	c := evCart(evLine("1", "1", "10.00"), evLine("2", "1", "10.00"))
+	c := promotest.Cart(promotest.Line("1", "1", "10.00"), promotest.Line("2", "1", "10.00"))
 	c.Customer = &promo.Customer{ID: "cust-1"}
 	res := promotest.Evaluate(t, c, rs)
 
@@ -771,7 +763,7 @@ func TestEvaluateCandidates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			called = nil
-			res := promotest.Evaluate(t, evCart(tt.line), rs)
+			res := promotest.Evaluate(t, promotest.Cart(tt.line), rs)
 			var got []string
 			for _, e := range res.Trace {
 				got = append(got, e.Campaign)
@@ -787,7 +779,7 @@ func TestEvaluateCandidates(t *testing.T) {
 
 	// Several lines carrying the same key make one candidate.
 	called = nil
-	res := promotest.Evaluate(t, evCart(
+	res := promotest.Evaluate(t, promotest.Cart(
 		promo.Line{ID: "1", ProductCode: "P9", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("5")},
 		promo.Line{ID: "2", ProductCode: "P9", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("5")},
 	), rs)
@@ -833,9 +825,9 @@ func TestEvaluateView(t *testing.T) {
 		return promo.NotEligible()
 	}).with(func(in *promo.Info) { in.Priority = 2 })
 	rs := promotest.NewRuleset(t, promo.Settings{}, first, probe)
-	c := evCart(
-		evLine("b", "3", "10.00"),
-		evLine("a", "1", "5.00"),
+	c := promotest.Cart(
+		promotest.Line("b", "3", "10.00"),
+		promotest.Line("a", "1", "5.00"),
 		promo.Line{ID: "c", Quantity: testkit.Dec("0.5"), Weighed: true, UnitPrice: testkit.Dec("3.33")},
 	)
 	promotest.Evaluate(t, c, rs)
@@ -881,8 +873,8 @@ func TestEvaluateLineOrderDoesNotMatter(t *testing.T) {
 	})
 	rs := promotest.NewRuleset(t, promo.Settings{}, p)
 	for _, c := range []promo.Cart{
-		evCart(evLine("x", "1", "1"), evLine("m", "1", "1"), evLine("k", "1", "1")),
-		evCart(evLine("k", "1", "1"), evLine("x", "1", "1"), evLine("m", "1", "1")),
+		promotest.Cart(promotest.Line("x", "1", "1"), promotest.Line("m", "1", "1"), promotest.Line("k", "1", "1")),
+		promotest.Cart(promotest.Line("k", "1", "1"), promotest.Line("x", "1", "1"), promotest.Line("m", "1", "1")),
 	} {
 		res := promotest.Evaluate(t, c, rs)
 		for _, l := range res.Lines {
@@ -925,7 +917,7 @@ func TestNewRuleset(t *testing.T) {
 		t.Errorf("changing the slice from Promotions changed the ruleset")
 	}
 	empty := promotest.NewRuleset(t, promo.Settings{})
-	res := promotest.Evaluate(t, evCart(evLine("1", "2", "1.50")), empty)
+	res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "2", "1.50")), empty)
 	if len(res.Trace) != 0 || !res.Totals.Net.Equal(testkit.Dec("3.00")) {
 		t.Errorf("empty ruleset: trace %v, net %s; want no trace and 3.00", res.Trace, res.Totals.Net)
 	}

@@ -36,10 +36,6 @@ func rfSale(t *testing.T, ruleset string, c promo.Cart) promo.Result {
 	return res
 }
 
-func rfLine(id, qty, price string) promo.Line {
-	return promo.Line{ID: id, ProductCode: "P" + id, Quantity: testkit.Dec(qty), UnitPrice: testkit.Dec(price)}
-}
-
 func rfRet(line, qty string) promo.Returned {
 	return promo.Returned{Line: line, Quantity: testkit.Dec(qty)}
 }
@@ -91,7 +87,7 @@ const rfNoCampaigns = `{"version": 1, "campaigns": []}`
 
 func TestRefundPlainLine(t *testing.T) {
 	// 3 x 10.00 = 30.00, no discount: 10.00 a unit.
-	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{rfLine("1", "3", "10.00"), rfLine("2", "1", "5.00")}})
+	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{promotest.Line("1", "3", "10.00"), promotest.Line("2", "1", "5.00")}})
 	rfRun(t, sale, []rfStep{
 		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("10.00")}}, total: "10.00"},
 		{now: []promo.Returned{rfRet("1", "2")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("2"), Amount: testkit.Dec("20.00")}}, total: "20.00"},
@@ -109,7 +105,7 @@ const rfSaleDiscount = `{"version": 1, "campaigns": [
    "benefit": {"on": "sale", "amount": "5.00"}}]}`
 
 func rfSaleDiscountCart() promo.Cart {
-	return promo.Cart{Lines: []promo.Line{rfLine("1", "1", "50.00"), rfLine("2", "3", "10.00")}}
+	return promo.Cart{Lines: []promo.Line{promotest.Line("1", "1", "50.00"), promotest.Line("2", "3", "10.00")}}
 }
 
 func TestRefundLineWithSaleDiscount(t *testing.T) {
@@ -155,7 +151,7 @@ func TestRefundWeighedLine(t *testing.T) {
 	  {"id": "dez", "name": "10% no queijo", "start": "2026-11-01",
 	   "rules": {"conditions": [{"kind": "product_code", "values": ["P1"]}]},
 	   "benefit": {"on": "items", "percent": "10"}}]}`
-	l := rfLine("1", "0.735", "39.90")
+	l := promotest.Line("1", "0.735", "39.90")
 	l.Weighed = true
 	sale := rfSale(t, rs, promo.Cart{Lines: []promo.Line{l}})
 	rfRun(t, sale, []rfStep{
@@ -168,7 +164,7 @@ func TestRefundWeighedLineWithWholeQuantity(t *testing.T) {
 	// A line sold by weight whose quantity happens to be whole (2.000 kg x
 	// 10.00 = 20.00, Weighed set): half a kilo may come back, worth
 	// 20.00 x 0.5 / 2 = 5.00; then the other 1.5 kg, 15.00.
-	l := rfLine("1", "2.000", "10.00")
+	l := promotest.Line("1", "2.000", "10.00")
 	l.Weighed = true
 	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{l}})
 	rfRun(t, sale, []rfStep{
@@ -186,7 +182,7 @@ func TestRefundBuy3Pay2OneLine(t *testing.T) {
 	// 3 x 30.00 = 90.00, the third unit free: net 60.00, every unit of the
 	// group worth 20.00. The two paid units come back: 40.00; the one kept
 	// is worth 20.00, which a later return of it refunds.
-	l := rfLine("1", "3", "30.00")
+	l := promotest.Line("1", "3", "30.00")
 	l.Category = "meias"
 	sale := rfSale(t, rfLeve3Pague2, promo.Cart{Lines: []promo.Line{l}})
 	if got := sale.Lines[0].Discount; !got.Equal(testkit.Dec("30.00")) {
@@ -205,7 +201,7 @@ func TestRefundBuy3Pay2ThreeLines(t *testing.T) {
 	// A and B are worth 22.50 each and C 15.00. Returning A and B refunds
 	// 45.00 (not 60.00: the customer keeps C, which was only free with
 	// them); C keeps 15.00 paid, refunded if it comes back later.
-	lines := []promo.Line{rfLine("A", "1", "30.00"), rfLine("B", "1", "30.00"), rfLine("C", "1", "20.00")}
+	lines := []promo.Line{promotest.Line("A", "1", "30.00"), promotest.Line("B", "1", "30.00"), promotest.Line("C", "1", "20.00")}
 	for i := range lines {
 		lines[i].Category = "meias"
 	}
@@ -234,7 +230,7 @@ func TestRefundBuy3Pay2ThreeLines(t *testing.T) {
 func TestRefundErrors(t *testing.T) {
 	// Line 1: 3 units, line 2: 1 unit. Everything wrong is reported at once,
 	// and nothing is refunded.
-	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{rfLine("1", "3", "10.00"), rfLine("2", "1", "5.00")}})
+	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{promotest.Line("1", "3", "10.00"), promotest.Line("2", "1", "5.00")}})
 	earlier := []promo.Returned{rfRet("1", "2"), rfRet("x", "1")}
 	now := []promo.Returned{
 		rfRet("9", "1"),   // no such line
@@ -296,7 +292,7 @@ func TestRefundReversesCashbackAndPoints(t *testing.T) {
 	// discount. Cashback 10% of 33.33 = 3.333 -> 3.33; points 33.33 x 1 ->
 	// 33 for the professional.
 	prof := promo.MustParseTaxID("390.533.447-05")
-	l1, l2 := rfLine("1", "3", "10.00"), rfLine("2", "1", "3.33")
+	l1, l2 := promotest.Line("1", "3", "10.00"), promotest.Line("2", "1", "3.33")
 	l1.Brand, l2.Brand = "Tigre", "Amanco"
 	sale := rfSale(t, rfEarning, promo.Cart{ID: "sale-rf-earn", Customer: &promo.Customer{ID: "tok-rf"}, Professional: prof,
 		Lines: []promo.Line{l1, l2}})
@@ -409,7 +405,7 @@ func TestRefundPointsFollowTheLinesThatScored(t *testing.T) {
 	rs := `{"version": 1, "campaigns": [],
 	  "loyalty": {"juntos_somos_mais": {"brands": ["Tigre"], "tables": [{"store": "*", "points_per_real": "1"}]}}}`
 	prof := promo.MustParseTaxID("390.533.447-05")
-	l1, l2 := rfLine("1", "1", "10.00"), rfLine("2", "1", "90.00")
+	l1, l2 := promotest.Line("1", "1", "10.00"), promotest.Line("2", "1", "90.00")
 	l1.Brand, l2.Brand = "Tigre", "Votoran"
 	sale := rfSale(t, rs, promo.Cart{ID: "sale-rf-brands", Customer: &promo.Customer{ID: "tok-rf"}, Professional: prof,
 		Lines: []promo.Line{l1, l2}})

@@ -16,7 +16,7 @@ import (
 // their values, gross, ranks and exchange shares, and that Lift maps its
 // adjustments, blocks and participants back to the cart's lines.
 func TestSubsetAndLift(t *testing.T) {
-	cart := evCart(evLine("c", "1", "10.00"), evLine("a", "2", "5.00"), evLine("b", "3", "4.00"))
+	cart := promotest.Cart(promotest.Line("c", "1", "10.00"), promotest.Line("a", "2", "5.00"), promotest.Line("b", "3", "4.00"))
 	cart.Exchanges = []promo.ExchangeItem{{ID: "T1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("3.20")}}
 	keep := []int{0, 2} // lines "c" and "b"
 	var seen []string
