@@ -54,7 +54,7 @@ func TestAgePercent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := bnSummary(ageRun(t, tt.b, tt.c, bnLine("a", "1", "100.00")))
+			got := bnSummary(ageRun(t, tt.b, tt.c, promotest.Line("a", "1", "100.00")))
 			want := tt.want
 			if want.Adj == nil {
 				want.Adj = map[string]bnAdj{}
@@ -67,7 +67,7 @@ func TestAgePercent(t *testing.T) {
 }
 
 func TestAgePercentReasons(t *testing.T) {
-	res := ageRun(t, benefit.AgePercent(false, testkit.Dec("1"), testkit.Dec("30")), bornOn("2000-11-22"), bnLine("a", "1", "100.00"))
+	res := ageRun(t, benefit.AgePercent(false, testkit.Dec("1"), testkit.Dec("30")), bornOn("2000-11-22"), promotest.Line("a", "1", "100.00"))
 	want := []promo.Reason{{Code: promo.ReasonApplied}, {Code: benefit.ReasonAgePercent,
 		PT: "cliente com 25 anos: 25% de desconto", EN: "customer aged 25: 25% off"}}
 	if len(res.Trace) != 1 {
@@ -81,7 +81,7 @@ func TestAgePercentReasons(t *testing.T) {
 		t.Errorf("reasons (-want +got):\n%s", diff)
 	}
 
-	res = ageRun(t, benefit.AgePercent(true, testkit.Dec("1"), testkit.Dec("30")), nil, bnLine("a", "1", "100.00"))
+	res = ageRun(t, benefit.AgePercent(true, testkit.Dec("1"), testkit.Dec("30")), nil, promotest.Line("a", "1", "100.00"))
 	want = []promo.Reason{{Code: benefit.ReasonAgeUnknown,
 		PT: "desconto por idade: cliente sem data de nascimento", EN: "age-based discount: the customer has no birth date"}}
 	if diff := cmp.Diff(want, res.Trace[0].Reasons); diff != "" {

@@ -46,14 +46,9 @@ func (p bnPromo) Apply(v *promo.View) promo.Proposal {
 	return p.b.Apply(v, s)
 }
 
-// bnLine is a line of whole units.
-func bnLine(id, qty, price string) promo.Line {
-	return promo.Line{ID: id, ProductCode: "P" + id, Quantity: testkit.Dec(qty), UnitPrice: testkit.Dec(price)}
-}
-
 // bnWeighed is a line sold by weight.
 func bnWeighed(id, qty, price string) promo.Line {
-	l := bnLine(id, qty, price)
+	l := promotest.Line(id, qty, price)
 	l.Weighed = true
 	return l
 }
@@ -66,13 +61,7 @@ func bnRun(t *testing.T, b benefit.Benefit, s benefit.Scope, mode promo.Rounding
 // bnRunAll evaluates a cart of the lines under several promotions.
 func bnRunAll(t *testing.T, settings promo.Settings, ps []promo.Promotion, lines ...promo.Line) promo.Result {
 	t.Helper()
-	rs := promotest.NewRuleset(t, settings, ps...)
-	res, err := promo.Evaluate(promo.Cart{ID: "sale-1", Time: testkit.SaleTime(),
-		Store: promo.Store{ID: "loja-1"}, Lines: lines}, rs)
-	if err != nil {
-		t.Fatalf("Evaluate: %v", err)
-	}
-	return res
+	return promotest.Evaluate(t, promotest.Cart(lines...), promotest.NewRuleset(t, settings, ps...))
 }
 
 // bnGot is what a benefit did, as the tests write it.
@@ -136,7 +125,7 @@ var (
 
 // bnFour are four single units priced 100, 60, 40 and 10.
 func bnFour() []promo.Line {
-	return []promo.Line{bnLine("a", "1", "100.00"), bnLine("b", "1", "60.00"), bnLine("c", "1", "40.00"), bnLine("d", "1", "10.00")}
+	return []promo.Line{promotest.Line("a", "1", "100.00"), promotest.Line("b", "1", "60.00"), promotest.Line("c", "1", "40.00"), promotest.Line("d", "1", "10.00")}
 }
 
 type bnCase struct {
@@ -171,24 +160,24 @@ func TestItemPercent(t *testing.T) {
 			// a: 3 × 19.90 = 59.70, 10 % = 5.97.
 			// b: 0.735 × 39.90 = 29.3265 -> 29.33; 10 % = 2.933 -> 2.93.
 			name: "every unit, weighed lines too", b: pct("10"),
-			lines: []promo.Line{bnLine("a", "3", "19.90"), bnWeighed("b", "0.735", "39.90")},
+			lines: []promo.Line{promotest.Line("a", "3", "19.90"), bnWeighed("b", "0.735", "39.90")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("5.97"), "b": item("2.93")}, Codes: applied, Occ: 1},
 		},
 		// 50 % of 0.25 = 0.125: rounded once, by the ruleset's mode.
-		{name: "tie, half_even", b: pct("50"), mode: promo.HalfEven, lines: []promo.Line{bnLine("a", "1", "0.25")},
+		{name: "tie, half_even", b: pct("50"), mode: promo.HalfEven, lines: []promo.Line{promotest.Line("a", "1", "0.25")},
 			want: bnGot{Adj: map[string]bnAdj{"a": item("0.12")}, Codes: applied, Occ: 1}},
-		{name: "tie, half_up", b: pct("50"), mode: promo.HalfUp, lines: []promo.Line{bnLine("a", "1", "0.25")},
+		{name: "tie, half_up", b: pct("50"), mode: promo.HalfUp, lines: []promo.Line{promotest.Line("a", "1", "0.25")},
 			want: bnGot{Adj: map[string]bnAdj{"a": item("0.13")}, Codes: applied, Occ: 1}},
-		{name: "tie, truncate", b: pct("50"), mode: promo.Truncate, lines: []promo.Line{bnLine("a", "1", "0.25")},
+		{name: "tie, truncate", b: pct("50"), mode: promo.Truncate, lines: []promo.Line{promotest.Line("a", "1", "0.25")},
 			want: bnGot{Adj: map[string]bnAdj{"a": item("0.12")}, Codes: applied, Occ: 1}},
-		{name: "100 percent", b: pct("100"), lines: []promo.Line{bnLine("a", "2", "7.45")},
+		{name: "100 percent", b: pct("100"), lines: []promo.Line{promotest.Line("a", "2", "7.45")},
 			want: bnGot{Adj: map[string]bnAdj{"a": item("14.90")}, Codes: applied, Occ: 1}},
-		{name: "0 percent gives nothing", b: pct("0"), lines: []promo.Line{bnLine("a", "2", "7.45")},
+		{name: "0 percent gives nothing", b: pct("0"), lines: []promo.Line{promotest.Line("a", "2", "7.45")},
 			want: bnGot{Codes: nothing}},
 		{name: "only the scope's lines", b: pct("10"), scope: benefit.Scope{Lines: []int{1}},
-			lines: []promo.Line{bnLine("a", "1", "10.00"), bnLine("b", "1", "20.00")},
+			lines: []promo.Line{promotest.Line("a", "1", "10.00"), promotest.Line("b", "1", "20.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"b": item("2.00")}, Codes: applied, Occ: 1}},
-		{name: "lines worth nothing are not eligible", b: pct("10"), lines: []promo.Line{bnLine("a", "1", "0")},
+		{name: "lines worth nothing are not eligible", b: pct("10"), lines: []promo.Line{promotest.Line("a", "1", "0")},
 			want: bnGot{Codes: noEligible}},
 	})
 }
@@ -200,13 +189,13 @@ func TestItemAmountOff(t *testing.T) {
 			// a: 2 units × 5.00 = 10.00; b: 5.00 off a 3.50 unit is 3.50,
 			// with a discount_capped note; c: 0.5 kg × 5.00 = 2.50.
 			name: "per unit, capped at the unit's value", b: off("5.00"),
-			lines: []promo.Line{bnLine("a", "2", "12.00"), bnLine("b", "1", "3.50"), bnWeighed("c", "0.5", "20.00")},
+			lines: []promo.Line{promotest.Line("a", "2", "12.00"), promotest.Line("b", "1", "3.50"), bnWeighed("c", "0.5", "20.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("10.00"), "b": item("3.50"), "c": item("2.50")}, Codes: appliedCut, Occ: 1},
 		},
 		{name: "no unit cheaper than the amount: no note", b: off("5.00"),
-			lines: []promo.Line{bnLine("a", "2", "12.00"), bnWeighed("c", "0.5", "20.00")},
+			lines: []promo.Line{promotest.Line("a", "2", "12.00"), bnWeighed("c", "0.5", "20.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("10.00"), "c": item("2.50")}, Codes: applied, Occ: 1}},
-		{name: "every unit cheaper than the amount", b: off("5.00"), lines: []promo.Line{bnLine("a", "3", "4.00")},
+		{name: "every unit cheaper than the amount", b: off("5.00"), lines: []promo.Line{promotest.Line("a", "3", "4.00")},
 			want: bnGot{Adj: map[string]bnAdj{"a": item("12.00")}, Codes: appliedCut, Occ: 1}},
 		{name: "lowest unit only", b: off("15.00"), scope: benefit.Scope{Select: benefit.Lowest}, lines: bnFour(),
 			want: bnGot{Adj: map[string]bnAdj{"d": item("10.00")}, Codes: appliedCut, Occ: 1}},
@@ -221,10 +210,10 @@ func TestItemFinalPrice(t *testing.T) {
 		{
 			// a: 2 × 39.90 = 79.80 - 2 × 25.00 = 29.80; b is already below 25.00.
 			name: "units above the final price", b: fp("25.00"),
-			lines: []promo.Line{bnLine("a", "2", "39.90"), bnLine("b", "1", "19.90")},
+			lines: []promo.Line{promotest.Line("a", "2", "39.90"), promotest.Line("b", "1", "19.90")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("29.80")}, Codes: applied, Occ: 1},
 		},
-		{name: "every unit already cheaper", b: fp("25.00"), lines: []promo.Line{bnLine("b", "1", "19.90")},
+		{name: "every unit already cheaper", b: fp("25.00"), lines: []promo.Line{promotest.Line("b", "1", "19.90")},
 			want: bnGot{Codes: nothing}},
 		// 0.5 kg × 30.00 = 15.00; at 25.00/kg it costs 12.50.
 		{name: "per kg on a weighed line", b: fp("25.00"), lines: []promo.Line{bnWeighed("w", "0.5", "30.00")},
@@ -236,7 +225,7 @@ func TestItemFinalPrice(t *testing.T) {
 
 func TestFreeUnits(t *testing.T) {
 	three := func() []promo.Line {
-		return []promo.Line{bnLine("a", "1", "50.00"), bnLine("b", "2", "10.00"), bnLine("c", "3", "30.00")}
+		return []promo.Line{promotest.Line("a", "1", "50.00"), promotest.Line("b", "2", "10.00"), promotest.Line("c", "3", "30.00")}
 	}
 	runBnCases(t, []bnCase{
 		{
@@ -254,7 +243,7 @@ func TestFreeUnits(t *testing.T) {
 		},
 		{
 			// 50 30 30 | 30 10 10 | 5: the seventh unit makes no group.
-			name: "units left over", b: benefit.FreeUnits(3, 1), lines: append(three(), bnLine("d", "1", "5.00")),
+			name: "units left over", b: benefit.FreeUnits(3, 1), lines: append(three(), promotest.Line("d", "1", "5.00")),
 			want: bnGot{Adj: map[string]bnAdj{"c": free("30.00"), "b": free("10.00")}, Codes: applied, Occ: 2},
 		},
 		{
@@ -266,26 +255,26 @@ func TestFreeUnits(t *testing.T) {
 			want: bnGot{Adj: map[string]bnAdj{"c": free("30.00"), "b": free("10.00")}, Codes: applied, Occ: 2}},
 		{
 			name: "weighed lines do not count", b: benefit.FreeUnits(3, 1),
-			lines: []promo.Line{bnLine("a", "2", "10.00"), bnWeighed("w", "3", "10.00"), bnLine("f", "1.5", "10.00")},
+			lines: []promo.Line{promotest.Line("a", "2", "10.00"), bnWeighed("w", "3", "10.00"), promotest.Line("f", "1.5", "10.00")},
 			want:  bnGot{Codes: tooFewUnits},
 		},
 		{
 			// Equal prices are lined up by line id: a a b, so b's unit is
 			// last and free, though b comes first in the cart.
 			name: "ties by line id", b: benefit.FreeUnits(3, 1),
-			lines: []promo.Line{bnLine("b", "1", "10.00"), bnLine("a", "2", "10.00")},
+			lines: []promo.Line{promotest.Line("b", "1", "10.00"), promotest.Line("a", "2", "10.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"b": free("10.00")}, Codes: applied, Occ: 1},
 		},
-		{name: "leve 2 pague 1 on one line", b: benefit.FreeUnits(2, 1), lines: []promo.Line{bnLine("a", "5", "8.00")},
+		{name: "leve 2 pague 1 on one line", b: benefit.FreeUnits(2, 1), lines: []promo.Line{promotest.Line("a", "5", "8.00")},
 			want: bnGot{Adj: map[string]bnAdj{"a": free("16.00")}, Codes: applied, Occ: 2}},
 		{
 			// 20 20 10 10: the two cheapest are free (leve 4 pague 2).
 			name: "leve 4 pague 2", b: benefit.FreeUnits(4, 2),
-			lines: []promo.Line{bnLine("a", "2", "20.00"), bnLine("b", "2", "10.00")},
+			lines: []promo.Line{promotest.Line("a", "2", "20.00"), promotest.Line("b", "2", "10.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"b": free("20.00")}, Codes: applied, Occ: 1},
 		},
 		{name: "leve 4 pague 2, highest", b: benefit.FreeUnits(4, 2), scope: benefit.Scope{Select: benefit.Highest},
-			lines: []promo.Line{bnLine("a", "2", "20.00"), bnLine("b", "2", "10.00")},
+			lines: []promo.Line{promotest.Line("a", "2", "20.00"), promotest.Line("b", "2", "10.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": free("40.00")}, Codes: applied, Occ: 1}},
 	})
 }
@@ -312,24 +301,24 @@ func TestHighestLowest(t *testing.T) {
 			// 10 10 | 10 4: the cheapest of each is one 10.00 unit of a and
 			// the 4.00 unit of b.
 			name: "one unit of a line", b: half, scope: benefit.Scope{Select: benefit.Lowest, GroupSize: 2},
-			lines: []promo.Line{bnLine("a", "3", "10.00"), bnLine("b", "1", "4.00")},
+			lines: []promo.Line{promotest.Line("a", "3", "10.00"), promotest.Line("b", "1", "4.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("5.00"), "b": item("2.00")}, Codes: applied, Occ: 2},
 		},
 		{name: "not enough units for a group", b: half, scope: benefit.Scope{Select: benefit.Highest, GroupSize: 3},
-			lines: []promo.Line{bnLine("a", "2", "10.00"), bnWeighed("w", "1", "10.00")},
+			lines: []promo.Line{promotest.Line("a", "2", "10.00"), bnWeighed("w", "1", "10.00")},
 			want:  bnGot{Codes: tooFewUnits}},
 		{name: "no whole units at all", b: half, scope: benefit.Scope{Select: benefit.Lowest},
 			lines: []promo.Line{bnWeighed("w", "0.7", "10.00")},
 			want:  bnGot{Codes: tooFewUnits}},
 		// 3 × 3.33 = 9.99; one unit is 3.33 and half of it is 1.665.
 		{name: "unit value rounded once, half_even", b: half, scope: benefit.Scope{Select: benefit.Highest},
-			lines: []promo.Line{bnLine("a", "3", "3.33")},
+			lines: []promo.Line{promotest.Line("a", "3", "3.33")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("1.66")}, Codes: applied, Occ: 1}},
 		{name: "unit value rounded once, half_up", b: half, mode: promo.HalfUp, scope: benefit.Scope{Select: benefit.Highest},
-			lines: []promo.Line{bnLine("a", "3", "3.33")},
+			lines: []promo.Line{promotest.Line("a", "3", "3.33")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("1.67")}, Codes: applied, Occ: 1}},
 		{name: "equal prices: the lower line id is first", b: half, scope: benefit.Scope{Select: benefit.Highest},
-			lines: []promo.Line{bnLine("b", "1", "10.00"), bnLine("a", "1", "10.00")},
+			lines: []promo.Line{promotest.Line("b", "1", "10.00"), promotest.Line("a", "1", "10.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("5.00")}, Codes: applied, Occ: 1}},
 	})
 }
@@ -356,7 +345,7 @@ func TestBenefitsOnSale(t *testing.T) {
 	pct := func(s string) benefit.Benefit { return benefit.SalePercent(testkit.Dec(s)) }
 	amt := func(s string) benefit.Benefit { return benefit.SaleAmount(testkit.Dec(s)) }
 	three := func() []promo.Line {
-		return []promo.Line{bnLine("a", "1", "100.00"), bnLine("b", "1", "33.33"), bnLine("c", "2", "16.66")}
+		return []promo.Line{promotest.Line("a", "1", "100.00"), promotest.Line("b", "1", "33.33"), promotest.Line("c", "2", "16.66")}
 	}
 	runBnCases(t, []bnCase{
 		{
@@ -378,41 +367,41 @@ func TestBenefitsOnSale(t *testing.T) {
 			// 0.735 × 9.99 = 7.34265 -> 7.34; total 10.00; 15 % = 1.50.
 			// 150 cents: 1101/10 = 110 r 1; 399/10 = 39 r 9 -> b.
 			name: "percent over a weighed line", b: pct("15"),
-			lines: []promo.Line{bnWeighed("a", "0.735", "9.99"), bnLine("b", "1", "2.66")},
+			lines: []promo.Line{bnWeighed("a", "0.735", "9.99"), promotest.Line("b", "1", "2.66")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": sale("1.10"), "b": sale("0.40")}, Codes: applied, Occ: 1},
 		},
-		{name: "100 percent", b: pct("100"), lines: []promo.Line{bnLine("a", "1", "30.00"), bnLine("b", "1", "20.00")},
+		{name: "100 percent", b: pct("100"), lines: []promo.Line{promotest.Line("a", "1", "30.00"), promotest.Line("b", "1", "20.00")},
 			want: bnGot{Adj: map[string]bnAdj{"a": sale("30.00"), "b": sale("20.00")}, Codes: applied, Occ: 1}},
 		// 10.00 over 30.00 and 20.00: 6.00 and 4.00.
-		{name: "amount", b: amt("10.00"), lines: []promo.Line{bnLine("a", "1", "30.00"), bnLine("b", "1", "20.00")},
+		{name: "amount", b: amt("10.00"), lines: []promo.Line{promotest.Line("a", "1", "30.00"), promotest.Line("b", "1", "20.00")},
 			want: bnGot{Adj: map[string]bnAdj{"a": sale("6.00"), "b": sale("4.00")}, Codes: applied, Occ: 1}},
-		{name: "amount above the total is capped", b: amt("80.00"), lines: []promo.Line{bnLine("a", "1", "30.00"), bnLine("b", "1", "20.00")},
+		{name: "amount above the total is capped", b: amt("80.00"), lines: []promo.Line{promotest.Line("a", "1", "30.00"), promotest.Line("b", "1", "20.00")},
 			want: bnGot{Adj: map[string]bnAdj{"a": sale("30.00"), "b": sale("20.00")}, Codes: appliedCut, Occ: 1}},
 		// 3.00 over a (10.00) and c (20.00) only: 1.00 and 2.00.
 		{name: "only the scope's lines", b: amt("3.00"), scope: benefit.Scope{Lines: []int{0, 2}},
-			lines: []promo.Line{bnLine("a", "1", "10.00"), bnLine("b", "1", "10.00"), bnLine("c", "1", "20.00")},
+			lines: []promo.Line{promotest.Line("a", "1", "10.00"), promotest.Line("b", "1", "10.00"), promotest.Line("c", "1", "20.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": sale("1.00"), "c": sale("2.00")}, Codes: applied, Occ: 1}},
 		{name: "a line worth nothing takes no share", b: amt("1.00"),
-			lines: []promo.Line{bnLine("z", "1", "0"), bnLine("a", "1", "10.00")},
+			lines: []promo.Line{promotest.Line("z", "1", "0"), promotest.Line("a", "1", "10.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": sale("1.00")}, Codes: applied, Occ: 1}},
-		{name: "every line worth nothing", b: amt("1.00"), lines: []promo.Line{bnLine("z", "1", "0")},
+		{name: "every line worth nothing", b: amt("1.00"), lines: []promo.Line{promotest.Line("z", "1", "0")},
 			want: bnGot{Codes: noEligible}},
 		{
 			// One cent over two lines worth 5.00: a tie, broken by line
 			// rank (line id order), so "a" gets it whatever the cart order.
 			name: "apportionment tie by line id", b: amt("0.01"),
-			lines: []promo.Line{bnLine("b", "1", "5.00"), bnLine("a", "1", "5.00")},
+			lines: []promo.Line{promotest.Line("b", "1", "5.00"), promotest.Line("a", "1", "5.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": sale("0.01")}, Codes: applied, Occ: 1},
 		},
 		{name: "apportionment tie by line id, cart in id order", b: amt("0.01"),
-			lines: []promo.Line{bnLine("a", "1", "5.00"), bnLine("b", "1", "5.00")},
+			lines: []promo.Line{promotest.Line("a", "1", "5.00"), promotest.Line("b", "1", "5.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": sale("0.01")}, Codes: applied, Occ: 1}},
 	})
 }
 
 func TestCapReasonSaleAmount(t *testing.T) {
 	res := bnRun(t, benefit.SaleAmount(testkit.Dec("80")), benefit.Scope{}, promo.HalfEven,
-		bnLine("a", "1", "30.00"), bnLine("b", "1", "20.00"))
+		promotest.Line("a", "1", "30.00"), promotest.Line("b", "1", "20.00"))
 	want := promo.Reason{Code: promo.ReasonDiscountCapped,
 		PT: "o desconto de R$ 80,00 foi limitado ao total de R$ 50,00",
 		EN: "the discount of R$ 80.00 was capped at the total of R$ 50.00"}
@@ -425,7 +414,7 @@ func TestCapReasonSaleAmount(t *testing.T) {
 }
 
 func TestAmountOffCapReason(t *testing.T) {
-	res := bnRun(t, benefit.ItemAmountOff(testkit.Dec("5")), benefit.Scope{}, promo.HalfEven, bnLine("a", "1", "3.50"))
+	res := bnRun(t, benefit.ItemAmountOff(testkit.Dec("5")), benefit.Scope{}, promo.HalfEven, promotest.Line("a", "1", "3.50"))
 	want := promo.Reason{Code: promo.ReasonDiscountCapped,
 		PT: "o desconto de R$ 5,00 por unidade foi limitado ao preço de unidades mais baratas",
 		EN: "the discount of R$ 5.00 per unit was capped at the price of cheaper units"}
@@ -449,7 +438,7 @@ func TestRepetitionCapReason(t *testing.T) {
 		{2, "limite de 2 repetições por venda atingido", "cap of 2 repetitions per sale reached", "10.00"},
 	}
 	for _, tt := range tests {
-		res := bnRun(t, benefit.FreeUnits(2, 1), benefit.Scope{MaxRepetitions: tt.max}, promo.HalfEven, bnLine("a", "6", "5.00"))
+		res := bnRun(t, benefit.FreeUnits(2, 1), benefit.Scope{MaxRepetitions: tt.max}, promo.HalfEven, promotest.Line("a", "6", "5.00"))
 		want := promo.Reason{Code: promo.ReasonRepetitionCap, PT: tt.pt, EN: tt.en}
 		if len(res.Trace) != 1 || len(res.Trace[0].Reasons) != 2 {
 			t.Fatalf("trace = %+v, want one entry with two reasons", res.Trace)
@@ -465,7 +454,7 @@ func TestRepetitionCapReason(t *testing.T) {
 
 func TestTooFewUnitsReason(t *testing.T) {
 	res := bnRun(t, benefit.FreeUnits(3, 1), benefit.Scope{}, promo.HalfEven,
-		bnLine("a", "2", "10.00"), bnWeighed("w", "3", "10.00"))
+		promotest.Line("a", "2", "10.00"), bnWeighed("w", "3", "10.00"))
 	want := promo.Reason{Code: promo.ReasonMinQuantity,
 		PT: "são necessárias 3 unidades inteiras elegíveis: há 2",
 		EN: "3 whole eligible units are needed: there are 2",
@@ -524,7 +513,7 @@ func TestPhasesAndSelection(t *testing.T) {
 // takes 0.01; a gram of a product at 10.00/kg would take 0.00001.
 func TestUnitsCountOnlyLinesThatGetACent(t *testing.T) {
 	res := bnRun(t, benefit.ItemAmountOff(testkit.Dec("0.01")), benefit.Scope{}, promo.HalfEven,
-		bnLine("a", "1", "10.00"), bnWeighed("g", "0.001", "10.00"))
+		promotest.Line("a", "1", "10.00"), bnWeighed("g", "0.001", "10.00"))
 	if diff := cmp.Diff(bnGot{Adj: map[string]bnAdj{"a": item("0.01")}, Codes: applied, Occ: 1}, bnSummary(res), testkit.EquateDecimals()); diff != "" {
 		t.Fatalf("adjustments (-want +got):\n%s", diff)
 	}
@@ -540,7 +529,7 @@ func TestItemOnZeroedUnits(t *testing.T) {
 	res := bnRunAll(t, promo.Settings{}, []promo.Promotion{
 		bnPromo{b: benefit.FreeUnits(2, 1), id: "leve-2", priority: 1},
 		bnPromo{b: benefit.ItemAmountOff(testkit.Dec("3.00")), id: "off", priority: 2},
-	}, bnLine("w", "2", "5.00"))
+	}, promotest.Line("w", "2", "5.00"))
 	want := []bnAdj{free("5.00"), item("3.00")}
 	if diff := cmp.Diff(want, bnAdjustments(res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("adjustments (-want +got):\n%s", diff)

@@ -29,7 +29,7 @@ func TestFreightBenefits(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rs := promotest.NewRuleset(t, promo.Settings{}, bnPromo{b: tt.b})
 			cart := promo.Cart{ID: "s", Time: testkit.SaleTime(), Store: promo.Store{ID: "l"},
-				Lines: []promo.Line{bnLine("a", "1", "50.00")}}
+				Lines: []promo.Line{promotest.Line("a", "1", "50.00")}}
 			if tt.freight != "" {
 				cart.Freight = &promo.Freight{Amount: testkit.Dec(tt.freight), Method: "entrega"}
 			}

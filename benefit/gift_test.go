@@ -7,6 +7,7 @@ import (
 
 	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -33,7 +34,7 @@ func TestGiftProducts(t *testing.T) {
 			// a: 6 units in groups of 2 make 3 occurrences, capped at 2:
 			// two gift units of g (3.00 each) are zeroed.
 			name: "repetition cap", b: benefit.GiftProducts(1, "Pg"), scope: benefit.Scope{GroupSize: 2, MaxRepetitions: 2},
-			lines: []promo.Line{bnLine("a", "6", "10.00"), bnLine("g", "5", "3.00")},
+			lines: []promo.Line{promotest.Line("a", "6", "10.00"), promotest.Line("g", "5", "3.00")},
 			want: giftGot{bnGot{Adj: map[string]bnAdj{"g": gift("6.00")}, Codes: appliedCap, Occ: 2},
 				[]promo.Gift{{Campaign: "b", Options: []string{"Pg"}, Quantity: 2, InCart: []string{"g"}}}},
 		},
@@ -41,7 +42,7 @@ func TestGiftProducts(t *testing.T) {
 			// 4 units in groups of 2 are exactly the 2 occurrences allowed:
 			// no cap note.
 			name: "repetitions at the cap", b: benefit.GiftProducts(1, "Pg"), scope: benefit.Scope{GroupSize: 2, MaxRepetitions: 2},
-			lines: []promo.Line{bnLine("a", "4", "10.00"), bnLine("g", "5", "3.00")},
+			lines: []promo.Line{promotest.Line("a", "4", "10.00"), promotest.Line("g", "5", "3.00")},
 			want: giftGot{bnGot{Adj: map[string]bnAdj{"g": gift("6.00")}, Codes: applied, Occ: 2},
 				[]promo.Gift{{Campaign: "b", Options: []string{"Pg"}, Quantity: 2, InCart: []string{"g"}}}},
 		},
@@ -49,14 +50,14 @@ func TestGiftProducts(t *testing.T) {
 			// Groups of 1: each of a's 3 whole units is an occurrence of 2
 			// gift units, 6 in all; g has 5 (2.00 each), one is to add.
 			name: "groups of one", b: benefit.GiftProducts(2, "Pg"), scope: benefit.Scope{GroupSize: 1},
-			lines: []promo.Line{bnLine("a", "3", "10.00"), bnLine("g", "5", "2.00")},
+			lines: []promo.Line{promotest.Line("a", "3", "10.00"), promotest.Line("g", "5", "2.00")},
 			want: giftGot{bnGot{Adj: map[string]bnAdj{"g": gift("10.00")}, Codes: giftToAdd, Occ: 3},
 				[]promo.Gift{{Campaign: "b", Options: []string{"Pg"}, Quantity: 6, InCart: []string{"g"}, ToAdd: 1}}},
 		},
 		{
 			// No group size: one occurrence of 2 units, whatever is bought.
 			name: "no group size", b: benefit.GiftProducts(2, "Pg"),
-			lines: []promo.Line{bnLine("a", "7", "10.00"), bnLine("g", "5", "3.00")},
+			lines: []promo.Line{promotest.Line("a", "7", "10.00"), promotest.Line("g", "5", "3.00")},
 			want: giftGot{bnGot{Adj: map[string]bnAdj{"g": gift("6.00")}, Codes: applied, Occ: 1},
 				[]promo.Gift{{Campaign: "b", Options: []string{"Pg"}, Quantity: 2, InCart: []string{"g"}}}},
 		},
@@ -64,27 +65,27 @@ func TestGiftProducts(t *testing.T) {
 			// Gift units are not bought units, nor are weighed ones: a's 2
 			// units are one short of a group of 3, like a.
 			name: "gift and weighed lines do not count toward the minimum", b: benefit.GiftProducts(1, "Pg"), scope: benefit.Scope{GroupSize: 3},
-			lines: []promo.Line{bnLine("a", "2", "10.00"), bnWeighed("w", "4", "10.00"), bnLine("g", "5", "3.00")},
+			lines: []promo.Line{promotest.Line("a", "2", "10.00"), bnWeighed("w", "4", "10.00"), promotest.Line("g", "5", "3.00")},
 			want:  giftGot{Got: bnGot{Codes: tooFewUnits}},
 		},
 		{
 			// A budget of 1 unit cuts the 2 gift units to 1.
 			name: "unit budget", b: benefit.GiftProducts(2, "Pg"), scope: benefit.Scope{MaxUnits: 1},
-			lines: []promo.Line{bnLine("a", "1", "10.00"), bnLine("g", "5", "3.00")},
+			lines: []promo.Line{promotest.Line("a", "1", "10.00"), promotest.Line("g", "5", "3.00")},
 			want: giftGot{bnGot{Adj: map[string]bnAdj{"g": gift("3.00")}, Codes: applied, Occ: 1},
 				[]promo.Gift{{Campaign: "b", Options: []string{"Pg"}, Quantity: 1, InCart: []string{"g"}}}},
 		},
 		{
 			// 3 gift units: h's two (8.00 each) first, then one of g's (5.00).
 			name: "the dearest gift lines first", b: benefit.GiftProducts(3, "Pg", "Ph"),
-			lines: []promo.Line{bnLine("a", "1", "10.00"), bnLine("g", "2", "5.00"), bnLine("h", "2", "8.00")},
+			lines: []promo.Line{promotest.Line("a", "1", "10.00"), promotest.Line("g", "2", "5.00"), promotest.Line("h", "2", "8.00")},
 			want: giftGot{bnGot{Adj: map[string]bnAdj{"h": gift("16.00"), "g": gift("5.00")}, Codes: applied, Occ: 1},
 				[]promo.Gift{{Campaign: "b", Options: []string{"Pg", "Ph"}, Quantity: 3, InCart: []string{"h", "g"}}}},
 		},
 		{
 			// Lowest: g's two (5.00 each) first, then one of h's (8.00).
 			name: "the cheapest gift lines first with lowest", b: benefit.GiftProducts(3, "Pg", "Ph"), scope: benefit.Scope{Select: benefit.Lowest},
-			lines: []promo.Line{bnLine("a", "1", "10.00"), bnLine("h", "2", "8.00"), bnLine("g", "2", "5.00")},
+			lines: []promo.Line{promotest.Line("a", "1", "10.00"), promotest.Line("h", "2", "8.00"), promotest.Line("g", "2", "5.00")},
 			want: giftGot{bnGot{Adj: map[string]bnAdj{"g": gift("10.00"), "h": gift("8.00")}, Codes: applied, Occ: 1},
 				[]promo.Gift{{Campaign: "b", Options: []string{"Pg", "Ph"}, Quantity: 3, InCart: []string{"g", "h"}}}},
 		},
@@ -92,7 +93,7 @@ func TestGiftProducts(t *testing.T) {
 			// Equal prices: the lower line id first, though h comes first in
 			// the cart.
 			name: "equal prices by line id", b: benefit.GiftProducts(1, "Pg", "Ph"),
-			lines: []promo.Line{bnLine("a", "1", "10.00"), bnLine("h", "1", "5.00"), bnLine("g", "1", "5.00")},
+			lines: []promo.Line{promotest.Line("a", "1", "10.00"), promotest.Line("h", "1", "5.00"), promotest.Line("g", "1", "5.00")},
 			want: giftGot{bnGot{Adj: map[string]bnAdj{"g": gift("5.00")}, Codes: applied, Occ: 1},
 				[]promo.Gift{{Campaign: "b", Options: []string{"Pg", "Ph"}, Quantity: 1, InCart: []string{"g"}}}},
 		},
@@ -100,20 +101,20 @@ func TestGiftProducts(t *testing.T) {
 			// z costs nothing already: it is not zeroed nor counted in the
 			// cart, so of 2 units g gives one and one is to add.
 			name: "a gift line already at zero", b: benefit.GiftProducts(2, "Pg", "Pz"),
-			lines: []promo.Line{bnLine("a", "1", "10.00"), bnLine("z", "3", "0.00"), bnLine("g", "1", "4.00")},
+			lines: []promo.Line{promotest.Line("a", "1", "10.00"), promotest.Line("z", "3", "0.00"), promotest.Line("g", "1", "4.00")},
 			want: giftGot{bnGot{Adj: map[string]bnAdj{"g": gift("4.00")}, Codes: giftToAdd, Occ: 1},
 				[]promo.Gift{{Campaign: "b", Options: []string{"Pg", "Pz"}, Quantity: 2, InCart: []string{"g"}, ToAdd: 1}}},
 		},
 		{
 			// A weighed line of the gift's product is not a gift unit.
 			name: "a weighed gift line", b: benefit.GiftProducts(1, "Pg"),
-			lines: []promo.Line{bnLine("a", "1", "10.00"), bnWeighed("g", "0.5", "4.00")},
+			lines: []promo.Line{promotest.Line("a", "1", "10.00"), bnWeighed("g", "0.5", "4.00")},
 			want: giftGot{bnGot{Codes: giftToAdd, Occ: 1},
 				[]promo.Gift{{Campaign: "b", Options: []string{"Pg"}, Quantity: 1, ToAdd: 1}}},
 		},
 		{
 			name: "none in the cart", b: benefit.GiftProducts(2, "Pg"),
-			lines: []promo.Line{bnLine("a", "1", "10.00")},
+			lines: []promo.Line{promotest.Line("a", "1", "10.00")},
 			want: giftGot{bnGot{Codes: giftToAdd, Occ: 1},
 				[]promo.Gift{{Campaign: "b", Options: []string{"Pg"}, Quantity: 2, ToAdd: 2}}},
 		},
@@ -144,7 +145,7 @@ func TestGiftToAddNote(t *testing.T) {
 	}
 	for _, tt := range tests {
 		res := bnRun(t, benefit.GiftProducts(tt.quantity, "Pg"), benefit.Scope{}, promo.HalfEven,
-			bnLine("a", "1", "10.00"), bnLine("g", "1", "4.00"))
+			promotest.Line("a", "1", "10.00"), promotest.Line("g", "1", "4.00"))
 		want := []promo.Reason{{Code: promo.ReasonApplied}, {Code: promo.ReasonGiftToAdd, PT: tt.pt, EN: tt.en}}
 		if len(res.Trace) != 1 {
 			t.Fatalf("trace = %+v, want one entry", res.Trace)
@@ -161,7 +162,7 @@ func TestGiftToAddNote(t *testing.T) {
 
 func TestGiftMinimumNotReached(t *testing.T) {
 	res := bnRun(t, benefit.GiftProducts(1, "Pg"), benefit.Scope{GroupSize: 3}, promo.HalfEven,
-		bnLine("a", "2", "10.00"), bnLine("g", "4", "3.00"))
+		promotest.Line("a", "2", "10.00"), promotest.Line("g", "4", "3.00"))
 	want := []promo.Reason{{Code: promo.ReasonMinQuantity,
 		PT: "quantidade mínima não atingida para o brinde", EN: "minimum quantity for the gift not reached",
 		Missing: &promo.Shortfall{Quantity: 1, Like: "a"}}}
@@ -179,7 +180,7 @@ func TestGiftGroupedUnits(t *testing.T) {
 	res := bnRunAll(t, promo.Settings{}, []promo.Promotion{
 		bnPromo{b: benefit.FreeUnits(2, 1), scope: benefit.Scope{Lines: []int{0}}, id: "leve-2", priority: 1},
 		bnPromo{b: benefit.GiftProducts(1, "Pg"), scope: benefit.Scope{GroupSize: 2}, id: "gift", priority: 2},
-	}, bnLine("a", "2", "10.00"), bnLine("g", "1", "3.00"))
+	}, promotest.Line("a", "2", "10.00"), promotest.Line("g", "1", "3.00"))
 	want := giftGot{Got: bnGot{Adj: map[string]bnAdj{"a": free("10.00")},
 		Codes: []promo.ReasonCode{promo.ReasonApplied, promo.ReasonMinQuantity}, Occ: 1}}
 	if diff := cmp.Diff(want, giftGot{bnSummary(res), res.Gifts}, testkit.EquateDecimals()); diff != "" {
@@ -229,7 +230,7 @@ func TestGiftWorth(t *testing.T) {
 			off := bnPromo{b: benefit.ItemPercent(testkit.Dec(tt.off)), scope: benefit.Scope{Lines: []int{0}}, id: "off", priority: 1, exclusive: true}
 			res := bnRunAll(t, promo.Settings{}, []promo.Promotion{off,
 				bnPromo{b: tt.gift, scope: benefit.Scope{Select: tt.sel}, id: "gift", priority: 2, exclusive: true},
-			}, bnLine("a", "1", "100.00"), bnLine("g", "1", "5.00"), bnLine("h", "1", "9.00"))
+			}, promotest.Line("a", "1", "100.00"), promotest.Line("g", "1", "5.00"), promotest.Line("h", "1", "9.00"))
 			if diff := cmp.Diff(tt.want, bnSummary(res).Adj, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -25,43 +26,43 @@ func TestProgressive(t *testing.T) {
 	limited := []promo.ReasonCode{promo.ReasonApplied, benefit.ReasonLimitUnits}
 	// abc: 50 | 20 20 | 10, four units worth 100.00.
 	abc := func() []promo.Line {
-		return []promo.Line{bnLine("a", "1", "50.00"), bnLine("b", "2", "20.00"), bnLine("c", "1", "10.00")}
+		return []promo.Line{promotest.Line("a", "1", "50.00"), promotest.Line("b", "2", "20.00"), promotest.Line("c", "1", "10.00")}
 	}
 	runBnCases(t, []bnCase{
 		{
 			// Exactly 3 units reach the second tier: 30.00 by value over
 			// 100.00 and 20.00: 25.00 and 5.00.
 			name: "the second tier's exact boundary", b: steps,
-			lines: []promo.Line{bnLine("a", "2", "50.00"), bnLine("b", "1", "20.00")},
+			lines: []promo.Line{promotest.Line("a", "2", "50.00"), promotest.Line("b", "1", "20.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("25.00"), "b": item("5.00")}, Codes: applied, Occ: 1},
 		},
-		{name: "the first tier's exact boundary", b: steps, lines: []promo.Line{bnLine("a", "2", "50.00")},
+		{name: "the first tier's exact boundary", b: steps, lines: []promo.Line{promotest.Line("a", "2", "50.00")},
 			want: bnGot{Adj: map[string]bnAdj{"a": item("20.00")}, Codes: applied, Occ: 1}},
-		{name: "below the first tier", b: steps, lines: []promo.Line{bnLine("a", "1", "50.00")},
+		{name: "below the first tier", b: steps, lines: []promo.Line{promotest.Line("a", "1", "50.00")},
 			want: bnGot{Codes: tooFewUnits}},
-		{name: "above the last tier", b: steps, lines: []promo.Line{bnLine("a", "5", "10.00")},
+		{name: "above the last tier", b: steps, lines: []promo.Line{promotest.Line("a", "5", "10.00")},
 			want: bnGot{Adj: map[string]bnAdj{"a": item("30.00")}, Codes: applied, Occ: 1}},
 		{
 			// w does not count toward the tier (2 units: 20.00) but shares
 			// the discount by value: 100.00 and 20.00 give 16.666… and
 			// 3.333…, the cent left over to a (largest remainder).
 			name: "weighed lines share but do not count", b: steps,
-			lines: []promo.Line{bnLine("a", "2", "50.00"), bnWeighed("w", "0.5", "40.00")},
+			lines: []promo.Line{promotest.Line("a", "2", "50.00"), bnWeighed("w", "0.5", "40.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("16.67"), "w": item("3.33")}, Codes: applied, Occ: 1},
 		},
 		{
 			// 10 % of 120.00 is 12.00: 10.00 and 2.00.
 			name: "a percent tier", b: benefit.Progressive(false, tierPercent(2, "10")),
-			lines: []promo.Line{bnLine("a", "2", "50.00"), bnLine("b", "1", "20.00")},
+			lines: []promo.Line{promotest.Line("a", "2", "50.00"), promotest.Line("b", "1", "20.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("10.00"), "b": item("2.00")}, Codes: applied, Occ: 1},
 		},
 		{name: "an amount beyond the total is capped", b: benefit.Progressive(false, tierOff(2, "200.00")),
-			lines: []promo.Line{bnLine("a", "2", "50.00")},
+			lines: []promo.Line{promotest.Line("a", "2", "50.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("100.00")}, Codes: appliedCut, Occ: 1}},
 		{name: "on the sale", b: benefit.Progressive(true, tierOff(3, "30.00"), tierOff(2, "20.00")),
-			lines: []promo.Line{bnLine("a", "2", "50.00")},
+			lines: []promo.Line{promotest.Line("a", "2", "50.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": sale("20.00")}, Codes: applied, Occ: 1}},
-		{name: "nothing with a value", b: steps, lines: []promo.Line{bnLine("a", "3", "0.00")},
+		{name: "nothing with a value", b: steps, lines: []promo.Line{promotest.Line("a", "3", "0.00")},
 			want: bnGot{Codes: noEligible}},
 		{
 			// A limit of 4 units does not bind on 4 units: 30.00 over 50.00,
@@ -99,7 +100,7 @@ func TestProgressive(t *testing.T) {
 		{
 			// Under a limit on the sale: the sale's kind.
 			name: "on the sale under a limit", b: benefit.Progressive(true, tierOff(2, "20.00")),
-			scope: benefit.Scope{MaxUnits: 2}, lines: []promo.Line{bnLine("a", "3", "10.00")},
+			scope: benefit.Scope{MaxUnits: 2}, lines: []promo.Line{promotest.Line("a", "3", "10.00")},
 			want: bnGot{Adj: map[string]bnAdj{"a": sale("20.00")}, Codes: limited, Occ: 1},
 		},
 	})
@@ -114,18 +115,18 @@ func TestProgressiveReasons(t *testing.T) {
 		want  []promo.Reason
 	}{
 		{
-			name: "short of the first tier", lines: []promo.Line{bnLine("a", "1", "50.00"), bnWeighed("w", "2", "5.00")},
+			name: "short of the first tier", lines: []promo.Line{promotest.Line("a", "1", "50.00"), bnWeighed("w", "2", "5.00")},
 			want: []promo.Reason{{Code: promo.ReasonMinQuantity,
 				PT: "a primeira faixa pede 2 unidades: faltam 1", EN: "the first tier needs 2 units: 1 missing",
 				Missing: &promo.Shortfall{Quantity: 1, Like: "a"}}},
 		},
 		{
-			name: "a limit", scope: benefit.Scope{MaxUnits: 2}, lines: []promo.Line{bnLine("a", "3", "10.00")},
+			name: "a limit", scope: benefit.Scope{MaxUnits: 2}, lines: []promo.Line{promotest.Line("a", "3", "10.00")},
 			want: []promo.Reason{{Code: promo.ReasonApplied}, {Code: benefit.ReasonLimitUnits,
 				PT: "limite de ativações: a faixa considera só 2 unidades", EN: "activation limit: the tier counts only 2 units"}},
 		},
 		{
-			name: "capped under a limit", scope: benefit.Scope{MaxUnits: 2}, lines: []promo.Line{bnLine("a", "3", "4.00")},
+			name: "capped under a limit", scope: benefit.Scope{MaxUnits: 2}, lines: []promo.Line{promotest.Line("a", "3", "4.00")},
 			want: []promo.Reason{{Code: promo.ReasonApplied}, {Code: benefit.ReasonLimitUnits,
 				PT: "limite de ativações: a faixa considera só 2 unidades", EN: "activation limit: the tier counts only 2 units"},
 				{Code: promo.ReasonDiscountCapped,

@@ -7,13 +7,14 @@ import (
 
 	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
 // bnSix are six single units priced 60, 50, 40, 30, 20 and 10.
 func bnSix() []promo.Line {
-	return []promo.Line{bnLine("a", "1", "60.00"), bnLine("b", "1", "50.00"), bnLine("c", "1", "40.00"),
-		bnLine("d", "1", "30.00"), bnLine("e", "1", "20.00"), bnLine("f", "1", "10.00")}
+	return []promo.Line{promotest.Line("a", "1", "60.00"), promotest.Line("b", "1", "50.00"), promotest.Line("c", "1", "40.00"),
+		promotest.Line("d", "1", "30.00"), promotest.Line("e", "1", "20.00"), promotest.Line("f", "1", "10.00")}
 }
 
 func TestUnitCaps(t *testing.T) {
@@ -62,7 +63,7 @@ func TestUnitCaps(t *testing.T) {
 		// weighed line, counted as one) within a cap of 3: every unit,
 		// the weighed line included.
 		{name: "a cap that every unit fits in", b: benefit.ItemPercent(testkit.Dec("10")), scope: benefit.Scope{GroupSize: 2, MaxUnits: 3},
-			lines: []promo.Line{bnLine("a", "2", "10.00"), bnWeighed("w", "1.5", "8.00")},
+			lines: []promo.Line{promotest.Line("a", "2", "10.00"), bnWeighed("w", "1.5", "8.00")},
 			want:  bnGot{Adj: map[string]bnAdj{"a": item("2.00"), "w": item("1.20")}, Codes: applied, Occ: 1}},
 	})
 }
@@ -108,7 +109,7 @@ func TestUnitCapReasons(t *testing.T) {
 func TestParticipants(t *testing.T) {
 	// leve 2 pague 1 on 10 10 | 5: the two units of a make the one
 	// group; b takes no part.
-	res := bnRun(t, benefit.FreeUnits(2, 1), benefit.Scope{}, promo.HalfEven, bnLine("a", "2", "10.00"), bnLine("b", "1", "5.00"))
+	res := bnRun(t, benefit.FreeUnits(2, 1), benefit.Scope{}, promo.HalfEven, promotest.Line("a", "2", "10.00"), promotest.Line("b", "1", "5.00"))
 	if diff := cmp.Diff(map[string]string{"a": "2"}, participants(res)); diff != "" {
 		t.Errorf("participants (-want +got):\n%s", diff)
 	}
