@@ -359,7 +359,7 @@ func TestComboCompileProblems(t *testing.T) {
 	  {"id": "c3", "description": "valor", "start": "2026-11-01", "type": "value", "funder_share": "50",
 	   "buy": [{"product": "V", "quantity": 1}], "bonus": [{"product": "W", "quantity": 1, "percent": "10"}]}
 	]}`
-	want := []struct{ path, contains string }{
+	want := []wantError{
 		{"combos[0].type", "want kit, inverse_kit, brand"},
 		{"combos[1].product", "not used by type kit"},
 		{"combos[1].buy", "at least one product"},
@@ -373,11 +373,7 @@ func TestComboCompileProblems(t *testing.T) {
 		{"combos[3].funder_share", "needs funded_by"},
 	}
 	_, err := campaign.Load([]byte(doc))
-	var ws []wantError // checked like a scenario's errors
-	for _, w := range want {
-		ws = append(ws, wantError{Path: w.path, Contains: w.contains})
-	}
-	checkErrors(t, err, ws)
+	checkErrors(t, err, want) // checked like a scenario's errors
 }
 
 func TestKitParticipantsIncludeBuyUnits(t *testing.T) {

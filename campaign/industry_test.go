@@ -165,7 +165,7 @@ func TestIndustryCompileProblems(t *testing.T) {
 	   "volume_tiers": [{"min_quantity": 2, "percent": "5"}, {"min_quantity": 2, "percent": "0"}, {"min_quantity": 0, "percent": "10"}]},
 	  {"id": "i2", "name": "leve e pague", "start": "2026-11-01", "funder": "Fab", "products": ["P"], "take_pay": {"take": 1, "pay": 0}}
 	]}`
-	want := []struct{ path, contains string }{
+	want := []wantError{
 		{"industry_promotions[0].funder", "required"},
 		{"industry_promotions[0].funder_share", "greater than 0 and at most 100"},
 		{"industry_promotions[0].products", "at least one product"},
@@ -179,9 +179,5 @@ func TestIndustryCompileProblems(t *testing.T) {
 		{"industry_promotions[2].take_pay.pay", "at least 1 and less than take"},
 	}
 	_, err := campaign.Load([]byte(doc))
-	var ws []wantError // checked like a scenario's errors
-	for _, w := range want {
-		ws = append(ws, wantError{Path: w.path, Contains: w.contains})
-	}
-	checkErrors(t, err, ws)
+	checkErrors(t, err, want) // checked like a scenario's errors
 }

@@ -358,7 +358,7 @@ func TestPackCompileProblems(t *testing.T) {
 	    {"id": "a", "description": "", "start": "2026-11-01", "owner": "store", "stores": [{"id": "L1", "kind": "own"}],
 	     "min_sale_value": "-1", "coupon": "C", "key": "KC", "near_expiry_only": true, "prize": {"sale": {"amount": "5.00"}}}
 	  ]}`
-	want := []struct{ path, contains string }{
+	want := []wantError{
 		{"company.near_expiry_mask", "required when near_expiry is on"},
 		{"discount_packs[0].status", "want pending, current or finished"},
 		{"discount_packs[0].owner", "want franchisor or store"},
@@ -385,9 +385,5 @@ func TestPackCompileProblems(t *testing.T) {
 		{"discount_packs[2].near_expiry_only", "applies to an items prize"},
 	}
 	_, err := campaign.Load([]byte(doc))
-	var ws []wantError // checked like a scenario's errors
-	for _, w := range want {
-		ws = append(ws, wantError{Path: w.path, Contains: w.contains})
-	}
-	checkErrors(t, err, ws)
+	checkErrors(t, err, want) // checked like a scenario's errors
 }
