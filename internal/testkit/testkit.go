@@ -7,7 +7,8 @@
 //   - go-cmp options that compare by value: [EquateDecimals], [EquateTimes];
 //   - validation problems compared by path and part of the reason:
 //     [CheckProblems];
-//   - the golden file comparison: [Golden].
+//   - the golden file comparison: [Golden];
+//   - the repository's documents as seeds: [Scenarios], [ReadFiles].
 //
 // Its subpackage promotest loads, compiles and evaluates rulesets for the
 // tests outside package promo.

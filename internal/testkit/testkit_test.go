@@ -160,3 +160,42 @@ func TestCheckProblems(t *testing.T) {
 		})
 	}
 }
+
+func TestScenariosAndReadFiles(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "testdata", "scenarios")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, doc := range map[string]string{
+		"b.json": `{"description": "b", "ruleset": {"version": 1}, "cart": {"id": "b"}}`,
+		"a.json": `{"ruleset": {"version": 2}, "cart": {"id": "a"}, "want": {}}`,
+		"c.txt":  `not a scenario`,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var r recorder
+	got := testkit.Scenarios(&r, root)
+	want := []testkit.ScenarioDoc{
+		{Name: filepath.Join(dir, "a.json"), Ruleset: []byte(`{"version": 2}`), Cart: []byte(`{"id": "a"}`)},
+		{Name: filepath.Join(dir, "b.json"), Ruleset: []byte(`{"version": 1}`), Cart: []byte(`{"id": "b"}`)},
+	}
+	if diff := cmp.Diff(want, got); diff != "" || len(r.fatals) != 0 {
+		t.Errorf("Scenarios (-want +got):\n%s\nfatals %q", diff, r.fatals)
+	}
+	if diff := cmp.Diff([][]byte{[]byte("not a scenario")}, testkit.ReadFiles(&r, filepath.Join(dir, "*.txt"))); diff != "" {
+		t.Errorf("ReadFiles (-want +got):\n%s", diff)
+	}
+
+	// A file that is not JSON fails the test, naming the file.
+	if err := os.WriteFile(filepath.Join(dir, "d.json"), []byte(`{`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = recorder{}
+	testkit.Scenarios(&r, root)
+	if len(r.fatals) != 1 || !strings.Contains(r.fatals[0], "d.json") {
+		t.Errorf("fatals %q, want one naming d.json", r.fatals)
+	}
+}
