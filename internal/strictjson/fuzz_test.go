@@ -50,30 +50,15 @@ var fzOpts = cmp.Options{
 // some hostile ones.
 func fzSeeds(f *testing.F) [][]byte {
 	var out [][]byte
-	files, _ := filepath.Glob("../../testdata/scenarios/*.json")
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		var sc struct {
-			Ruleset json.RawMessage `json:"ruleset"`
-			Cart    json.RawMessage `json:"cart"`
-		}
-		if err := json.Unmarshal(data, &sc); err != nil {
-			f.Fatalf("%s: %v", name, err)
-		}
+	for _, sc := range testkit.Scenarios(f, filepath.Join("..", "..")) {
 		out = append(out, sc.Ruleset, sc.Cart)
 	}
-	more, _ := filepath.Glob("../../examples/*/*.json")
-	more = append(more, "../../testdata/examples/full-ruleset.json")
-	for _, name := range more {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		out = append(out, data)
+	out = append(out, testkit.ReadFiles(f, "../../examples/*/*.json")...)
+	full, err := os.ReadFile("../../testdata/examples/full-ruleset.json")
+	if err != nil {
+		f.Fatal(err)
 	}
+	out = append(out, full)
 	if len(out) < 100 {
 		f.Fatalf("only %d seed documents", len(out))
 	}
