@@ -3,8 +3,6 @@ package promo_test
 import (
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -19,28 +17,10 @@ import (
 // examples') and hostile ones.
 func fzCartSeeds(f *testing.F) [][]byte {
 	var out [][]byte
-	files, _ := filepath.Glob("../testdata/scenarios/*.json")
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		var sc struct {
-			Cart json.RawMessage `json:"cart"`
-		}
-		if err := json.Unmarshal(data, &sc); err != nil {
-			f.Fatalf("%s: %v", name, err)
-		}
+	for _, sc := range testkit.Scenarios(f, "..") {
 		out = append(out, sc.Cart)
 	}
-	carts, _ := filepath.Glob("../examples/*/cart*.json")
-	for _, name := range carts {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		out = append(out, data)
-	}
+	out = append(out, testkit.ReadFiles(f, "../examples/*/cart*.json")...)
 	if len(out) < 100 {
 		f.Fatalf("only %d seed carts", len(out))
 	}
