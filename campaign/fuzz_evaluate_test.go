@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
@@ -62,29 +62,15 @@ func fzCheck(t fzT, cart promo.Cart, rs *promo.Ruleset, res promo.Result) {
 // example with the examples' carts.
 func fzPairs(f *testing.F) [][2][]byte {
 	var out [][2][]byte
-	files, _ := filepath.Glob("../testdata/scenarios/*.json")
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		var sc scenario
-		if err := json.Unmarshal(data, &sc); err != nil {
-			f.Fatalf("%s: %v", name, err)
-		}
+	for _, sc := range testkit.Scenarios(f, "..") {
 		out = append(out, [2][]byte{sc.Ruleset, sc.Cart})
 	}
 	full, err := os.ReadFile(fullRuleset)
 	if err != nil {
 		f.Fatal(err)
 	}
-	carts, _ := filepath.Glob("../examples/*/cart*.json")
-	for _, name := range carts {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		out = append(out, [2][]byte{full, data})
+	for _, cart := range testkit.ReadFiles(f, "../examples/*/cart*.json") {
+		out = append(out, [2][]byte{full, cart})
 	}
 	if len(out) < 100 {
 		f.Fatalf("only %d seed pairs", len(out))
