@@ -10,7 +10,8 @@
 //   - the golden file comparison: [Golden];
 //   - the repository's documents as seeds: [Scenarios], [ReadFiles].
 //
-// Its subpackage promotest loads, compiles and evaluates rulesets for the
+// Its subpackage promotest loads, compiles and evaluates rulesets, builds
+// lines and carts, and checks the engine's promises of a result, for the
 // tests outside package promo.
 //
 // It is imported only by _test.go files. It depends on the standard

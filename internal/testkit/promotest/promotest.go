@@ -11,6 +11,7 @@ import (
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/promocheck"
 )
 
 // T is what the helpers need of a test to fail it: a *testing.T,
@@ -66,6 +67,18 @@ func Evaluate(t T, c promo.Cart, rs *promo.Ruleset) promo.Result {
 	res, err := promo.Evaluate(c, rs)
 	if err != nil {
 		t.Fatalf("Evaluate: %v", err)
+	}
+	return res
+}
+
+// EvaluateChecked evaluates c under rs, as [Evaluate] does, and fails t
+// with the first promise of the engine the result breaks
+// ([promocheck.Promises]).
+func EvaluateChecked(t T, c promo.Cart, rs *promo.Ruleset) promo.Result {
+	testkit.Helper(t)
+	res := Evaluate(t, c, rs)
+	for _, v := range promocheck.Promises(c, rs, res) {
+		t.Fatalf("%s: %v", c.ID, v)
 	}
 	return res
 }

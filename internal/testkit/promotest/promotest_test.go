@@ -62,3 +62,30 @@ func TestLineAndCart(t *testing.T) {
 		t.Errorf("cart (-want +got):\n%s", diff)
 	}
 }
+
+// driftPromo takes one cent more at every run: the same cart and ruleset
+// give another result, a broken promise (determinism).
+type driftPromo struct{ runs *int }
+
+func (driftPromo) Info() promo.Info {
+	return promo.Info{ID: "drift", Name: "drift", Phase: promo.PhaseItem}
+}
+func (driftPromo) Keys() promo.Keys { return promo.Keys{CartWide: true} }
+func (p driftPromo) Apply(*promo.View) promo.Proposal {
+	*p.runs++
+	return promo.Proposal{Eligible: true,
+		Adjustments: []promo.Proposed{{Line: 0, Kind: promo.ItemDiscount, Amount: testkit.Cents(*p.runs)}}}
+}
+
+func TestEvaluateCheckedFailsOnABrokenPromise(t *testing.T) {
+	c := promotest.Cart(promotest.Line("1", "1", "10.00"))
+	var r recorder
+	promotest.EvaluateChecked(&r, c, promotest.NewRuleset(t, promo.Settings{}))
+	if len(r.fatals) != 0 {
+		t.Errorf("no promotion: fatals %q", r.fatals)
+	}
+	promotest.EvaluateChecked(&r, c, promotest.NewRuleset(t, promo.Settings{}, driftPromo{new(0)}))
+	if len(r.fatals) == 0 {
+		t.Error("a promotion taking one cent more at every run: no failure")
+	}
+}
