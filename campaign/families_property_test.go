@@ -13,7 +13,6 @@ import (
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
-	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
 )
 
@@ -64,11 +63,7 @@ func famCompile(t *rapid.T, def campaign.Ruleset) *promo.Ruleset {
 // famEvaluate evaluates and checks that the result keeps the engine's
 // promises (promocheck.Promises).
 func famEvaluate(t *rapid.T, c promo.Cart, rs *promo.Ruleset) promo.Result {
-	res := promotest.Evaluate(t, c, rs)
-	for _, v := range promocheck.Promises(c, rs, res) {
-		t.Fatalf("%v", v)
-	}
-	return res
+	return promotest.EvaluateChecked(t, c, rs)
 }
 
 // famAdded sums, over the result's events, what they add to key.

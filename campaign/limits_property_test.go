@@ -15,7 +15,6 @@ import (
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
-	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
 )
 
@@ -190,11 +189,7 @@ func lpGenCounters(t *rapid.T, def *campaign.Ruleset, c *promo.Cart) map[string]
 // the engine's promises (promocheck.Promises).
 func lpEvaluate(t *rapid.T, def campaign.Ruleset, c promo.Cart) (*promo.Ruleset, promo.Result) {
 	rs := promotest.Compile(t, def)
-	res := promotest.Evaluate(t, c, rs)
-	for _, v := range promocheck.Promises(c, rs, res) {
-		t.Fatalf("%v", v)
-	}
-	return rs, res
+	return rs, promotest.EvaluateChecked(t, c, rs)
 }
 
 // lpApplied returns what campaign id gave in res and whether it applied.
