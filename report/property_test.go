@@ -13,7 +13,6 @@ import (
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
-	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/promogen"
 	"github.com/promokit/promokit/report"
 )
@@ -70,10 +69,7 @@ func genRecords(t *rapid.T, rs *promo.Ruleset) []report.Record {
 			c.PromoCodes = []string{"PACK10"}
 		}
 		c.Lines = carts.Draw(t, "cart").Lines
-		res := promotest.Evaluate(t, c, rs)
-		for _, v := range promocheck.Promises(c, rs, res) {
-			t.Fatalf("%s: %v", c.ID, v)
-		}
+		res := promotest.EvaluateChecked(t, c, rs)
 		out = append(out, report.Record{Cart: c, Result: res})
 		sales = append(sales, len(out)-1)
 		for _, e := range res.Events {
