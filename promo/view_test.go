@@ -1,0 +1,87 @@
+package promo_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
+	"github.com/promokit/promokit/promo"
+)
+
+// The View a promotion reads the cart through.
+
+func TestEvaluateView(t *testing.T) {
+	type seen struct {
+		Len              int
+		Ranks            []int
+		CartID, Line2ID  string
+		Time             time.Time
+		GrossB, ValueB   string
+		UnitB, OneB      string
+		AllB, UnitA      string
+		UnitC, Total     string
+		Rounded          string
+		ValueAfterFirstA string
+	}
+	var got seen
+	first := evFake("first", evFixedOff(map[int]string{0: "1.00"})).with(func(in *promo.Info) { in.Priority = 1 })
+	probe := evFake("probe", func(v *promo.View) promo.Proposal {
+		got = seen{
+			Len:     v.Len(),
+			CartID:  v.Cart().ID,
+			Line2ID: v.Line(2).ID,
+			Time:    v.Time(),
+			GrossB:  v.Gross(0).String(),
+			ValueB:  v.Value(0).String(),
+			UnitB:   v.UnitValue(0).String(),
+			OneB:    v.ValueOf(0, decimal.NewFromInt(1)).String(),
+			AllB:    v.ValueOf(0, decimal.NewFromInt(3)).String(),
+			UnitA:   v.UnitValue(1).String(),
+			UnitC:   v.UnitValue(2).String(),
+			Total:   v.Total([]int{0, 1}).String(),
+			Rounded: v.Round(testkit.Dec("0.125")).String(),
+		}
+		for i := 0; i < v.Len(); i++ {
+			got.Ranks = append(got.Ranks, v.Rank(i))
+		}
+		return promo.NotEligible()
+	}).with(func(in *promo.Info) { in.Priority = 2 })
+	rs := promotest.NewRuleset(t, promo.Settings{}, first, probe)
+	c := promotest.Cart(
+		promotest.Line("b", "3", "10.00"),
+		promotest.Line("a", "1", "5.00"),
+		promo.Line{ID: "c", Quantity: testkit.Dec("0.5"), Weighed: true, UnitPrice: testkit.Dec("3.33")},
+	)
+	promotest.Evaluate(t, c, rs)
+	want := seen{
+		Len:     3,
+		Ranks:   []int{1, 0, 2}, // by id: a, b, c
+		CartID:  "sale-1",
+		Line2ID: "c",
+		Time:    c.Time,
+		GrossB:  "30",
+		ValueB:  "29",             // 30.00 - 1.00 taken by "first"
+		UnitB:   "9.666666666667", // 29 / 3 at 12 places
+		OneB:    "9.666666666667",
+		AllB:    "29",
+		UnitA:   "5",
+		UnitC:   "3.32", // 0.5 × 3.33 = 1.665 -> 1.66 (half_even); 1.66 / 0.5
+		Total:   "34",   // 29 + 5
+		Rounded: "0.12",
+	}
+	if diff := cmp.Diff(want, got, testkit.EquateTimes(),
+		cmp.Comparer(func(a, b string) bool {
+			da, ea := decimal.NewFromString(a)
+			db, eb := decimal.NewFromString(b)
+			if ea != nil || eb != nil {
+				return a == b
+			}
+			return da.Equal(db)
+		})); diff != "" {
+		t.Errorf("what the view shows (-want +got):\n%s", diff)
+	}
+}
