@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -21,8 +20,6 @@ import (
 
 const costStart = "2026-11-01T00:00:00-03:00"
 
-func costPct(s string) *decimal.Decimal { d := decimal.RequireFromString(s); return &d }
-
 func costOnCode(code string) *campaign.Rules {
 	return &campaign.Rules{Conditions: []campaign.Condition{{Kind: "product_code", Values: []string{code}}}}
 }
@@ -30,7 +27,7 @@ func costOnCode(code string) *campaign.Rules {
 // costPercent is a cumulative campaign of pct% off the lines of code.
 func costPercent(id, code, pct string) campaign.Campaign {
 	return campaign.Campaign{ID: id, Name: "Desconto " + id, Start: costStart, Rules: costOnCode(code),
-		Benefit: campaign.Benefit{On: "items", Percent: costPct(pct)}}
+		Benefit: campaign.Benefit{On: "items", Percent: testkit.DecPtr(pct)}}
 }
 
 // costRun compiles def, checks the cart against want and times Evaluate.
