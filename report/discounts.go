@@ -37,8 +37,9 @@ type keyKey struct {
 }
 
 type keyAcc struct {
-	seq, sales, lines int
-	discount          sum
+	saleCount
+	lines    int
+	discount sum
 }
 
 // DiscountsByKey adds up the discounts that carry an identification key
@@ -61,32 +62,18 @@ func DiscountsByKeyAndStore(records iter.Seq[Record], p Period, f Filter) []KeyR
 
 func discountsByKey(records iter.Seq[Record], p Period, f Filter, byStore bool) []KeyRow {
 	rows := map[keyKey]*keyAcc{}
-	seq := 0
-	for r := range records {
-		day := promo.DateOf(r.Cart.Time)
-		if !r.isSale() || !f.keeps(&r, day) {
-			continue
-		}
-		seq++
-		from, _ := p.Span(day)
-		for _, l := range r.Result.Lines {
+	for s := range keptSales(records, p, f) {
+		for _, l := range s.Result.Lines {
 			for _, a := range l.Adjustments {
-				if a.Key == "" || !f.keepsCampaign(a.Campaign, r.category(a.Campaign, nil)) {
+				if a.Key == "" || !f.keepsCampaign(a.Campaign, s.category(a.Campaign, nil)) {
 					continue
 				}
-				k := keyKey{from: from, key: a.Key, campaign: a.Campaign}
+				k := keyKey{from: s.from, key: a.Key, campaign: a.Campaign}
 				if byStore {
-					k.store = r.Cart.Store.ID
+					k.store = s.Cart.Store.ID
 				}
-				row := rows[k]
-				if row == nil {
-					row = &keyAcc{}
-					rows[k] = row
-				}
-				if row.seq != seq {
-					row.seq = seq
-					row.sales++
-				}
+				row := rowFor(rows, k)
+				row.count(s.seq)
 				row.lines++
 				row.discount.add(a.Amount)
 			}
@@ -188,9 +175,9 @@ type funderKey struct {
 }
 
 type funderAcc struct {
-	seq, sales int
-	units      int64
-	amount     sum
+	saleCount
+	units  int64
+	amount sum
 }
 
 // DiscountsByFunder splits every discount between those who pay for it,
@@ -203,44 +190,30 @@ type funderAcc struct {
 // Memory holds one aggregate per period, funder and campaign.
 func DiscountsByFunder(records iter.Seq[Record], p Period, f Filter) []FunderRow {
 	rows := map[funderKey]*funderAcc{}
-	seq := 0
-	for r := range records {
-		day := promo.DateOf(r.Cart.Time)
-		if !r.isSale() || !f.keeps(&r, day) {
-			continue
-		}
-		seq++
-		from, _ := p.Span(day)
+	for s := range keptSales(records, p, f) {
 		add := func(funder, campaign string, amount decimal.Decimal) {
 			if funder == "" {
 				funder = promo.FunderRetailer
 			}
-			k := funderKey{from, funder, campaign}
-			row := rows[k]
-			if row == nil {
-				row = &funderAcc{}
-				rows[k] = row
-			}
-			if row.seq != seq {
-				row.seq = seq
-				row.sales++
-				if app, ok := r.application(campaign); ok {
+			row := rowFor(rows, funderKey{s.from, funder, campaign})
+			if row.count(s.seq) {
+				if app, ok := s.application(campaign); ok {
 					row.units += app.Units
 				}
 			}
 			row.amount.add(amount)
 		}
-		for _, l := range r.Result.Lines {
+		for _, l := range s.Result.Lines {
 			for _, a := range l.Adjustments {
-				if !f.keepsCampaign(a.Campaign, r.category(a.Campaign, nil)) {
+				if !f.keepsCampaign(a.Campaign, s.category(a.Campaign, nil)) {
 					continue
 				}
 				if len(a.Shares) == 0 {
 					add(a.FundedBy, a.Campaign, a.Amount)
 					continue
 				}
-				for _, s := range a.Shares {
-					add(s.Funder, a.Campaign, s.Amount)
+				for _, sh := range a.Shares {
+					add(sh.Funder, a.Campaign, sh.Amount)
 				}
 			}
 		}

@@ -1,9 +1,7 @@
 package report
 
 import (
-	"cmp"
 	"iter"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -40,9 +38,9 @@ type StatisticsRow struct {
 
 type statsAcc struct {
 	latest
+	saleCount
 	name, typ, category string
-	seq                 int
-	sales, activations  int
+	activations         int
 	discount, cashback  sum
 	points              sum
 	gifts               int64
@@ -58,52 +56,17 @@ type statsAcc struct {
 // Memory holds one aggregate per period and campaign.
 func CampaignStatistics(records iter.Seq[Record], p Period, rs *promo.Ruleset, f Filter) []StatisticsRow {
 	rows := map[summaryKey]*statsAcc{}
-	seq := 0
-	get := func(from promo.Date, id string) *statsAcc {
-		key := summaryKey{from, id}
-		row := rows[key]
-		if row == nil {
-			row = &statsAcc{}
-			rows[key] = row
-		}
-		if row.seq != seq {
-			row.seq = seq
-			row.sales++
-		}
+	get := func(s keptSale, id string) *statsAcc {
+		row := rowFor(rows, summaryKey{s.from, id})
+		row.count(s.seq)
 		return row
 	}
-	for r := range records {
-		if !r.isSale() {
-			continue
-		}
-		day := promo.DateOf(r.Cart.Time)
-		if !f.keeps(&r, day) {
-			continue
-		}
-		seq++
-		from, _ := p.Span(day)
-		res := &r.Result
+	for s := range keptSales(records, p, f) {
+		res := &s.Result
 		for k := range res.Applied {
 			app := &res.Applied[k]
-			if !f.keepsCampaign(app.Campaign, r.category(app.Campaign, rs)) {
-				continue
-			}
-			row := get(from, app.Campaign)
-			if row.newer(&r) {
-				row.name, row.typ, row.category = app.Name, app.Type, app.Category
-			}
-			row.activations += app.Occurrences
-			for _, l := range res.Lines {
-				for _, a := range l.Adjustments {
-					if a.Campaign == app.Campaign {
-						row.discount.add(a.Amount)
-					}
-				}
-			}
-			for _, g := range res.Gifts {
-				if g.Campaign == app.Campaign && g.UnitPrice.IsZero() {
-					row.gifts += g.Quantity
-				}
+			if f.keepsCampaign(app.Campaign, s.category(app.Campaign, rs)) {
+				get(s, app.Campaign).addApplication(s.Record, app)
 			}
 		}
 		for k := range res.Events {
@@ -111,10 +74,10 @@ func CampaignStatistics(records iter.Seq[Record], p Period, rs *promo.Ruleset, f
 			if e.Kind != promo.EventPoints && e.Kind != promo.EventCashbackEarned {
 				continue
 			}
-			if !f.keepsCampaign(e.Campaign, r.category(e.Campaign, rs)) {
+			if !f.keepsCampaign(e.Campaign, s.category(e.Campaign, rs)) {
 				continue
 			}
-			row := get(from, e.Campaign)
+			row := get(s, e.Campaign)
 			if e.Kind == promo.EventPoints {
 				row.points.add(e.Points)
 			} else {
@@ -122,11 +85,24 @@ func CampaignStatistics(records iter.Seq[Record], p Period, rs *promo.Ruleset, f
 			}
 		}
 	}
+	return statisticsOf(rows, p, rs)
+}
 
+// addApplication adds what a campaign's application did in a sale.
+func (row *statsAcc) addApplication(r *Record, app *promo.Application) {
+	if row.newer(r) {
+		row.name, row.typ, row.category = app.Name, app.Type, app.Category
+	}
+	row.activations += app.Occurrences
+	row.discount.addAdjustments(&r.Result, app.Campaign)
+	row.gifts += giftUnits(&r.Result, byCampaign(app.Campaign))
+}
+
+// statisticsOf is the rows of the aggregates, in period then campaign
+// order, named and dated by rs where it holds the campaign.
+func statisticsOf(rows map[summaryKey]*statsAcc, p Period, rs *promo.Ruleset) []StatisticsRow {
 	out := make([]StatisticsRow, 0, len(rows))
-	for _, key := range sortedKeys(rows, func(a, b summaryKey) int {
-		return cmp.Or(cmpDate(a.from, b.from), strings.Compare(a.campaign, b.campaign))
-	}) {
+	for _, key := range sortedKeys(rows, compareSummaryKeys) {
 		acc := rows[key]
 		_, to := p.Span(key.from)
 		row := StatisticsRow{

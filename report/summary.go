@@ -3,7 +3,6 @@ package report
 import (
 	"cmp"
 	"iter"
-	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -88,71 +87,51 @@ type totalsAcc struct {
 func Summarize(records iter.Seq[Record], p Period, f Filter) Summary {
 	rows := map[summaryKey]*summaryAcc{}
 	totals := map[promo.Date]*totalsAcc{}
-	for r := range records {
-		if !r.isSale() {
-			continue
-		}
-		day := promo.DateOf(r.Cart.Time)
-		if !f.keeps(&r, day) {
-			continue
-		}
-		from, _ := p.Span(day)
-		res := &r.Result
-		tot := totals[from]
-		if tot == nil {
-			tot = &totalsAcc{}
-			totals[from] = tot
-		}
-		tot.sales++
-		if len(res.Applied) > 0 {
-			tot.activated++
-		}
-		tot.gross.add(res.Totals.Gross)
-		tot.discount.add(res.Totals.Discount)
-		tot.net.add(res.Totals.Net)
-		for _, g := range res.Gifts {
-			if g.UnitPrice.IsZero() { // an item sold at a bonus price is no gift
-				tot.gifts += g.Quantity
-			}
-		}
-		for k := range res.Applied {
-			app := &res.Applied[k]
-			if !f.keepsCampaign(app.Campaign, app.Category) {
-				continue
-			}
-			key := summaryKey{from, app.Campaign}
-			row := rows[key]
-			if row == nil {
-				row = &summaryAcc{}
-				rows[key] = row
-			}
-			if row.newer(&r) {
-				row.name, row.category = app.Name, app.Category
-			}
-			row.sales++
-			row.activations += app.Occurrences
-			row.gross.add(res.Totals.Gross)
-			row.total.add(res.Totals.Discount)
-			row.net.add(res.Totals.Net)
-			for _, l := range res.Lines {
-				for _, a := range l.Adjustments {
-					if a.Campaign == app.Campaign {
-						row.campaign.add(a.Amount)
-					}
-				}
-			}
-			for _, g := range res.Gifts {
-				if g.Campaign == app.Campaign && g.UnitPrice.IsZero() {
-					row.gifts += g.Quantity
-				}
+	for s := range keptSales(records, p, f) {
+		rowFor(totals, s.from).add(&s.Result)
+		for k := range s.Result.Applied {
+			app := &s.Result.Applied[k]
+			if f.keepsCampaign(app.Campaign, app.Category) {
+				rowFor(rows, summaryKey{s.from, app.Campaign}).add(s.Record, app)
 			}
 		}
 	}
+	return summaryOf(rows, totals, p)
+}
 
+// add adds a sale to the totals of its period.
+func (t *totalsAcc) add(res *promo.Result) {
+	t.sales++
+	if len(res.Applied) > 0 {
+		t.activated++
+	}
+	t.gross.add(res.Totals.Gross)
+	t.discount.add(res.Totals.Discount)
+	t.net.add(res.Totals.Net)
+	t.gifts += giftUnits(res, func(string) bool { return true })
+}
+
+// add adds a sale a campaign applied to, with its application, to the
+// campaign's row.
+func (row *summaryAcc) add(r *Record, app *promo.Application) {
+	res := &r.Result
+	if row.newer(r) {
+		row.name, row.category = app.Name, app.Category
+	}
+	row.sales++
+	row.activations += app.Occurrences
+	row.gross.add(res.Totals.Gross)
+	row.total.add(res.Totals.Discount)
+	row.net.add(res.Totals.Net)
+	row.campaign.addAdjustments(res, app.Campaign)
+	row.gifts += giftUnits(res, byCampaign(app.Campaign))
+}
+
+// summaryOf is the summary of the aggregates, in period then campaign
+// order.
+func summaryOf(rows map[summaryKey]*summaryAcc, totals map[promo.Date]*totalsAcc, p Period) Summary {
 	var out Summary
-	for _, key := range sortedKeys(rows, func(a, b summaryKey) int {
-		return cmp.Or(cmpDate(a.from, b.from), strings.Compare(a.campaign, b.campaign))
-	}) {
+	for _, key := range sortedKeys(rows, compareSummaryKeys) {
 		acc := rows[key]
 		_, to := p.Span(key.from)
 		own, total := acc.campaign.value(), acc.total.value()
@@ -174,13 +153,7 @@ func Summarize(records iter.Seq[Record], p Period, f Filter) Summary {
 	return out
 }
 
-// sortedKeys returns the keys of m sorted by less, so that output never
-// depends on the order of a map.
-func sortedKeys[K comparable, V any](m map[K]V, compare func(a, b K) int) []K {
-	keys := make([]K, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, compare)
-	return keys
+// compareSummaryKeys orders by period, then campaign id.
+func compareSummaryKeys(a, b summaryKey) int {
+	return cmp.Or(cmpDate(a.from, b.from), strings.Compare(a.campaign, b.campaign))
 }
