@@ -1,13 +1,11 @@
 package promocheck
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
 
-	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/strictjson"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promogen"
@@ -129,133 +127,6 @@ func DecodePolicy(data []byte) (Policy, error) {
 		return Policy{}, &promo.ValidationError{What: "policy", Problems: all}
 	}
 	return p, nil
-}
-
-// Validate checks the policy's meaning and, when def is not nil, that the
-// campaigns it names are promotions of def. It returns a
-// *promo.ValidationError with every problem, or nil.
-func (p Policy) Validate(def *campaign.Ruleset) error {
-	if ps := p.problems(def); len(ps) > 0 {
-		return &promo.ValidationError{What: "policy", Problems: ps}
-	}
-	return nil
-}
-
-func (p Policy) problems(def *campaign.Ruleset) []promo.Problem {
-	var ps []promo.Problem
-	add := func(path, format string, args ...any) {
-		ps = append(ps, promo.Problem{Path: path, Reason: fmt.Sprintf(format, args...)})
-	}
-	if p.Version != PolicyVersion {
-		add("version", "must be %d", PolicyVersion)
-	}
-	percent := func(path string, v *decimal.Decimal) {
-		if v != nil && (v.Sign() < 0 || v.GreaterThan(hundred())) {
-			add(path, "must be between 0 and 100")
-		}
-	}
-	percent("max_line_discount_percent", p.MaxLineDiscountPercent)
-	percent("max_sale_discount_percent", p.MaxSaleDiscountPercent)
-	if p.MaxGiftsPerSale != nil && *p.MaxGiftsPerSale < 0 {
-		add("max_gifts_per_sale", "must not be negative")
-	}
-	seen := map[string]int{}
-	floors := 0
-	for i, pr := range p.Products {
-		path := fmt.Sprintf("products[%d]", i)
-		switch j, dup := seen[pr.ProductCode]; {
-		case pr.ProductCode == "":
-			add(path+".product_code", "required")
-		case dup:
-			add(path+".product_code", "duplicate of products[%d].product_code %q", j, pr.ProductCode)
-		default:
-			seen[pr.ProductCode] = i
-		}
-		if pr.Price != nil && (pr.Price.Sign() <= 0 || !pr.Price.Equal(pr.Price.Truncate(2))) {
-			add(path+".price", "must be a positive amount in whole cents")
-		}
-		if pr.Cost != nil && pr.Cost.Sign() < 0 {
-			add(path+".cost", "must not be negative")
-		}
-		if pr.MinMarginPercent != nil {
-			if pr.Cost == nil {
-				add(path+".min_margin_percent", "needs a cost")
-			}
-			if pr.MinMarginPercent.Sign() < 0 {
-				add(path+".min_margin_percent", "must not be negative")
-			}
-		}
-		if pr.Price == nil && pr.Cost == nil {
-			add(path, "needs a price, a cost or both")
-		}
-		if pr.Cost != nil {
-			floors++
-		}
-	}
-	ids := map[string]bool{}
-	if def != nil {
-		for _, id := range promotionIDs(*def) {
-			ids[id] = true
-		}
-	}
-	known := func(path, id string) {
-		switch {
-		case id == "":
-			add(path, "required")
-		case def != nil && !ids[id]:
-			add(path, "no promotion %q in the ruleset", id)
-		}
-	}
-	for i, r := range p.NeverStack {
-		path := fmt.Sprintf("never_stack[%d]", i)
-		known(path+".campaign", r.Campaign)
-		for j, w := range r.With {
-			known(fmt.Sprintf("%s.with[%d]", path, j), w)
-			if w == r.Campaign && w != "" {
-				add(fmt.Sprintf("%s.with[%d]", path, j), "is the campaign itself")
-			}
-		}
-	}
-	c := p.Carts
-	if c.MaxLines != 0 && (c.MaxLines < 1 || c.MaxLines > 50) {
-		add("carts.max_lines", "must be between 1 and 50")
-	}
-	if c.Time != "" {
-		if _, err := time.Parse(time.RFC3339, c.Time); err != nil {
-			add("carts.time", "want an RFC 3339 instant with its offset (2026-11-21T10:15:00-03:00)")
-		}
-	}
-	switch c.Customer {
-	case "", AnyCustomer, AnonymousOnly, IdentifiedOnly:
-	default:
-		add("carts.customer", "unknown customer shape %q (want any, anonymous or identified)", c.Customer)
-	}
-	if p.MaxLineDiscountPercent == nil && p.MaxSaleDiscountPercent == nil && p.MaxGiftsPerSale == nil &&
-		floors == 0 && len(p.NeverStack) == 0 {
-		add("", "the policy states no rule: give max_line_discount_percent, max_sale_discount_percent, max_gifts_per_sale, a product's cost or never_stack")
-	}
-	return ps
-}
-
-// promotionIDs lists the ids of every promotion of a definition.
-func promotionIDs(def campaign.Ruleset) []string {
-	var ids []string
-	for _, c := range def.Campaigns {
-		ids = append(ids, c.ID)
-	}
-	for _, m := range def.Markdowns {
-		ids = append(ids, m.ID)
-	}
-	for _, x := range def.DiscountPacks {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range def.Combos {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range def.IndustryPromotions {
-		ids = append(ids, x.ID)
-	}
-	return ids
 }
 
 // Floors returns the floor price of every product with a cost, by code.

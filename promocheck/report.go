@@ -174,30 +174,27 @@ func (r Report) name(id string) string {
 // writeCart writes the cart's context, its lines with their adjustments,
 // the gifts and the totals.
 func (r Report) writeCart(b *strings.Builder, lang Language) {
+	r.writeContext(b, lang)
+	for i := range r.Cart.Lines {
+		r.writeLine(b, lang, i)
+	}
+	r.writeGifts(b, lang)
+	t := r.Result.Totals
+	fmt.Fprintf(b, "  %s %s, %s %s, %s %s\n", text(lang, "total: bruto", "total: gross"), brl(lang, t.Gross),
+		text(lang, "desconto", "discount"), brl(lang, t.Discount), text(lang, "líquido", "net"), brl(lang, t.Net))
+}
+
+// writeContext writes when and where the sale is, for whom, and what
+// comes with it besides its lines: category, codes, offers, payments,
+// exchanges and wallet.
+func (r Report) writeContext(b *strings.Builder, lang Language) {
 	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
 	c := r.Cart
 	when := c.Time.Format("02/01/2006 15:04 (-07:00)")
 	if lang == English {
 		when = c.Time.Format("2006-01-02 15:04 -07:00")
 	}
-	who := text(lang, "venda anônima", "anonymous sale")
-	if cu := c.Customer; cu != nil {
-		who = text(lang, "cliente ", "customer ") + cu.ID
-		var extra []string
-		if cu.Tier != "" {
-			extra = append(extra, text(lang, "nível ", "tier ")+cu.Tier)
-		}
-		if len(cu.Groupings) > 0 {
-			extra = append(extra, text(lang, "agrupamentos ", "groupings ")+strings.Join(cu.Groupings, ", "))
-		}
-		if !cu.BirthDate.IsZero() {
-			extra = append(extra, text(lang, "nascido em ", "born ")+cu.BirthDate.String())
-		}
-		if len(extra) > 0 {
-			who += " (" + strings.Join(extra, "; ") + ")"
-		}
-	}
-	w("  %s %s, %s %s, %s\n", text(lang, "em", "on"), when, text(lang, "loja", "store"), c.Store.ID, who)
+	w("  %s %s, %s %s, %s\n", text(lang, "em", "on"), when, text(lang, "loja", "store"), c.Store.ID, customerText(lang, c.Customer))
 	if c.SaleCategory != "" {
 		w("  %s %s\n", text(lang, "categoria de venda", "sale category"), c.SaleCategory)
 	}
@@ -216,33 +213,66 @@ func (r Report) writeCart(b *strings.Builder, lang Language) {
 	if len(c.Wallet) > 0 {
 		w("  %s %d %s\n", text(lang, "carteira de cashback:", "cashback wallet:"), len(c.Wallet), text(lang, "créditos", "credits"))
 	}
-	for i, l := range c.Lines {
-		desc := l.ProductCode
-		var attrs []string
-		for _, a := range []string{l.SKU, l.Category, l.Brand} {
-			if a != "" {
-				attrs = append(attrs, a)
-			}
-		}
-		if len(attrs) > 0 {
-			desc += " (" + strings.Join(attrs, ", ") + ")"
-		}
-		unit := ""
-		if l.Weighed {
-			unit = " kg"
-		}
-		if i >= len(r.Result.Lines) {
-			w("  %s %s: %s, %s%s × %s\n", text(lang, "linha", "line"), l.ID, desc, number(lang, l.Quantity), unit, brl(lang, l.UnitPrice))
-			continue
-		}
-		lr := r.Result.Lines[i]
-		w("  %s %s: %s, %s%s × %s = %s\n", text(lang, "linha", "line"), l.ID, desc, number(lang, l.Quantity), unit,
-			brl(lang, l.UnitPrice), brl(lang, lr.Gross))
-		for _, a := range lr.Adjustments {
-			w("      %s: −%s (%s)\n", r.name(a.Campaign), brl(lang, a.Amount), kindText(lang, a.Kind))
-		}
-		w("      %s %s\n", text(lang, "líquido", "net"), brl(lang, lr.Net))
+}
+
+// customerText describes the sale's customer: an anonymous sale, or the
+// customer's id with tier, groupings and birth date when known.
+func customerText(lang Language, cu *promo.Customer) string {
+	if cu == nil {
+		return text(lang, "venda anônima", "anonymous sale")
 	}
+	who := text(lang, "cliente ", "customer ") + cu.ID
+	var extra []string
+	if cu.Tier != "" {
+		extra = append(extra, text(lang, "nível ", "tier ")+cu.Tier)
+	}
+	if len(cu.Groupings) > 0 {
+		extra = append(extra, text(lang, "agrupamentos ", "groupings ")+strings.Join(cu.Groupings, ", "))
+	}
+	if !cu.BirthDate.IsZero() {
+		extra = append(extra, text(lang, "nascido em ", "born ")+cu.BirthDate.String())
+	}
+	if len(extra) > 0 {
+		who += " (" + strings.Join(extra, "; ") + ")"
+	}
+	return who
+}
+
+// writeLine writes the cart's line i with, once evaluated, its gross, its
+// adjustments and its net.
+func (r Report) writeLine(b *strings.Builder, lang Language, i int) {
+	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	l := r.Cart.Lines[i]
+	desc := l.ProductCode
+	var attrs []string
+	for _, a := range []string{l.SKU, l.Category, l.Brand} {
+		if a != "" {
+			attrs = append(attrs, a)
+		}
+	}
+	if len(attrs) > 0 {
+		desc += " (" + strings.Join(attrs, ", ") + ")"
+	}
+	unit := ""
+	if l.Weighed {
+		unit = " kg"
+	}
+	if i >= len(r.Result.Lines) {
+		w("  %s %s: %s, %s%s × %s\n", text(lang, "linha", "line"), l.ID, desc, number(lang, l.Quantity), unit, brl(lang, l.UnitPrice))
+		return
+	}
+	lr := r.Result.Lines[i]
+	w("  %s %s: %s, %s%s × %s = %s\n", text(lang, "linha", "line"), l.ID, desc, number(lang, l.Quantity), unit,
+		brl(lang, l.UnitPrice), brl(lang, lr.Gross))
+	for _, a := range lr.Adjustments {
+		w("      %s: −%s (%s)\n", r.name(a.Campaign), brl(lang, a.Amount), kindText(lang, a.Kind))
+	}
+	w("      %s %s\n", text(lang, "líquido", "net"), brl(lang, lr.Net))
+}
+
+// writeGifts writes the gifts granted, with the units still to add.
+func (r Report) writeGifts(b *strings.Builder, lang Language) {
+	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
 	for _, g := range r.Result.Gifts {
 		what := strings.Join(g.Options, ", ")
 		if len(g.Options) > 1 {
@@ -254,9 +284,6 @@ func (r Report) writeCart(b *strings.Builder, lang Language) {
 		}
 		w("\n")
 	}
-	t := r.Result.Totals
-	w("  %s %s, %s %s, %s %s\n", text(lang, "total: bruto", "total: gross"), brl(lang, t.Gross),
-		text(lang, "desconto", "discount"), brl(lang, t.Discount), text(lang, "líquido", "net"), brl(lang, t.Net))
 }
 
 // kindText names an adjustment's kind in a language.
