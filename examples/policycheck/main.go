@@ -35,7 +35,6 @@ import (
 	"time"
 
 	"github.com/promokit/promokit/campaign"
-	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 )
 
@@ -58,16 +57,73 @@ const (
 	exitInvalid   = 2
 )
 
+// options are the command's flags.
+type options struct {
+	rulesetPath, policyPath, lang string
+	tries                         int
+	seed                          uint64
+	shrink                        time.Duration
+}
+
 // run is the whole command; it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	opts, status, ok := parse(args, stderr)
+	if !ok {
+		return status
+	}
+	def, policy, ok := load(opts, stderr)
+	if !ok {
+		return exitInvalid
+	}
+	// The command owns its process: rapid draws -tries carts in one round,
+	// with the seed asked for, saves no failure files in the working
+	// directory, and shrinks for at most -shrink-time.
+	for _, f := range [][2]string{
+		{"rapid.checks", strconv.Itoa(opts.tries)}, {"rapid.seed", strconv.FormatUint(opts.seed, 10)},
+		{"rapid.nofailfile", "true"}, {"rapid.shrinktime", opts.shrink.String()},
+	} {
+		if err := flag.Set(f[0], f[1]); err != nil {
+			return fail(stderr, "setting -%s: %v", f[0], err)
+		}
+	}
+	report, err := promocheck.Search(def, policy, promocheck.SearchOptions{Tries: opts.tries, Name: "policycheck"})
+	if err != nil {
+		return fail(stderr, "%v", err)
+	}
+	if opts.lang != "en" {
+		fmt.Fprint(stdout, report.Text(promocheck.Portuguese))
+	}
+	if opts.lang == "both" {
+		fmt.Fprintln(stdout)
+	}
+	if opts.lang != "pt-BR" {
+		fmt.Fprint(stdout, report.Text(promocheck.English))
+	}
+	if report.Found {
+		return exitViolation
+	}
+	return exitNone
+}
+
+// fail reports a problem that stops the command and returns the exit
+// status of invalid input.
+func fail(stderr io.Writer, format string, a ...any) int {
+	fmt.Fprintf(stderr, "policycheck: "+format+"\n", a...)
+	return exitInvalid
+}
+
+// parse reads the flags and checks them; when the command cannot go on it
+// returns false with its exit status, the problem reported.
+func parse(args []string, stderr io.Writer) (options, int, bool) {
+	var opts options
 	fs := flag.NewFlagSet("policycheck", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	rulesetPath := fs.String("ruleset", "", "ruleset JSON file")
-	policyPath := fs.String("policy", "", "policy JSON file")
-	tries := fs.Int("tries", 1000, "carts to try before concluding that none breaks the policy")
-	seed := fs.Uint64("seed", 0, "seed of the carts drawn (0: a new one each run)")
-	lang := fs.String("lang", "both", "language of the report: pt-BR, en or both")
-	shrink := fs.Duration("shrink-time", 30*time.Second, "most time spent shrinking a violation")
+	fs.StringVar(&opts.rulesetPath, "ruleset", "", "ruleset JSON file")
+	fs.StringVar(&opts.policyPath, "policy", "", "policy JSON file")
+	fs.IntVar(&opts.tries, "tries", 1000, "carts to try before concluding that none breaks the policy")
+	fs.Uint64Var(&opts.seed, "seed", 0, "seed of the carts drawn (0: a new one each run)")
+	fs.StringVar(&opts.lang, "lang", "both", "language of the report: pt-BR, en or both")
+	fs.DurationVar(&opts.shrink, "shrink-time", 30*time.Second, "most time spent shrinking a violation")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: policycheck -ruleset RULESET.json -policy POLICY.json [-tries N] [-seed N] [-lang pt-BR|en|both]")
 		fmt.Fprintln(fs.Output(), "Searches for the smallest cart that breaks the pricing policy under the ruleset.")
@@ -76,82 +132,50 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitNone
+			return opts, exitNone, false
 		}
-		return exitInvalid
-	}
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "policycheck: "+format+"\n", a...)
-		return exitInvalid
+		return opts, exitInvalid, false
 	}
 	switch {
 	case fs.NArg() > 0:
-		return fail("unexpected arguments %q", fs.Args())
-	case *rulesetPath == "" || *policyPath == "":
-		return fail("-ruleset and -policy are required")
-	case *tries < 1:
-		return fail("-tries must be at least 1")
-	case *lang != "pt-BR" && *lang != "en" && *lang != "both":
-		return fail("-lang must be pt-BR, en or both")
+		return opts, fail(stderr, "unexpected arguments %q", fs.Args()), false
+	case opts.rulesetPath == "" || opts.policyPath == "":
+		return opts, fail(stderr, "-ruleset and -policy are required"), false
+	case opts.tries < 1:
+		return opts, fail(stderr, "-tries must be at least 1"), false
+	case opts.lang != "pt-BR" && opts.lang != "en" && opts.lang != "both":
+		return opts, fail(stderr, "-lang must be pt-BR, en or both"), false
 	}
-	rsData, err := os.ReadFile(*rulesetPath)
+	return opts, 0, true
+}
+
+// load reads the ruleset and the policy and checks them, reporting the
+// problems of both before giving up.
+func load(opts options, stderr io.Writer) (campaign.Ruleset, promocheck.Policy, bool) {
+	var def campaign.Ruleset
+	rsData, err := os.ReadFile(opts.rulesetPath)
 	if err != nil {
-		return fail("%v", err)
+		fail(stderr, "%v", err)
+		return def, promocheck.Policy{}, false
 	}
-	policyData, err := os.ReadFile(*policyPath)
+	policyData, err := os.ReadFile(opts.policyPath)
 	if err != nil {
-		return fail("%v", err)
+		fail(stderr, "%v", err)
+		return def, promocheck.Policy{}, false
 	}
-	// Report the problems of both inputs before giving up.
 	_, rsErr := campaign.Load(rsData)
 	policy, policyErr := promocheck.DecodePolicy(policyData)
-	var def campaign.Ruleset
 	if rsErr == nil {
 		def, rsErr = campaign.Decode(rsData)
 	}
 	if rsErr == nil && policyErr == nil {
 		policyErr = policy.Validate(&def)
 	}
-	if rsErr != nil || policyErr != nil {
-		if rsErr != nil {
-			fmt.Fprintf(stderr, "policycheck: %s: %v\n", *rulesetPath, rsErr)
-		}
-		if policyErr != nil {
-			fmt.Fprintf(stderr, "policycheck: %s: %v\n", *policyPath, policyErr)
-		}
-		return exitInvalid
+	if rsErr != nil {
+		fmt.Fprintf(stderr, "policycheck: %s: %v\n", opts.rulesetPath, rsErr)
 	}
-	// The command owns its process: rapid draws -tries carts in one round,
-	// with the seed asked for, saves no failure files in the working
-	// directory, and shrinks for at most -shrink-time.
-	for _, f := range [][2]string{
-		{"rapid.checks", strconv.Itoa(*tries)}, {"rapid.seed", strconv.FormatUint(*seed, 10)},
-		{"rapid.nofailfile", "true"}, {"rapid.shrinktime", shrink.String()},
-	} {
-		if err := flag.Set(f[0], f[1]); err != nil {
-			return fail("setting -%s: %v", f[0], err)
-		}
+	if policyErr != nil {
+		fmt.Fprintf(stderr, "policycheck: %s: %v\n", opts.policyPath, policyErr)
 	}
-	report, err := promocheck.Search(def, policy, promocheck.SearchOptions{Tries: *tries, Name: "policycheck"})
-	if err != nil {
-		var ve *promo.ValidationError
-		if errors.As(err, &ve) {
-			return fail("%v", err)
-		}
-		fmt.Fprintf(stderr, "policycheck: %v\n", err)
-		return exitInvalid
-	}
-	if *lang != "en" {
-		fmt.Fprint(stdout, report.Text(promocheck.Portuguese))
-	}
-	if *lang == "both" {
-		fmt.Fprintln(stdout)
-	}
-	if *lang != "pt-BR" {
-		fmt.Fprint(stdout, report.Text(promocheck.English))
-	}
-	if report.Found {
-		return exitViolation
-	}
-	return exitNone
+	return def, policy, rsErr == nil && policyErr == nil
 }

@@ -85,104 +85,30 @@ type problem struct {
 	Reason string `json:"reason"`
 }
 
+// invocation is one run of the command: its flags, its streams and the
+// problems found.
+type invocation struct {
+	rulesetPath, cartPath, format string
+	stdin                         io.Reader
+	stdout, stderr                io.Writer
+	problems                      []problem
+}
+
 // run is the whole command; it returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("promoeval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	rulesetPath := fs.String("ruleset", "", "ruleset JSON file (- for standard input)")
-	cartPath := fs.String("cart", "", "cart JSON file (- for standard input)")
-	format := fs.String("format", "text", "how to print problems: text (standard error) or json (standard output)")
-	fs.Usage = func() { say(fs.Output(), "%s", usage) }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitInvalid
+	inv := &invocation{stdin: stdin, stdout: stdout, stderr: stderr}
+	if status, ok := inv.parse(args); !ok {
+		return status
 	}
-	var problems []problem
-	// report prints the problems in the chosen format and returns the exit
-	// status of invalid input (or of an output that cannot be written).
-	report := func() int {
-		if *format == "json" {
-			if err := writeJSON(stdout, struct {
-				Problems []problem `json:"problems"`
-			}{problems}); err != nil {
-				say(stderr, "promoeval: writing the problems: %v\n", err)
-				return exitFailure
-			}
-			return exitInvalid
-		}
-		for _, p := range problems {
-			switch {
-			case p.File == "":
-				say(stderr, "promoeval: %s\n", p.Reason)
-			case p.Path == "":
-				say(stderr, "promoeval: %s: %s\n", p.File, p.Reason)
-			default:
-				say(stderr, "promoeval: %s: %s: %s\n", p.File, p.Path, p.Reason)
-			}
-		}
-		return exitInvalid
-	}
-	command := func(reason string) int {
-		problems = append(problems, problem{Input: "command", Reason: reason})
-		return report()
-	}
-	switch {
-	case *format != "text" && *format != "json":
-		bad := *format
-		*format = "text"
-		return command(fmt.Sprintf("-format is text or json, not %q", bad))
-	case fs.NArg() > 0:
-		return command(fmt.Sprintf("unexpected arguments %q; usage: promoeval -ruleset RULESET.json -cart CART.json", fs.Args()))
-	case *rulesetPath == "" && *cartPath == "":
-		return command("-ruleset and -cart are required")
-	case *rulesetPath == "":
-		return command("-ruleset is required")
-	case *cartPath == "":
-		return command("-cart is required")
-	case *rulesetPath == "-" && *cartPath == "-":
-		return command("-ruleset and -cart cannot both be - (standard input)")
-	}
-
-	// Read and check both inputs, and report the problems of both before
-	// giving up.
-	add := func(input, path string, err error) {
-		var ve *promo.ValidationError
-		if errors.As(err, &ve) {
-			for _, p := range ve.Problems {
-				problems = append(problems, problem{Input: input, File: name(path), Path: p.Path, Reason: p.Reason})
-			}
-			return
-		}
-		problems = append(problems, problem{Input: input, File: name(path), Reason: err.Error()})
-	}
-	var rs *promo.Ruleset
-	if data, err := readInput(*rulesetPath, stdin); err != nil {
-		add("ruleset", *rulesetPath, err)
-	} else if rs, err = campaign.Load(data); err != nil {
-		add("ruleset", *rulesetPath, err)
-	}
-	var cart promo.Cart
-	if data, err := readInput(*cartPath, stdin); err != nil {
-		add("cart", *cartPath, err)
-	} else {
-		decodeCart := promo.DecodeCart // the default limits, without a ruleset
-		if rs != nil {
-			decodeCart = rs.DecodeCart // the ruleset's settings.limits
-		}
-		if cart, err = decodeCart(data); err != nil {
-			add("cart", *cartPath, err)
-		}
-	}
-	if len(problems) > 0 {
-		return report()
+	rs, cart := inv.read()
+	if len(inv.problems) > 0 {
+		return inv.report()
 	}
 	res, err := promo.Evaluate(cart, rs)
 	if err != nil {
 		if errors.As(err, new(*promo.ValidationError)) {
-			add("cart", *cartPath, err)
-			return report()
+			inv.add("cart", inv.cartPath, err)
+			return inv.report()
 		}
 		say(stderr, "promoeval: %v\n", err)
 		return exitFailure
@@ -192,6 +118,105 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	return exitOK
+}
+
+// parse reads the flags and checks them; when the command cannot go on it
+// returns false with its exit status, the problem reported.
+func (inv *invocation) parse(args []string) (int, bool) {
+	fs := flag.NewFlagSet("promoeval", flag.ContinueOnError)
+	fs.SetOutput(inv.stderr)
+	fs.StringVar(&inv.rulesetPath, "ruleset", "", "ruleset JSON file (- for standard input)")
+	fs.StringVar(&inv.cartPath, "cart", "", "cart JSON file (- for standard input)")
+	fs.StringVar(&inv.format, "format", "text", "how to print problems: text (standard error) or json (standard output)")
+	fs.Usage = func() { say(fs.Output(), "%s", usage) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitInvalid, false
+	}
+	var reason string
+	switch {
+	case inv.format != "text" && inv.format != "json":
+		reason = fmt.Sprintf("-format is text or json, not %q", inv.format)
+		inv.format = "text"
+	case fs.NArg() > 0:
+		reason = fmt.Sprintf("unexpected arguments %q; usage: promoeval -ruleset RULESET.json -cart CART.json", fs.Args())
+	case inv.rulesetPath == "" && inv.cartPath == "":
+		reason = "-ruleset and -cart are required"
+	case inv.rulesetPath == "":
+		reason = "-ruleset is required"
+	case inv.cartPath == "":
+		reason = "-cart is required"
+	case inv.rulesetPath == "-" && inv.cartPath == "-":
+		reason = "-ruleset and -cart cannot both be - (standard input)"
+	default:
+		return 0, true
+	}
+	inv.problems = append(inv.problems, problem{Input: "command", Reason: reason})
+	return inv.report(), false
+}
+
+// read reads and checks both inputs, the problems of both added before
+// giving up.
+func (inv *invocation) read() (*promo.Ruleset, promo.Cart) {
+	var rs *promo.Ruleset
+	if data, err := readInput(inv.rulesetPath, inv.stdin); err != nil {
+		inv.add("ruleset", inv.rulesetPath, err)
+	} else if rs, err = campaign.Load(data); err != nil {
+		inv.add("ruleset", inv.rulesetPath, err)
+	}
+	var cart promo.Cart
+	if data, err := readInput(inv.cartPath, inv.stdin); err != nil {
+		inv.add("cart", inv.cartPath, err)
+	} else {
+		decodeCart := promo.DecodeCart // the default limits, without a ruleset
+		if rs != nil {
+			decodeCart = rs.DecodeCart // the ruleset's settings.limits
+		}
+		if cart, err = decodeCart(data); err != nil {
+			inv.add("cart", inv.cartPath, err)
+		}
+	}
+	return rs, cart
+}
+
+// add adds the problems of an input: each problem of a
+// *promo.ValidationError, or the error as one.
+func (inv *invocation) add(input, path string, err error) {
+	var ve *promo.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			inv.problems = append(inv.problems, problem{Input: input, File: name(path), Path: p.Path, Reason: p.Reason})
+		}
+		return
+	}
+	inv.problems = append(inv.problems, problem{Input: input, File: name(path), Reason: err.Error()})
+}
+
+// report prints the problems in the chosen format and returns the exit
+// status of invalid input (or of an output that cannot be written).
+func (inv *invocation) report() int {
+	if inv.format == "json" {
+		if err := writeJSON(inv.stdout, struct {
+			Problems []problem `json:"problems"`
+		}{inv.problems}); err != nil {
+			say(inv.stderr, "promoeval: writing the problems: %v\n", err)
+			return exitFailure
+		}
+		return exitInvalid
+	}
+	for _, p := range inv.problems {
+		switch {
+		case p.File == "":
+			say(inv.stderr, "promoeval: %s\n", p.Reason)
+		case p.Path == "":
+			say(inv.stderr, "promoeval: %s: %s\n", p.File, p.Reason)
+		default:
+			say(inv.stderr, "promoeval: %s: %s: %s\n", p.File, p.Path, p.Reason)
+		}
+	}
+	return exitInvalid
 }
 
 // writeJSON writes v as indented JSON, with <, > and & as they are.
