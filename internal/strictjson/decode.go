@@ -36,8 +36,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 	case pText:
 		d.textValue(p, v, c)
 	case pString:
-		if c != '"' {
-			d.wrong("want a string", c)
+		if !d.starts(c, '"', "want a string") {
 			return
 		}
 		if text, ok := d.text(); ok {
@@ -50,14 +49,12 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 	case pPointer:
 		d.pointerValue(p, v, c)
 	case pStruct:
-		if c != '{' {
-			d.wrong("want an object", c)
+		if !d.starts(c, '{', "want an object") {
 			return
 		}
 		d.object(p, v)
 	case pSlice:
-		if c != '[' {
-			d.wrong("want an array", c)
+		if !d.starts(c, '[', "want an array") {
 			return
 		}
 		d.array(p, v)
@@ -90,8 +87,7 @@ func (d *decoder) decimalValue(p *plan, v reflect.Value, c byte) {
 // textValue decodes a string into a type that reads itself: with
 // UnmarshalJSON (given the string as written) or UnmarshalText.
 func (d *decoder) textValue(p *plan, v reflect.Value, c byte) {
-	if c != '"' {
-		d.wrong("want a string", c)
+	if !d.starts(c, '"', "want a string") {
 		return
 	}
 	start := d.pos

@@ -68,8 +68,7 @@ func (d *decoder) object(p *plan, v reflect.Value) {
 // mapValue decodes an object, starting with c, into a map with string
 // keys.
 func (d *decoder) mapValue(p *plan, v reflect.Value, c byte) {
-	if c != '{' {
-		d.wrong("want an object", c)
+	if !d.starts(c, '{', "want an object") {
 		return
 	}
 	if p.badMapKey {

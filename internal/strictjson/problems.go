@@ -44,6 +44,17 @@ func (d *decoder) wrong(want string, c byte) {
 	d.skip()
 }
 
+// starts reports whether c, the first byte of a value, is want; when it
+// is not, the value is of the wrong JSON type: it reports that, saying
+// what was wanted, and skips the value.
+func (d *decoder) starts(c, want byte, wanted string) bool {
+	if c == want {
+		return true
+	}
+	d.wrong(wanted, c)
+	return false
+}
+
 // duplicate reports a key seen before in the same object and skips its
 // value.
 func (d *decoder) duplicate() {
