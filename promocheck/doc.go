@@ -17,23 +17,23 @@
 //		}
 //	})
 //
-// Index of the package, one family per file:
+// Index of the package:
 //
-//   - violation.go: Violation and Kind — what failed, where, the
-//     campaigns involved and the amounts, in pt-BR and English;
-//   - promises.go: the engine's promises — Promises (all of them), Lines,
-//     Bounds, Sums, Totals, NFCe (through package nfce), Deterministic;
-//   - refunds.go: Refunds — returns give back exactly what was paid and
-//     take back exactly what was earned;
-//   - policies.go: the retailer's rules — MaxLineDiscount,
-//     MaxSaleDiscount, FloorPrices, MaxGifts, NeverStack;
-//   - policy.go: Policy, the policy file (DecodePolicy, strict like the
-//     ruleset), ProductPolicy, StackRule, CartShape, CustomerShape;
-//   - search.go: Search, SearchOptions, Report, Ready — the smallest cart
-//     that breaks a policy;
-//   - report.go: Report.Text, Language — the report for a pricing
-//     analyst;
-//   - runner.go: Runner, a rapid.TB for running properties outside a test
+//   - what failed, where, the campaigns involved and the amounts, in
+//     pt-BR and English: [Violation], [Kind];
+//   - the engine's promises: [Promises] (all of them), [Lines], [Bounds],
+//     [Sums], [Totals], [NFCe] (through package nfce), [Deterministic];
+//   - returns give back exactly what was paid and take back exactly what
+//     was earned: [Refunds];
+//   - the retailer's rules: [MaxLineDiscount], [MaxSaleDiscount],
+//     [FloorPrices], [MaxGifts], [NeverStack];
+//   - the policy file: [Policy], [DecodePolicy] (strict like the ruleset),
+//     [Policy.Validate], [ProductPolicy], [StackRule], [CartShape],
+//     [CustomerShape];
+//   - the smallest cart that breaks a policy: [Search], [SearchOptions],
+//     [Report], [Ready];
+//   - the report for a pricing analyst: [Report.Text], [Language];
+//   - [Runner], a rapid.TB for running properties outside a test
 //     (Search's, a command's, an Example's).
 //
 // The policy file and the search are described for pricing teams in

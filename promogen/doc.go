@@ -16,20 +16,20 @@
 // products and prices lines are made of, or fix a part of the cart (the
 // store, the instant, the customer). Index of the package:
 //
-//   - cart.go: Cart, Line, Instant, DefaultInstants;
-//   - catalog.go: Product, Measure — what lines are made of;
-//   - customer.go: Customer, CPF;
-//   - payment.go: Payments, PromoCodes;
-//   - wallet.go: Wallet (cashback credits);
-//   - history.go: History (first purchase, used codes, budgets, limit
-//     counters);
-//   - returns.go: Returns, plans of returns for promo.Refund;
-//   - mentions.go: Mentions, Captured, MentionsOf — what a ruleset names;
-//   - shaped.go: CartFor, carts shaped by a ruleset;
-//   - rulesets.go: Ruleset, Campaign, BenefitKind, Features and their
-//     options — ruleset definitions for the library's own properties;
-//   - options.go: Option and the With options;
-//   - draw.go, zone.go: helpers.
+//   - carts and lines: [Cart], [Line], [Instant], [DefaultInstants];
+//   - what lines are made of: [Product], [Measure];
+//   - customers: [Customer], [CPF];
+//   - payments and codes: [Payments], [PromoCodes];
+//   - cashback credits: [Wallet];
+//   - history (first purchase, used codes, budgets, limit counters):
+//     [History];
+//   - plans of returns for promo.Refund: [Returns];
+//   - what a ruleset names: [Mentions], [Captured], [MentionsOf];
+//   - carts shaped by a ruleset: [CartFor];
+//   - ruleset definitions for the library's own properties: [Ruleset],
+//     [Campaign], [Features]; the benefits they draw: [BenefitKind],
+//     [AllBenefits];
+//   - options: [Option] and the With options, such as [WithCampaigns].
 //
 // Generated values are valid: carts pass promo.ValidateCart (and so
 // Evaluate), with quantities and prices within the NFC-e's qCom and
