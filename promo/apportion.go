@@ -1,6 +1,8 @@
 package promo
 
 import (
+	"math/bits"
+	"slices"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -16,6 +18,76 @@ import (
 // whole cents (as line values are), no share exceeds its weight. Weights must not be negative; when they sum to zero every share is
 // zero. Amount is rounded down to cents first.
 func Apportion(amount decimal.Decimal, weights []decimal.Decimal) []decimal.Decimal {
+	if shares, ok := apportionCents(amount, weights); ok {
+		return shares
+	}
+	return apportionDecimal(amount, weights)
+}
+
+// apportionCents is Apportion in int64 cents, when the amount is a whole
+// number of cents and the weights are whole cents, not negative, all
+// within maxCents and their sum within maxCentsSum; false otherwise. Each
+// product amount × weight is worked out in 128 bits, so no bound on it is
+// needed. The remainders are those of the decimal computation times 100,
+// so they rank the same.
+func apportionCents(amount decimal.Decimal, weights []decimal.Decimal) ([]decimal.Decimal, bool) {
+	cents, ok := centsOf(amount)
+	if !ok {
+		return nil, false
+	}
+	var total uint64
+	for _, w := range weights {
+		c, ok := centsOf(w)
+		if !ok || c < 0 {
+			return nil, false
+		}
+		if total += uint64(c); total > maxCentsSum {
+			return nil, false
+		}
+	}
+	shares := make([]decimal.Decimal, len(weights))
+	if total == 0 || cents <= 0 {
+		for i := range shares {
+			shares[i] = decimal.Zero
+		}
+		return shares, true
+	}
+	type rem struct {
+		i    int
+		q, r uint64
+	}
+	rems := make([]rem, len(weights))
+	left := uint64(cents)
+	for i, w := range weights {
+		c, _ := centsOf(w)
+		// c <= total, so the high word of cents × c is below total.
+		hi, lo := bits.Mul64(uint64(cents), uint64(c))
+		q, r := bits.Div64(hi, lo, total)
+		rems[i] = rem{i: i, q: q, r: r}
+		left -= q
+	}
+	for i := range rems {
+		shares[i] = fromCents(int64(rems[i].q)) // before the sort: rems[i] is share i
+	}
+	if left > 0 {
+		slices.SortStableFunc(rems, func(a, b rem) int {
+			switch {
+			case a.r > b.r:
+				return -1
+			case a.r < b.r:
+				return 1
+			}
+			return 0
+		})
+		for k := uint64(0); k < left; k++ {
+			shares[rems[k].i] = fromCents(int64(rems[k].q + 1))
+		}
+	}
+	return shares, true
+}
+
+// apportionDecimal is Apportion in decimal, whatever the amounts.
+func apportionDecimal(amount decimal.Decimal, weights []decimal.Decimal) []decimal.Decimal {
 	shares := make([]decimal.Decimal, len(weights))
 	total := decimal.Zero
 	for _, w := range weights {

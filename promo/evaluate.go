@@ -348,6 +348,7 @@ func (r *run) entryOf(pi int32) TraceEntry {
 type run struct {
 	value   []decimal.Decimal
 	adj     [][]Adjustment
+	adjPool []Adjustment // first adjustments of lines still to give out (newAdjustment)
 	apps    []Application
 	entries []TraceEntry // one per promotion run, in order
 	idx     []int32      // the pipeline index of each entry
@@ -392,7 +393,7 @@ type touchedLine struct {
 // whose particular units were taken (their shape changes only if the
 // promotion applies).
 func (r *run) take(ev *evaluation, info *Info, funder string, adjs []Proposed) (given decimal.Decimal, capped bool, touched []touchedLine) {
-	given = decimal.Zero
+	var gv moneySum
 	if !slices.IsSortedFunc(adjs, byLine) {
 		adjs = slices.Clone(adjs)
 		slices.SortStableFunc(adjs, byLine)
@@ -410,13 +411,13 @@ func (r *run) take(ev *evaluation, info *Info, funder string, adjs []Proposed) (
 			if slices.ContainsFunc(block[:j], func(x Proposed) bool { return x.Kind == a.Kind }) {
 				continue
 			}
-			sum := decimal.Zero
+			var sum moneySum
 			for _, x := range block[j:] {
 				if x.Kind == a.Kind {
-					sum = sum.Add(x.Amount)
+					sum.add(x.Amount)
 				}
 			}
-			amt := ev.rs.settings.Rounding.Round(sum)
+			amt := ev.rs.settings.Rounding.Round(sum.total())
 			if amt.Sign() <= 0 {
 				continue
 			}
@@ -437,7 +438,7 @@ func (r *run) take(ev *evaluation, info *Info, funder string, adjs []Proposed) (
 				t.pieces = append(t.pieces, piece{run: x.Run, units: x.Units, off: x.Amount})
 			}
 			r.value[line] = r.value[line].Sub(amt)
-			given = given.Add(amt)
+			gv.add(amt)
 			if r.adj == nil {
 				continue // a fork: adjustments not recorded
 			}
@@ -445,14 +446,30 @@ func (r *run) take(ev *evaluation, info *Info, funder string, adjs []Proposed) (
 			if n := len(adj); n > 0 && adj[n-1].Campaign == info.ID && adj[n-1].Kind == a.Kind {
 				adj[n-1].Amount = adj[n-1].Amount.Add(amt)
 			} else {
-				r.adj[line] = append(adj, Adjustment{Campaign: info.ID, Kind: a.Kind, Amount: amt, FundedBy: funder, Key: info.Key})
+				r.adj[line] = r.newAdjustment(adj, len(adjs)-k+1, Adjustment{Campaign: info.ID, Kind: a.Kind, Amount: amt, FundedBy: funder, Key: info.Key})
 			}
 		}
 	}
-	return given, capped, touched
+	return gv.total(), capped, touched
 }
 
 func byLine(a, b Proposed) int { return a.Line - b.Line }
+
+// newAdjustment appends a to a line's adjustments. A line's first
+// adjustment comes from a block the run allocates for up to hint lines at
+// once (capacity one each, so that a later append to one line copies it
+// rather than overwrite the next line's).
+func (r *run) newAdjustment(adj []Adjustment, hint int, a Adjustment) []Adjustment {
+	if len(adj) > 0 {
+		return append(adj, a)
+	}
+	if len(r.adjPool) == 0 {
+		r.adjPool = make([]Adjustment, max(1, min(hint, len(r.adj))))
+	}
+	r.adjPool[0] = a
+	adj, r.adjPool = r.adjPool[:1:1], r.adjPool[1:]
+	return adj
+}
 
 // takeFreight applies a proposal's freight discount: rounded once to
 // cents, capped at what the freight still costs. It returns what it took.
@@ -623,31 +640,39 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 			res.Applied = append(res.Applied, a)
 		}
 	}
-	tg, td := decimal.Zero, decimal.Zero
+	var tg, td moneySum
 	for i := range c.Lines {
 		l := &c.Lines[i]
-		d := decimal.Zero
+		var d moneySum
 		for k, a := range r.adj[i] {
-			d = d.Add(a.Amount)
+			d.add(a.Amount)
 			r.adj[i][k].Shares = ev.shares(a)
 			if a.Key != "" {
 				r.adj[i][k].Authorization = AuthorizationNumber(c.ID, a.Campaign)
 			}
 		}
+		// What the line still costs in the run is its gross less the
+		// adjustments: take subtracts from it every amount it records.
+		net := ev.gross[i]
+		if len(r.adj[i]) > 0 {
+			net = r.value[i]
+		}
 		res.Lines[i] = LineResult{
 			ID: l.ID, Quantity: l.Quantity, UnitPrice: l.UnitPrice,
-			Gross: ev.gross[i], Adjustments: r.adj[i], Discount: d, Net: ev.gross[i].Sub(d),
+			Gross: ev.gross[i], Adjustments: r.adj[i], Discount: d.total(), Net: net,
 			ExchangeShare: ev.exShare[i], Weighed: !l.Countable(),
 		}
-		tg, td = tg.Add(ev.gross[i]), td.Add(d)
+		tg.add(ev.gross[i])
+		td.add(res.Lines[i].Discount)
 	}
-	tt := decimal.Zero
+	var tt moneySum
 	for _, t := range r.tenders {
-		tt = tt.Add(t.Amount)
+		tt.add(t.Amount)
 	}
 	res.Tenders = r.tenders
 	res.Blocks = r.blocks
-	net := tg.Sub(td)
+	gross, discount, tenders := tg.total(), td.total(), tt.total()
+	net := gross.Sub(discount)
 	freight := decimal.Zero
 	if f := c.Freight; f != nil {
 		fr := &FreightResult{Method: f.Method, Gross: f.Amount, Adjustments: r.freightAdj, Discount: decimal.Zero}
@@ -661,8 +686,13 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 		fr.Net = f.Amount.Sub(fr.Discount)
 		res.Freight, freight = fr, fr.Net
 	}
-	res.Totals = Totals{Gross: tg, Discount: td, Net: net, Exchange: ev.exTotal, Tenders: tt, Freight: freight,
-		Payable: net.Add(freight).Sub(ev.exTotal).Sub(tt)}
+	var payable moneySum
+	payable.add(net)
+	payable.add(freight)
+	payable.sub(ev.exTotal)
+	payable.sub(tenders)
+	res.Totals = Totals{Gross: gross, Discount: discount, Net: net, Exchange: ev.exTotal, Tenders: tenders, Freight: freight,
+		Payable: payable.total()}
 	customer := ""
 	if c.Customer != nil {
 		customer = c.Customer.ID

@@ -174,11 +174,11 @@ func (v *View) Round(d decimal.Decimal) decimal.Decimal { return v.rounding.Roun
 
 // Total returns the sum of the current values of the given lines.
 func (v *View) Total(lines []int) decimal.Decimal {
-	t := decimal.Zero
+	var t moneySum
 	for _, i := range lines {
-		t = t.Add(v.value[i])
+		t.add(v.value[i])
 	}
-	return t
+	return t.total()
 }
 
 // Proposed is one adjustment a promotion proposes: an amount off a line.
