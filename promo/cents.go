@@ -136,4 +136,3 @@ func (s *moneySum) total() decimal.Decimal {
 	}
 	return fromCents(s.cents)
 }
-
