@@ -5,7 +5,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -22,14 +21,7 @@ import (
 	"github.com/promokit/promokit/examples/promoserver/internal/sample"
 )
 
-var pg *pgtest.Cluster
-
-func TestMain(m *testing.M) {
-	pg = pgtest.Start()
-	code := m.Run()
-	pg.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { pgtest.Main(m) }
 
 // binary builds the real binary once per test.
 func binary(t *testing.T) string {
@@ -100,10 +92,7 @@ func TestServerKilledDuringCommit(t *testing.T) {
 	bin := binary(t)
 	for _, engine := range []string{"sqlite", "postgres"} {
 		t.Run(engine, func(t *testing.T) {
-			dsn := filepath.Join(t.TempDir(), "promo.db")
-			if engine == "postgres" {
-				dsn = pg.Use(t)
-			}
+			dsn := pgtest.DSN(t, engine)
 			ctx := context.Background()
 			s := startBinary(t, bin, "-db", dsn, "-fault-commit-pause", "10m")
 			term := load.NewTerminal(s.url)

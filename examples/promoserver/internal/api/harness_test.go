@@ -8,8 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -25,16 +23,7 @@ import (
 	"github.com/promokit/promokit/examples/promoserver/internal/store"
 )
 
-// pg is this package's throwaway PostgreSQL cluster (nil-safe: its Err says
-// why there is none).
-var pg *pgtest.Cluster
-
-func TestMain(m *testing.M) {
-	pg = pgtest.Start()
-	code := m.Run()
-	pg.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { pgtest.Main(m) }
 
 // engines are the engines every concurrency test runs on.
 var engines = []string{"sqlite", "postgres"}
@@ -52,10 +41,7 @@ func now() time.Time { return sample.Day.Add(24 * time.Hour) }
 // start opens a fresh database of the engine and serves it on loopback.
 func start(t testing.TB, engine string, opts store.Options) *service {
 	t.Helper()
-	dsn := filepath.Join(t.TempDir(), "promo.db")
-	if engine == "postgres" {
-		dsn = pg.Use(t)
-	}
+	dsn := pgtest.DSN(t, engine)
 	opts.Now = now
 	st, err := store.Open(context.Background(), dsn, opts)
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/promokit/promokit/promo"
 
 	"github.com/promokit/promokit/examples/promoserver/internal/load"
+	"github.com/promokit/promokit/examples/promoserver/internal/pgtest"
 	"github.com/promokit/promokit/examples/promoserver/internal/store"
 )
 
@@ -129,7 +130,7 @@ func pgURL(t *testing.T, s *service) string {
 	if err := s.Store.DB().QueryRow("SELECT current_database()").Scan(&name); err != nil {
 		t.Fatal(err)
 	}
-	return pg.URL(name)
+	return pgtest.Shared().URL(name)
 }
 
 func checkNothingPartial(t *testing.T, s *service, saleID string) {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -13,23 +11,12 @@ import (
 	"github.com/promokit/promokit/examples/promoserver/internal/pgtest"
 )
 
-// pg is this package's throwaway PostgreSQL cluster.
-var pg *pgtest.Cluster
-
-func TestMain(m *testing.M) {
-	pg = pgtest.Start()
-	code := m.Run()
-	pg.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { pgtest.Main(m) }
 
 // open opens a fresh database of the engine.
 func open(t *testing.T, engine string) *Store {
 	t.Helper()
-	dsn := filepath.Join(t.TempDir(), "promo.db")
-	if engine == "postgres" {
-		dsn = pg.Use(t)
-	}
+	dsn := pgtest.DSN(t, engine)
 	s, err := Open(context.Background(), dsn, Options{})
 	if err != nil {
 		t.Fatal(err)
