@@ -158,33 +158,8 @@ func (s *Store) writeEvent(ctx context.Context, tx *sql.Tx, ec *eventContext, se
 		}
 	}
 	switch e.Kind {
-	case promo.EventCodeRedeemed.String():
-		n, err := affected(tx.ExecContext(ctx, s.q("INSERT INTO used_codes (code, sale_id, event_id, reason) VALUES (?, ?, ?, 'redeemed') ON CONFLICT (code) DO NOTHING"),
-			e.Code, ec.saleID, e.ID))
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return guard("code %s already used", e.Code)
-		}
-	case kindCodeReleased:
-		n, err := affected(tx.ExecContext(ctx, s.q("DELETE FROM used_codes WHERE code = ? AND sale_id = ? AND reason = 'redeemed'"), e.Code, ec.saleID))
-		if err != nil {
-			return err
-		}
-		if n != 1 {
-			return fmt.Errorf("void of %s: code %s is not the sale's", ec.saleID, e.Code)
-		}
-	case kindCodeCancelled:
-		if _, err := tx.ExecContext(ctx, s.q("INSERT INTO used_codes (code, sale_id, event_id, reason) VALUES (?, ?, ?, 'cancelled') ON CONFLICT (code) DO NOTHING"),
-			e.Code, ec.saleID, e.ID); err != nil {
-			return err
-		}
-	case promo.EventCodeIssued.String():
-		if _, err := tx.ExecContext(ctx, s.q("INSERT INTO issued_codes (code, event_id, sale_id, customer, unlocks, valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING"),
-			e.Code, e.ID, ec.saleID, e.Customer, e.Unlocks, formatTime(e.ValidFrom), formatTime(e.ValidUntil)); err != nil {
-			return err
-		}
+	case promo.EventCodeRedeemed.String(), kindCodeReleased, kindCodeCancelled, promo.EventCodeIssued.String():
+		return s.applyCode(ctx, tx, ec, e)
 	case promo.EventPoints.String(), promo.EventPointsReversed.String():
 		points := e.Points
 		if e.Kind == promo.EventPointsReversed.String() {
@@ -195,63 +170,9 @@ func (s *Store) writeEvent(ctx context.Context, tx *sql.Tx, ec *eventContext, se
 			return err
 		}
 	case promo.EventCashbackEarned.String():
-		terms, err := json.Marshal(e.Terms)
-		if err != nil {
-			return err
-		}
-		store := e.Store
-		if store == "" {
-			store = ec.store
-		}
-		var expiresUnix int64
-		if !e.ExpiresAt.IsZero() {
-			expiresUnix = e.ExpiresAt.UnixNano()
-		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO wallet_credits (id, customer, campaign, sale_id, store, earned_cents, remaining_cents,
-			earned_at, available_from, expires_at, expires_unix, review_answered, terms) VALUES (`+placeholders(13)+`)`),
-			e.ID, e.Customer, e.Campaign, ec.saleID, store, e.AmountCents, e.AmountCents, formatTime(ec.at),
-			formatTime(e.AvailableFrom), formatTime(e.ExpiresAt), expiresUnix, 0, string(terms)); err != nil {
-			return err
-		}
-		return s.movement(ctx, tx, ec, e.ID, e.ID, "earned", e.AmountCents)
-	case promo.EventCashbackRedeemed.String():
-		n, err := affected(tx.ExecContext(ctx, s.q("UPDATE wallet_credits SET remaining_cents = remaining_cents - ? WHERE id = ? AND customer = ? AND remaining_cents >= ?"),
-			e.AmountCents, e.Credit, e.Customer, e.AmountCents))
-		if err != nil {
-			return err
-		}
-		if n != 1 {
-			return guard("credit %s holds less than %d cents", e.Credit, e.AmountCents)
-		}
-		return s.movement(ctx, tx, ec, e.ID, e.Credit, "redeemed", -e.AmountCents)
-	case promo.EventCashbackRestored.String():
-		n, err := affected(tx.ExecContext(ctx, s.q("UPDATE wallet_credits SET remaining_cents = remaining_cents + ? WHERE id = ? AND remaining_cents + ? <= earned_cents"),
-			e.AmountCents, e.Credit, e.AmountCents))
-		if err != nil {
-			return err
-		}
-		if n != 1 {
-			return fmt.Errorf("event %s: credit %s cannot take back %d cents", e.ID, e.Credit, e.AmountCents)
-		}
-		return s.movement(ctx, tx, ec, e.ID, e.Credit, "restored", e.AmountCents)
-	case promo.EventCashbackReversed.String(), kindCashbackVoided:
-		// A return takes back at most what is left of the credit, as the
-		// library's wallet model does; the rest was already spent.
-		credit := e.Reverses
-		var left int64
-		err := tx.QueryRowContext(ctx, s.q("SELECT remaining_cents FROM wallet_credits WHERE id = ?"+s.lockClause(true)), credit).Scan(&left)
-		if err != nil {
-			return fmt.Errorf("event %s: credit %s: %w", e.ID, credit, err)
-		}
-		take := min(left, e.AmountCents)
-		n, err := affected(tx.ExecContext(ctx, s.q("UPDATE wallet_credits SET remaining_cents = remaining_cents - ? WHERE id = ? AND remaining_cents >= ?"), take, credit, take))
-		if err != nil {
-			return err
-		}
-		if n != 1 {
-			return guard("credit %s moved", credit)
-		}
-		return s.movement(ctx, tx, ec, e.ID, credit, "reversed", -take)
+		return s.earnCredit(ctx, tx, ec, e)
+	case promo.EventCashbackRedeemed.String(), promo.EventCashbackRestored.String(), promo.EventCashbackReversed.String(), kindCashbackVoided:
+		return s.moveCredit(ctx, tx, ec, e)
 	}
 	return nil
 }
@@ -320,4 +241,108 @@ func budgetID(key string) (string, bool) {
 		return "", false
 	}
 	return strings.TrimSuffix(strings.TrimPrefix(key, "budget/"), "/units"), true
+}
+
+// applyCode marks a code used (redeemed: only if no sale used it; or
+// cancelled), frees a redeemed one (a void) or records one issued.
+func (s *Store) applyCode(ctx context.Context, tx *sql.Tx, ec *eventContext, e hostEvent) error {
+	switch e.Kind {
+	case promo.EventCodeRedeemed.String():
+		n, err := affected(tx.ExecContext(ctx, s.q("INSERT INTO used_codes (code, sale_id, event_id, reason) VALUES (?, ?, ?, 'redeemed') ON CONFLICT (code) DO NOTHING"),
+			e.Code, ec.saleID, e.ID))
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return guard("code %s already used", e.Code)
+		}
+	case kindCodeReleased:
+		n, err := affected(tx.ExecContext(ctx, s.q("DELETE FROM used_codes WHERE code = ? AND sale_id = ? AND reason = 'redeemed'"), e.Code, ec.saleID))
+		if err != nil {
+			return err
+		}
+		if n != 1 {
+			return fmt.Errorf("void of %s: code %s is not the sale's", ec.saleID, e.Code)
+		}
+	case kindCodeCancelled:
+		if _, err := tx.ExecContext(ctx, s.q("INSERT INTO used_codes (code, sale_id, event_id, reason) VALUES (?, ?, ?, 'cancelled') ON CONFLICT (code) DO NOTHING"),
+			e.Code, ec.saleID, e.ID); err != nil {
+			return err
+		}
+	case promo.EventCodeIssued.String():
+		if _, err := tx.ExecContext(ctx, s.q("INSERT INTO issued_codes (code, event_id, sale_id, customer, unlocks, valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING"),
+			e.Code, e.ID, ec.saleID, e.Customer, e.Unlocks, formatTime(e.ValidFrom), formatTime(e.ValidUntil)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// earnCredit creates the wallet credit a cashback_earned event gives.
+func (s *Store) earnCredit(ctx context.Context, tx *sql.Tx, ec *eventContext, e hostEvent) error {
+	terms, err := json.Marshal(e.Terms)
+	if err != nil {
+		return err
+	}
+	store := e.Store
+	if store == "" {
+		store = ec.store
+	}
+	var expiresUnix int64
+	if !e.ExpiresAt.IsZero() {
+		expiresUnix = e.ExpiresAt.UnixNano()
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO wallet_credits (id, customer, campaign, sale_id, store, earned_cents, remaining_cents,
+		earned_at, available_from, expires_at, expires_unix, review_answered, terms) VALUES (`+placeholders(13)+`)`),
+		e.ID, e.Customer, e.Campaign, ec.saleID, store, e.AmountCents, e.AmountCents, formatTime(ec.at),
+		formatTime(e.AvailableFrom), formatTime(e.ExpiresAt), expiresUnix, 0, string(terms)); err != nil {
+		return err
+	}
+	return s.movement(ctx, tx, ec, e.ID, e.ID, "earned", e.AmountCents)
+}
+
+// moveCredit redeems from a credit (never below zero), restores to it
+// (never above what it earned) or takes back what is left of it.
+func (s *Store) moveCredit(ctx context.Context, tx *sql.Tx, ec *eventContext, e hostEvent) error {
+	switch e.Kind {
+	case promo.EventCashbackRedeemed.String():
+		n, err := affected(tx.ExecContext(ctx, s.q("UPDATE wallet_credits SET remaining_cents = remaining_cents - ? WHERE id = ? AND customer = ? AND remaining_cents >= ?"),
+			e.AmountCents, e.Credit, e.Customer, e.AmountCents))
+		if err != nil {
+			return err
+		}
+		if n != 1 {
+			return guard("credit %s holds less than %d cents", e.Credit, e.AmountCents)
+		}
+		return s.movement(ctx, tx, ec, e.ID, e.Credit, "redeemed", -e.AmountCents)
+	case promo.EventCashbackRestored.String():
+		n, err := affected(tx.ExecContext(ctx, s.q("UPDATE wallet_credits SET remaining_cents = remaining_cents + ? WHERE id = ? AND remaining_cents + ? <= earned_cents"),
+			e.AmountCents, e.Credit, e.AmountCents))
+		if err != nil {
+			return err
+		}
+		if n != 1 {
+			return fmt.Errorf("event %s: credit %s cannot take back %d cents", e.ID, e.Credit, e.AmountCents)
+		}
+		return s.movement(ctx, tx, ec, e.ID, e.Credit, "restored", e.AmountCents)
+	case promo.EventCashbackReversed.String(), kindCashbackVoided:
+		// A return takes back at most what is left of the credit, as the
+		// library's wallet model does; the rest was already spent.
+		credit := e.Reverses
+		var left int64
+		err := tx.QueryRowContext(ctx, s.q("SELECT remaining_cents FROM wallet_credits WHERE id = ?"+s.lockClause(true)), credit).Scan(&left)
+		if err != nil {
+			return fmt.Errorf("event %s: credit %s: %w", e.ID, credit, err)
+		}
+		take := min(left, e.AmountCents)
+		n, err := affected(tx.ExecContext(ctx, s.q("UPDATE wallet_credits SET remaining_cents = remaining_cents - ? WHERE id = ? AND remaining_cents >= ?"), take, credit, take))
+		if err != nil {
+			return err
+		}
+		if n != 1 {
+			return guard("credit %s moved", credit)
+		}
+		return s.movement(ctx, tx, ec, e.ID, credit, "reversed", -take)
+	}
+	return nil
 }

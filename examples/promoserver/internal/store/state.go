@@ -73,75 +73,17 @@ func (s *Store) fill(ctx context.Context, tx *sql.Tx, rs *Ruleset, cart *promo.C
 	h := promo.History{Counters: map[string]decimal.Decimal{}, Budgets: map[string]decimal.Decimal{}}
 	cart.Wallet = nil
 	if cart.Customer != nil {
-		token := cart.Customer.ID
-		if lock {
-			if _, err := tx.ExecContext(ctx, s.q("INSERT INTO customers (token, sales) VALUES (?, 0) ON CONFLICT (token) DO NOTHING"), token); err != nil {
-				return err
-			}
-		}
-		var sales int64
-		err := tx.QueryRowContext(ctx, s.q("SELECT sales FROM customers WHERE token = ?"+s.lockClause(lock)), token).Scan(&sales)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		h.FirstPurchase = sales == 0
-	}
-	if keys := rs.Compiled.CounterKeys(cart); len(keys) > 0 {
-		args := make([]any, len(keys))
-		values := make([]string, len(keys))
-		for i, k := range keys {
-			args[i] = k
-			values[i] = "(?, 0)"
-		}
-		if lock {
-			if _, err := tx.ExecContext(ctx, s.q("INSERT INTO counters (key, used) VALUES "+join(values)+" ON CONFLICT (key) DO NOTHING"), args...); err != nil {
-				return err
-			}
-		}
-		rows, err := tx.QueryContext(ctx, s.q("SELECT key, used FROM counters WHERE key IN ("+placeholders(len(keys))+") ORDER BY key"+s.lockClause(lock)), args...)
+		first, err := s.firstPurchase(ctx, tx, cart.Customer.ID, lock)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var k string
-			var used int64
-			if err := rows.Scan(&k, &used); err != nil {
-				rows.Close()
-				return err
-			}
-			switch {
-			case used == 0:
-			case IsAmountKey(k):
-				h.Counters[k] = decimal.New(used, -2) // cents
-			default:
-				h.Counters[k] = decimal.NewFromInt(used)
-			}
-		}
-		if err := closeRows(rows); err != nil {
-			return err
-		}
+		h.FirstPurchase = first
 	}
-	if ids := rs.budgetedFor(cart); len(ids) > 0 {
-		args := make([]any, len(ids))
-		for i, id := range ids {
-			args[i] = id
-		}
-		rows, err := tx.QueryContext(ctx, s.q("SELECT promotion, units_total - units_used FROM budgets WHERE promotion IN ("+placeholders(len(ids))+") ORDER BY promotion"+s.lockClause(lock)), args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var id string
-			var left int64
-			if err := rows.Scan(&id, &left); err != nil {
-				rows.Close()
-				return err
-			}
-			h.Budgets[id] = decimal.NewFromInt(max(left, 0))
-		}
-		if err := closeRows(rows); err != nil {
-			return err
-		}
+	if err := s.fillCounters(ctx, tx, rs.Compiled.CounterKeys(cart), lock, h.Counters); err != nil {
+		return err
+	}
+	if err := s.fillBudgets(ctx, tx, rs.budgetedFor(cart), lock, h.Budgets); err != nil {
+		return err
 	}
 	if cart.Customer != nil {
 		credits, err := s.credits(ctx, tx, cart.Customer.ID, lock)
@@ -150,30 +92,11 @@ func (s *Store) fill(ctx context.Context, tx *sql.Tx, rs *Ruleset, cart *promo.C
 		}
 		cart.Wallet = credits
 	}
-	if len(cart.PromoCodes) > 0 {
-		codes := slices.Clone(cart.PromoCodes)
-		slices.Sort(codes)
-		codes = slices.Compact(codes)
-		args := make([]any, len(codes))
-		for i, c := range codes {
-			args[i] = c
-		}
-		rows, err := tx.QueryContext(ctx, s.q("SELECT code FROM used_codes WHERE code IN ("+placeholders(len(codes))+") ORDER BY code"), args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var c string
-			if err := rows.Scan(&c); err != nil {
-				rows.Close()
-				return err
-			}
-			h.UsedCodes = append(h.UsedCodes, c)
-		}
-		if err := closeRows(rows); err != nil {
-			return err
-		}
+	used, err := s.usedCodes(ctx, tx, cart.PromoCodes)
+	if err != nil {
+		return err
 	}
+	h.UsedCodes = used
 	if len(h.Counters) == 0 {
 		h.Counters = nil
 	}
@@ -184,6 +107,102 @@ func (s *Store) fill(ctx context.Context, tx *sql.Tx, rs *Ruleset, cart *promo.C
 	return nil
 }
 
+// firstPurchase says whether the customer has no committed sale; with
+// lock, the customer's row is created when missing and locked.
+func (s *Store) firstPurchase(ctx context.Context, tx *sql.Tx, token string, lock bool) (bool, error) {
+	if lock {
+		if _, err := tx.ExecContext(ctx, s.q("INSERT INTO customers (token, sales) VALUES (?, 0) ON CONFLICT (token) DO NOTHING"), token); err != nil {
+			return false, err
+		}
+	}
+	var sales int64
+	err := tx.QueryRowContext(ctx, s.q("SELECT sales FROM customers WHERE token = ?"+s.lockClause(lock)), token).Scan(&sales)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, err
+	}
+	return sales == 0, nil
+}
+
+// fillCounters reads the counters of the keys into counters (cents as
+// reais for a money budget's), leaving out those at zero; with lock, their
+// rows are created when missing and locked in key order.
+func (s *Store) fillCounters(ctx context.Context, tx *sql.Tx, keys []string, lock bool, counters map[string]decimal.Decimal) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	args := make([]any, len(keys))
+	values := make([]string, len(keys))
+	for i, k := range keys {
+		args[i] = k
+		values[i] = "(?, 0)"
+	}
+	if lock {
+		if _, err := tx.ExecContext(ctx, s.q("INSERT INTO counters (key, used) VALUES "+join(values)+" ON CONFLICT (key) DO NOTHING"), args...); err != nil {
+			return err
+		}
+	}
+	return eachRow(ctx, tx, s.q("SELECT key, used FROM counters WHERE key IN ("+placeholders(len(keys))+") ORDER BY key"+s.lockClause(lock)), args, func(rows *sql.Rows) error {
+		var k string
+		var used int64
+		if err := rows.Scan(&k, &used); err != nil {
+			return err
+		}
+		switch {
+		case used == 0:
+		case IsAmountKey(k):
+			counters[k] = decimal.New(used, -2) // cents
+		default:
+			counters[k] = decimal.NewFromInt(used)
+		}
+		return nil
+	})
+}
+
+// fillBudgets reads the units left of the industry promotions' budgets
+// into budgets (locked, with lock, in id order).
+func (s *Store) fillBudgets(ctx context.Context, tx *sql.Tx, ids []string, lock bool, budgets map[string]decimal.Decimal) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return eachRow(ctx, tx, s.q("SELECT promotion, units_total - units_used FROM budgets WHERE promotion IN ("+placeholders(len(ids))+") ORDER BY promotion"+s.lockClause(lock)), args, func(rows *sql.Rows) error {
+		var id string
+		var left int64
+		if err := rows.Scan(&id, &left); err != nil {
+			return err
+		}
+		budgets[id] = decimal.NewFromInt(max(left, 0))
+		return nil
+	})
+}
+
+// usedCodes returns which of the codes are used, sorted.
+func (s *Store) usedCodes(ctx context.Context, tx *sql.Tx, codes []string) ([]string, error) {
+	if len(codes) == 0 {
+		return nil, nil
+	}
+	codes = slices.Clone(codes)
+	slices.Sort(codes)
+	codes = slices.Compact(codes)
+	args := make([]any, len(codes))
+	for i, c := range codes {
+		args[i] = c
+	}
+	var used []string
+	err := eachRow(ctx, tx, s.q("SELECT code FROM used_codes WHERE code IN ("+placeholders(len(codes))+") ORDER BY code"), args, func(rows *sql.Rows) error {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return err
+		}
+		used = append(used, c)
+		return nil
+	})
+	return used, err
+}
+
 // lockClause is " FOR UPDATE" on PostgreSQL inside a commit, nothing
 // otherwise: SQLite's writer transaction already excludes every other
 // writer.
@@ -192,11 +211,6 @@ func (s *Store) lockClause(lock bool) string {
 		return " FOR UPDATE"
 	}
 	return ""
-}
-
-func closeRows(rows *sql.Rows) error {
-	err := rows.Err()
-	return errors.Join(err, rows.Close())
 }
 
 func join(parts []string) string {

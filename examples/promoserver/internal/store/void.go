@@ -107,15 +107,9 @@ func (s *Store) Void(ctx context.Context, saleID string) (Outcome, error) {
 			}
 		}
 		var keys, budgets, credits []string
-		money := map[string]int64{}
-		for _, l := range res.Lines {
-			for _, a := range l.Adjustments {
-				c, err := cents(a.Amount)
-				if err != nil {
-					return err
-				}
-				money[a.Campaign] += c
-			}
+		money, err := campaignMoney(&res)
+		if err != nil {
+			return err
 		}
 		for _, e := range res.Events {
 			for _, d := range e.Counters {
