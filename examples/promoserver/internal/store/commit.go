@@ -135,6 +135,41 @@ func (s *Store) Commit(ctx context.Context, cart promo.Cart, fingerprint string)
 
 // writeSale writes a committed sale, its reporting rows and its events.
 func (s *Store) writeSale(ctx context.Context, tx *sql.Tx, rs *Ruleset, cart *promo.Cart, res *promo.Result, fp string) (json.RawMessage, error) {
+	resp, err := s.markCommitted(ctx, tx, rs, cart, res, fp)
+	if err != nil {
+		return nil, err
+	}
+	money, err := s.writeAdjustments(ctx, tx, cart.ID, res)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.writeApplications(ctx, tx, cart.ID, res); err != nil {
+		return nil, err
+	}
+	ec := &eventContext{rs: rs, saleID: cart.ID, origin: "sale", originID: cart.ID, store: cart.Store.ID, at: cart.Time, money: money}
+	for i, e := range res.Events {
+		h, err := fromLibrary(e)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.writeEvent(ctx, tx, ec, i, h); err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			s.pause(ctx, "midway")
+		}
+	}
+	if cart.Customer != nil && cart.Customer.ID != "" {
+		if _, err := tx.ExecContext(ctx, s.q("UPDATE customers SET sales = sales + 1 WHERE token = ?"), cart.Customer.ID); err != nil {
+			return nil, err
+		}
+	}
+	return resp, nil
+}
+
+// markCommitted turns the claimed (pending) sale into the committed one,
+// with its answer, which it returns.
+func (s *Store) markCommitted(ctx context.Context, tx *sql.Tx, rs *Ruleset, cart *promo.Cart, res *promo.Result, fp string) (json.RawMessage, error) {
 	committedAt := s.opts.Now().UTC().Format(time.RFC3339Nano)
 	resp, err := json.Marshal(SaleResponse{SaleID: cart.ID, Status: "committed", RulesetVersion: rs.Version,
 		Fingerprint: fp, CommittedAt: committedAt, Result: *res})
@@ -173,6 +208,12 @@ func (s *Store) writeSale(ctx context.Context, tx *sql.Tx, rs *Ruleset, cart *pr
 	if n != 1 {
 		return nil, guard("sale %s is no longer pending", cart.ID)
 	}
+	return resp, nil
+}
+
+// writeAdjustments writes the sale's adjustments and their shares, and
+// returns the discount each campaign gave, in cents.
+func (s *Store) writeAdjustments(ctx context.Context, tx *sql.Tx, saleID string, res *promo.Result) (map[string]int64, error) {
 	money := map[string]int64{}
 	for li, l := range res.Lines {
 		for ai, a := range l.Adjustments {
@@ -183,7 +224,7 @@ func (s *Store) writeSale(ctx context.Context, tx *sql.Tx, rs *Ruleset, cart *pr
 			money[a.Campaign] += c
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO sale_adjustments (sale_id, line_seq, seq, line_id, campaign, kind, amount_cents,
 				funded_by, disc_key, shared) VALUES (`+placeholders(10)+`)`),
-				cart.ID, li, ai, l.ID, a.Campaign, a.Kind.String(), c, a.FundedBy, a.Key, boolInt(len(a.Shares) > 0)); err != nil {
+				saleID, li, ai, l.ID, a.Campaign, a.Kind.String(), c, a.FundedBy, a.Key, boolInt(len(a.Shares) > 0)); err != nil {
 				return nil, err
 			}
 			for si, sh := range a.Shares {
@@ -192,52 +233,40 @@ func (s *Store) writeSale(ctx context.Context, tx *sql.Tx, rs *Ruleset, cart *pr
 					return nil, err
 				}
 				if _, err := tx.ExecContext(ctx, s.q("INSERT INTO sale_adjustment_shares (sale_id, line_seq, seq, share_seq, funder, amount_cents) VALUES (?, ?, ?, ?, ?, ?)"),
-					cart.ID, li, ai, si, sh.Funder, sc); err != nil {
+					saleID, li, ai, si, sh.Funder, sc); err != nil {
 					return nil, err
 				}
 			}
 		}
 	}
+	return money, nil
+}
+
+// writeApplications writes the sale's applications and gifts, which the
+// reports read.
+func (s *Store) writeApplications(ctx context.Context, tx *sql.Tx, saleID string, res *promo.Result) error {
 	for i, a := range res.Applied {
 		c, err := cents(a.Amount)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO sale_applications (sale_id, seq, campaign, name, category, type, occurrences,
 			amount_cents, units) VALUES (`+placeholders(9)+`)`),
-			cart.ID, i, a.Campaign, a.Name, a.Category, a.Type, a.Occurrences, c, a.Units); err != nil {
-			return nil, err
+			saleID, i, a.Campaign, a.Name, a.Category, a.Type, a.Occurrences, c, a.Units); err != nil {
+			return err
 		}
 	}
 	for i, g := range res.Gifts {
 		c, err := cents(g.UnitPrice)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, s.q("INSERT INTO sale_gifts (sale_id, seq, campaign, quantity, unit_price_cents) VALUES (?, ?, ?, ?, ?)"),
-			cart.ID, i, g.Campaign, g.Quantity, c); err != nil {
-			return nil, err
+			saleID, i, g.Campaign, g.Quantity, c); err != nil {
+			return err
 		}
 	}
-	ec := &eventContext{rs: rs, saleID: cart.ID, origin: "sale", originID: cart.ID, store: cart.Store.ID, at: cart.Time, money: money}
-	for i, e := range res.Events {
-		h, err := fromLibrary(e)
-		if err != nil {
-			return nil, err
-		}
-		if err := s.writeEvent(ctx, tx, ec, i, h); err != nil {
-			return nil, err
-		}
-		if i == 0 {
-			s.pause(ctx, "midway")
-		}
-	}
-	if customer != "" {
-		if _, err := tx.ExecContext(ctx, s.q("UPDATE customers SET sales = sales + 1 WHERE token = ?"), customer); err != nil {
-			return nil, err
-		}
-	}
-	return resp, nil
+	return nil
 }
 
 func boolInt(b bool) int {

@@ -328,3 +328,22 @@ func (s *Store) evaluateWith(ctx context.Context, cart promo.Cart, eval func(*pr
 	})
 	return out, err
 }
+
+// lockRows locks rows one by one in key order (PostgreSQL only).
+func (s *Store) lockRows(ctx context.Context, tx *sql.Tx, query string, keys []string) error {
+	if s.engine != Postgres {
+		return nil
+	}
+	keys = slices.Clone(keys)
+	slices.Sort(keys)
+	for _, k := range slices.Compact(keys) {
+		rows, err := tx.QueryContext(ctx, s.q(query+" FOR UPDATE"), k)
+		if err != nil {
+			return err
+		}
+		if err := closeRows(rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
