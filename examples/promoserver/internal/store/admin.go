@@ -37,19 +37,15 @@ func (s *Store) Sale(ctx context.Context, id string) (Sale, error) {
 			return err
 		}
 		out.SaleID, out.Cart, out.Result, out.Returns = id, json.RawMessage(cart), json.RawMessage(result), []json.RawMessage{}
-		rows, err := tx.QueryContext(ctx, s.q("SELECT response FROM returns WHERE sale_id = ? AND status = 'done' ORDER BY at_unix_nano, id"), id)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
+		err = eachRow(ctx, tx, s.q("SELECT response FROM returns WHERE sale_id = ? AND status = 'done' ORDER BY at_unix_nano, id"), []any{id}, func(rows *sql.Rows) error {
 			var r string
 			if err := rows.Scan(&r); err != nil {
-				rows.Close()
 				return err
 			}
 			out.Returns = append(out.Returns, json.RawMessage(r))
-		}
-		if err := closeRows(rows); err != nil {
+			return nil
+		})
+		if err != nil {
 			return err
 		}
 		var v string
@@ -102,22 +98,21 @@ var ErrInvalid = errors.New("store: invalid request")
 
 // Budgets lists the budgets.
 func (s *Store) Budgets(ctx context.Context) ([]Budget, error) {
-	rows, err := s.read.QueryContext(ctx, "SELECT promotion, units_total, units_used, money_cents FROM budgets ORDER BY promotion")
-	if err != nil {
-		return nil, err
-	}
 	out := []Budget{}
-	for rows.Next() {
+	err := eachRow(ctx, s.read, "SELECT promotion, units_total, units_used, money_cents FROM budgets ORDER BY promotion", nil, func(rows *sql.Rows) error {
 		var b Budget
 		var money int64
 		if err := rows.Scan(&b.Promotion, &b.UnitsTotal, &b.UnitsUsed, &money); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
 		b.Money = decimal.New(money, -2).StringFixed(2)
 		out = append(out, b)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, closeRows(rows)
+	return out, nil
 }
 
 // Counter is one limit, block or money budget counter.
@@ -141,16 +136,11 @@ func (s *Store) Counters(ctx context.Context, prefix string) ([]Counter, error) 
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.read.QueryContext(ctx, s.q("SELECT key, used FROM counters WHERE substr(key, 1, ?) = ? ORDER BY key"), len(prefix), prefix)
-	if err != nil {
-		return nil, err
-	}
 	out := []Counter{}
-	for rows.Next() {
+	err = eachRow(ctx, s.read, s.q("SELECT key, used FROM counters WHERE substr(key, 1, ?) = ? ORDER BY key"), []any{len(prefix), prefix}, func(rows *sql.Rows) error {
 		var c Counter
 		if err := rows.Scan(&c.Key, &c.Used); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
 		l, ok := rs.Cap(c.Key)
 		if ok {
@@ -163,8 +153,12 @@ func (s *Store) Counters(ctx context.Context, prefix string) ([]Counter, error) 
 			}
 		}
 		out = append(out, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, closeRows(rows)
+	return out, nil
 }
 
 // CreditView is one wallet credit.

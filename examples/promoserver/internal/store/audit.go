@@ -205,11 +205,3 @@ func campaignMoney(res *promo.Result) (map[string]int64, error) {
 	}
 	return money, first
 }
-
-func (s *Store) currentRuleset(ctx context.Context, tx *sql.Tx) (*Ruleset, error) {
-	v, err := s.currentVersion(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	return s.ruleset(ctx, tx, v)
-}

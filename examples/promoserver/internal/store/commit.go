@@ -96,11 +96,7 @@ func (s *Store) Commit(ctx context.Context, cart promo.Cart, fingerprint string)
 			return nil
 		}
 		s.pause(ctx, "claimed")
-		v, err := s.currentVersion(ctx, tx)
-		if err != nil {
-			return err
-		}
-		rs, err := s.ruleset(ctx, tx, v)
+		rs, err := s.currentRuleset(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -116,7 +112,7 @@ func (s *Store) Commit(ctx context.Context, cart promo.Cart, fingerprint string)
 		fp := Fingerprint(&res)
 		s.pause(ctx, "evaluated")
 		if fp != fingerprint {
-			out.Status, out.Fresh = Conflict, &Evaluation{RulesetVersion: v, Fingerprint: fp, Result: res}
+			out.Status, out.Fresh = Conflict, &Evaluation{RulesetVersion: rs.Version, Fingerprint: fp, Result: res}
 			return errRollback
 		}
 		resp, err := s.writeSale(ctx, tx, rs, &cart, &res, fp)

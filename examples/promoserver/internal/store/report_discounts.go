@@ -28,8 +28,7 @@ func (s *Store) DiscountsByKey(ctx context.Context, p report.Period, f report.Fi
 		if err := rows.Scan(&from, &r.Key, &r.Campaign, &r.Sales, &r.Lines, &amount); err != nil {
 			return err
 		}
-		r.From = mustDate(from)
-		_, r.To = p.Span(r.From)
+		r.From, r.To = periodOf(p, from)
 		r.Discount = money(amount)
 		out = append(out, r)
 		return nil
@@ -69,8 +68,7 @@ func (s *Store) DiscountsByFunder(ctx context.Context, p report.Period, f report
 		if err := rows.Scan(&from, &r.Funder, &r.Campaign, &r.Sales, &r.Units, &amount); err != nil {
 			return err
 		}
-		r.From = mustDate(from)
-		_, r.To = p.Span(r.From)
+		r.From, r.To = periodOf(p, from)
 		r.Amount = money(amount)
 		out = append(out, r)
 		return nil

@@ -39,8 +39,7 @@ func (s *Store) Summary(ctx context.Context, p report.Period, f report.Filter) (
 		if err := rows.Scan(&from, &r.Campaign, &r.Name, &r.Category, &r.Sales, &r.Activations, &gross, &discount, &net, &own, &r.Gifts); err != nil {
 			return err
 		}
-		r.From = mustDate(from)
-		_, r.To = p.Span(r.From)
+		r.From, r.To = periodOf(p, from)
 		r.Gross, r.Discount, r.Net, r.CampaignDiscount = money(gross), money(discount), money(net), money(own)
 		r.OtherDiscounts = r.Discount.Sub(r.CampaignDiscount)
 		out.Rows = append(out.Rows, r)
@@ -65,8 +64,7 @@ func (s *Store) Summary(ctx context.Context, p report.Period, f report.Filter) (
 		if err := rows.Scan(&from, &t.Sales, &t.Activated, &gross, &discount, &net, &t.Gifts); err != nil {
 			return err
 		}
-		t.From = mustDate(from)
-		_, t.To = p.Span(t.From)
+		t.From, t.To = periodOf(p, from)
 		t.Gross, t.Discount, t.Net = money(gross), money(discount), money(net)
 		out.Totals = append(out.Totals, t)
 		return nil

@@ -28,8 +28,7 @@ func (s *Store) Statistics(ctx context.Context, p report.Period, rs *promo.Rules
 		if err := rows.Scan(&from, &r.Campaign, &r.Sales, &r.Activations, &discount, &r.Gifts, &points, &cashback, &r.Name, &r.Type, &r.Category); err != nil {
 			return err
 		}
-		r.From = mustDate(from)
-		_, r.To = p.Span(r.From)
+		r.From, r.To = periodOf(p, from)
 		r.Discount, r.Points, r.Cashback = money(discount), decimal.NewFromInt(points), money(cashback)
 		if rs != nil {
 			if pr, ok := rs.Promotion(r.Campaign); ok {

@@ -83,6 +83,14 @@ func campaignFilter(w *where, f report.Filter, campaignCol, categoryExpr string)
 
 func money(c int64) decimal.Decimal { return decimal.New(c, -2) }
 
+// periodOf is the first and last day of the period p that starts on the
+// stored date from.
+func periodOf(p report.Period, from string) (first, last promo.Date) {
+	first = mustDate(from)
+	_, last = p.Span(first)
+	return first, last
+}
+
 func mustDate(s string) promo.Date {
 	d, err := promo.ParseDate(s)
 	if err != nil {

@@ -197,6 +197,15 @@ func (s *Store) currentVersion(ctx context.Context, tx *sql.Tx) (int64, error) {
 	return v.Int64, nil
 }
 
+// currentRuleset returns the latest version, compiled.
+func (s *Store) currentRuleset(ctx context.Context, tx *sql.Tx) (*Ruleset, error) {
+	v, err := s.currentVersion(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return s.ruleset(ctx, tx, v)
+}
+
 // ruleset returns a version, compiled once and kept.
 func (s *Store) ruleset(ctx context.Context, tx *sql.Tx, version int64) (*Ruleset, error) {
 	s.mu.Lock()
@@ -232,11 +241,8 @@ func (s *Store) ruleset(ctx context.Context, tx *sql.Tx, version int64) (*Rulese
 func (s *Store) Current(ctx context.Context) (*Ruleset, error) {
 	var r *Ruleset
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		v, err := s.currentVersion(ctx, tx)
-		if err != nil {
-			return err
-		}
-		r, err = s.ruleset(ctx, tx, v)
+		var err error
+		r, err = s.currentRuleset(ctx, tx)
 		return err
 	})
 	return r, err

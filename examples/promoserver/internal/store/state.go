@@ -308,11 +308,7 @@ func (s *Store) Simulate(ctx context.Context, cart promo.Cart, ids []string) (Ev
 func (s *Store) evaluateWith(ctx context.Context, cart promo.Cart, eval func(*promo.Ruleset, promo.Cart) (promo.Result, error)) (Evaluation, error) {
 	var out Evaluation
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		v, err := s.currentVersion(ctx, tx)
-		if err != nil {
-			return err
-		}
-		rs, err := s.ruleset(ctx, tx, v)
+		rs, err := s.currentRuleset(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -323,7 +319,7 @@ func (s *Store) evaluateWith(ctx context.Context, cart promo.Cart, eval func(*pr
 		if err != nil {
 			return err
 		}
-		out = Evaluation{RulesetVersion: v, Fingerprint: Fingerprint(&res), Result: res}
+		out = Evaluation{RulesetVersion: rs.Version, Fingerprint: Fingerprint(&res), Result: res}
 		return nil
 	})
 	return out, err
