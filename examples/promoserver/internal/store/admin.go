@@ -190,20 +190,15 @@ type Wallet struct {
 func (s *Store) Wallet(ctx context.Context, customer string, at time.Time) (Wallet, error) {
 	out := Wallet{Customer: customer, Credits: []CreditView{}}
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, campaign, sale_id, store, earned_cents, remaining_cents, earned_at, available_from,
-			expires_at, expires_unix, review_answered, terms FROM wallet_credits WHERE customer = ? ORDER BY id`), customer)
-		if err != nil {
-			return err
-		}
 		balance := int64(0)
-		for rows.Next() {
+		err := eachRow(ctx, tx, s.q(`SELECT id, campaign, sale_id, store, earned_cents, remaining_cents, earned_at, available_from,
+			expires_at, expires_unix, review_answered, terms FROM wallet_credits WHERE customer = ? ORDER BY id`), []any{customer}, func(rows *sql.Rows) error {
 			var c CreditView
 			var earned, remaining, expires int64
 			var review int
 			var terms string
 			if err := rows.Scan(&c.ID, &c.Campaign, &c.SaleID, &c.Store, &earned, &remaining, &c.EarnedAt, &c.AvailableFrom,
 				&c.ExpiresAt, &expires, &review, &terms); err != nil {
-				rows.Close()
 				return err
 			}
 			c.Earned, c.Remaining = decimal.New(earned, -2).StringFixed(2), decimal.New(remaining, -2).StringFixed(2)
@@ -212,8 +207,9 @@ func (s *Store) Wallet(ctx context.Context, customer string, at time.Time) (Wall
 				balance += remaining
 			}
 			out.Credits = append(out.Credits, c)
-		}
-		if err := closeRows(rows); err != nil {
+			return nil
+		})
+		if err != nil {
 			return err
 		}
 		out.Balance = decimal.New(balance, -2).StringFixed(2)

@@ -300,20 +300,19 @@ type VersionInfo struct {
 
 // Versions lists the stored versions, oldest first.
 func (s *Store) Versions(ctx context.Context) ([]VersionInfo, error) {
-	rows, err := s.read.QueryContext(ctx, "SELECT version, sha256, loaded_at FROM rulesets ORDER BY version")
+	out := []VersionInfo{}
+	err := eachRow(ctx, s.read, "SELECT version, sha256, loaded_at FROM rulesets ORDER BY version", nil, func(rows *sql.Rows) error {
+		var v VersionInfo
+		if err := rows.Scan(&v.Version, &v.SHA256, &v.LoadedAt); err != nil {
+			return err
+		}
+		out = append(out, v)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := []VersionInfo{}
-	for rows.Next() {
-		var v VersionInfo
-		if err := rows.Scan(&v.Version, &v.SHA256, &v.LoadedAt); err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // PromotionDiff is what changed of one promotion between two versions.

@@ -226,19 +226,14 @@ func join(parts []string) string {
 
 // credits returns the customer's credits with something left, by id.
 func (s *Store) credits(ctx context.Context, tx *sql.Tx, customer string, lock bool) ([]promo.Credit, error) {
-	rows, err := tx.QueryContext(ctx, s.q("SELECT id, campaign, store, remaining_cents, earned_at, available_from, expires_at, review_answered, terms FROM wallet_credits WHERE customer = ? AND remaining_cents > 0 ORDER BY id"+s.lockClause(lock)), customer)
-	if err != nil {
-		return nil, err
-	}
 	var out []promo.Credit
-	for rows.Next() {
+	err := eachRow(ctx, tx, s.q("SELECT id, campaign, store, remaining_cents, earned_at, available_from, expires_at, review_answered, terms FROM wallet_credits WHERE customer = ? AND remaining_cents > 0 ORDER BY id"+s.lockClause(lock)), []any{customer}, func(rows *sql.Rows) error {
 		var c promo.Credit
 		var remaining int64
 		var earned, from, until, terms string
 		var review int
 		if err := rows.Scan(&c.ID, &c.Campaign, &c.Store, &remaining, &earned, &from, &until, &review, &terms); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
 		c.Remaining = decimal.New(remaining, -2)
 		c.ReviewAnswered = review != 0
@@ -252,12 +247,15 @@ func (s *Store) credits(ctx context.Context, tx *sql.Tx, customer string, lock b
 			perr = json.Unmarshal([]byte(terms), &c.Terms)
 		}
 		if perr != nil {
-			rows.Close()
-			return nil, fmt.Errorf("credit %s: %w", c.ID, perr)
+			return fmt.Errorf("credit %s: %w", c.ID, perr)
 		}
 		out = append(out, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, closeRows(rows)
+	return out, nil
 }
 
 func parseTime(s string) (time.Time, error) {
