@@ -52,17 +52,9 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 	gross, discount, tenders := tg.total(), td.total(), tt.total()
 	net := gross.Sub(discount)
 	freight := decimal.Zero
-	if f := c.Freight; f != nil {
-		fr := &FreightResult{Method: f.Method, Gross: f.Amount, Adjustments: r.freightAdj, Discount: decimal.Zero}
-		for k, a := range fr.Adjustments {
-			fr.Discount = fr.Discount.Add(a.Amount)
-			fr.Adjustments[k].Shares = ev.shares(a)
-			if a.Key != "" {
-				fr.Adjustments[k].Authorization = AuthorizationNumber(c.ID, a.Campaign)
-			}
-		}
-		fr.Net = f.Amount.Sub(fr.Discount)
-		res.Freight, freight = fr, fr.Net
+	if c.Freight != nil {
+		res.Freight = ev.freightResult(r)
+		freight = res.Freight.Net
 	}
 	var payable moneySum
 	payable.add(net)
@@ -71,13 +63,38 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 	payable.sub(tenders)
 	res.Totals = Totals{Gross: gross, Discount: discount, Net: net, Exchange: ev.exTotal, Tenders: tenders, Freight: freight,
 		Payable: payable.total()}
+	res.Events = ev.events(r)
+	return res
+}
+
+// freightResult is the sale's freight with the run's discounts on it.
+func (ev *evaluation) freightResult(r *run) *FreightResult {
+	c, f := ev.cart, ev.cart.Freight
+	fr := &FreightResult{Method: f.Method, Gross: f.Amount, Adjustments: r.freightAdj, Discount: decimal.Zero}
+	for k, a := range fr.Adjustments {
+		fr.Discount = fr.Discount.Add(a.Amount)
+		fr.Adjustments[k].Shares = ev.shares(a)
+		if a.Key != "" {
+			fr.Adjustments[k].Authorization = AuthorizationNumber(c.ID, a.Campaign)
+		}
+	}
+	fr.Net = f.Amount.Sub(fr.Discount)
+	return fr
+}
+
+// events are the run's events, with their ids: an activation per applied
+// campaign (not programs), then what each application's proposal added,
+// then the tallies.
+func (ev *evaluation) events(r *run) []Event {
+	c := ev.cart
+	var events []Event
 	customer := ""
 	if c.Customer != nil {
 		customer = c.Customer.ID
 	}
 	for k, a := range r.apps {
 		if !ev.rs.infos[ev.rs.byID[a.Campaign]].Program {
-			res.Events = append(res.Events, Event{
+			events = append(events, Event{
 				ID:   EventID(c.ID, EventActivation.String(), a.Campaign),
 				Kind: EventActivation, Campaign: a.Campaign, Customer: customer,
 				Amount: a.Amount, Freight: a.Freight, Occurrences: a.Occurrences, Counters: r.counters[k],
@@ -93,15 +110,15 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 				parts = append(parts, e.Credit)
 			}
 			e.ID = EventID(c.ID, append(parts, fmt.Sprint(j))...)
-			res.Events = append(res.Events, e)
+			events = append(events, e)
 		}
 	}
 	for _, e := range r.tallies {
 		e.Customer = customer
 		e.ID = EventID(c.ID, e.Kind.String(), e.Campaign)
-		res.Events = append(res.Events, e)
+		events = append(events, e)
 	}
-	return res
+	return events
 }
 
 // AuthorizationNumber is the authorization number of a discount with an

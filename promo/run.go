@@ -266,20 +266,7 @@ func (r *run) step(ev *evaluation, pi int32) {
 		r.entries = append(r.entries, newEntry(info, false, reasons...))
 		return
 	}
-	applied := Reason{
-		Code: ReasonApplied,
-		PT:   "aplicada: desconto de R$ " + brl(given),
-		EN:   "applied: discount of R$ " + given.StringFixed(CentPlaces),
-	}
-	switch {
-	case freight.Sign() > 0 && given.Sign() > 0:
-		applied.PT += " e de R$ " + brl(freight) + " no frete"
-		applied.EN += " and of R$ " + freight.StringFixed(CentPlaces) + " on the freight"
-	case freight.Sign() > 0:
-		applied.PT = "aplicada: desconto de R$ " + brl(freight) + " no frete"
-		applied.EN = "applied: discount of R$ " + freight.StringFixed(CentPlaces) + " on the freight"
-	}
-	reasons := append([]Reason{applied}, prop.Reasons...)
+	reasons := append([]Reason{appliedReason(given, freight)}, prop.Reasons...)
 	if capped {
 		reasons = append(reasons, Reason{
 			Code: ReasonDiscountCapped,
@@ -295,20 +282,47 @@ func (r *run) step(ev *evaluation, pi int32) {
 	}
 	app := Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: given, Occurrences: occ, Units: prop.Units,
 		Freight: freight}
-	parts := slices.Clone(prop.Participants)
-	sort.SliceStable(parts, func(a, b int) bool { return ev.rank[parts[a].Line] < ev.rank[parts[b].Line] })
-	for k, pt := range parts { // in line-id order, one entry per line
-		if k > 0 && parts[k-1].Line == pt.Line {
-			last := &app.Participants[len(app.Participants)-1]
-			last.Units = last.Units.Add(decimal.NewFromInt(pt.Units))
-			continue
-		}
-		app.Participants = append(app.Participants, Participation{Line: ev.cart.Lines[pt.Line].ID, Units: decimal.NewFromInt(pt.Units)})
-	}
+	app.Participants = ev.participations(prop.Participants)
 	r.apps = append(r.apps, app)
 	r.events, r.counters = append(r.events, prop.Events), append(r.counters, prop.Counters)
 	r.worth = append(r.worth, prop.Worth)
 	r.addGifts(info.ID, prop.Gifts)
 	r.tenders = append(r.tenders, prop.Tenders...)
 	r.total = r.total.Add(given)
+}
+
+// appliedReason says that a promotion applied, and what it gave off the
+// lines and the freight.
+func appliedReason(given, freight decimal.Decimal) Reason {
+	applied := Reason{
+		Code: ReasonApplied,
+		PT:   "aplicada: desconto de R$ " + brl(given),
+		EN:   "applied: discount of R$ " + given.StringFixed(CentPlaces),
+	}
+	switch {
+	case freight.Sign() > 0 && given.Sign() > 0:
+		applied.PT += " e de R$ " + brl(freight) + " no frete"
+		applied.EN += " and of R$ " + freight.StringFixed(CentPlaces) + " on the freight"
+	case freight.Sign() > 0:
+		applied.PT = "aplicada: desconto de R$ " + brl(freight) + " no frete"
+		applied.EN = "applied: discount of R$ " + freight.StringFixed(CentPlaces) + " on the freight"
+	}
+	return applied
+}
+
+// participations are a proposal's participants in line-id order, one
+// entry per line.
+func (ev *evaluation) participations(ps []Participant) []Participation {
+	parts := slices.Clone(ps)
+	sort.SliceStable(parts, func(a, b int) bool { return ev.rank[parts[a].Line] < ev.rank[parts[b].Line] })
+	var out []Participation
+	for k, pt := range parts {
+		if k > 0 && parts[k-1].Line == pt.Line {
+			last := &out[len(out)-1]
+			last.Units = last.Units.Add(decimal.NewFromInt(pt.Units))
+			continue
+		}
+		out = append(out, Participation{Line: ev.cart.Lines[pt.Line].ID, Units: decimal.NewFromInt(pt.Units)})
+	}
+	return out
 }
