@@ -187,17 +187,7 @@ func (ev *evaluation) decideAssociations(cum []int32) ([]int32, map[int32]TraceE
 	for _, k := range live {
 		decided = k
 		a := &rs.assocs[k]
-		var present []int32
-		for _, m := range a.members {
-			if _, ok := pos(m); ok {
-				present = append(present, m)
-			}
-		}
-		if a.Criterion == RegistrationOrder {
-			// "A primeira campanha registrada na associação, com base em
-			// sua prioridade": by priority, then as listed.
-			slices.SortStableFunc(present, func(x, y int32) int { return rs.infos[x].Priority - rs.infos[y].Priority })
-		}
+		present := rs.presentOf(a, cum)
 		// Every present member's trial, in pipeline order.
 		trials := make(map[int32]assocTrial, len(present))
 		byPos := slices.Clone(present)
@@ -206,51 +196,9 @@ func (ev *evaluation) decideAssociations(cum []int32) ([]int32, map[int32]TraceE
 			p, _ := pos(m)
 			trials[m] = c.try(p, m, inContext)
 		}
-		winner, best := int32(-1), decimal.Zero
-		own := map[int32]TraceEntry{} // members that would not apply: their own reason
-		if len(present) >= 2 {
-			for _, m := range present {
-				t := trials[m]
-				if !t.applied {
-					own[m] = t.entry
-					continue
-				}
-				better := false
-				switch {
-				case winner < 0:
-					better = true
-				case a.Criterion == LeastBenefit:
-					better = t.amount.LessThan(best)
-				case a.Criterion == MostBenefit:
-					better = t.amount.GreaterThan(best)
-				}
-				if !better && winner >= 0 && t.amount.Equal(best) && a.Criterion != RegistrationOrder {
-					better = lessPriorityID(rs.infos[m], rs.infos[winner])
-				}
-				if better {
-					winner, best = m, t.amount
-				}
-				if a.Criterion == RegistrationOrder {
-					break // members are by priority, then as listed: the first that applies wins
-				}
-			}
-		}
+		winner, own := pickMember(rs, a, present, trials)
 		if winner >= 0 {
-			w := rs.infos[winner]
-			for _, m := range present {
-				if m == winner {
-					continue
-				}
-				if e, ok := own[m]; ok {
-					lost[m] = e
-					continue
-				}
-				lost[m] = newEntry(rs.infos[m], false, Reason{
-					Code: ReasonLostInAssociation,
-					PT:   fmt.Sprintf("associação %s (%s): aplicada a campanha %s (%s)", a.ID, a.Criterion.ptName(), w.ID, w.Name),
-					EN:   fmt.Sprintf("association %s (%s): campaign %s (%s) applied instead", a.ID, a.Criterion, w.ID, w.Name),
-				})
-			}
+			lostToMember(rs, a, present, winner, own, lost)
 		}
 		// The members kept now belong to the context; the first of them
 		// that applies changes what comes after it.

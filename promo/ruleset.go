@@ -90,6 +90,31 @@ func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 		}
 		r.loc = loc
 	}
+	r.sortPipeline()
+	problems := s.Limits.Check("settings.limits")
+	r.settings.Limits = s.Limits.Resolve()
+	problems = append(problems, r.index()...)
+	for i, in := range r.infos {
+		if ci, ok := r.byID[in.PartOf]; ok && in.PartOf != "" {
+			if r.parts == nil {
+				r.parts = map[int32][]int32{}
+			}
+			r.parts[ci] = append(r.parts[ci], int32(i))
+		}
+	}
+	if len(problems) == 0 {
+		problems = r.resolveAssociations(s.Associations)
+	}
+	if len(problems) > 0 {
+		return nil, &ValidationError{What: "ruleset", Problems: problems}
+	}
+	r.settings.Associations = slices.Clone(s.Associations)
+	return r, nil
+}
+
+// sortPipeline reads the promotions' Info and puts the promotions in
+// pipeline order.
+func (r *Ruleset) sortPipeline() {
 	r.infos = make([]*Info, len(r.promos))
 	for i, p := range r.promos {
 		if ref, ok := p.(InfoRef); ok {
@@ -120,9 +145,13 @@ func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 		sortedP[k], sortedI[k] = r.promos[i], r.infos[i]
 	}
 	r.promos, r.infos = sortedP, sortedI
+}
 
-	problems := s.Limits.Check("settings.limits")
-	r.settings.Limits = s.Limits.Resolve()
+// index maps the promotions' ids to their place in the pipeline and
+// indexes them by the keys they can match; it returns the problems of
+// their ids (empty, duplicate).
+func (r *Ruleset) index() []Problem {
+	var problems []Problem
 	for i, in := range r.infos {
 		if in.ID == "" {
 			problems = append(problems, Problem{Path: fmt.Sprintf("promotions[%d]", i), Reason: "empty id"})
@@ -154,22 +183,7 @@ func NewRuleset(s Settings, promos ...Promotion) (*Ruleset, error) {
 	r.byCode.seal()
 	r.bySKU.seal()
 	r.byCat.seal()
-	for i, in := range r.infos {
-		if ci, ok := r.byID[in.PartOf]; ok && in.PartOf != "" {
-			if r.parts == nil {
-				r.parts = map[int32][]int32{}
-			}
-			r.parts[ci] = append(r.parts[ci], int32(i))
-		}
-	}
-	if len(problems) == 0 {
-		problems = r.resolveAssociations(s.Associations)
-	}
-	if len(problems) > 0 {
-		return nil, &ValidationError{What: "ruleset", Problems: problems}
-	}
-	r.settings.Associations = slices.Clone(s.Associations)
-	return r, nil
+	return problems
 }
 
 // before orders promotions in the pipeline. The price phases (exchange,
