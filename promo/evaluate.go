@@ -196,7 +196,7 @@ func newEvaluation(c *Cart, rs *Ruleset) *evaluation {
 	order := make([]int, len(c.Lines))
 	for i := range c.Lines {
 		l := &c.Lines[i]
-		ev.gross[i] = rs.settings.Rounding.Round(l.Quantity.Mul(l.UnitPrice))
+		ev.gross[i] = rs.settings.Rounding.Round(lineGross(l))
 		order[i] = i
 	}
 	sort.Slice(order, func(a, b int) bool { return c.Lines[order[a]].ID < c.Lines[order[b]].ID })
@@ -260,4 +260,13 @@ func nothingToDiscount() Reason {
 		PT:   "as condições foram atendidas, mas não há desconto a conceder neste carrinho",
 		EN:   "the conditions hold but there is no discount to give on this cart",
 	}
+}
+
+// lineGross is quantity × unit price, before rounding: the unit price
+// itself for one unit (no multiplication to allocate).
+func lineGross(l *Line) decimal.Decimal {
+	if q := l.Quantity; q.Exponent() == 0 && q.Equal(decimal.New(1, 0)) {
+		return l.UnitPrice
+	}
+	return l.Quantity.Mul(l.UnitPrice)
 }
