@@ -15,22 +15,18 @@ import (
 )
 
 // campaigns compiles the Reshop-style campaigns in definition order; ids
-// maps each campaign id to its index, for the markdowns' and the
-// associations' checks.
-func (c *compiler) campaigns(def Ruleset, loc *time.Location, cats map[string]int) (ids map[string]int, out []promo.Promotion) {
+// maps each campaign id to its index, for the associations' checks, and
+// seen every promotion's id to its path.
+func (c *compiler) campaigns(def Ruleset, loc *time.Location, cats map[string]int, seen map[string]string) (ids map[string]int, out []promo.Promotion) {
 	ids = map[string]int{}
 	out = make([]promo.Promotion, 0, len(def.Campaigns))
 	for i := range def.Campaigns {
 		p := fmt.Sprintf("campaigns[%d]", i)
 		cp := &def.Campaigns[i]
-		if cp.ID != "" {
-			if j, dup := ids[cp.ID]; dup {
-				c.fail(p+".id", "duplicate of campaigns[%d].id %q", j, cp.ID)
-			} else {
-				ids[cp.ID] = i
-			}
+		if _, dup := ids[cp.ID]; !dup {
+			ids[cp.ID] = i
 		}
-		if pr := c.campaign(p, cp, loc, cats); pr != nil {
+		if pr := c.campaign(p, cp, loc, cats, seen); pr != nil {
 			out = append(out, pr)
 		}
 	}
@@ -38,9 +34,9 @@ func (c *compiler) campaigns(def Ruleset, loc *time.Location, cats map[string]in
 }
 
 // campaign compiles one campaign at path p; nil when it has problems.
-func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map[string]int) promo.Promotion {
+func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map[string]int, seen map[string]string) promo.Promotion {
 	before := len(c.problems)
-	start, end := c.campaignHead(p, cp, loc, cats)
+	start, end := c.campaignHead(p, cp, loc, cats, seen)
 	cond := c.activation(p, cp)
 	thresholds := c.thresholds(p, cp)
 	b, sel := c.campaignBenefit(p, cp)
@@ -85,8 +81,8 @@ func (c *compiler) campaign(p string, cp *Campaign, loc *time.Location, cats map
 }
 
 // campaignHead checks a campaign's id, name, priority, dates and category.
-func (c *compiler) campaignHead(p string, cp *Campaign, loc *time.Location, cats map[string]int) (start, end time.Time) {
-	start, end = c.head(p, cp.ID, cp.Name, cp.Priority, cp.Start, cp.End, loc)
+func (c *compiler) campaignHead(p string, cp *Campaign, loc *time.Location, cats map[string]int, seen map[string]string) (start, end time.Time) {
+	start, end = c.general(p, &cp.General, loc, seen)
 	if cp.Category != "" {
 		if _, ok := cats[cp.Category]; !ok {
 			c.fail(p+".category", "unknown category %q (not in categories)", cp.Category)

@@ -25,10 +25,9 @@ func cloneRuleset() campaign.Ruleset {
 		Categories: []campaign.Category{{ID: "vestuario", Name: "Vestuário"}},
 		Groupings:  []campaign.Grouping{{ID: "lojas-sul", Kind: "store", Members: []string{"loja-1", "loja-2"}}},
 		Campaigns: []campaign.Campaign{
-			{ID: "outra", Name: "Outra", Start: "2026-11-01", NoActivationRules: true,
+			{General: campaign.General{ID: "outra", Name: "Outra", Start: "2026-11-01"}, NoActivationRules: true,
 				Benefit: campaign.Benefit{On: "sale", Percent: testkit.DecPtr("5")}},
-			{ID: "meias-3x2", Name: "Meias leve 3 pague 2", Description: "Só no sul", Priority: 2,
-				Category: "vestuario", Start: "2026-11-01", End: "2026-11-30", MinQuantity: 3, MinValue: testkit.DecPtr("50.00"),
+			{General: campaign.General{ID: "meias-3x2", Name: "Meias leve 3 pague 2", Description: "Só no sul", Priority: 2, Start: "2026-11-01", End: "2026-11-30"}, Category: "vestuario", MinQuantity: 3, MinValue: testkit.DecPtr("50.00"),
 				MaxRepetitions: 2, FundedBy: "fornecedor",
 				Rules: &campaign.Rules{Match: "all", Conditions: []campaign.Condition{
 					{Kind: "category", Values: []string{"vestuario/meias"}, Require: "any"},

@@ -21,8 +21,7 @@ func BenchmarkCompileCodes(b *testing.B) {
 		n := c.n
 		b.Run(fmt.Sprintf("%s/codes=%d", c.form, n), func(b *testing.B) {
 			def := campaign.Ruleset{Version: campaign.Version, Campaigns: []campaign.Campaign{{
-				ID: "cupom", Name: "Cupom gerado", Start: "2026-11-01",
-				Rules: &campaign.Rules{Conditions: []campaign.Condition{{Kind: campaign.CondPromoCode, Codes: &campaign.CodeSet{
+				General: campaign.General{ID: "cupom", Name: "Cupom gerado", Start: "2026-11-01"}, Rules: &campaign.Rules{Conditions: []campaign.Condition{{Kind: campaign.CondPromoCode, Codes: &campaign.CodeSet{
 					Generate: &campaign.CodePattern{Prefix: "BF-", Count: n, Length: 8, Secret: "segredo-da-black-friday", Numbered: c.numbered}}}}},
 				Benefit: campaign.Benefit{On: campaign.OnSale, Percent: campaign.Dec("10")},
 			}}}

@@ -32,11 +32,9 @@ import (
 //     sale, from min_value on, at most max_cards; an event tells the POS
 //     how many to hand out.
 type Combo struct {
-	ID          string `json:"id"`
-	Description string `json:"description"`
-	Priority    int    `json:"priority,omitempty"`
-	Start       string `json:"start"`
-	End         string `json:"end,omitempty"`
+	// General is the combo's id, name (descrição), description, priority
+	// and dates.
+	General
 	// Active switches the bonification on or off (Ativa?); default on.
 	Active *bool     `json:"active,omitempty"`
 	Type   ComboType `json:"type"`

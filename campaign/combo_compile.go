@@ -12,13 +12,13 @@ import (
 )
 
 // combos compiles the combo bonifications.
-func (c *compiler) combos(def Ruleset, loc *time.Location, ids map[string]bool) []promo.Promotion {
+func (c *compiler) combos(def Ruleset, loc *time.Location, seen map[string]string) []promo.Promotion {
 	var out []promo.Promotion
 	for i := range def.Combos {
 		d := &def.Combos[i]
 		p := fmt.Sprintf("combos[%d]", i)
 		before := len(c.problems)
-		start, end := c.identity(p, d.ID, "description", d.Description, d.Start, d.End, loc, ids)
+		start, end := c.general(p, &d.General, loc, seen)
 		uses, ok := comboFields(d.Type)
 		if !ok {
 			c.fail(p+".type", "want kit, inverse_kit, brand, quantity, flavor, customer_type, value, combo, flyer or scratch_card, got %q", d.Type)
@@ -46,7 +46,7 @@ func (c *compiler) combos(def Ruleset, loc *time.Location, ids map[string]bool) 
 		if d.Type == ComboScratchCard {
 			phase = promo.PhaseEarning
 		}
-		info := promo.Info{ID: d.ID, Name: d.Description, Type: "combo:" + string(d.Type),
+		info := promo.Info{ID: d.ID, Name: d.Name, Description: d.Description, Type: "combo:" + string(d.Type),
 			Phase: phase, Priority: d.Priority, Start: start, End: end, Funder: d.FundedBy, FunderShare: share}
 		out = append(out, newCombo(d, info, exc))
 	}

@@ -93,19 +93,12 @@ func Compile(def Ruleset) (*promo.Ruleset, error) {
 	loc := c.location(def.Settings.TimeZone)
 	cats := c.categories(def.Categories)
 	c.checkGroupings(def.Groupings)
-	ids, promos := c.campaigns(def, loc, cats)
-	mdIDs, markdowns := c.markdowns(def, loc, ids)
-	promos = append(promos, markdowns...)
-	taken := map[string]bool{}
-	for id := range ids { // a set of ids: no output depends on the order
-		taken[id] = true
-	}
-	for id := range mdIDs {
-		taken[id] = true
-	}
-	promos = append(promos, c.packs(def, loc, taken)...)
-	promos = append(promos, c.combos(def, loc, taken)...)
-	promos = append(promos, c.industries(def, loc, taken)...)
+	seen := map[string]string{} // every promotion's id, to the path of the first with it
+	ids, promos := c.campaigns(def, loc, cats, seen)
+	promos = append(promos, c.markdowns(def, loc, seen)...)
+	promos = append(promos, c.packs(def, loc, seen)...)
+	promos = append(promos, c.combos(def, loc, seen)...)
+	promos = append(promos, c.industries(def, loc, seen)...)
 	assocs := c.associations(def, ids)
 	promos = append(promos, c.programs(def, promos)...)
 	settings := promo.Settings{Rounding: rounding, Associations: assocs, Limits: limits, Location: loc}
@@ -225,33 +218,6 @@ func (c *compiler) dates(p, startS, endS string, loc *time.Location) (start, end
 		}
 	}
 	return start, end
-}
-
-// identity checks what every family's definition has at path p: an id
-// unique among all the ruleset's promotions (ids), a name under the field
-// nameField, and its dates.
-func (c *compiler) identity(p, id, nameField, name, startS, endS string, loc *time.Location, ids map[string]bool) (start, end time.Time) {
-	if c.checkID(p, id) && ids[id] {
-		c.fail(p+".id", "duplicate id %q", id)
-	}
-	ids[id] = true
-	if name == "" {
-		c.fail(p+"."+nameField, "required")
-	}
-	return c.dates(p, startS, endS, loc)
-}
-
-// head checks what a campaign and a markdown begin with at path p: an id,
-// a name, a priority that is not negative and the dates.
-func (c *compiler) head(p, id, name string, priority int, startS, endS string, loc *time.Location) (start, end time.Time) {
-	c.checkID(p, id)
-	if name == "" {
-		c.fail(p+".name", "required")
-	}
-	if priority < 0 {
-		c.fail(p+".priority", "must not be negative")
-	}
-	return c.dates(p, startS, endS, loc)
 }
 
 // loadZone loads an IANA zone by name. "Local" is refused: it would make

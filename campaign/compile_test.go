@@ -17,8 +17,7 @@ import (
 // cpCampaign is a valid campaign: 10 % off product A.
 func cpCampaign(id string) campaign.Campaign {
 	return campaign.Campaign{
-		ID: id, Name: "Campanha " + id, Start: "2026-11-01T00:00:00-03:00",
-		Rules:   &campaign.Rules{Conditions: []campaign.Condition{{Kind: "product_code", Values: []string{"A"}}}},
+		General: campaign.General{ID: id, Name: "Campanha " + id, Start: "2026-11-01T00:00:00-03:00"}, Rules: &campaign.Rules{Conditions: []campaign.Condition{{Kind: "product_code", Values: []string{"A"}}}},
 		Benefit: campaign.Benefit{On: "items", Percent: testkit.DecPtr("10")},
 	}
 }
@@ -212,15 +211,14 @@ func TestCompileReportsEverythingAtOnce(t *testing.T) {
 		Settings:   campaign.Settings{Rounding: "up", TimeZone: "Nowhere/City"},
 		Categories: []campaign.Category{{ID: "natal"}, {ID: "natal"}},
 		Campaigns: []campaign.Campaign{
-			{ID: "a", Start: "2026-02-30", Benefit: campaign.Benefit{On: "items"}},
-			{ID: "a", Name: "B", Start: "2026-11-02", End: "2026-11-01", Category: "pascoa", NoActivationRules: true,
+			{General: campaign.General{ID: "a", Start: "2026-02-30"}, Benefit: campaign.Benefit{On: "items"}},
+			{General: campaign.General{ID: "a", Name: "B", Start: "2026-11-02", End: "2026-11-01"}, Category: "pascoa", NoActivationRules: true,
 				MinQuantity: -1, MinValue: testkit.DecPtr("-5"), MaxRepetitions: 2,
 				Benefit: campaign.Benefit{On: "sale", Percent: testkit.DecPtr("150")}},
-			{ID: "c", Name: "C", Start: "2026-11-01",
-				Rules: &campaign.Rules{Match: "xor", Conditions: []campaign.Condition{
-					{Kind: "colour"},
-					{Kind: "sku", Values: []string{"x", ""}, Require: "todos"},
-				}},
+			{General: campaign.General{ID: "c", Name: "C", Start: "2026-11-01"}, Rules: &campaign.Rules{Match: "xor", Conditions: []campaign.Condition{
+				{Kind: "colour"},
+				{Kind: "sku", Values: []string{"x", ""}, Require: "todos"},
+			}},
 				Benefit: campaign.Benefit{On: "items", FreeUnits: &campaign.FreeUnits{Buy: 1, Pay: 1}, ApplyTo: "maior"}},
 			cpCampaign("ok"),
 		},
@@ -429,7 +427,7 @@ func TestDecode(t *testing.T) {
 		t.Fatalf("Decode: %v", err)
 	}
 	want := campaign.Ruleset{Version: 1, Settings: campaign.Settings{Rounding: "truncate"}, Campaigns: []campaign.Campaign{{
-		ID: "x", Name: "X", Start: "2026-11-01", MinValue: testkit.DecPtr("200"), MinQuantity: 2,
+		General: campaign.General{ID: "x", Name: "X", Start: "2026-11-01"}, MinValue: testkit.DecPtr("200"), MinQuantity: 2,
 		Rules:   &campaign.Rules{Match: "any", Conditions: []campaign.Condition{{Kind: "category", Values: []string{"a", "b"}, Require: "all"}}},
 		Benefit: campaign.Benefit{On: "items", FreeUnits: &campaign.FreeUnits{Buy: 3, Pay: 2}, ApplyTo: "lowest"},
 	}}}
@@ -501,7 +499,7 @@ func TestCompileCopiesDefinition(t *testing.T) {
 	def, err := campaign.Decode([]byte(`{"version":1,
 	 "campaigns":[{"id":"p","name":"10% C","start":"2026-01-01",
 	   "rules":{"conditions":[{"kind":"product_code","values":["C"]}]},"benefit":{"on":"items","percent":"10"}}],
-	 "combos":[{"id":"f","description":"flyer","start":"2026-01-01","type":"flyer","items":[{"product":"A","price":"5.00"}]}]}`))
+	 "combos":[{"id":"f","name":"flyer","start":"2026-01-01","type":"flyer","items":[{"product":"A","price":"5.00"}]}]}`))
 	if err != nil {
 		t.Fatalf("Decode: %v", err)
 	}
@@ -561,7 +559,7 @@ func TestCompileRefusesSlashInID(t *testing.T) {
 		 "markdowns":[{"id":"md/1","name":"md","start":"2026-01-01","by":"code","items":[{"key":"A","price":"8.00"}]}]}`,
 			want: []string{"markdowns[0].id"}},
 		{name: "combo", ruleset: `{"version":1,"campaigns":[],
-		 "combos":[{"id":"f/1","description":"flyer","start":"2026-01-01","type":"flyer","items":[{"product":"A","price":"5.00"}]}]}`,
+		 "combos":[{"id":"f/1","name":"flyer","start":"2026-01-01","type":"flyer","items":[{"product":"A","price":"5.00"}]}]}`,
 			want: []string{"combos[0].id"}},
 	}
 	for _, tc := range tests {

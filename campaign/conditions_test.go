@@ -31,7 +31,7 @@ func cdRuleset(optional bool, conds ...campaign.Condition) campaign.Ruleset {
 		Version:   1,
 		Groupings: cdGroupings,
 		Campaigns: []campaign.Campaign{{
-			ID: "c1", Name: "Campanha c1", Start: "2026-11-01", Optional: optional,
+			General: campaign.General{ID: "c1", Name: "Campanha c1", Start: "2026-11-01"}, Optional: optional,
 			Rules:   &campaign.Rules{Conditions: conds},
 			Benefit: campaign.Benefit{On: "items", Percent: &ten},
 		}},
@@ -280,8 +280,7 @@ func TestCampaignGeneralData(t *testing.T) {
 		}, want: []cdProblem{{"campaigns[0].category", `unknown category "natal"`}}},
 		{name: "second campaign's paths", change: func(r *campaign.Ruleset) {
 			r.Campaigns = append(r.Campaigns, campaign.Campaign{
-				ID: "c2", Name: "c2", Start: "2026-11-01",
-				Rules:   &campaign.Rules{Match: "any", Conditions: []campaign.Condition{{Kind: "conecta_agenda"}, {Kind: "store_grouping", Grouping: "cervejas"}}},
+				General: campaign.General{ID: "c2", Name: "c2", Start: "2026-11-01"}, Rules: &campaign.Rules{Match: "any", Conditions: []campaign.Condition{{Kind: "conecta_agenda"}, {Kind: "store_grouping", Grouping: "cervejas"}}},
 				Benefit: campaign.Benefit{On: "sale", Percent: &ten},
 			})
 		}, want: []cdProblem{

@@ -16,8 +16,7 @@ import (
 // diffBase is the campaign the diff cases start from.
 func diffBase() campaign.Campaign {
 	return campaign.Campaign{
-		ID: "arroz", Name: "Arroz 10%", Priority: 1, Start: "2026-11-01", End: "2026-11-30",
-		Rules: &campaign.Rules{Conditions: []campaign.Condition{
+		General: campaign.General{ID: "arroz", Name: "Arroz 10%", Priority: 1, Start: "2026-11-01", End: "2026-11-30"}, Rules: &campaign.Rules{Conditions: []campaign.Condition{
 			{Kind: "category", Values: []string{"mercearia/graos"}},
 			{Kind: "product_code", Values: []string{"P1", "P2"}, Require: "all"},
 		}},

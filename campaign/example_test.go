@@ -68,9 +68,9 @@ func ExampleCompile() {
 	_, err := campaign.Compile(campaign.Ruleset{
 		Version: 1,
 		Campaigns: []campaign.Campaign{
-			{ID: "a", Name: "A", Start: "2026-02-30", NoActivationRules: true,
+			{General: campaign.General{ID: "a", Name: "A", Start: "2026-02-30"}, NoActivationRules: true,
 				Benefit: campaign.Benefit{On: "items"}},
-			{ID: "a", Name: "B", Start: "2026-11-01", NoActivationRules: true,
+			{General: campaign.General{ID: "a", Name: "B", Start: "2026-11-01"}, NoActivationRules: true,
 				Benefit: campaign.Benefit{On: "sale", FreeUnits: &campaign.FreeUnits{Buy: 3, Pay: 2}}},
 		},
 	})

@@ -17,7 +17,7 @@ func ExampleDiscountPack() {
 	  "campaigns": [],
 	  "discount_packs": [{
 	    "id": "pack-linha-x",
-	    "description": "Linha X com 50%",
+	    "name": "Linha X com 50%",
 	    "start": "2026-11-01",
 	    "end": "2026-11-30",
 	    "owner": "franchisor",
@@ -78,7 +78,7 @@ func ExampleCombo_quantity() {
 	  "campaigns": [],
 	  "combos": [{
 	    "id": "qtd",
-	    "description": "Bonificação por quantidade",
+	    "name": "Bonificação por quantidade",
 	    "start": "2026-11-01",
 	    "type": "quantity",
 	    "product": "Q",

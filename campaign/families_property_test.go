@@ -103,7 +103,7 @@ var famProducts = []string{"P1", "P2", "P3", "P4"}
 
 func TestFamiliesPropertyBudgetNeverExceeded(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		def := campaign.IndustryPromotion{ID: "ind", Name: "Indústria", Start: "2026-11-01", Funder: "Fab", Budgeted: true,
+		def := campaign.IndustryPromotion{General: campaign.General{ID: "ind", Name: "Indústria", Start: "2026-11-01"}, Funder: "Fab", Budgeted: true,
 			Products: rapid.SliceOfNDistinct(rapid.SampledFrom(famProducts[:3]), 1, 3, rapid.ID[string]).Draw(t, "products")}
 		takePay := rapid.Bool().Draw(t, "take_pay")
 		maxPct := decimal.Zero
@@ -205,11 +205,11 @@ func TestFamiliesPropertyPerCustomerLimitNeverExceeded(t *testing.T) {
 		check := rapid.SampledFrom([]string{"sale_day", "promotion_period"}).Draw(t, "block_check")
 		fromMin := rapid.Bool().Draw(t, "from_minimum")
 		def := campaign.Ruleset{
-			DiscountPacks: []campaign.DiscountPack{{ID: "pk", Description: "10% por cliente", Start: "2026-11-01", Owner: "store",
+			DiscountPacks: []campaign.DiscountPack{{General: campaign.General{ID: "pk", Name: "10% por cliente", Start: "2026-11-01"}, Owner: "store",
 				Stores: []campaign.PackStore{{ID: "loja-1", Kind: "own"}}, MinSaleValue: new(decimal.Zero), Coupon: "PACK", Key: "K",
 				Prize:           campaign.PackPrize{Sale: &campaign.PackSalePrize{Percent: new(decimal.NewFromInt(10))}},
 				RequireCustomer: true, LimitPerCustomer: limit}},
-			Combos: []campaign.Combo{{ID: "qtd", Description: "Q por quantidade", Start: "2026-11-01", Type: "quantity", Product: "Q",
+			Combos: []campaign.Combo{{General: campaign.General{ID: "qtd", Name: "Q por quantidade", Start: "2026-11-01"}, Type: "quantity", Product: "Q",
 				MinQuantity: int64(minQ), MaxBonusQuantity: int64(maxBonus), FromMinimum: fromMin, UnitValue: new(decimal.NewFromInt(1)),
 				BlockQuantity: int64(block), BlockCheck: campaign.BlockCheck(check)}},
 		}
@@ -321,9 +321,7 @@ func TestFamiliesPropertyFundedSharesAddUp(t *testing.T) {
 			return *p
 		}
 		for k := range rapid.IntRange(1, 3).Draw(t, "industry_promotions") {
-			d := campaign.IndustryPromotion{ID: fmt.Sprintf("ind-%d", k), Name: "Indústria", Start: "2026-11-01",
-				Funder: rapid.SampledFrom([]string{"Nestle", "Unilever"}).Draw(t, "funder"), FunderShare: share("industry"),
-				Priority: rapid.IntRange(0, 2).Draw(t, "priority"),
+			d := campaign.IndustryPromotion{General: campaign.General{ID: fmt.Sprintf("ind-%d", k), Name: "Indústria", Priority: rapid.IntRange(0, 2).Draw(t, "priority"), Start: "2026-11-01"}, Funder: rapid.SampledFrom([]string{"Nestle", "Unilever"}).Draw(t, "funder"), FunderShare: share("industry"),
 				Products: rapid.SliceOfNDistinct(rapid.SampledFrom(famProducts), 1, 2, rapid.ID[string]).Draw(t, "products")}
 			if rapid.Bool().Draw(t, "take_pay") {
 				take := rapid.IntRange(2, 4).Draw(t, "take")
@@ -337,7 +335,7 @@ func TestFamiliesPropertyFundedSharesAddUp(t *testing.T) {
 		}
 		if rapid.Bool().Draw(t, "kit") {
 			sh := share("kit")
-			def.Combos = append(def.Combos, campaign.Combo{ID: "kit", Description: "Kit", Start: "2026-11-01", Type: "kit",
+			def.Combos = append(def.Combos, campaign.Combo{General: campaign.General{ID: "kit", Name: "Kit", Start: "2026-11-01"}, Type: "kit",
 				FundedBy: "Mfr", FunderShare: sh,
 				Buy:   []campaign.ComboItem{{Product: rapid.SampledFrom(famProducts).Draw(t, "kit_buy"), Quantity: 1}},
 				Bonus: []campaign.ComboBonus{{Product: rapid.SampledFrom(famProducts).Draw(t, "kit_bonus"), Quantity: 1, Percent: new(testkit.Cents(rapid.IntRange(1, 10000).Draw(t, "kit_hundredths")))}}})
@@ -345,13 +343,12 @@ func TestFamiliesPropertyFundedSharesAddUp(t *testing.T) {
 			funders["kit"] = funding{"Mfr", pctOf(sh)}
 		}
 		if rapid.Bool().Draw(t, "reshop") {
-			def.Campaigns = append(def.Campaigns, campaign.Campaign{ID: "rede", Name: "Rede", Start: "2026-11-01", FundedBy: "Rede",
+			def.Campaigns = append(def.Campaigns, campaign.Campaign{General: campaign.General{ID: "rede", Name: "Rede", Start: "2026-11-01"}, FundedBy: "Rede",
 				NoActivationRules: true, Benefit: campaign.Benefit{On: "sale", Percent: new(testkit.Cents(rapid.IntRange(1, 3000).Draw(t, "sale_hundredths")))}})
 			funders["rede"] = funding{"Rede", decimal.NewFromInt(100)}
 		}
 		if rapid.Bool().Draw(t, "retailer") {
-			def.Campaigns = append(def.Campaigns, campaign.Campaign{ID: "loja", Name: "Loja", Start: "2026-11-01",
-				NoActivationRules: true, Benefit: campaign.Benefit{On: "sale", Amount: new(testkit.Cents(rapid.IntRange(1, 1000).Draw(t, "loja_cents")))}})
+			def.Campaigns = append(def.Campaigns, campaign.Campaign{General: campaign.General{ID: "loja", Name: "Loja", Start: "2026-11-01"}, NoActivationRules: true, Benefit: campaign.Benefit{On: "sale", Amount: new(testkit.Cents(rapid.IntRange(1, 1000).Draw(t, "loja_cents")))}})
 		}
 		rs := famCompile(t, def)
 		c := promo.Cart{ID: "sale-f", Time: testkit.SaleTime(), Store: promo.Store{ID: "loja-1"}, Lines: famLines(t, famProducts)}
@@ -428,7 +425,7 @@ func TestFamiliesPropertyNoUnitInTwoKits(t *testing.T) {
 				Percent: new(decimal.NewFromInt(100))})
 		}
 		kind := rapid.SampledFrom([]string{"kit", "customer_type"}).Draw(t, "type")
-		cb := campaign.Combo{ID: "kit", Description: "Kit", Start: "2026-11-01", Type: campaign.ComboType(kind), Buy: buy, Bonus: bonus}
+		cb := campaign.Combo{General: campaign.General{ID: "kit", Name: "Kit", Start: "2026-11-01"}, Type: campaign.ComboType(kind), Buy: buy, Bonus: bonus}
 		if kind == "customer_type" {
 			cb.CustomerTypes = []string{"atacado"}
 		}

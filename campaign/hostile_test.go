@@ -76,7 +76,7 @@ func TestHostileRulesetNumbers(t *testing.T) {
 
 func TestHostilePathsNameTheField(t *testing.T) {
 	// A negative bonus value is reported at its field, not at the bonus.
-	doc := `{"version": 1, "campaigns": [], "combos": [{"id": "k", "description": "Kit", "start": "2026-11-01", "type": "kit",
+	doc := `{"version": 1, "campaigns": [], "combos": [{"id": "k", "name": "Kit", "start": "2026-11-01", "type": "kit",
 	  "buy": [{"product": "A", "quantity": 1}],
 	  "bonus": [{"product": "B", "quantity": 1, "percent": -5}, {"product": "C", "quantity": 1, "amount": -1}, {"product": "D", "quantity": 1, "unit_price": -1}]}]}`
 	_, err := campaign.Load([]byte(doc))

@@ -18,11 +18,9 @@ import (
 // "compre N, leve M" or progressive volume tiers, within a budget of
 // promoted units the host passes in.
 type IndustryPromotion struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	Priority int    `json:"priority,omitempty"`
-	Start    string `json:"start"`
-	End      string `json:"end,omitempty"`
+	// General is the promotion's id, name, description, priority and
+	// dates.
+	General
 	// Funder is the manufacturer; FunderShare the percent of each discount
 	// it pays (100 when empty); the retailer pays the rest.
 	Funder      string           `json:"funder"`
@@ -134,13 +132,13 @@ func (x *industry) Apply(v *promo.View) promo.Proposal {
 }
 
 // industries compiles the industry promotions.
-func (c *compiler) industries(def Ruleset, loc *time.Location, ids map[string]bool) []promo.Promotion {
+func (c *compiler) industries(def Ruleset, loc *time.Location, seen map[string]string) []promo.Promotion {
 	var out []promo.Promotion
 	for i := range def.IndustryPromotions {
 		d := &def.IndustryPromotions[i]
 		p := fmt.Sprintf("industry_promotions[%d]", i)
 		before := len(c.problems)
-		start, end := c.identity(p, d.ID, "name", d.Name, d.Start, d.End, loc, ids)
+		start, end := c.general(p, &d.General, loc, seen)
 		if d.Funder == "" {
 			c.fail(p+".funder", "required: the manufacturer that funds it")
 		}

@@ -134,9 +134,9 @@ func TestIndustryFundingRecords(t *testing.T) {
 	  "campaigns": [
 	    {"id": "r-item", "name": "10% em A", "priority": 2, "start": "2026-11-01", "rules": {"conditions": [{"kind": "product_code", "values": ["A"]}]}, "benefit": {"on": "items", "percent": "10"}},
 	    {"id": "r-sale", "name": "5% acima de R$ 100", "priority": 1, "start": "2026-11-01", "no_activation_rules": true, "min_value": "100.00", "benefit": {"on": "sale", "percent": "5"}}],
-	  "discount_packs": [{"id": "pk", "description": "Pack R$ 10", "priority": 2, "start": "2026-11-01", "owner": "franchisor",
+	  "discount_packs": [{"id": "pk", "name": "Pack R$ 10", "priority": 2, "start": "2026-11-01", "owner": "franchisor",
 	    "stores": [{"id": "loja-1", "kind": "own"}], "min_sale_value": "50.00", "coupon": "PACK10", "key": "K-10", "prize": {"sale": {"amount": "10.00"}}}],
-	  "combos": [{"id": "kit", "description": "A + C", "priority": 3, "start": "2026-11-01", "type": "kit",
+	  "combos": [{"id": "kit", "name": "A + C", "priority": 3, "start": "2026-11-01", "type": "kit",
 	    "buy": [{"product": "A", "quantity": 1}], "bonus": [{"product": "C", "quantity": 1, "percent": "50"}]}],
 	  "industry_promotions": [{"id": "ind", "name": "B 3x2", "priority": 1, "start": "2026-11-01", "funder": "Fab", "products": ["B"], "take_pay": {"take": 3, "pay": 2}}]}`
 	rs := promotest.Load(t, ruleset)

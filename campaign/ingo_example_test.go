@@ -24,13 +24,11 @@ import (
 // to the largest remainder (socks): 3.67, 3.76, 2.57.
 func Example_inGo() {
 	rs, err := campaign.Compile(campaign.Ruleset{Version: campaign.Version, Campaigns: []campaign.Campaign{
-		{ID: "meias-3x2", Name: "Meias: leve 3 pague 2", Start: "2026-11-01",
-			Rules:   &campaign.Rules{Conditions: []campaign.Condition{{Kind: campaign.CondCategory, Values: []string{"vestuario/meias"}}}},
+		{General: campaign.General{ID: "meias-3x2", Name: "Meias: leve 3 pague 2", Start: "2026-11-01"}, Rules: &campaign.Rules{Conditions: []campaign.Condition{{Kind: campaign.CondCategory, Values: []string{"vestuario/meias"}}}},
 			Benefit: campaign.Benefit{On: campaign.OnItems, FreeUnits: &campaign.FreeUnits{Buy: 3, Pay: 2}}},
-		{ID: "cafe-15", Name: "Café: 15% off", Start: "2026-11-01",
-			Rules:   &campaign.Rules{Conditions: []campaign.Condition{{Kind: campaign.CondProductCode, Values: []string{"CAFE"}}}},
+		{General: campaign.General{ID: "cafe-15", Name: "Café: 15% off", Start: "2026-11-01"}, Rules: &campaign.Rules{Conditions: []campaign.Condition{{Kind: campaign.CondProductCode, Values: []string{"CAFE"}}}},
 			Benefit: campaign.Benefit{On: campaign.OnItems, Percent: campaign.Dec("15")}},
-		{ID: "acima-100", Name: "Acima de R$ 100: R$ 10 off", Start: "2026-11-01", NoActivationRules: true,
+		{General: campaign.General{ID: "acima-100", Name: "Acima de R$ 100: R$ 10 off", Start: "2026-11-01"}, NoActivationRules: true,
 			MinValue: campaign.Dec("100"), Benefit: campaign.Benefit{On: campaign.OnSale, Amount: campaign.Dec("10")}},
 	}})
 	if err != nil {

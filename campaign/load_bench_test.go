@@ -35,8 +35,7 @@ func loadDefinition(n int) campaign.Ruleset {
 			b = campaign.Benefit{On: campaign.OnSale, Amount: campaign.Dec("20.00")}
 		}
 		c := campaign.Campaign{
-			ID: fmt.Sprintf("campanha-%05d", i), Name: fmt.Sprintf("Campanha %d", i), Start: "2026-11-01T00:00:00-03:00",
-			End: "2026-11-30", Priority: i % 7, NonCumulative: i%11 == 0,
+			General: campaign.General{ID: fmt.Sprintf("campanha-%05d", i), Name: fmt.Sprintf("Campanha %d", i), Priority: i % 7, Start: "2026-11-01T00:00:00-03:00", End: "2026-11-30"}, NonCumulative: i%11 == 0,
 			Rules: &campaign.Rules{Conditions: []campaign.Condition{cond}}, Benefit: b,
 		}
 		if rich && i%5 == 0 {

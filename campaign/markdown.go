@@ -16,12 +16,8 @@ import (
 // products, in some stores, for some customers. Markdowns run before every
 // other promotion, and the promotions after them compute on the new prices.
 type Markdown struct {
-	ID          string `json:"id"`
-	Name        string `json:"name"`
-	Description string `json:"description,omitempty"`
-	Priority    int    `json:"priority,omitempty"`
-	Start       string `json:"start"`
-	End         string `json:"end,omitempty"`
+	// General is the markdown's id, name, description, priority and dates.
+	General
 	// Stores are the store ids where it applies; StoreGrouping names a store
 	// grouping instead. Neither: every store.
 	Stores        []string `json:"stores,omitempty"`

@@ -14,32 +14,21 @@ import (
 
 // markdowns compiles the markdowns in definition order; their ids must be
 // unique among them and the campaigns' (campaignIDs). It returns the index
-// of each markdown id.
-func (c *compiler) markdowns(def Ruleset, loc *time.Location, campaignIDs map[string]int) (ids map[string]int, out []promo.Promotion) {
-	ids = map[string]int{}
+// markdowns compiles the markdowns in definition order; seen maps every
+// promotion's id to its path.
+func (c *compiler) markdowns(def Ruleset, loc *time.Location, seen map[string]string) (out []promo.Promotion) {
 	for i := range def.Markdowns {
-		p := fmt.Sprintf("markdowns[%d]", i)
-		md := &def.Markdowns[i]
-		if md.ID != "" {
-			if j, dup := campaignIDs[md.ID]; dup {
-				c.fail(p+".id", "duplicate of campaigns[%d].id %q", j, md.ID)
-			} else if j, dup := ids[md.ID]; dup {
-				c.fail(p+".id", "duplicate of markdowns[%d].id %q", j, md.ID)
-			} else {
-				ids[md.ID] = i
-			}
-		}
-		if pr := c.markdown(p, md, loc); pr != nil {
+		if pr := c.markdown(fmt.Sprintf("markdowns[%d]", i), &def.Markdowns[i], loc, seen); pr != nil {
 			out = append(out, pr)
 		}
 	}
-	return ids, out
+	return out
 }
 
 // markdown compiles a markdown at path p.
-func (c *compiler) markdown(p string, md *Markdown, loc *time.Location) promo.Promotion {
+func (c *compiler) markdown(p string, md *Markdown, loc *time.Location, seen map[string]string) promo.Promotion {
 	before := len(c.problems)
-	start, end := c.head(p, md.ID, md.Name, md.Priority, md.Start, md.End, loc)
+	start, end := c.general(p, &md.General, loc, seen)
 	stores := c.markdownStores(p, md)
 	switch md.By {
 	case MarkdownByCode, MarkdownBySKU, MarkdownByReference, MarkdownByAll:

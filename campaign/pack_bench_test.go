@@ -47,8 +47,7 @@ func packBenchRuleset(b *testing.B, n int) *promo.Ruleset {
 			need = campaign.Dec("1000000.00")
 		}
 		def.DiscountPacks = append(def.DiscountPacks, campaign.DiscountPack{
-			ID: fmt.Sprintf("pack-%03d", k), Description: fmt.Sprintf("Tabela %d", k), Start: "2026-11-01", End: "2026-11-30",
-			Owner: owner, Stores: []campaign.PackStore{{ID: "loja-1", Kind: campaign.PackStoreOwn}},
+			General: campaign.General{ID: fmt.Sprintf("pack-%03d", k), Name: fmt.Sprintf("Tabela %d", k), Start: "2026-11-01", End: "2026-11-30"}, Owner: owner, Stores: []campaign.PackStore{{ID: "loja-1", Kind: campaign.PackStoreOwn}},
 			MinSaleValue: campaign.Dec("10.00"),
 			Requirements: []campaign.PackRequirement{{Attribute: campaign.AttributeLine, Code: "line0", MinValue: need}},
 			Coupon:       fmt.Sprintf("PACK%d", k%4), Key: fmt.Sprintf("K-%d", k),

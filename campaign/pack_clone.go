@@ -6,13 +6,13 @@ import (
 )
 
 // ClonePack returns a copy of r with one more Desconto Pack table: a deep
-// copy of table id under newID, with a new description, dates, coupon
+// copy of table id under newID, with a new name, dates, coupon
 // description and identification key (Clonar tabela). The coupon and the
 // key must not be blank: a clone is a new campaign for the customer and
 // for the reports. Dates are checked as StatusAt reads them. r is not
 // changed, and the copy shares nothing with it.
-func (r Ruleset) ClonePack(id, newID, description, start, end, coupon, key string) (Ruleset, error) {
-	for _, f := range []struct{ name, v string }{{"new id", newID}, {"description", description}, {"coupon", coupon}, {"key", key}} {
+func (r Ruleset) ClonePack(id, newID, name, start, end, coupon, key string) (Ruleset, error) {
+	for _, f := range []struct{ name, v string }{{"new id", newID}, {"name", name}, {"coupon", coupon}, {"key", key}} {
 		if strings.TrimSpace(f.v) == "" {
 			return Ruleset{}, fmt.Errorf("clone of table %q: %s: required", id, f.name)
 		}
@@ -35,7 +35,7 @@ func (r Ruleset) ClonePack(id, newID, description, start, end, coupon, key strin
 	}
 	out := deepCopy(r)
 	p := deepCopy(r.DiscountPacks[src])
-	p.ID, p.Description, p.Start, p.End, p.Coupon, p.Key = newID, description, start, end, coupon, key
+	p.ID, p.Name, p.Start, p.End, p.Coupon, p.Key = newID, name, start, end, coupon, key
 	p.Status = "" // a new table: its dates decide
 	out.DiscountPacks = append(out.DiscountPacks, p)
 	return out, nil

@@ -13,7 +13,7 @@ func TestClonePack(t *testing.T) {
 	def, err := campaign.Decode([]byte(`{"version": 1,
 	  "campaigns": [{"id": "natal-campanha", "name": "N", "start": "2026-12-01", "no_activation_rules": true, "benefit": {"on": "sale", "percent": "5"}}],
 	  "discount_packs": [{
-	  "id": "bf", "description": "Black Friday", "start": "2026-11-01", "end": "2026-11-30", "status": "finished",
+	  "id": "bf", "name": "Black Friday", "start": "2026-11-01", "end": "2026-11-30", "status": "finished",
 	  "owner": "franchisor", "stores": [{"id": "loja-1", "kind": "own"}], "min_sale_value": "100.00",
 	  "coupon": "BLACK", "key": "BF2026", "prize": {"sale": {"percent": "10"}}}]}`))
 	if err != nil {
@@ -27,7 +27,7 @@ func TestClonePack(t *testing.T) {
 		t.Fatalf("tables: original %d, clone %d; want 1 and 2", len(def.DiscountPacks), len(out.DiscountPacks))
 	}
 	c := out.DiscountPacks[1]
-	got := []string{c.ID, c.Description, c.Start, c.End, c.Coupon, c.Key, string(c.Status), string(c.Owner), c.MinSaleValue.String()}
+	got := []string{c.ID, c.Name, c.Start, c.End, c.Coupon, c.Key, string(c.Status), string(c.Owner), c.MinSaleValue.String()}
 	want := []string{"natal", "Natal", "2026-12-01", "2026-12-25", "NATAL", "NT2026", "", "franchisor", "100"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("clone (-want +got):\n%s", diff)

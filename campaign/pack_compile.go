@@ -12,7 +12,7 @@ import (
 )
 
 // packs compiles the Desconto Pack tables.
-func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) []promo.Promotion {
+func (c *compiler) packs(def Ruleset, loc *time.Location, seen map[string]string) []promo.Promotion {
 	c.companyCheck(def.Company)
 	set := newPackSet(def.Company)
 	var out []promo.Promotion
@@ -20,7 +20,7 @@ func (c *compiler) packs(def Ruleset, loc *time.Location, ids map[string]bool) [
 		d := &def.DiscountPacks[i]
 		p := fmt.Sprintf("discount_packs[%d]", i)
 		before := len(c.problems)
-		start, end := c.identity(p, d.ID, "description", d.Description, d.Start, d.End, loc, ids)
+		start, end := c.general(p, &d.General, loc, seen)
 		c.packCheck(p, d, def.Company)
 		exc := c.exceptions(p+".exceptions", d.Exceptions)
 		c.packCheckPrizeUse(p, d)
@@ -56,7 +56,7 @@ func newPack(d *DiscountPack, set *packSet, exc *exclusion, start, end time.Time
 	prize, phase, scope := packPrizeOf(&d.Prize, d.MaxItems)
 	scope.MaxUnits = d.MaxItems
 	pk := &pack{def: d, set: set, exc: exc, coupon: rules.NormalizeCode(d.Coupon), prize: prize, scope: scope,
-		info: promo.Info{ID: d.ID, Name: d.Description, Type: "desconto_pack", Phase: phase,
+		info: promo.Info{ID: d.ID, Name: d.Name, Description: d.Description, Type: "desconto_pack", Phase: phase,
 			Priority: d.Priority, Start: start, End: end, Key: d.Key}}
 	if d.LimitPerCustomer > 0 {
 		pk.limits = []limit{{max: d.LimitPerCustomer, period: "campaign"}}

@@ -5,13 +5,9 @@ import "github.com/shopspring/decimal"
 // DiscountPack is a Desconto Pack table (Zetti Tech): requirements
 // on the sale, a coupon the customer says at checkout, and a prize.
 type DiscountPack struct {
-	ID string `json:"id"`
-	// Description is the table's name (descrição da tabela).
-	Description string `json:"description"`
-	Priority    int    `json:"priority,omitempty"`
-	// Start and End bound the table (data inicial, data final).
-	Start string `json:"start"`
-	End   string `json:"end,omitempty"`
+	// General is the table's id, name (descrição da tabela), description,
+	// priority and dates (data inicial, data final).
+	General
 	// Status overrides the status the sale's instant gives (situação):
 	// "pending" or "finished" stop the table; "current" (or empty) lets the
 	// dates decide.

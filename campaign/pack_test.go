@@ -42,7 +42,7 @@ func pkDiscounts(res promo.Result) map[string]decimal.Decimal {
 // pkPack writes one Desconto Pack table for loja-1 with coupon PACK and a
 // sale minimum of 10.00; extra is spliced in (prize, flags).
 func pkPack(id, extra string) string {
-	return fmt.Sprintf(`{"id": %q, "description": "Tabela %s", "start": "2026-11-01", "end": "2026-11-30", "owner": "franchisor",
+	return fmt.Sprintf(`{"id": %q, "name": "Tabela %s", "start": "2026-11-01", "end": "2026-11-30", "owner": "franchisor",
 	  "stores": [{"id": "loja-1", "kind": "own"}], "min_sale_value": "10.00", "coupon": "PACK", "key": "K-%s", %s}`, id, id, id, extra)
 }
 
@@ -60,11 +60,11 @@ func TestPackKeyCopiedIntoEveryAdjustment(t *testing.T) {
 	  "campaigns": [{"id": "r-5", "name": "5% em P2", "start": "2026-11-01",
 	    "rules": {"conditions": [{"kind": "product_code", "values": ["P2"]}]}, "benefit": {"on": "items", "percent": "5"}}],
 	  "discount_packs": [
-	    {"id": "pack-linha-x", "description": "Exemplo 01", "start": "2026-11-01", "end": "2026-11-30", "owner": "franchisor",
+	    {"id": "pack-linha-x", "name": "Exemplo 01", "start": "2026-11-01", "end": "2026-11-30", "owner": "franchisor",
 	     "stores": [{"id": "loja-1", "kind": "own"}], "min_sale_value": "50.00",
 	     "requirements": [{"attribute": "line", "code": "X", "min_value": "30.00"}],
 	     "coupon": "LINHAX50", "key": "DP-LINHAX", "prize": {"items": {"attribute": "line", "code": "X", "percent": "50"}}},
-	    {"id": "pack-ticket", "description": "Exemplo 02", "start": "2026-11-01", "end": "2026-11-30", "owner": "franchisor",
+	    {"id": "pack-ticket", "name": "Exemplo 02", "start": "2026-11-01", "end": "2026-11-30", "owner": "franchisor",
 	     "stores": [{"id": "loja-1", "kind": "own"}], "min_sale_value": "1000.00",
 	     "coupon": "TICKET20", "key": "DP-TICKET", "prize": {"sale": {"amount": "20.00"}}}
 	  ]
@@ -283,9 +283,9 @@ func TestPackFranchisorPrecedenceJudgedOnTheSale(t *testing.T) {
 	// 15%) is taken by the franchisor's: coupon_taken_by_franchisor.
 	// Total discount 10.50.
 	ruleset := `{"version": 1, "campaigns": [], "discount_packs": [
-	  {"id": "pk-franqueadora", "description": "Black da rede", "start": "2026-11-01", "end": "2026-11-30", "owner": "franchisor",
+	  {"id": "pk-franqueadora", "name": "Black da rede", "start": "2026-11-01", "end": "2026-11-30", "owner": "franchisor",
 	   "stores": [{"id": "loja-1", "kind": "own"}], "min_sale_value": "100.00", "coupon": "BLACK", "key": "K-REDE", "prize": {"sale": {"percent": "10"}}},
-	  {"id": "pk-loja", "description": "Black da loja", "start": "2026-11-01", "end": "2026-11-30", "owner": "store",
+	  {"id": "pk-loja", "name": "Black da loja", "start": "2026-11-01", "end": "2026-11-30", "owner": "store",
 	   "stores": [{"id": "loja-1", "kind": "own"}], "min_sale_value": "50.00", "coupon": "BLACK", "key": "K-LOJA", "prize": {"sale": {"percent": "15"}}}]}`
 	cart := `{"id": "sale-f", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "promo_codes": ["BLACK"],
 	  "lines": [{"id": "1", "product_code": "A", "quantity": "1", "unit_price": "105.00"}]}`
@@ -306,10 +306,10 @@ func TestPackAttributePrecedenceJudgedOnTheSale(t *testing.T) {
 	// b-linha leaves line 1 to it and discounts line 2 only: 2.00. Line 1
 	// must not get the line's 10% on top of the role's 15%.
 	ruleset := `{"version": 1, "campaigns": [], "discount_packs": [
-	  {"id": "a-papel", "description": "15% no papel Destaque", "start": "2026-11-01", "end": "2026-11-30", "owner": "franchisor",
+	  {"id": "a-papel", "name": "15% no papel Destaque", "start": "2026-11-01", "end": "2026-11-30", "owner": "franchisor",
 	   "stores": [{"id": "loja-1", "kind": "own"}], "min_sale_value": "60.00", "coupon": "BELEZA", "key": "K-PAPEL",
 	   "prize": {"items": {"attribute": "role", "code": "Destaque", "percent": "15"}}},
-	  {"id": "b-linha", "description": "10% na linha Beleza", "start": "2026-11-01", "end": "2026-11-30", "owner": "franchisor",
+	  {"id": "b-linha", "name": "10% na linha Beleza", "start": "2026-11-01", "end": "2026-11-30", "owner": "franchisor",
 	   "stores": [{"id": "loja-1", "kind": "own"}], "min_sale_value": "10.00", "coupon": "BELEZA", "key": "K-LINHA",
 	   "prize": {"items": {"attribute": "line", "code": "Beleza", "percent": "10"}}}]}`
 	cart := `{"id": "sale-a", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "promo_codes": ["BELEZA"],
@@ -347,15 +347,15 @@ func TestPackCompileProblems(t *testing.T) {
 	// each table's fields in the order the compiler checks them.
 	doc := `{"version": 1, "campaigns": [], "company": {"near_expiry": true},
 	  "discount_packs": [
-	    {"id": "a", "description": "A", "start": "2026-11-01", "status": "open", "owner": "matriz",
+	    {"id": "a", "name": "A", "start": "2026-11-01", "status": "open", "owner": "matriz",
 	     "stores": [{"id": "L1", "kind": "outlet"}], "coupon": " ", "key": "",
 	     "prize": {"sale": {"percent": "10"}, "items": {"attribute": "line", "code": "X", "percent": "10"}}},
-	    {"id": "b", "description": "B", "start": "2026-11-01", "owner": "store", "stores": [],
+	    {"id": "b", "name": "B", "start": "2026-11-01", "owner": "store", "stores": [],
 	     "requirements": [{"attribute": "line", "code": "X", "min_quantity": 2}, {"attribute": "brand", "code": "Y", "min_value": "1.00"},
 	                      {"attribute": "family", "code": ""}],
 	     "coupon": "B", "key": "KB", "max_items": -1, "limit_per_customer": 2,
 	     "prize": {"items": {"attribute": "brand", "code": "", "percent": "0", "rule": "middle"}}},
-	    {"id": "a", "description": "", "start": "2026-11-01", "owner": "store", "stores": [{"id": "L1", "kind": "own"}],
+	    {"id": "a", "name": "", "start": "2026-11-01", "owner": "store", "stores": [{"id": "L1", "kind": "own"}],
 	     "min_sale_value": "-1", "coupon": "C", "key": "KC", "near_expiry_only": true, "prize": {"sale": {"amount": "5.00"}}}
 	  ]}`
 	want := []wantError{
@@ -379,8 +379,8 @@ func TestPackCompileProblems(t *testing.T) {
 		{"discount_packs[1].prize.items.code", "required"},
 		{"discount_packs[1].prize.items.percent", "greater than 0"},
 		{"discount_packs[1].prize.items.rule", "want highest or lowest"},
-		{"discount_packs[2].id", "duplicate id"},
-		{"discount_packs[2].description", "required"},
+		{"discount_packs[2].id", "duplicate of discount_packs[0].id"},
+		{"discount_packs[2].name", "required"},
 		{"discount_packs[2].min_sale_value", "must not be negative"},
 		{"discount_packs[2].near_expiry_only", "applies to an items prize"},
 	}

@@ -16,9 +16,9 @@ import (
 func TestPeriods(t *testing.T) {
 	def := campaign.Ruleset{
 		Settings:  campaign.Settings{TimeZone: "America/Manaus"},
-		Campaigns: []campaign.Campaign{{ID: "a", Start: "2026-11-01", End: "2026-11-30"}, {ID: "b", Start: "amanhã"}},
-		Markdowns: []campaign.Markdown{{ID: "m", Start: "2026-11-01T08:00:00-03:00"}},
-		Combos:    []campaign.Combo{{ID: "k", Start: "2026-11-02T09:30", End: "2026-11-02T18:00"}},
+		Campaigns: []campaign.Campaign{{General: campaign.General{ID: "a", Start: "2026-11-01", End: "2026-11-30"}}, {General: campaign.General{ID: "b", Start: "amanhã"}}},
+		Markdowns: []campaign.Markdown{{General: campaign.General{ID: "m", Start: "2026-11-01T08:00:00-03:00"}}},
+		Combos:    []campaign.Combo{{General: campaign.General{ID: "k", Start: "2026-11-02T09:30", End: "2026-11-02T18:00"}}},
 	}
 	manaus, err := time.LoadLocation("America/Manaus")
 	if err != nil {

@@ -56,12 +56,7 @@ func rtText(t *rapid.T, label string) string {
 
 func rtCampaign(t *rapid.T, id string, cats []campaign.Category) campaign.Campaign {
 	c := campaign.Campaign{
-		ID:            id,
-		Name:          "Campanha " + rtText(t, "name"),
-		Description:   rtText(t, "description"),
-		Priority:      rapid.IntRange(0, 1000).Draw(t, "priority"),
-		Start:         rapid.SampledFrom(rtStarts).Draw(t, "start"),
-		End:           rapid.SampledFrom(rtEnds).Draw(t, "end"),
+		General:       campaign.General{ID: id, Name: "Campanha " + rtText(t, "name"), Description: rtText(t, "description"), Priority: rapid.IntRange(0, 1000).Draw(t, "priority"), Start: rapid.SampledFrom(rtStarts).Draw(t, "start"), End: rapid.SampledFrom(rtEnds).Draw(t, "end")},
 		NonCumulative: rapid.Bool().Draw(t, "non_cumulative"),
 	}
 	if len(cats) > 0 && rapid.Bool().Draw(t, "has_category") {

@@ -78,7 +78,7 @@ func TestStatusAt(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := campaign.Ruleset{Version: 1, Settings: campaign.Settings{TimeZone: tc.zone}}
-			c := campaign.Campaign{ID: "c", Name: "C", Start: tc.start, End: tc.end}
+			c := campaign.Campaign{General: campaign.General{ID: "c", Name: "C", Start: tc.start, End: tc.end}}
 			got, err := r.StatusAt(c, rfc3339(t, tc.at))
 			if err != nil {
 				t.Fatal(err)
@@ -105,7 +105,7 @@ func TestStatusAtErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := campaign.Ruleset{Version: 1, Settings: campaign.Settings{TimeZone: tc.zone}}
-			_, err := r.StatusAt(campaign.Campaign{ID: "c", Name: "C", Start: tc.start, End: tc.end}, at)
+			_, err := r.StatusAt(campaign.Campaign{General: campaign.General{ID: "c", Name: "C", Start: tc.start, End: tc.end}}, at)
 			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 				t.Errorf("StatusAt error = %v, want one containing %q", err, tc.wantErr)
 			}

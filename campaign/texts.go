@@ -29,7 +29,7 @@ type textPlan struct {
 }
 
 type textField struct {
-	name  string
+	name  string // empty for an embedded struct, whose fields are inlined
 	index int
 	text  bool // a name or a description, not an id
 	plan  *textPlan
@@ -64,7 +64,8 @@ func (w *textWalker) plan(t reflect.Type) *textPlan {
 		for i := range t.NumField() {
 			f := t.Field(i)
 			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if !f.IsExported() || name == "-" || name == "" {
+			inline := f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct
+			if !inline && (!f.IsExported() || name == "-" || name == "") {
 				continue
 			}
 			fp := w.plan(f.Type)
@@ -134,8 +135,12 @@ func (w *textWalker) walk(v reflect.Value, p *textPlan) {
 		}
 	case reflect.Struct:
 		for _, f := range p.fields {
-			w.path = append(w.path, textStep{key: f.name})
 			fv := v.Field(f.index)
+			if f.name == "" { // an embedded struct: its fields are the struct's own
+				w.walk(fv, f.plan)
+				continue
+			}
+			w.path = append(w.path, textStep{key: f.name})
 			if f.plan.kind == reflect.String {
 				w.check(fv.String(), f.text)
 			} else {

@@ -32,8 +32,7 @@ var unitsBenchBenefits = []struct {
 // unitsBenchRuleset is one campaign giving b on category "bench".
 func unitsBenchRuleset(b *testing.B, bf campaign.Benefit) *promo.Ruleset {
 	rs, err := campaign.Compile(campaign.Ruleset{Version: campaign.Version, Campaigns: []campaign.Campaign{{
-		ID: "units", Name: "Unidades", Start: "2026-11-01",
-		Rules:   &campaign.Rules{Conditions: []campaign.Condition{{Kind: campaign.CondCategory, Values: []string{"bench"}}}},
+		General: campaign.General{ID: "units", Name: "Unidades", Start: "2026-11-01"}, Rules: &campaign.Rules{Conditions: []campaign.Condition{{Kind: campaign.CondCategory, Values: []string{"bench"}}}},
 		Benefit: bf,
 	}}})
 	if err != nil {

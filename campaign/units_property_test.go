@@ -56,8 +56,7 @@ func upGenCampaign(t *rapid.T, n int) upCampaign {
 	c := upCampaign{campaignN: n, priority: rapid.IntRange(0, 3).Draw(t, "priority")}
 	c.products = rapid.SliceOfNDistinct(rapid.SampledFrom(upProducts), 1, 3, rapid.ID[string]).Draw(t, "products")
 	sort.Strings(c.products)
-	c.def = campaign.Campaign{ID: fmt.Sprintf("u%d", n), Name: fmt.Sprintf("Campanha %d", n), Start: start, Priority: c.priority,
-		Rules: &campaign.Rules{Conditions: []campaign.Condition{{Kind: "product_code", Values: c.products}}}}
+	c.def = campaign.Campaign{General: campaign.General{ID: fmt.Sprintf("u%d", n), Name: fmt.Sprintf("Campanha %d", n), Priority: c.priority, Start: start}, Rules: &campaign.Rules{Conditions: []campaign.Condition{{Kind: "product_code", Values: c.products}}}}
 	if rapid.Bool().Draw(t, "max_reps_die") {
 		c.maxReps = rapid.IntRange(1, 4).Draw(t, "max_reps")
 		c.def.MaxRepetitions = c.maxReps

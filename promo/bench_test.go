@@ -29,15 +29,15 @@ func benchDefinition(n int) campaign.Ruleset {
 		return &campaign.Rules{Conditions: []campaign.Condition{{Kind: "product_code", Values: []string{c}}}}
 	}
 	def := campaign.Ruleset{Version: campaign.Version, Campaigns: []campaign.Campaign{
-		{ID: "match-sale", Name: "5% na venda", Start: start, NoActivationRules: true,
+		{General: campaign.General{ID: "match-sale", Name: "5% na venda", Start: start}, NoActivationRules: true,
 			Benefit: campaign.Benefit{On: "sale", Percent: pct("5")}},
-		{ID: "match-percent", Name: "10% no P0000", Start: start, Rules: code("P0000"),
+		{General: campaign.General{ID: "match-percent", Name: "10% no P0000", Start: start}, Rules: code("P0000"),
 			Benefit: campaign.Benefit{On: "items", Percent: pct("10")}},
-		{ID: "match-free", Name: "Leve 2 pague 1 no P0001", Start: start, Rules: code("P0001"),
+		{General: campaign.General{ID: "match-free", Name: "Leve 2 pague 1 no P0001", Start: start}, Rules: code("P0001"),
 			Benefit: campaign.Benefit{On: "items", FreeUnits: &campaign.FreeUnits{Buy: 2, Pay: 1}}},
-		{ID: "match-final", Name: "P0002 por 5,00", Start: start, Rules: code("P0002"),
+		{General: campaign.General{ID: "match-final", Name: "P0002 por 5,00", Start: start}, Rules: code("P0002"),
 			Benefit: campaign.Benefit{On: "items", FinalPrice: pct("5.00")}},
-		{ID: "match-amount", Name: "R$ 1,00 no mais caro P0003", Start: start, Rules: code("P0003"), MinQuantity: 1,
+		{General: campaign.General{ID: "match-amount", Name: "R$ 1,00 no mais caro P0003", Start: start}, Rules: code("P0003"), MinQuantity: 1,
 			Benefit: campaign.Benefit{On: "items", Amount: pct("1.00"), ApplyTo: "highest"}},
 	}}
 	for i := benchMatching; i < n; i++ {
@@ -55,8 +55,7 @@ func benchDefinition(n int) campaign.Ruleset {
 			b = campaign.Benefit{On: "sale", Amount: pct("20")}
 		}
 		def.Campaigns = append(def.Campaigns, campaign.Campaign{
-			ID: fmt.Sprintf("other-%05d", i), Name: "Outra campanha", Start: start, Priority: i % 7,
-			NonCumulative: i%11 == 0, Rules: &campaign.Rules{Conditions: []campaign.Condition{cond}}, Benefit: b,
+			General: campaign.General{ID: fmt.Sprintf("other-%05d", i), Name: "Outra campanha", Priority: i % 7, Start: start}, NonCumulative: i%11 == 0, Rules: &campaign.Rules{Conditions: []campaign.Condition{cond}}, Benefit: b,
 		})
 	}
 	return def
@@ -192,25 +191,25 @@ func realisticDefinition() campaign.Ruleset {
 	def := campaign.Ruleset{Version: campaign.Version}
 	for i := range 10 {
 		def.Campaigns = append(def.Campaigns, campaign.Campaign{
-			ID: fmt.Sprintf("cat%02d", i), Name: "Categoria", Start: start, Priority: 1, Rules: on("category", fmt.Sprintf("cat%02d", i)),
+			General: campaign.General{ID: fmt.Sprintf("cat%02d", i), Name: "Categoria", Priority: 1, Start: start}, Rules: on("category", fmt.Sprintf("cat%02d", i)),
 			Benefit: campaign.Benefit{On: "items", Percent: pct(fmt.Sprintf("%d", 3+i))}})
 	}
 	def.Campaigns = append(def.Campaigns,
-		campaign.Campaign{ID: "venda", Name: "5% acima de R$ 200", Start: start, Priority: 2, NoActivationRules: true,
+		campaign.Campaign{General: campaign.General{ID: "venda", Name: "5% acima de R$ 200", Priority: 2, Start: start}, NoActivationRules: true,
 			MinValue: pct("200.00"), Benefit: campaign.Benefit{On: "sale", Percent: pct("5")}},
-		campaign.Campaign{ID: "leve3", Name: "Leve 3 pague 2", Start: start, Rules: on("product_code", "P0002", "P0005", "P0008"),
+		campaign.Campaign{General: campaign.General{ID: "leve3", Name: "Leve 3 pague 2", Start: start}, Rules: on("product_code", "P0002", "P0005", "P0008"),
 			Benefit: campaign.Benefit{On: "items", FreeUnits: &campaign.FreeUnits{Buy: 3, Pay: 2}}},
-		campaign.Campaign{ID: "brinde", Name: "Brinde", Start: start, Rules: on("product_code", "P0010"),
+		campaign.Campaign{General: campaign.General{ID: "brinde", Name: "Brinde", Start: start}, Rules: on("product_code", "P0010"),
 			Benefit: campaign.Benefit{On: "items", Gift: &campaign.Gift{Quantity: 1, Options: []string{"P0011"}}}},
 	)
 	for i := range 5 {
 		def.Campaigns = append(def.Campaigns, campaign.Campaign{
-			ID: fmt.Sprintf("valor%d", i), Name: "R$ 0,50 no item", Start: start, Rules: on("product_code", fmt.Sprintf("P%04d", 20+i)),
+			General: campaign.General{ID: fmt.Sprintf("valor%d", i), Name: "R$ 0,50 no item", Start: start}, Rules: on("product_code", fmt.Sprintf("P%04d", 20+i)),
 			Benefit: campaign.Benefit{On: "items", Amount: pct("0.50")}})
 	}
 	for i := range 4 {
 		def.Campaigns = append(def.Campaigns, campaign.Campaign{
-			ID: fmt.Sprintf("nc%d", i), Name: "Não cumulativa", Start: start, NonCumulative: true,
+			General: campaign.General{ID: fmt.Sprintf("nc%d", i), Name: "Não cumulativa", Start: start}, NonCumulative: true,
 			Rules: on("category", fmt.Sprintf("cat%02d/sub%02d", i, i)), Benefit: campaign.Benefit{On: "items", Percent: pct(fmt.Sprintf("%d", 20+5*i))}})
 	}
 	return def

@@ -26,7 +26,7 @@ func costOnCode(code string) *campaign.Rules {
 
 // costPercent is a cumulative campaign of pct% off the lines of code.
 func costPercent(id, code, pct string) campaign.Campaign {
-	return campaign.Campaign{ID: id, Name: "Desconto " + id, Start: costStart, Rules: costOnCode(code),
+	return campaign.Campaign{General: campaign.General{ID: id, Name: "Desconto " + id, Start: costStart}, Rules: costOnCode(code),
 		Benefit: campaign.Benefit{On: "items", Percent: testkit.DecPtr(pct)}}
 }
 

@@ -145,20 +145,24 @@ func Search(def campaign.Ruleset, policy Policy, opts SearchOptions) (Report, er
 // namesOf maps every promotion of def to its name.
 func namesOf(def campaign.Ruleset) map[string]string {
 	names := map[string]string{}
+	var all []campaign.General
 	for _, c := range def.Campaigns {
-		names[c.ID] = c.Name
+		all = append(all, c.General)
 	}
 	for _, m := range def.Markdowns {
-		names[m.ID] = m.Name
+		all = append(all, m.General)
 	}
 	for _, x := range def.DiscountPacks {
-		names[x.ID] = x.Description
+		all = append(all, x.General)
 	}
 	for _, x := range def.Combos {
-		names[x.ID] = x.Description
+		all = append(all, x.General)
 	}
 	for _, x := range def.IndustryPromotions {
-		names[x.ID] = x.Name
+		all = append(all, x.General)
+	}
+	for _, g := range all {
+		names[g.ID] = g.Name
 	}
 	return names
 }

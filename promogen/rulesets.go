@@ -160,8 +160,7 @@ func (c *config) campaign(t *rapid.T, id string) campaign.Campaign {
 			ref = i
 		}
 	}
-	cp := campaign.Campaign{ID: id, Name: "Campanha " + id, Priority: rapid.IntRange(0, 3).Draw(t, "priority"),
-		Start: ref.AddDate(0, 0, -20).Format(time.DateOnly)}
+	cp := campaign.Campaign{General: campaign.General{ID: id, Name: "Campanha " + id, Priority: rapid.IntRange(0, 3).Draw(t, "priority"), Start: ref.AddDate(0, 0, -20).Format(time.DateOnly)}}
 	if c.features&DateWindows != 0 {
 		w := rapid.SampledFrom(windows(c.firstInstant())).Draw(t, "dates")
 		cp.Start, cp.End = w[0], w[1]

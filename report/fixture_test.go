@@ -40,7 +40,7 @@ const fixtureRuleset = `{
                 "cashback": {"type": "fixed", "value": "10.00", "usage_limit_days": 10, "max_redeem_percent": "10"}}}
   ],
   "discount_packs": [
-    {"id": "pack-10", "description": "Pack 10% na venda", "start": "2026-11-01", "owner": "franchisor",
+    {"id": "pack-10", "name": "Pack 10% na venda", "start": "2026-11-01", "owner": "franchisor",
      "stores": [{"id": "loja-1", "kind": "own"}], "min_sale_value": "50.00",
      "coupon": "PACK10", "key": "CHAVE-PACK10", "prize": {"sale": {"percent": "10"}}}
   ],

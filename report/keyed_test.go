@@ -19,7 +19,7 @@ const keyedRuleset = `{
   "version": 1,
   "campaigns": [],
   "discount_packs": [
-    {"id": "pack-5", "description": "R$ 5 acima de R$ 50", "start": "2026-11-01", "owner": "franchisor",
+    {"id": "pack-5", "name": "R$ 5 acima de R$ 50", "start": "2026-11-01", "owner": "franchisor",
      "stores": [{"id": "loja-1", "kind": "own"}, {"id": "loja-2", "kind": "own"}], "min_sale_value": "50.00",
      "coupon": "CINCO", "key": "DP-CINCO", "prize": {"sale": {"amount": "5.00"}}}
   ]

@@ -464,12 +464,8 @@ func (w *walker) object(typ reflect.Type, node map[string]any, where string) {
 	}
 	props, _ := node["properties"].(map[string]any)
 	var fields []string
-	for i := range typ.NumField() {
-		f := typ.Field(i)
+	for _, f := range jsonFields(typ) {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if !f.IsExported() || name == "-" {
-			continue
-		}
 		if name == "" {
 			name = f.Name
 		}
@@ -492,6 +488,24 @@ func (w *walker) object(typ reflect.Type, node map[string]any, where string) {
 			w.t.Errorf("%s: the schema of %s requires %q, the Go type has no such field", w.file, typ, r)
 		}
 	}
+}
+
+// jsonFields lists the fields of struct type typ that encoding/json
+// writes, those of an embedded struct without a json name inlined (the
+// families' general data).
+func jsonFields(typ reflect.Type) []reflect.StructField {
+	var out []reflect.StructField
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct:
+			out = append(out, jsonFields(f.Type)...)
+		case f.IsExported() && name != "-":
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // hasType reports whether a schema's type is, or includes, typ.

@@ -2,6 +2,7 @@ package strictjson
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 )
 
@@ -48,7 +49,11 @@ func (d *decoder) object(p *plan, v reflect.Value) {
 				unknown = map[string]bool{}
 			}
 			unknown[string(key)] = true
-			d.fail(UnknownField, "unknown field (known: %s)", p.known)
+			if now, ok := p.renamed[string(key)]; ok {
+				d.add(located{reason: fmt.Sprintf("unknown field; renamed to %q", now), kind: UnknownField, renamed: now})
+			} else {
+				d.fail(UnknownField, "unknown field (known: %s)", p.known)
+			}
 			d.skip()
 		case i < 64 && seen&(1<<i) != 0, i >= 64 && seenMore[i]:
 			d.duplicate()
@@ -59,7 +64,7 @@ func (d *decoder) object(p *plan, v reflect.Value) {
 				seenMore[i] = true
 			}
 			f := &p.fields[i]
-			d.value(f.plan, v.Field(f.index))
+			d.value(f.plan, v.FieldByIndex(f.index))
 		}
 		d.leave()
 	}

@@ -19,19 +19,26 @@ type seg struct {
 
 // located is a problem with its path as steps, for sorting.
 type located struct {
-	segs   []seg
-	reason string
-	kind   Kind
+	segs    []seg
+	reason  string
+	kind    Kind
+	renamed string
 }
 
 // fail records a problem at the current path; past MaxProblems it is only
 // counted.
 func (d *decoder) fail(kind Kind, format string, args ...any) {
+	d.add(located{reason: fmt.Sprintf(format, args...), kind: kind})
+}
+
+// add records problem l at the current path.
+func (d *decoder) add(l located) {
 	d.count++
 	if len(d.found) >= d.lim.MaxProblems {
 		return
 	}
-	d.found = append(d.found, located{segs: slices.Clone(d.path), reason: fmt.Sprintf(format, args...), kind: kind})
+	l.segs = slices.Clone(d.path)
+	d.found = append(d.found, l)
 }
 
 // wrong reports a value of the wrong JSON type, starting with c, and skips it.
@@ -85,7 +92,7 @@ func (d *decoder) result() []Problem {
 	slices.SortStableFunc(d.found, func(a, b located) int { return compareSegs(a.segs, b.segs) })
 	out := make([]Problem, 0, len(d.found)+1)
 	for _, f := range d.found {
-		out = append(out, Problem{Path: render(f.segs), Reason: f.reason, Kind: f.kind})
+		out = append(out, Problem{Path: render(f.segs), Reason: f.reason, Kind: f.kind, Renamed: f.renamed})
 	}
 	if d.count > len(d.found) {
 		out = append(out, Problem{Reason: fmt.Sprintf("%d more problems not listed (at most %d are)", d.count-len(d.found), d.lim.MaxProblems), Kind: BadValue})

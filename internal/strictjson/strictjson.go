@@ -3,8 +3,13 @@
 // "campaigns[2].benefit.percent"): unknown fields, keys repeated in an
 // object, wrong types, values a type's UnmarshalText rejects, text that is
 // not valid UTF-8, and input over its limits. It understands json struct
-// tags, decimal.Decimal and decimal.NullDecimal (from a number or a
-// string), and encoding.TextUnmarshaler types (from a string).
+// tags, embedded structs (their fields inlined, as encoding/json does),
+// decimal.Decimal and decimal.NullDecimal (from a number or a string), and
+// encoding.TextUnmarshaler types (from a string).
+//
+// A field's was tag lists the names it had before, comma-separated
+// (`json:"funded_by" was:"funder"`): a key spelled so is still refused as
+// an unknown field, and its problem says what the field is called now.
 //
 // The input is read once, left to right, straight into the target: the
 // size of the document, the nesting, the length of every number (before it
@@ -40,6 +45,9 @@ type Problem struct {
 	Path   string
 	Reason string
 	Kind   Kind
+	// Renamed is, for an unknown field that a was tag names, what the
+	// field is called now.
+	Renamed string
 }
 
 // Limits bound what Decode reads. A zero field takes its default from
