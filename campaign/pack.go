@@ -1,7 +1,6 @@
 package campaign
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
@@ -11,16 +10,6 @@ import (
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
-
-// covers reports whether the prize is on line l: its attribute is the
-// prize's code, or one of its grid's codes.
-func (it *PackItemsPrize) covers(l *promo.Line) bool {
-	a := attrOf(l, it.Attribute)
-	if len(it.Grid) == 0 {
-		return a == it.Code
-	}
-	return a != "" && slices.ContainsFunc(it.Grid, func(r PackGridRow) bool { return r.Code == a })
-}
 
 // Desconto Pack reason codes.
 const (
@@ -94,9 +83,36 @@ type pack struct {
 	set    *packSet
 	coupon string
 	limits []limit
-	prize  benefit.Benefit
-	scope  benefit.Scope
-	exc    *exclusion // nil: no exceptions
+	// requirements are the sale's minimum value, then the requirements
+	// per attribute, in the definition's order.
+	requirements []packRequirement
+	prize        packPrize
+	exc          *exclusion // nil: no exceptions
+}
+
+// packPrize is one prize kind compiled, a value of its own type
+// (salePrize, itemsPrize, gridPrize) holding its benefit and scope, chosen
+// when the table is compiled. Its unexported methods seal it: only this
+// package's prize kinds are prizes.
+type packPrize interface {
+	// apply gives the prize on v, the sale without table p's exceptions
+	// (line k of v is the cart's line keep[k], k itself when keep is nil),
+	// once p is live; maxUnits is the allowance of p's limits (0: none).
+	apply(p *pack, v *promo.View, sale *packSale, keep []int, maxUnits int64) promo.Proposal
+	// covered returns the attribute and the codes of the items the prize
+	// is on, for the precedence between tables; no codes for a prize on
+	// the whole sale.
+	covered() (PackAttribute, []string)
+	// phase is when the prize runs: on the items, or on the sale.
+	phase() promo.Phase
+}
+
+// packRequirement is one requirement kind compiled (saleValue,
+// attributeRequirement). Its unexported method seals it.
+type packRequirement interface {
+	// check returns why the sale v, without the table's exceptions, does
+	// not meet the requirement, or nil when it does.
+	check(v *promo.View) *promo.Reason
 }
 
 func (p *pack) Info() promo.Info { return p.info }
@@ -125,32 +141,9 @@ func (p *pack) live(v *promo.View) (int64, *promo.Reason) {
 	if d.RequireCustomer && c.Customer == nil {
 		return 0, &promo.Reason{Code: ReasonPackCustomer, PT: "a tabela exige cliente identificado", EN: "the table requires an identified customer"}
 	}
-	all := make([]int, v.Len())
-	for i := range all {
-		all[i] = i
-	}
-	if d.MinSaleValue != nil {
-		if ok, why := rules.MinValue(*d.MinSaleValue).Check(v, all); !ok {
-			return 0, &why
-		}
-	}
-	for _, rq := range d.Requirements {
-		var lines []int
-		for i := 0; i < v.Len(); i++ {
-			if attrOf(v.Line(i), rq.Attribute) == rq.Code {
-				lines = append(lines, i)
-			}
-		}
-		what := fmt.Sprintf("%s %s", rq.Attribute, rq.Code)
-		if rq.MinQuantity > 0 {
-			if ok, why := rules.MinQuantity(rq.MinQuantity).Check(v, lines); !ok {
-				return 0, &promo.Reason{Code: ReasonPackRequirement, PT: what + ": " + why.PT, EN: what + ": " + why.EN, Missing: why.Missing}
-			}
-		}
-		if rq.MinValue != nil {
-			if ok, why := rules.MinValue(*rq.MinValue).Check(v, lines); !ok {
-				return 0, &promo.Reason{Code: ReasonPackRequirement, PT: what + ": " + why.PT, EN: what + ": " + why.EN, Missing: why.Missing}
-			}
+	for _, rq := range p.requirements {
+		if why := rq.check(v); why != nil {
+			return 0, why
 		}
 	}
 	return checkLimits(p.info.ID, p.limits, c)
@@ -190,53 +183,28 @@ func (p *pack) apply(v *promo.View, sale *packSale, keep []int) promo.Proposal {
 				EN: "the franchisor's coupon " + p.def.Coupon + " (" + o.info.ID + ") prevails"})
 		}
 	}
-	s := p.scope
+	return p.prize.apply(p, v, sale, keep, maxUnits)
+}
+
+// award applies benefit b on scope s, within maxUnits, the allowance of
+// the table's limits (0: none), and counts the units it takes against
+// them.
+func (p *pack) award(v *promo.View, b benefit.Benefit, s benefit.Scope, maxUnits int64) promo.Proposal {
 	s.MaxUnits = min64(s.MaxUnits, maxUnits)
-	it := p.def.Prize.Items
-	if it == nil {
-		s.Lines = make([]int, v.Len())
-		for i := range s.Lines {
-			s.Lines[i] = i
-		}
-	} else {
-		taken := 0
-		for i := 0; i < v.Len(); i++ {
-			l := v.Line(i)
-			if !it.covers(l) {
-				continue
-			}
-			if p.def.NearExpiryOnly && !(p.set.company.NearExpiry && matchMask(p.set.company.NearExpiryMask, l.EAN)) {
-				continue
-			}
-			ci := i
-			if keep != nil {
-				ci = keep[i]
-			}
-			// Another live table on an attribute of higher precedence
-			// covers the line.
-			if sale.preceded(p, ci) {
-				taken++
-				continue
-			}
-			s.Lines = append(s.Lines, i)
-		}
-		if len(s.Lines) == 0 && taken > 0 {
-			return promo.NotEligible(promo.Reason{Code: ReasonPackPrecedence,
-				PT: "os itens ficaram com uma tabela de atributo prioritário", EN: "the items went to a table on a higher-precedence attribute"})
-		}
-		// The prize's quantity is also the minimum to buy (quantidade:
-		// número mínimo de unidades).
-		if it.Quantity > 0 {
-			if ok, why := rules.MinQuantity(it.Quantity).Check(v, s.Lines); !ok {
-				return promo.NotEligible(why)
-			}
-		}
-	}
-	pr := p.prize.Apply(v, s)
+	pr := b.Apply(v, s)
 	if pr.Eligible {
 		pr.Counters = countersFor(p.info.ID, p.limits, v.Cart(), pr.TakenUnits())
 	}
 	return pr
+}
+
+// allLines returns every line of v, in order.
+func allLines(v *promo.View) []int {
+	lines := make([]int, v.Len())
+	for i := range lines {
+		lines[i] = i
+	}
+	return lines
 }
 
 // asRungUp returns the view with every line at its gross value.

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/promokit/promokit/benefit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -51,12 +50,12 @@ func newPackSet(co *Company) *packSet {
 	return set
 }
 
-// newPack compiles checked table d, in force from start to end.
+// newPack compiles checked table d of set, in force from start to end.
 func newPack(d *DiscountPack, set *packSet, exc *exclusion, start, end time.Time) *pack {
-	prize, phase, scope := packPrizeOf(&d.Prize, d.MaxItems)
-	scope.MaxUnits = d.MaxItems
-	pk := &pack{def: d, set: set, exc: exc, coupon: rules.NormalizeCode(d.Coupon), prize: prize, scope: scope,
-		info: promo.Info{ID: d.ID, Name: d.Name, Description: d.Description, Type: "desconto_pack", Phase: phase,
+	prize := packPrizeOf(d, set)
+	pk := &pack{def: d, set: set, exc: exc, coupon: rules.NormalizeCode(d.Coupon), prize: prize,
+		requirements: packRequirementsOf(d),
+		info: promo.Info{ID: d.ID, Name: d.Name, Description: d.Description, Type: "desconto_pack", Phase: prize.phase(),
 			Priority: d.Priority, Start: start, End: end, Key: d.Key}}
 	if d.LimitPerCustomer > 0 {
 		pk.limits = []limit{{max: d.LimitPerCustomer, period: "campaign"}}
@@ -64,40 +63,26 @@ func newPack(d *DiscountPack, set *packSet, exc *exclusion, start, end time.Time
 	return pk
 }
 
-// packPrizeOf compiles a checked prize into its benefit, phase and scope.
-func packPrizeOf(pz *PackPrize, maxItems int64) (benefit.Benefit, promo.Phase, benefit.Scope) {
+// packPrizeOf compiles checked table d's prize into the type of its kind.
+func packPrizeOf(d *DiscountPack, set *packSet) packPrize {
 	switch {
-	case pz.Sale != nil && pz.Sale.Percent != nil:
-		return benefit.SalePercent(*pz.Sale.Percent), promo.PhaseSale, benefit.Scope{}
-	case pz.Sale != nil:
-		return benefit.SaleAmount(*pz.Sale.Amount), promo.PhaseSale, benefit.Scope{}
-	case len(pz.Items.Grid) > 0:
-		return packGridOf(pz.Items)
+	case d.Prize.Sale != nil:
+		return newSalePrize(d.Prize.Sale)
+	case len(d.Prize.Items.Grid) > 0:
+		return newGridPrize(d, set)
 	}
-	it := pz.Items
-	sel := benefit.All
-	switch {
-	case it.Rule != PrizeLowest && it.Quantity > 0:
-		sel = benefit.Highest
-	case it.Rule == PrizeLowest && it.Quantity > 0:
-		sel = benefit.Lowest
-	case it.Rule == PrizeLowest && maxItems > 0:
-		// Every unit, but only max_items of them: the cheapest.
-		return benefit.ItemPercent(it.Percent), promo.PhaseItem, benefit.Scope{Select: benefit.Lowest, Pick: maxItems}
-	}
-	return benefit.ItemPercent(it.Percent), promo.PhaseItem, benefit.Scope{Select: sel, Pick: it.Quantity}
+	return newItemsPrize(d, set)
 }
 
-// packGridOf compiles a checked items prize with a grid.
-func packGridOf(it *PackItemsPrize) (benefit.Benefit, promo.Phase, benefit.Scope) {
-	sel := benefit.Highest
-	if it.Rule == PrizeLowest {
-		sel = benefit.Lowest
+// packRequirementsOf compiles checked table d's requirements: its minimum
+// sale value, then each requirement per attribute.
+func packRequirementsOf(d *DiscountPack) []packRequirement {
+	out := make([]packRequirement, 0, 1+len(d.Requirements))
+	if d.MinSaleValue != nil {
+		out = append(out, newSaleValue(*d.MinSaleValue))
 	}
-	rows := make([]benefit.GridRow, 0, len(it.Grid))
-	for _, r := range it.Grid {
-		rows = append(rows, benefit.GridRow{Code: r.Code, Quantity: r.Quantity, Percent: r.Percent})
+	for _, rq := range d.Requirements {
+		out = append(out, newAttributeRequirement(rq))
 	}
-	attr := it.Attribute
-	return benefit.PercentGrid(func(l *promo.Line) string { return attrOf(l, attr) }, rows...), promo.PhaseItem, benefit.Scope{Select: sel}
+	return out
 }

@@ -22,17 +22,9 @@ func (s *packSet) index() {
 		if p.def.Owner == OwnerFranchisor {
 			s.franchisors[p.coupon] = append(s.franchisors[p.coupon], k)
 		}
-		it := p.def.Prize.Items
-		if it == nil {
-			continue
-		}
-		if len(it.Grid) == 0 {
-			key := packKey{it.Attribute, it.Code}
-			s.covering[key] = append(s.covering[key], k)
-			continue
-		}
-		for _, r := range it.Grid {
-			key := packKey{it.Attribute, r.Code}
+		attr, codes := p.prize.covered()
+		for _, code := range codes {
+			key := packKey{attr, code}
 			s.covering[key] = append(s.covering[key], k)
 		}
 	}
@@ -89,15 +81,15 @@ func (ps *packSale) franchisor(p *pack) *pack {
 }
 
 // preceded reports whether a live table whose items prize is on an
-// attribute of higher precedence than p's covers cart line i.
-func (ps *packSale) preceded(p *pack, i int) bool {
+// attribute of higher precedence than rank covers cart line i.
+func (ps *packSale) preceded(rank, i int) bool {
 	if ps.first == nil {
 		ps.first = make([]int, ps.rung.Len())
 		for j := range ps.first {
 			ps.first[j] = ps.firstRank(j)
 		}
 	}
-	return ps.first[i] < ps.set.rank(p.def.Prize.Items.Attribute)
+	return ps.first[i] < rank
 }
 
 // firstRank is the rank of the best live items prize covering line i.
