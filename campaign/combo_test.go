@@ -13,6 +13,7 @@ import (
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // Combo bonifications (supermarket combos) behaviour the scenario runner cannot show:
@@ -468,19 +469,19 @@ func TestComboKitSameProductBoughtAndBonus(t *testing.T) {
 	// Effective nets: line 1 20.00 − 6.67 = 13.33; line 2 10.00 − 3.33 = 6.67.
 	tests := []struct {
 		name string
-		now  []promo.Returned
+		now  []refund.Returned
 		want string
 	}{
 		// B back: 10 − 10 × 10/30 = 10 − 3.33 = 6.67.
-		{"B", []promo.Returned{{Line: "2", Quantity: testkit.Dec("1")}}, "6.67"},
+		{"B", []refund.Returned{{Line: "2", Quantity: testkit.Dec("1")}}, "6.67"},
 		// Both A back: 20 − 6.67 = 13.33.
-		{"both A", []promo.Returned{{Line: "1", Quantity: testkit.Dec("2")}}, "13.33"},
+		{"both A", []refund.Returned{{Line: "1", Quantity: testkit.Dec("2")}}, "13.33"},
 		// Everything back: 6.67 + 13.33 = 20.00 = what was paid (30 − 10).
-		{"all", []promo.Returned{{Line: "1", Quantity: testkit.Dec("2")}, {Line: "2", Quantity: testkit.Dec("1")}}, "20.00"},
+		{"all", []refund.Returned{{Line: "1", Quantity: testkit.Dec("2")}, {Line: "2", Quantity: testkit.Dec("1")}}, "20.00"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r, err := promo.Refund(res, nil, tc.now)
+			r, err := refund.Of(res, nil, tc.now)
 			if err != nil {
 				t.Fatalf("Refund: %v", err)
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // Privacy (LGPD: only what the purpose needs): events identify the
@@ -174,7 +175,7 @@ func TestPrivacyEventsCarryNoCPF(t *testing.T) {
 	}
 
 	t.Run("returns", func(t *testing.T) {
-		r, err := promo.Refund(res, nil, []promo.Returned{{Line: "1", Quantity: decimal.NewFromInt(1)}, {Line: "3", Quantity: decimal.NewFromInt(1)}})
+		r, err := refund.Of(res, nil, []refund.Returned{{Line: "1", Quantity: decimal.NewFromInt(1)}, {Line: "3", Quantity: decimal.NewFromInt(1)}})
 		if err != nil {
 			t.Fatalf("Refund: %v", err)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // Goods paid with cashback go back to the wallet, not to the customer's
@@ -25,7 +26,7 @@ func TestRefundRestoresCashback(t *testing.T) {
 		Total, Restored, Money string
 		Events                 []string
 	}
-	summary := func(r promo.RefundResult) got {
+	summary := func(r refund.Result) got {
 		g := got{Total: r.Total.StringFixed(2), Restored: r.Restored.StringFixed(2), Money: r.Money.StringFixed(2)}
 		for _, e := range r.Events {
 			g.Events = append(g.Events, e.Kind.String()+" "+e.Credit+" "+e.Amount.StringFixed(2))
@@ -50,15 +51,15 @@ func TestRefundRestoresCashback(t *testing.T) {
 		t.Run(tt.mode, func(t *testing.T) {
 			rs := campaign.MustLoad([]byte(`{"version": 1, "settings": {"cashback_redemption": "` + tt.mode + `"}, "campaigns": []}`))
 			res := promotest.Evaluate(t, cart, rs)
-			one := []promo.Returned{{Line: "1", Quantity: d("1")}}
-			r1, err := promo.Refund(res, nil, one)
+			one := []refund.Returned{{Line: "1", Quantity: d("1")}}
+			r1, err := refund.Of(res, nil, one)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tt.first, summary(r1)); diff != "" {
 				t.Errorf("first unit (-want +got):\n%s", diff)
 			}
-			r2, err := promo.Refund(res, one, one)
+			r2, err := refund.Of(res, one, one)
 			if err != nil {
 				t.Fatal(err)
 			}

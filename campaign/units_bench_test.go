@@ -9,6 +9,7 @@ import (
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // The unit benchmarks check that choosing units and refunding them work on
@@ -86,13 +87,13 @@ func BenchmarkRefundUnits(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			one := []promo.Returned{{Line: "0000", Quantity: decimal.NewFromInt(1)}}
-			if _, err := promo.Refund(sale, nil, one); err != nil {
+			one := []refund.Returned{{Line: "0000", Quantity: decimal.NewFromInt(1)}}
+			if _, err := refund.Of(sale, nil, one); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := promo.Refund(sale, nil, one); err != nil {
+				if _, err := refund.Of(sale, nil, one); err != nil {
 					b.Fatal(err)
 				}
 			}

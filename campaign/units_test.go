@@ -9,6 +9,7 @@ import (
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // TestUnitsCostDoesNotGrowWithUnits: the kernel works on runs of alike
@@ -53,16 +54,16 @@ func TestUnitsCostDoesNotGrowWithUnits(t *testing.T) {
 	if small, big := allocs(1_000), allocs(1_000_000); big > small+5 {
 		t.Errorf("Evaluate allocates %v times for 1,000,000 units, %v for 1,000: it must not grow with the units", big, small)
 	}
-	refund := func(units int64) float64 {
+	refundAllocs := func(units int64) float64 {
 		sale := promotest.Evaluate(t, cart(units), rs)
-		one := []promo.Returned{{Line: "1", Quantity: decimal.NewFromInt(1)}}
+		one := []refund.Returned{{Line: "1", Quantity: decimal.NewFromInt(1)}}
 		return testing.AllocsPerRun(5, func() {
-			if _, err := promo.Refund(sale, nil, one); err != nil {
+			if _, err := refund.Of(sale, nil, one); err != nil {
 				t.Fatal(err)
 			}
 		})
 	}
-	if small, big := refund(1_000), refund(1_000_000); big > small+5 {
+	if small, big := refundAllocs(1_000), refundAllocs(1_000_000); big > small+5 {
 		t.Errorf("Refund of one unit allocates %v times for a line of 1,000,000 units, %v for 1,000", big, small)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // A state-machine test of the wallet: sales that earn, sales that redeem,
@@ -443,10 +444,10 @@ func (m *machine) giveBack(t *rapid.T) {
 		t.Skip("nothing to return")
 	}
 	s := open[rapid.IntRange(0, len(open)-1).Draw(t, "sale")]
-	var earlier, now []promo.Returned
+	var earlier, now []refund.Returned
 	for _, l := range s.res.Lines {
 		if q := s.returned[l.ID]; q.Sign() > 0 {
-			earlier = append(earlier, promo.Returned{Line: l.ID, Quantity: q})
+			earlier = append(earlier, refund.Returned{Line: l.ID, Quantity: q})
 		}
 	}
 	for _, l := range s.res.Lines {
@@ -455,14 +456,14 @@ func (m *machine) giveBack(t *rapid.T) {
 			continue
 		}
 		if k := rapid.Int64Range(0, left).Draw(t, "units"); k > 0 {
-			now = append(now, promo.Returned{Line: l.ID, Quantity: decimal.NewFromInt(k)})
+			now = append(now, refund.Returned{Line: l.ID, Quantity: decimal.NewFromInt(k)})
 		}
 	}
 	if len(now) == 0 {
 		t.Skip("nothing drawn to return")
 	}
-	refund := func() (promo.RefundResult, error) { return promo.Refund(s.res, earlier, now) }
-	r, err := refund()
+	refundNow := func() (refund.Result, error) { return refund.Of(s.res, earlier, now) }
+	r, err := refundNow()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -526,7 +527,7 @@ func (m *machine) giveBack(t *rapid.T) {
 		t.Fatalf("restored %s of the %s the sale redeemed", s.restored, redeemedHere)
 	}
 	m.apply(t, &smStep{t: m.now, events: r.Events, again: func() ([]promo.Event, error) {
-		r, err := refund()
+		r, err := refundNow()
 		return r.Events, err
 	}})
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // checkTotals checks the wallet's books: what it says was earned,
@@ -264,13 +265,13 @@ func TestRefundReversesCashback(t *testing.T) {
 		t.Fatalf("earned %+v, want 7.78", earnedEvs)
 	}
 	earnedID := earnedEvs[0].ID
-	ret := func(q string) []promo.Returned { return []promo.Returned{{Line: "1", Quantity: testkit.Dec(q)}} }
+	ret := func(q string) []refund.Returned { return []refund.Returned{{Line: "1", Quantity: testkit.Dec(q)}} }
 
 	// One unit at a time: 7.78 x 10/30 = 2.5933 -> 2.59; two units:
 	// 7.78 x 20/30 = 5.1866 -> 5.18, so 5.18 - 2.59 = 2.59; the last takes
 	// 7.78 - 5.18 = 2.60. Each unit refunds 10.00.
 	steps := []struct {
-		earlier, now []promo.Returned
+		earlier, now []refund.Returned
 		refund, back string
 	}{
 		{nil, ret("1"), "10.00", "2.59"},
@@ -284,7 +285,7 @@ func TestRefundReversesCashback(t *testing.T) {
 	sum := decimal.Zero
 	ids := map[string]bool{}
 	for k, st := range steps {
-		r, err := promo.Refund(sale, st.earlier, st.now)
+		r, err := refund.Of(sale, st.earlier, st.now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -302,7 +303,7 @@ func TestRefundReversesCashback(t *testing.T) {
 			t.Errorf("return %d: id %s already used by an earlier return", k+1, e.ID)
 		}
 		ids[e.ID] = true
-		again, _ := promo.Refund(sale, st.earlier, st.now)
+		again, _ := refund.Of(sale, st.earlier, st.now)
 		if len(again.Events) != 1 || again.Events[0].ID != e.ID {
 			t.Errorf("return %d retried: events %+v, want id %s", k+1, again.Events, e.ID)
 		}
@@ -320,8 +321,8 @@ func TestRefundReversesCashback(t *testing.T) {
 
 	// Returned in two goes instead: 2.59, then the rest 7.78 - 2.59 = 5.19.
 	var parts []string
-	for _, st := range []struct{ earlier, now []promo.Returned }{{nil, ret("1")}, {ret("1"), ret("2")}} {
-		r, err := promo.Refund(sale, st.earlier, st.now)
+	for _, st := range []struct{ earlier, now []refund.Returned }{{nil, ret("1")}, {ret("1"), ret("2")}} {
+		r, err := refund.Of(sale, st.earlier, st.now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -343,7 +344,7 @@ func TestRefundReversesCashback(t *testing.T) {
 	if err := spent.Apply(t0.Add(time.Hour), []promo.Event{{ID: "r-later", Kind: promo.EventCashbackRedeemed, Credit: earnedID, Amount: testkit.Dec("5.00")}}); err != nil {
 		t.Fatal(err)
 	}
-	all, err := promo.Refund(sale, nil, ret("3"))
+	all, err := refund.Of(sale, nil, ret("3"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // bnBonus returns the bonus of the stand-in campaign c.
@@ -179,8 +180,8 @@ func TestBonusPointsComeBack(t *testing.T) {
 	if diff := cmp.Diff(map[string]decimal.Decimal{loyalty.ProgramID: testkit.Dec("20"), "dobro": testkit.Dec("20"), "fixo": testkit.Dec("10")}, sale, testkit.EquateDecimals()); diff != "" {
 		t.Fatalf("the sale's points (-want +got):\n%s", diff)
 	}
-	back := func(earlier, now []promo.Returned) map[string]decimal.Decimal {
-		r, err := promo.Refund(res, earlier, now)
+	back := func(earlier, now []refund.Returned) map[string]decimal.Decimal {
+		r, err := refund.Of(res, earlier, now)
 		if err != nil {
 			t.Fatalf("Refund: %v", err)
 		}
@@ -193,7 +194,7 @@ func TestBonusPointsComeBack(t *testing.T) {
 		}
 		return out
 	}
-	votoran := []promo.Returned{{Line: "2", Quantity: testkit.Dec("1")}}
+	votoran := []refund.Returned{{Line: "2", Quantity: testkit.Dec("1")}}
 	// Votoran back (60.00 of 100.00): the program and "dobro" weigh nothing
 	// on it, nothing back; "fixo" 10 x 60.00/100.00 = 6.
 	if diff := cmp.Diff(map[string]decimal.Decimal{"fixo": testkit.Dec("6")}, back(nil, votoran), testkit.EquateDecimals()); diff != "" {
@@ -201,7 +202,7 @@ func TestBonusPointsComeBack(t *testing.T) {
 	}
 	// Then Tigre: everything is back, the rest of each: 20, 20, 10 - 6 = 4.
 	want := map[string]decimal.Decimal{loyalty.ProgramID: testkit.Dec("20"), "dobro": testkit.Dec("20"), "fixo": testkit.Dec("4")}
-	if diff := cmp.Diff(want, back(votoran, []promo.Returned{{Line: "1", Quantity: testkit.Dec("1")}}), testkit.EquateDecimals()); diff != "" {
+	if diff := cmp.Diff(want, back(votoran, []refund.Returned{{Line: "1", Quantity: testkit.Dec("1")}}), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("then Tigre back (-want +got):\n%s", diff)
 	}
 }

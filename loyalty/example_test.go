@@ -8,6 +8,7 @@ import (
 
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 func ExampleNewProgram() {
@@ -167,9 +168,9 @@ func ExampleLedger() {
 		standing, _ := ledger.Standing(points.ID)
 		fmt.Printf("%s: A %s, B %s; %s stand\n", what, ledger.Balance(a), ledger.Balance(b), standing)
 	}
-	var returned []promo.Returned
-	giveBack := func(what string, now ...promo.Returned) {
-		r, err := promo.Refund(sale, returned, now)
+	var returned []refund.Returned
+	giveBack := func(what string, now ...refund.Returned) {
+		r, err := refund.Of(sale, returned, now)
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -182,7 +183,7 @@ func ExampleLedger() {
 	// points, weights 50.00 and 20.90.
 	step("sale", sale.Events)
 	// 70 x (50.00 x 1/2) / 70.90 = 24.68 -> 24 back.
-	giveBack("one Tigre back", promo.Returned{Line: "1", Quantity: one})
+	giveBack("one Tigre back", refund.Returned{Line: "1", Quantity: one})
 	// The 70 - 24 = 46 that stand move to B.
 	moved, err := loyalty.Reassign("pedido-2", points, b)
 	if err != nil {
@@ -191,12 +192,12 @@ func ExampleLedger() {
 	}
 	step("to B", moved)
 	// Votoran scored nothing: nothing back.
-	giveBack("Votoran back", promo.Returned{Line: "3", Quantity: one})
+	giveBack("Votoran back", refund.Returned{Line: "3", Quantity: one})
 	// 70 x (25.00 + 20.90) / 70.90 = 45.31 -> 45, less 24: 21 from B,
 	// who holds the points now.
-	giveBack("Amanco back", promo.Returned{Line: "2", Quantity: one})
+	giveBack("Amanco back", refund.Returned{Line: "2", Quantity: one})
 	// Every scoring line is back: the rest, 70 - 45 = 25.
-	giveBack("the other Tigre back", promo.Returned{Line: "1", Quantity: one})
+	giveBack("the other Tigre back", refund.Returned{Line: "1", Quantity: one})
 	// Output:
 	// sale: A 70, B 0; 70 stand
 	// one Tigre back: A 46, B 0; 46 stand

@@ -13,6 +13,7 @@ import (
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // Helpers shared by the tests of this package (prefix ly).
@@ -381,7 +382,7 @@ type lyStep struct {
 }
 
 // TestProgramPointsComeBackWithTheirLines returns sales step by step
-// (promo.Refund): the program's points come back in proportion to the
+// (refund.Of): the program's points come back in proportion to the
 // returned part of the lines they came from, Σ weight x returned/sold over
 // Σ weight, truncated to whole points, the whole rest once every scoring
 // line is back.
@@ -444,10 +445,10 @@ func TestProgramPointsComeBackWithTheirLines(t *testing.T) {
 			if len(pts) != 1 || !pts[0].Points.Equal(testkit.Dec(tt.sale)) {
 				t.Fatalf("want one event of %s points, got %+v", tt.sale, pts)
 			}
-			var earlier []promo.Returned
+			var earlier []refund.Returned
 			for k, st := range tt.steps {
-				now := []promo.Returned{{Line: st.line, Quantity: testkit.Dec(st.qty)}}
-				r, err := promo.Refund(res, earlier, now)
+				now := []refund.Returned{{Line: st.line, Quantity: testkit.Dec(st.qty)}}
+				r, err := refund.Of(res, earlier, now)
 				if err != nil {
 					t.Fatalf("step %d: Refund: %v", k, err)
 				}

@@ -10,6 +10,7 @@ import (
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // raSale is sale s1 of the mixed lines in loja-centro: 125 points for
@@ -353,9 +354,9 @@ func raTwoSales(t *testing.T, l *loyalty.Ledger) (promo.Result, promo.Event) {
 	return s1, pts[0]
 }
 
-func raRefund(t *testing.T, sale promo.Result, earlier, now []promo.Returned) []promo.Event {
+func raRefund(t *testing.T, sale promo.Result, earlier, now []refund.Returned) []promo.Event {
 	t.Helper()
-	r, err := promo.Refund(sale, earlier, now)
+	r, err := refund.Of(sale, earlier, now)
 	if err != nil {
 		t.Fatalf("Refund: %v", err)
 	}
@@ -364,11 +365,11 @@ func raRefund(t *testing.T, sale promo.Result, earlier, now []promo.Returned) []
 
 // TestLedgerReassignAndReturn follows a sale whose points are reassigned
 // (Consulta de Pedidos) and that is also partly returned, in both orders,
-// with the events the library gives (Reassign, promo.Refund). Whoever holds
+// with the events the library gives (Reassign, refund.Of). Whoever holds
 // the sale's points when goods come back loses the points those goods
 // carried; nobody else does; and no point of the sale is moved twice.
 func TestLedgerReassignAndReturn(t *testing.T) {
-	oneTigre := []promo.Returned{{Line: "1", Quantity: testkit.Dec("1")}}
+	oneTigre := []refund.Returned{{Line: "1", Quantity: testkit.Dec("1")}}
 	t.Run("reassigned, then partly returned", func(t *testing.T) {
 		var l loyalty.Ledger
 		s1, e := raTwoSales(t, &l)
@@ -413,7 +414,7 @@ func TestLedgerReassignAndReturn(t *testing.T) {
 		}
 		// The second Tigre: 25 x (18.75 x 2/3) / 25.00 = 12.50 -> 12, less
 		// the 6 taken: 6 from C, who holds the points now.
-		second := []promo.Returned{{Line: "1", Quantity: testkit.Dec("1")}}
+		second := []refund.Returned{{Line: "1", Quantity: testkit.Dec("1")}}
 		raApply(t, &l, raRefund(t, s1, oneTigre, second))
 		if diff := cmp.Diff(raWant("20", "0", "13", "33"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("after the second Tigre (-want +got):\n%s", diff)
@@ -421,8 +422,8 @@ func TestLedgerReassignAndReturn(t *testing.T) {
 		raStanding(t, &l, e.ID, "13", lyProC)
 		// The rest (Tigre and Amanco): every scoring line is back, 25 - 12 =
 		// 13, all that stands.
-		rest := []promo.Returned{{Line: "1", Quantity: testkit.Dec("1")}, {Line: "2", Quantity: testkit.Dec("1")}}
-		raApply(t, &l, raRefund(t, s1, []promo.Returned{{Line: "1", Quantity: testkit.Dec("2")}}, rest))
+		rest := []refund.Returned{{Line: "1", Quantity: testkit.Dec("1")}, {Line: "2", Quantity: testkit.Dec("1")}}
+		raApply(t, &l, raRefund(t, s1, []refund.Returned{{Line: "1", Quantity: testkit.Dec("2")}}, rest))
 		if diff := cmp.Diff(raWant("20", "0", "0", "20"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("after the rest (-want +got):\n%s", diff)
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // The points ledger against a simple model. The model keeps, per sale and
@@ -20,7 +21,7 @@ import (
 // them still stand, and the balance of every holder. Actions: score a sale
 // (promo.Evaluate), reassign a sale's program points to another
 // professional or remove them (Reassign), return part of a sale
-// (promo.Refund) and retry any of these with the same inputs. After every
+// (refund.Of) and retry any of these with the same inputs. After every
 // action the Ledger must agree with the model: the same balance for every
 // professional, no balance below zero, the sum of balances equal to earned
 // minus reversed, what stands of every sale's event and who holds it, and
@@ -56,7 +57,7 @@ type smHolding struct {
 type smSale struct {
 	cart     promo.Cart
 	res      promo.Result
-	earlier  []promo.Returned
+	earlier  []refund.Returned
 	left     []int64 // units of each line not yet returned
 	refunded decimal.Decimal
 	holdings []*smHolding
@@ -345,9 +346,9 @@ func (m *smMachine) giveBack(t *rapid.T) {
 	}
 	i := lines[rapid.IntRange(0, len(lines)-1).Draw(t, "line")]
 	q := int64(rapid.IntRange(1, int(s.left[i])).Draw(t, "units"))
-	now := []promo.Returned{{Line: s.cart.Lines[i].ID, Quantity: decimal.NewFromInt(q)}}
-	earlier := append([]promo.Returned(nil), s.earlier...)
-	rr, err := promo.Refund(s.res, earlier, now)
+	now := []refund.Returned{{Line: s.cart.Lines[i].ID, Quantity: decimal.NewFromInt(q)}}
+	earlier := append([]refund.Returned(nil), s.earlier...)
+	rr, err := refund.Of(s.res, earlier, now)
 	if err != nil {
 		t.Fatalf("Refund: %v", err)
 	}
@@ -397,7 +398,7 @@ func (m *smMachine) giveBack(t *rapid.T) {
 	m.apply(t, what, rr.Events)
 	sale := s.res
 	m.replays = append(m.replays, func() ([]promo.Event, error) {
-		r, err := promo.Refund(sale, earlier, now)
+		r, err := refund.Of(sale, earlier, now)
 		return r.Events, err
 	})
 }

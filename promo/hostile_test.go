@@ -239,30 +239,6 @@ func TestHostileSizeLimits(t *testing.T) {
 	ctCheckProblems(t, ctProblems(t, err, "cart"), []ctWantProblem{{"", fmt.Sprintf("a document of %d bytes: at most 1048576", len(big))}})
 }
 
-func TestHostileRefundPaths(t *testing.T) {
-	cart := ctValidCart()
-	res, err := promo.Evaluate(cart, promotest.NewRuleset(t, promo.Settings{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	huge := decimal.RequireFromString("1" + strings.Repeat("0", 10000))
-	_, err = promo.Refund(res, nil, []promo.Returned{{Line: "1", Quantity: decimal.NewFromInt(1)}, {Line: "1", Quantity: huge}})
-	ps := ctProblems(t, err, "return")
-	ctCheckProblems(t, ps, []ctWantProblem{{"now[1].quantity", "must be at most 1000000"}})
-	for _, p := range ps {
-		if len(p.Reason) > 200 {
-			t.Errorf("%s: a reason of %d bytes, want the limit, not the number", p.Path, len(p.Reason))
-		}
-	}
-
-	_, err = promo.Refund(res, []promo.Returned{{Line: "1", Quantity: decimal.NewFromInt(1)}},
-		[]promo.Returned{{Line: "2", Quantity: decimal.RequireFromString("0.1")}, {Line: "1", Quantity: decimal.NewFromInt(2)}})
-	ctCheckProblems(t, ctProblems(t, err, "return"), []ctWantProblem{{"now[1].quantity", `line "1": 3 returned of 2 sold`}})
-
-	_, err = promo.Refund(res, nil, []promo.Returned{{Line: "1", Quantity: decimal.RequireFromString("0.5")}})
-	ctCheckProblems(t, ctProblems(t, err, "return"), []ctWantProblem{{"now[0].quantity", `line "1" sells whole units`}})
-}
-
 func TestHostileLimitsComeFromTheRuleset(t *testing.T) {
 	raised := promotest.Load(t, `{"version": 1, "settings": {"limits": {"max_lines": 1500, "max_id_length": 200}}, "campaigns": []}`)
 	var lines []string

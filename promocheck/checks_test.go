@@ -12,6 +12,7 @@ import (
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
+	"github.com/promokit/promokit/refund"
 )
 
 // evaluate loads a ruleset and evaluates the lines under it.
@@ -102,7 +103,7 @@ func TestPromisesFail(t *testing.T) {
 		{"determinism", func(r promo.Result) []promocheck.Violation { return promocheck.Deterministic(cart, rs, r) },
 			func(r *promo.Result) { r.Lines[1].Net = testkit.Dec("4.49") }, []string{"determinism@"}},
 		{"refund", func(r promo.Result) []promocheck.Violation {
-			return promocheck.Refunds(r, [][]promo.Returned{{{Line: "1", Quantity: testkit.Dec("3")}, {Line: "2", Quantity: testkit.Dec("1")}}})
+			return promocheck.Refunds(r, [][]refund.Returned{{{Line: "1", Quantity: testkit.Dec("3")}, {Line: "2", Quantity: testkit.Dec("1")}}})
 		}, func(r *promo.Result) { r.Totals.Net = testkit.Dec("22.51") }, []string{"refund@"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -124,11 +125,11 @@ func TestPromisesFail(t *testing.T) {
 // what was paid.
 func TestRefundsInSteps(t *testing.T) {
 	_, _, res := evaluate(t, tenPercentAndThreeForTwo, line("1", "A", "3", "10.00"), line("2", "B", "1", "5.00"))
-	plan := [][]promo.Returned{{{Line: "1", Quantity: testkit.Dec("1")}}, {{Line: "1", Quantity: testkit.Dec("1")}, {Line: "2", Quantity: testkit.Dec("1")}}, {{Line: "1", Quantity: testkit.Dec("1")}}}
+	plan := [][]refund.Returned{{{Line: "1", Quantity: testkit.Dec("1")}}, {{Line: "1", Quantity: testkit.Dec("1")}, {Line: "2", Quantity: testkit.Dec("1")}}, {{Line: "1", Quantity: testkit.Dec("1")}}}
 	if vs := promocheck.Refunds(res, plan); len(vs) > 0 {
 		t.Errorf("violations: %v", vs)
 	}
-	over := [][]promo.Returned{{{Line: "1", Quantity: testkit.Dec("4")}}}
+	over := [][]refund.Returned{{{Line: "1", Quantity: testkit.Dec("4")}}}
 	if diff := cmp.Diff([]string{"refund@"}, kinds(promocheck.Refunds(res, over))); diff != "" {
 		t.Errorf("returning 4 of 3 (-want +got):\n%s", diff)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // hundred is 100 as a decimal.
@@ -113,7 +114,7 @@ func inRunOrder(res promo.Result, ids []string) []string {
 // cost plus the minimum margin, by product code) is sold below it once
 // the promotions applied: what the line's units are worth must be at
 // least quantity × floor. A unit's worth is what a return of it refunds
-// (promo.Refund): the line's net, with the discount of a promotion that
+// (refund.Of): the line's net, with the discount of a promotion that
 // forms groups of units ("leve 3 pague 2") shared among the units of its
 // groups, so that a free unit on one line lowers the price of the paid
 // ones on another; cashback redeemed as a discount is added back (it is
@@ -133,7 +134,7 @@ func FloorPrices(cart promo.Cart, res promo.Result, floors map[string]decimal.De
 		if !ok || len(ids) == 0 || gifts.Sign() > 0 {
 			continue
 		}
-		r, err := promo.Refund(res, nil, []promo.Returned{{Line: l.ID, Quantity: l.Quantity}})
+		r, err := refund.Of(res, nil, []refund.Returned{{Line: l.ID, Quantity: l.Quantity}})
 		if err != nil {
 			continue // Refunds reports a return it refuses
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/promokit/promokit/nfce"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // Promises checks everything the engine promises of one evaluation: Lines,
@@ -23,11 +24,11 @@ func Promises(cart promo.Cart, rs *promo.Ruleset, res promo.Result) []Violation 
 	out = append(out, Totals(res)...)
 	out = append(out, NFCe(res)...)
 	out = append(out, Deterministic(cart, rs, res)...)
-	var all []promo.Returned
+	var all []refund.Returned
 	for _, l := range res.Lines {
-		all = append(all, promo.Returned{Line: l.ID, Quantity: l.Quantity})
+		all = append(all, refund.Returned{Line: l.ID, Quantity: l.Quantity})
 	}
-	out = append(out, Refunds(res, [][]promo.Returned{all})...)
+	out = append(out, Refunds(res, [][]refund.Returned{all})...)
 	return out
 }
 

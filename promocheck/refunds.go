@@ -6,9 +6,10 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
-// Refunds returns the goods of a sale in the steps of plan (promo.Refund,
+// Refunds returns the goods of a sale in the steps of plan (refund.Of,
 // each step with the ones before as earlier returns; promogen.Returns
 // draws plans) and checks that every step is accepted and refunds no line
 // a negative amount; and, when the plan returns everything, that the
@@ -16,17 +17,17 @@ import (
 // result's net), that the cashback redeemed is restored to the cent, and
 // that every cashback credit and every points event the sale earned is
 // taken back exactly.
-func Refunds(sale promo.Result, plan [][]promo.Returned) []Violation {
+func Refunds(sale promo.Result, plan [][]refund.Returned) []Violation {
 	var out []Violation
 	bad := func(line string, amount, limit decimal.Decimal, pt, en string) {
 		out = append(out, Violation{Kind: KindRefund, Line: line, Amount: amount, Limit: limit, PT: pt, EN: en})
 	}
-	var earlier []promo.Returned
+	var earlier []refund.Returned
 	refunded, restored := decimal.Zero, decimal.Zero
 	reversed := map[string]decimal.Decimal{}
 	returned := map[string]decimal.Decimal{}
 	for k, step := range plan {
-		r, err := promo.Refund(sale, earlier, step)
+		r, err := refund.Of(sale, earlier, step)
 		if err != nil {
 			bad("", decimal.Zero, decimal.Zero, fmt.Sprintf("devolução %d recusada: %v", k+1, err), fmt.Sprintf("return %d refused: %v", k+1, err))
 			return out

@@ -23,7 +23,7 @@
 //   - cashback credits: [Wallet];
 //   - history (first purchase, used codes, budgets, limit counters):
 //     [History];
-//   - plans of returns for promo.Refund: [Returns];
+//   - plans of returns for refund.Of: [Returns];
 //   - what a ruleset names: [Mentions], [Captured], [MentionsOf];
 //   - carts shaped by a ruleset: [CartFor];
 //   - ruleset definitions for the library's own properties: [Ruleset],

@@ -15,6 +15,7 @@ import (
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promogen"
+	"github.com/promokit/promokit/refund"
 )
 
 func TestCartsAreValid(t *testing.T) {
@@ -125,7 +126,7 @@ func TestOptions(t *testing.T) {
 }
 
 // TestReturnsGiveBackEverything: a plan of returns returns every line's
-// quantity exactly, in whole units for counted lines, and promo.Refund
+// quantity exactly, in whole units for counted lines, and refund.Of
 // accepts each step.
 func TestReturnsGiveBackEverything(t *testing.T) {
 	rs := campaign.MustLoad([]byte(`{"version": 1, "campaigns": [{"id": "a", "name": "A", "start": "2026-01-01",
@@ -135,12 +136,12 @@ func TestReturnsGiveBackEverything(t *testing.T) {
 		res := promotest.Evaluate(t, c, rs)
 		plan := promogen.Returns(res).Draw(t, "plan")
 		back := map[string]decimal.Decimal{}
-		var earlier []promo.Returned
+		var earlier []refund.Returned
 		for k, step := range plan {
 			if len(step) == 0 {
 				t.Fatalf("step %d is empty", k)
 			}
-			if _, err := promo.Refund(res, earlier, step); err != nil {
+			if _, err := refund.Of(res, earlier, step); err != nil {
 				t.Fatalf("step %d refused: %v", k, err)
 			}
 			for _, r := range step {

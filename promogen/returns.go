@@ -5,6 +5,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // Returns generates a plan that gives back everything a sale sold, in one
@@ -12,10 +13,10 @@ import (
 // among them — whole units of a counted line, any part of a weighed one
 // down to its last decimal place. Every return of the plan holds at least
 // one line; shrinking goes to one return of everything.
-func Returns(sale promo.Result) *rapid.Generator[[][]promo.Returned] {
-	return rapid.Custom(func(t *rapid.T) [][]promo.Returned {
+func Returns(sale promo.Result) *rapid.Generator[[][]refund.Returned] {
+	return rapid.Custom(func(t *rapid.T) [][]refund.Returned {
 		steps := rapid.IntRange(1, 3).Draw(t, "returns")
-		plan := make([][]promo.Returned, steps)
+		plan := make([][]refund.Returned, steps)
 		for _, l := range sale.Lines {
 			scale := int32(0)
 			if l.Weighed || !l.Quantity.IsInteger() {
@@ -28,7 +29,7 @@ func Returns(sale promo.Result) *rapid.Generator[[][]promo.Returned] {
 					part = rapid.Int64Range(0, left).Draw(t, "returned")
 				}
 				if part > 0 {
-					plan[s] = append(plan[s], promo.Returned{Line: l.ID, Quantity: decimal.New(part, -scale)})
+					plan[s] = append(plan[s], refund.Returned{Line: l.ID, Quantity: decimal.New(part, -scale)})
 				}
 				left -= part
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 	"github.com/promokit/promokit/report"
 )
 
@@ -161,7 +162,7 @@ func buildFixture() (fixtureSales, error) {
 		Wallet: []promo.Credit{{ID: earned.ID, Campaign: earned.Campaign, Remaining: earned.Amount, EarnedAt: at("2026-11-16", "15:30"),
 			Store: earned.Store, AvailableFrom: earned.ValidFrom, ExpiresAt: earned.ValidUntil, Terms: *earned.Terms}},
 		Lines: []promo.Line{line("1", "MEIA", "vestuario/meias", "6", "10.00")}})
-	refund, err := promo.Refund(t2, nil, []promo.Returned{{Line: "1", Quantity: testkit.Dec("1")}})
+	refund, err := refund.Of(t2, nil, []refund.Returned{{Line: "1", Quantity: testkit.Dec("1")}})
 	if err != nil {
 		return fx, err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promogen"
+	"github.com/promokit/promokit/refund"
 	"github.com/promokit/promokit/report"
 )
 
@@ -89,22 +90,22 @@ func genRecords(t *rapid.T, rs *promo.Ruleset) []report.Record {
 			k := rapid.IntRange(0, len(sales)-1).Draw(t, "returned sale")
 			sale := out[sales[k]]
 			sales = slices.Delete(sales, k, k+1)
-			var back []promo.Returned
+			var back []refund.Returned
 			for _, l := range sale.Cart.Lines {
 				if rapid.Bool().Draw(t, "return line") {
-					back = append(back, promo.Returned{Line: l.ID, Quantity: l.Quantity})
+					back = append(back, refund.Returned{Line: l.ID, Quantity: l.Quantity})
 				}
 			}
 			if len(back) == 0 {
 				continue
 			}
-			refund, err := promo.Refund(sale.Result, nil, back)
+			rf, err := refund.Of(sale.Result, nil, back)
 			if err != nil {
 				t.Fatalf("refund of %s: %v", sale.Cart.ID, err)
 			}
 			now = now.Add(time.Minute)
 			out = append(out, report.ReturnRecord(promo.Cart{ID: "r-" + sale.Cart.ID, Time: now, Store: sale.Cart.Store,
-				Customer: sale.Cart.Customer}, refund))
+				Customer: sale.Cart.Customer}, rf))
 		}
 	}
 	return out

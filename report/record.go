@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // Record is one sale as the host recorded it: the cart it passed to
@@ -30,7 +31,7 @@ type Record struct {
 // the refund's events, the cashback_reversed and points_reversed events
 // that CashbackCredits subtracts. It is not a sale: no report counts it as
 // one.
-func ReturnRecord(ret promo.Cart, refund promo.RefundResult) Record {
+func ReturnRecord(ret promo.Cart, refund refund.Result) Record {
 	ret.Lines, ret.Exchanges, ret.Wallet = nil, nil, nil
 	return Record{Cart: ret, Result: promo.Result{CartID: ret.ID, Events: refund.Events}}
 }

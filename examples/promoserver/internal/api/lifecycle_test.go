@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 
 	"github.com/promokit/promokit/examples/promoserver/internal/load"
 	"github.com/promokit/promokit/examples/promoserver/internal/pgtest"
@@ -288,7 +289,7 @@ func TestVoidRestoresEverything(t *testing.T) {
 	}
 }
 
-// A return (devolução) values the units with promo.Refund and persists the
+// A return (devolução) values the units with refund.Of and persists the
 // reversal events; a retried return answers the same, and a return id used
 // with another content is a conflict.
 func TestReturnPersistsRefund(t *testing.T) {
@@ -307,7 +308,7 @@ func TestReturnPersistsRefund(t *testing.T) {
 				t.Fatalf("earned %s, want 1.29", earned.Amount)
 			}
 			req := map[string]any{"id": "dev-1", "time": time.Date(2026, 11, 22, 10, 0, 0, 0, time.FixedZone("-03", -3*3600)), "store": "loja-1",
-				"lines": []promo.Returned{{Line: "1", Quantity: decimal.NewFromInt(1)}}}
+				"lines": []refund.Returned{{Line: "1", Quantity: decimal.NewFromInt(1)}}}
 			status, body, err := s.admin.Do(context.Background(), "POST", "/v1/sales/devolucao-001/returns", req)
 			if err != nil || status != http.StatusCreated {
 				t.Fatalf("return: %d %s %v", status, body, err)
@@ -334,11 +335,11 @@ func TestReturnPersistsRefund(t *testing.T) {
 			if err != nil || status != http.StatusOK || !bytes.Equal(again, body) {
 				t.Fatalf("retried return: %d %s %v", status, again, err)
 			}
-			req["lines"] = []promo.Returned{{Line: "2", Quantity: decimal.NewFromInt(1)}}
+			req["lines"] = []refund.Returned{{Line: "2", Quantity: decimal.NewFromInt(1)}}
 			if status, body, _ := s.admin.Do(context.Background(), "POST", "/v1/sales/devolucao-001/returns", req); status != http.StatusConflict {
 				t.Fatalf("return id reused: %d %s", status, body)
 			}
-			req["id"], req["lines"] = "dev-2", []promo.Returned{{Line: "1", Quantity: decimal.NewFromInt(2)}}
+			req["id"], req["lines"] = "dev-2", []refund.Returned{{Line: "1", Quantity: decimal.NewFromInt(2)}}
 			if status, body, _ := s.admin.Do(context.Background(), "POST", "/v1/sales/devolucao-001/returns", req); status != http.StatusUnprocessableEntity {
 				t.Fatalf("returning more than is left: %d %s", status, body)
 			}

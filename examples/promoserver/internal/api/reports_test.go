@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 	"github.com/promokit/promokit/report"
 
 	"github.com/promokit/promokit/examples/promoserver/internal/load"
@@ -52,7 +53,7 @@ func TestReportsSQLEqualPackage(t *testing.T) {
 			}
 			for i, c := range earners[:3] {
 				req := store.ReturnRequest{ID: c.ID + "-dev", Time: c.Time.Add(24 * time.Hour), Store: "loja-1",
-					Lines: []promo.Returned{{Line: c.Lines[0].ID, Quantity: c.Lines[0].Quantity.Div(decimal.NewFromInt(int64(1 + i%2))).Truncate(0)}}}
+					Lines: []refund.Returned{{Line: c.Lines[0].ID, Quantity: c.Lines[0].Quantity.Div(decimal.NewFromInt(int64(1 + i%2))).Truncate(0)}}}
 				if req.Lines[0].Quantity.Sign() == 0 || c.Lines[0].Weighed {
 					req.Lines[0].Quantity = c.Lines[0].Quantity
 				}

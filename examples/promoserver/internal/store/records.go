@@ -8,6 +8,7 @@ import (
 	"iter"
 
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 	"github.com/promokit/promokit/report"
 )
 
@@ -99,7 +100,7 @@ func (s *Store) returnRecords(ctx context.Context, tx *sql.Tx, yield func(report
 			return err
 		}
 		ret := promo.Cart{ID: x.id, Time: at, Store: promo.Store{ID: x.store}, Customer: sale.Customer}
-		if !yield(report.ReturnRecord(ret, promo.RefundResult{Events: events})) {
+		if !yield(report.ReturnRecord(ret, refund.Result{Events: events})) {
 			return errStopped
 		}
 	}

@@ -11,9 +11,10 @@ import (
 	"time"
 
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
-// Return values a return with promo.Refund against the sale's result and
+// Return values a return with refund.Of against the sale's result and
 // what earlier returns took, and writes the refund's events (cashback
 // reversed and restored, points reversed) in one transaction.
 func (s *Store) Return(ctx context.Context, saleID string, req ReturnRequest) (Outcome, error) {
@@ -38,12 +39,12 @@ func (s *Store) Return(ctx context.Context, saleID string, req ReturnRequest) (O
 		if err != nil {
 			return err
 		}
-		refund, err := promo.Refund(sale, earlier, req.Lines)
+		rf, err := refund.Of(sale, earlier, req.Lines)
 		if err != nil {
 			invalid = err
 			return errRollback
 		}
-		resp, err := s.writeReturn(ctx, tx, saleID, version, req, refund)
+		resp, err := s.writeReturn(ctx, tx, saleID, version, req, rf)
 		if err != nil {
 			return err
 		}
@@ -81,7 +82,7 @@ func (s *Store) claimReturn(ctx context.Context, tx *sql.Tx, saleID, id, content
 
 // saleToReturn reads and locks the sale a return is of, with what earlier
 // returns took; a sale missing or voided sets invalid and rolls back.
-func (s *Store) saleToReturn(ctx context.Context, tx *sql.Tx, saleID string, invalid *error) (promo.Result, int64, []promo.Returned, error) {
+func (s *Store) saleToReturn(ctx context.Context, tx *sql.Tx, saleID string, invalid *error) (promo.Result, int64, []refund.Returned, error) {
 	var sale promo.Result
 	var status, resultJSON string
 	var version int64
@@ -99,10 +100,10 @@ func (s *Store) saleToReturn(ctx context.Context, tx *sql.Tx, saleID string, inv
 	if err := json.Unmarshal([]byte(resultJSON), &sale); err != nil {
 		return sale, 0, nil, err
 	}
-	var earlier []promo.Returned
+	var earlier []refund.Returned
 	err = eachRow(ctx, tx, s.q("SELECT lines FROM returns WHERE sale_id = ? AND status = 'done' ORDER BY id"), []any{saleID}, func(rows *sql.Rows) error {
 		var text string
-		var ls []promo.Returned
+		var ls []refund.Returned
 		if err := rows.Scan(&text); err != nil {
 			return err
 		}
@@ -117,9 +118,9 @@ func (s *Store) saleToReturn(ctx context.Context, tx *sql.Tx, saleID string, inv
 
 // writeReturn locks the credits the refund moves, writes its events and
 // marks the return done with its answer, which it returns.
-func (s *Store) writeReturn(ctx context.Context, tx *sql.Tx, saleID string, version int64, req ReturnRequest, refund promo.RefundResult) (json.RawMessage, error) {
+func (s *Store) writeReturn(ctx context.Context, tx *sql.Tx, saleID string, version int64, req ReturnRequest, rf refund.Result) (json.RawMessage, error) {
 	var credits []string
-	for _, e := range refund.Events {
+	for _, e := range rf.Events {
 		credits = append(credits, e.Credit, e.Reverses)
 	}
 	credits = slices.DeleteFunc(credits, func(c string) bool { return c == "" })
@@ -131,7 +132,7 @@ func (s *Store) writeReturn(ctx context.Context, tx *sql.Tx, saleID string, vers
 		return nil, err
 	}
 	ec := &eventContext{rs: rs, saleID: saleID, origin: "return", originID: req.ID, store: req.Store, at: req.Time}
-	for i, e := range refund.Events {
+	for i, e := range rf.Events {
 		h, err := fromLibrary(e)
 		if err != nil {
 			return nil, err
@@ -140,7 +141,7 @@ func (s *Store) writeReturn(ctx context.Context, tx *sql.Tx, saleID string, vers
 			return nil, err
 		}
 	}
-	resp, err := json.Marshal(ReturnResponse{ReturnID: req.ID, SaleID: saleID, Refund: refund})
+	resp, err := json.Marshal(ReturnResponse{ReturnID: req.ID, SaleID: saleID, Refund: rf})
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +149,7 @@ func (s *Store) writeReturn(ctx context.Context, tx *sql.Tx, saleID string, vers
 	if err != nil {
 		return nil, err
 	}
-	refundJSON, err := json.Marshal(refund)
+	refundJSON, err := json.Marshal(rf)
 	if err != nil {
 		return nil, err
 	}
@@ -169,12 +170,12 @@ type ReturnRequest struct {
 	Time  time.Time `json:"time"`
 	Store string    `json:"store"`
 	// Lines are the quantities returned, by the sale's line ids.
-	Lines []promo.Returned `json:"lines"`
+	Lines []refund.Returned `json:"lines"`
 }
 
 // ReturnResponse is the answer to a return.
 type ReturnResponse struct {
-	ReturnID string             `json:"return_id"`
-	SaleID   string             `json:"sale_id"`
-	Refund   promo.RefundResult `json:"refund"`
+	ReturnID string        `json:"return_id"`
+	SaleID   string        `json:"sale_id"`
+	Refund   refund.Result `json:"refund"`
 }

@@ -1,4 +1,4 @@
-package promo_test
+package refund_test
 
 import (
 	"errors"
@@ -11,10 +11,11 @@ import (
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
 )
 
 // Every expected value in this file is worked out by hand in the comments
-// next to it, from the rules Refund documents: a line's net (with the
+// next to it, from the rules refund.Of documents: a line's net (with the
 // discount of a grouped promotion shared among its participants by gross
 // value) is split over its units in cents, largest remainder, the first
 // units taking the extra cents; a weighed line is prorated and rounded
@@ -36,29 +37,29 @@ func rfSale(t *testing.T, ruleset string, c promo.Cart) promo.Result {
 	return res
 }
 
-func rfRet(line, qty string) promo.Returned {
-	return promo.Returned{Line: line, Quantity: testkit.Dec(qty)}
+func rfRet(line, qty string) refund.Returned {
+	return refund.Returned{Line: line, Quantity: testkit.Dec(qty)}
 }
 
 // rfStep is one return of a sale and the refund expected for it.
 type rfStep struct {
-	now   []promo.Returned
-	lines []promo.RefundLine
+	now   []refund.Returned
+	lines []refund.Line
 	total string
 }
 
 // rfRun makes the returns of steps one after the other (each with the
 // earlier ones as earlier) and checks each refund and that they add up to
 // wantSum.
-func rfRun(t *testing.T, sale promo.Result, steps []rfStep, wantSum string) []promo.RefundResult {
+func rfRun(t *testing.T, sale promo.Result, steps []rfStep, wantSum string) []refund.Result {
 	t.Helper()
-	var earlier []promo.Returned
-	var out []promo.RefundResult
+	var earlier []refund.Returned
+	var out []refund.Result
 	sum := decimal.Zero
 	for k, s := range steps {
-		got, err := promo.Refund(sale, earlier, s.now)
+		got, err := refund.Of(sale, earlier, s.now)
 		if err != nil {
-			t.Fatalf("step %d: Refund: %v", k, err)
+			t.Fatalf("step %d: refund.Of: %v", k, err)
 		}
 		if diff := cmp.Diff(s.lines, got.Lines, testkit.EquateDecimals()); diff != "" {
 			t.Errorf("step %d: refund lines (-want +got):\n%s", k, diff)
@@ -89,8 +90,8 @@ func TestRefundPlainLine(t *testing.T) {
 	// 3 x 10.00 = 30.00, no discount: 10.00 a unit.
 	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{promotest.Line("1", "3", "10.00"), promotest.Line("2", "1", "5.00")}})
 	rfRun(t, sale, []rfStep{
-		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("10.00")}}, total: "10.00"},
-		{now: []promo.Returned{rfRet("1", "2")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("2"), Amount: testkit.Dec("20.00")}}, total: "20.00"},
+		{now: []refund.Returned{rfRet("1", "1")}, lines: []refund.Line{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("10.00")}}, total: "10.00"},
+		{now: []refund.Returned{rfRet("1", "2")}, lines: []refund.Line{{Line: "1", Quantity: testkit.Dec("2"), Amount: testkit.Dec("20.00")}}, total: "20.00"},
 	}, "30.00")
 }
 
@@ -115,28 +116,28 @@ func TestRefundLineWithSaleDiscount(t *testing.T) {
 	}
 	t.Run("one unit", func(t *testing.T) {
 		rfRun(t, sale, []rfStep{
-			{now: []promo.Returned{rfRet("2", "1")}, lines: []promo.RefundLine{{Line: "2", Quantity: testkit.Dec("1"), Amount: testkit.Dec("9.38")}}, total: "9.38"},
+			{now: []refund.Returned{rfRet("2", "1")}, lines: []refund.Line{{Line: "2", Quantity: testkit.Dec("1"), Amount: testkit.Dec("9.38")}}, total: "9.38"},
 		}, "9.38")
 	})
 	t.Run("one then two add up to the net", func(t *testing.T) {
 		// 9.38, then 9.38 + 9.37 = 18.75; 9.38 + 18.75 = 28.13.
 		rfRun(t, sale, []rfStep{
-			{now: []promo.Returned{rfRet("2", "1")}, lines: []promo.RefundLine{{Line: "2", Quantity: testkit.Dec("1"), Amount: testkit.Dec("9.38")}}, total: "9.38"},
-			{now: []promo.Returned{rfRet("2", "2")}, lines: []promo.RefundLine{{Line: "2", Quantity: testkit.Dec("2"), Amount: testkit.Dec("18.75")}}, total: "18.75"},
+			{now: []refund.Returned{rfRet("2", "1")}, lines: []refund.Line{{Line: "2", Quantity: testkit.Dec("1"), Amount: testkit.Dec("9.38")}}, total: "9.38"},
+			{now: []refund.Returned{rfRet("2", "2")}, lines: []refund.Line{{Line: "2", Quantity: testkit.Dec("2"), Amount: testkit.Dec("18.75")}}, total: "18.75"},
 		}, "28.13")
 	})
 	t.Run("two then one add up to the net", func(t *testing.T) {
 		// 9.38 + 9.38 = 18.76, then 9.37; 28.13.
 		rfRun(t, sale, []rfStep{
-			{now: []promo.Returned{rfRet("2", "2")}, lines: []promo.RefundLine{{Line: "2", Quantity: testkit.Dec("2"), Amount: testkit.Dec("18.76")}}, total: "18.76"},
-			{now: []promo.Returned{rfRet("2", "1")}, lines: []promo.RefundLine{{Line: "2", Quantity: testkit.Dec("1"), Amount: testkit.Dec("9.37")}}, total: "9.37"},
+			{now: []refund.Returned{rfRet("2", "2")}, lines: []refund.Line{{Line: "2", Quantity: testkit.Dec("2"), Amount: testkit.Dec("18.76")}}, total: "18.76"},
+			{now: []refund.Returned{rfRet("2", "1")}, lines: []refund.Line{{Line: "2", Quantity: testkit.Dec("1"), Amount: testkit.Dec("9.37")}}, total: "9.37"},
 		}, "28.13")
 	})
 	t.Run("everything at once is the sale's net", func(t *testing.T) {
 		// 80.00 - 5.00 = 75.00: line 1 46.87, line 2 28.13.
 		rfRun(t, sale, []rfStep{
-			{now: []promo.Returned{rfRet("2", "3"), rfRet("1", "1")},
-				lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("46.87")}, {Line: "2", Quantity: testkit.Dec("3"), Amount: testkit.Dec("28.13")}},
+			{now: []refund.Returned{rfRet("2", "3"), rfRet("1", "1")},
+				lines: []refund.Line{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("46.87")}, {Line: "2", Quantity: testkit.Dec("3"), Amount: testkit.Dec("28.13")}},
 				total: "75.00"},
 		}, "75.00")
 	})
@@ -155,8 +156,8 @@ func TestRefundWeighedLine(t *testing.T) {
 	l.Weighed = true
 	sale := rfSale(t, rs, promo.Cart{Lines: []promo.Line{l}})
 	rfRun(t, sale, []rfStep{
-		{now: []promo.Returned{rfRet("1", "0.300")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("0.3"), Amount: testkit.Dec("10.77")}}, total: "10.77"},
-		{now: []promo.Returned{rfRet("1", "0.435")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("0.435"), Amount: testkit.Dec("15.63")}}, total: "15.63"},
+		{now: []refund.Returned{rfRet("1", "0.300")}, lines: []refund.Line{{Line: "1", Quantity: testkit.Dec("0.3"), Amount: testkit.Dec("10.77")}}, total: "10.77"},
+		{now: []refund.Returned{rfRet("1", "0.435")}, lines: []refund.Line{{Line: "1", Quantity: testkit.Dec("0.435"), Amount: testkit.Dec("15.63")}}, total: "15.63"},
 	}, "26.40")
 }
 
@@ -168,8 +169,8 @@ func TestRefundWeighedLineWithWholeQuantity(t *testing.T) {
 	l.Weighed = true
 	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{l}})
 	rfRun(t, sale, []rfStep{
-		{now: []promo.Returned{rfRet("1", "0.5")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("0.5"), Amount: testkit.Dec("5.00")}}, total: "5.00"},
-		{now: []promo.Returned{rfRet("1", "1.5")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1.5"), Amount: testkit.Dec("15.00")}}, total: "15.00"},
+		{now: []refund.Returned{rfRet("1", "0.5")}, lines: []refund.Line{{Line: "1", Quantity: testkit.Dec("0.5"), Amount: testkit.Dec("5.00")}}, total: "5.00"},
+		{now: []refund.Returned{rfRet("1", "1.5")}, lines: []refund.Line{{Line: "1", Quantity: testkit.Dec("1.5"), Amount: testkit.Dec("15.00")}}, total: "15.00"},
 	}, "20.00")
 }
 
@@ -189,8 +190,8 @@ func TestRefundBuy3Pay2OneLine(t *testing.T) {
 		t.Fatalf("discount: want 30.00, got %s", got)
 	}
 	rfRun(t, sale, []rfStep{
-		{now: []promo.Returned{rfRet("1", "2")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("2"), Amount: testkit.Dec("40.00")}}, total: "40.00"},
-		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("20.00")}}, total: "20.00"},
+		{now: []refund.Returned{rfRet("1", "2")}, lines: []refund.Line{{Line: "1", Quantity: testkit.Dec("2"), Amount: testkit.Dec("40.00")}}, total: "40.00"},
+		{now: []refund.Returned{rfRet("1", "1")}, lines: []refund.Line{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("20.00")}}, total: "20.00"},
 	}, "60.00")
 }
 
@@ -220,10 +221,10 @@ func TestRefundBuy3Pay2ThreeLines(t *testing.T) {
 		t.Errorf("participants (-want +got):\n%s", diff)
 	}
 	rfRun(t, sale, []rfStep{
-		{now: []promo.Returned{rfRet("B", "1"), rfRet("A", "1")},
-			lines: []promo.RefundLine{{Line: "A", Quantity: testkit.Dec("1"), Amount: testkit.Dec("22.50")}, {Line: "B", Quantity: testkit.Dec("1"), Amount: testkit.Dec("22.50")}},
+		{now: []refund.Returned{rfRet("B", "1"), rfRet("A", "1")},
+			lines: []refund.Line{{Line: "A", Quantity: testkit.Dec("1"), Amount: testkit.Dec("22.50")}, {Line: "B", Quantity: testkit.Dec("1"), Amount: testkit.Dec("22.50")}},
 			total: "45.00"},
-		{now: []promo.Returned{rfRet("C", "1")}, lines: []promo.RefundLine{{Line: "C", Quantity: testkit.Dec("1"), Amount: testkit.Dec("15.00")}}, total: "15.00"},
+		{now: []refund.Returned{rfRet("C", "1")}, lines: []refund.Line{{Line: "C", Quantity: testkit.Dec("1"), Amount: testkit.Dec("15.00")}}, total: "15.00"},
 	}, "60.00")
 }
 
@@ -231,14 +232,14 @@ func TestRefundErrors(t *testing.T) {
 	// Line 1: 3 units, line 2: 1 unit. Everything wrong is reported at once,
 	// and nothing is refunded.
 	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{promotest.Line("1", "3", "10.00"), promotest.Line("2", "1", "5.00")}})
-	earlier := []promo.Returned{rfRet("1", "2"), rfRet("x", "1")}
-	now := []promo.Returned{
+	earlier := []refund.Returned{rfRet("1", "2"), rfRet("x", "1")}
+	now := []refund.Returned{
 		rfRet("9", "1"),   // no such line
 		rfRet("1", "2"),   // 2 earlier + 2 now = 4 of 3 sold
 		rfRet("2", "0.5"), // line 2 sells whole units
 		rfRet("2", "0"),   // nothing returned
 	}
-	got, err := promo.Refund(sale, earlier, now)
+	got, err := refund.Of(sale, earlier, now)
 	var ve *promo.ValidationError
 	if !errors.As(err, &ve) {
 		t.Fatalf("want a *promo.ValidationError, got %v (result %+v)", err, got)
@@ -323,10 +324,10 @@ func TestRefundReversesCashbackAndPoints(t *testing.T) {
 	// takes what is left: cashback 3.33 - 1.99 = 1.34; points 33 - 19 = 14.
 	// Sums: 0.99 + 1.00 + 1.34 = 3.33 and 9 + 10 + 14 = 33.
 	steps := []rfStep{
-		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("10.00")}}, total: "10.00"},
-		{now: []promo.Returned{rfRet("1", "1")}, lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("10.00")}}, total: "10.00"},
-		{now: []promo.Returned{rfRet("2", "1"), rfRet("1", "1")},
-			lines: []promo.RefundLine{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("10.00")}, {Line: "2", Quantity: testkit.Dec("1"), Amount: testkit.Dec("3.33")}},
+		{now: []refund.Returned{rfRet("1", "1")}, lines: []refund.Line{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("10.00")}}, total: "10.00"},
+		{now: []refund.Returned{rfRet("1", "1")}, lines: []refund.Line{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("10.00")}}, total: "10.00"},
+		{now: []refund.Returned{rfRet("2", "1"), rfRet("1", "1")},
+			lines: []refund.Line{{Line: "1", Quantity: testkit.Dec("1"), Amount: testkit.Dec("10.00")}, {Line: "2", Quantity: testkit.Dec("1"), Amount: testkit.Dec("3.33")}},
 			total: "13.33"},
 	}
 	wantEvents := [][]rfReversal{
@@ -351,8 +352,8 @@ func TestRefundReversesCashbackAndPoints(t *testing.T) {
 	}
 
 	t.Run("a retried return gives the same ids", func(t *testing.T) {
-		earlier := []promo.Returned{rfRet("1", "1")}
-		a, err := promo.Refund(sale, earlier, steps[1].now)
+		earlier := []refund.Returned{rfRet("1", "1")}
+		a, err := refund.Of(sale, earlier, steps[1].now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -361,7 +362,7 @@ func TestRefundReversesCashbackAndPoints(t *testing.T) {
 		}
 	})
 	t.Run("everything at once takes everything back", func(t *testing.T) {
-		r, err := promo.Refund(sale, nil, []promo.Returned{rfRet("1", "3"), rfRet("2", "1")})
+		r, err := refund.Of(sale, nil, []refund.Returned{rfRet("1", "3"), rfRet("2", "1")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -380,7 +381,7 @@ func TestRefundReversesCashbackAndPoints(t *testing.T) {
 		// (both lines scored points here: every brand participates)
 		// 3.33 of 33.33: cashback 3.33 x 3.33 / 33.33 = 0.3327 -> 0.33;
 		// points 33 x 3.33 / 33.33 = 3.297 -> 3.
-		r, err := promo.Refund(sale, nil, []promo.Returned{rfRet("2", "1")})
+		r, err := refund.Of(sale, nil, []refund.Returned{rfRet("2", "1")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -412,7 +413,7 @@ func TestRefundPointsFollowTheLinesThatScored(t *testing.T) {
 	if len(sale.Events) != 1 || !sale.Events[0].Points.Equal(testkit.Dec("10")) {
 		t.Fatalf("want one points event of 10 points, got %+v", sale.Events)
 	}
-	reversed := func(r promo.RefundResult) decimal.Decimal {
+	reversed := func(r refund.Result) decimal.Decimal {
 		p := decimal.Zero
 		for _, e := range r.Events {
 			if e.Kind == promo.EventPointsReversed {
@@ -421,11 +422,11 @@ func TestRefundPointsFollowTheLinesThatScored(t *testing.T) {
 		}
 		return p
 	}
-	first, err := promo.Refund(sale, nil, []promo.Returned{rfRet("2", "1")})
+	first, err := refund.Of(sale, nil, []refund.Returned{rfRet("2", "1")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := promo.Refund(sale, []promo.Returned{rfRet("2", "1")}, []promo.Returned{rfRet("1", "1")})
+	second, err := refund.Of(sale, []refund.Returned{rfRet("2", "1")}, []refund.Returned{rfRet("1", "1")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -463,7 +464,7 @@ func TestRefundRestoresCashbackPerCredit(t *testing.T) {
 		t.Fatalf("redeemed (-want +got):\n%s", diff)
 	}
 
-	restoredBy := func(r promo.RefundResult) []restored {
+	restoredBy := func(r refund.Result) []restored {
 		var out []restored
 		for _, e := range r.Events {
 			if e.Kind == promo.EventCashbackRestored {
@@ -472,13 +473,13 @@ func TestRefundRestoresCashbackPerCredit(t *testing.T) {
 		}
 		return out
 	}
-	one := []promo.Returned{{Line: "1", Quantity: testkit.Dec("1")}}
+	one := []refund.Returned{{Line: "1", Quantity: testkit.Dec("1")}}
 
 	// First return, one unit: the line's 0.02 of cashback split over its 2
 	// units is 0.01 each, so 0.01 comes back. Spread over the credits by
 	// what they gave (0.01 : 0.01): 0.005 each → 0.00 each, the cent to the
 	// tie's lower position, c1. c1 +0.01.
-	r1, err := promo.Refund(res, nil, one)
+	r1, err := refund.Of(res, nil, one)
 	if err != nil {
 		t.Fatalf("Refund 1: %v", err)
 	}
@@ -489,16 +490,55 @@ func TestRefundRestoresCashbackPerCredit(t *testing.T) {
 	// Second return, the other unit: 0.02 restored in all, 0.01 to each
 	// credit; c1 already got its 0.01, so this 0.01 goes to c2 (not a second
 	// 0.01 to c1, which gave only 0.01).
-	r2, err := promo.Refund(res, one, one)
+	r2, err := refund.Of(res, one, one)
 	if err != nil {
 		t.Fatalf("Refund 2: %v", err)
 	}
 	if diff := cmp.Diff([]restored{{"c2", testkit.Dec("0.01")}}, restoredBy(r2), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("second return restored (-want +got):\n%s", diff)
 	}
-	for _, r := range []promo.RefundResult{r1, r2} {
+	for _, r := range []refund.Result{r1, r2} {
 		if !r.Restored.Equal(testkit.Dec("0.01")) {
 			t.Errorf("Restored = %s, want 0.01", r.Restored)
 		}
 	}
+}
+
+// rfProblem is an expected problem: its exact path and a part of its
+// reason.
+type rfProblem struct{ Path, Contains string }
+
+// rfProblems checks that err is a return's *promo.ValidationError with
+// the problems want, in order.
+func rfProblems(t *testing.T, err error, want []rfProblem) {
+	t.Helper()
+	var ve *promo.ValidationError
+	if !errors.As(err, &ve) || ve.What != "return" {
+		t.Fatalf("want a *promo.ValidationError of a return, got %T %v", err, err)
+	}
+	got := make([]rfProblem, len(ve.Problems))
+	for i, p := range ve.Problems {
+		got[i] = rfProblem{p.Path, p.Reason}
+		if len(p.Reason) > 200 {
+			t.Errorf("%s: a reason of %d bytes, want the limit, not the number", p.Path, len(p.Reason))
+		}
+	}
+	testkit.CheckProblems(t, want, got)
+}
+
+func TestRefundHostileQuantities(t *testing.T) {
+	// Line 1: 2 units sold whole; line 2: 0.735 kg weighed.
+	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{
+		promotest.Line("1", "2", "10.00"),
+		{ID: "2", ProductCode: "B", Quantity: testkit.Dec("0.735"), Weighed: true, UnitPrice: testkit.Dec("0")},
+	}})
+	huge := decimal.RequireFromString("1" + strings.Repeat("0", 10000))
+	_, err := refund.Of(sale, nil, []refund.Returned{rfRet("1", "1"), {Line: "1", Quantity: huge}})
+	rfProblems(t, err, []rfProblem{{"now[1].quantity", "must be at most 1000000"}})
+
+	_, err = refund.Of(sale, []refund.Returned{rfRet("1", "1")}, []refund.Returned{rfRet("2", "0.1"), rfRet("1", "2")})
+	rfProblems(t, err, []rfProblem{{"now[1].quantity", `line "1": 3 returned of 2 sold`}})
+
+	_, err = refund.Of(sale, nil, []refund.Returned{rfRet("1", "0.5")})
+	rfProblems(t, err, []rfProblem{{"now[0].quantity", `line "1" sells whole units`}})
 }
