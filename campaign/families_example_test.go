@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/funding"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -124,7 +125,7 @@ func ExampleCombo_quantity() {
 }
 
 // An industry promotion (Scanntech): "leve 3 pague 2" funded 60% by the
-// manufacturer. Every adjustment says how it splits, and FundingRecords
+// manufacturer. Every adjustment says how it splits, and funding.Records
 // exports what the manufacturer reimburses.
 func ExampleIndustryPromotion() {
 	rs, err := campaign.Load([]byte(`{
@@ -168,7 +169,7 @@ func ExampleIndustryPromotion() {
 				a.Shares[0].Funder, a.Shares[0].Amount.StringFixed(2), a.Shares[1].Funder, a.Shares[1].Amount.StringFixed(2))
 		}
 	}
-	out, err := json.Marshal(promo.FundingRecords(cart, res))
+	out, err := json.Marshal(funding.Records(cart, res))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -10,6 +10,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/funding"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
@@ -26,7 +27,7 @@ import (
 //     buy (the host adds every counter delta it gets to its history);
 //   - funded shares add up exactly to the adjustment, the funder's part
 //     being the adjustment times its share rounded once with the ruleset's
-//     mode, and FundingRecords add up to the funded adjustments;
+//     mode, and funding.Records add up to the funded adjustments;
 //   - no unit takes part in two kits of the same combo: a kit combo's
 //     participants never count more units of a line than it has, and the
 //     bonus units discounted are exactly the occurrences times the bonus
@@ -303,11 +304,11 @@ func TestFamiliesPropertyFundedSharesAddUp(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		mode := rapid.SampledFrom([]string{"half_even", "half_up", "truncate"}).Draw(t, "rounding")
 		def := campaign.Ruleset{Settings: campaign.Settings{Rounding: campaign.Rounding(mode)}}
-		type funding struct {
+		type funderShare struct {
 			funder string
 			pct    decimal.Decimal // 100 when the funder pays it all
 		}
-		funders := map[string]funding{}
+		funders := map[string]funderShare{}
 		share := func(name string) *decimal.Decimal {
 			if rapid.IntRange(0, 3).Draw(t, name+"_all_die") == 0 {
 				return nil
@@ -331,7 +332,7 @@ func TestFamiliesPropertyFundedSharesAddUp(t *testing.T) {
 					Percent: testkit.Cents(rapid.IntRange(1, 5000).Draw(t, "tier_hundredths"))}}
 			}
 			def.IndustryPromotions = append(def.IndustryPromotions, d)
-			funders[d.ID] = funding{d.Funder, pctOf(d.FunderShare)}
+			funders[d.ID] = funderShare{d.Funder, pctOf(d.FunderShare)}
 		}
 		if rapid.Bool().Draw(t, "kit") {
 			sh := share("kit")
@@ -340,12 +341,12 @@ func TestFamiliesPropertyFundedSharesAddUp(t *testing.T) {
 				Buy:   []campaign.ComboItem{{Product: rapid.SampledFrom(famProducts).Draw(t, "kit_buy"), Quantity: 1}},
 				Bonus: []campaign.ComboBonus{{Product: rapid.SampledFrom(famProducts).Draw(t, "kit_bonus"), Quantity: 1, Percent: new(testkit.Cents(rapid.IntRange(1, 10000).Draw(t, "kit_hundredths")))}}})
 			// A combo's share left out means the funder pays it all.
-			funders["kit"] = funding{"Mfr", pctOf(sh)}
+			funders["kit"] = funderShare{"Mfr", pctOf(sh)}
 		}
 		if rapid.Bool().Draw(t, "reshop") {
 			def.Campaigns = append(def.Campaigns, campaign.Campaign{General: campaign.General{ID: "rede", Name: "Rede", Start: "2026-11-01"}, FundedBy: "Rede",
 				NoActivationRules: true, Benefit: campaign.Benefit{On: "sale", Percent: new(testkit.Cents(rapid.IntRange(1, 3000).Draw(t, "sale_hundredths")))}})
-			funders["rede"] = funding{"Rede", decimal.NewFromInt(100)}
+			funders["rede"] = funderShare{"Rede", decimal.NewFromInt(100)}
 		}
 		if rapid.Bool().Draw(t, "retailer") {
 			def.Campaigns = append(def.Campaigns, campaign.Campaign{General: campaign.General{ID: "loja", Name: "Loja", Start: "2026-11-01"}, NoActivationRules: true, Benefit: campaign.Benefit{On: "sale", Amount: new(testkit.Cents(rapid.IntRange(1, 1000).Draw(t, "loja_cents")))}})
@@ -387,7 +388,7 @@ func TestFamiliesPropertyFundedSharesAddUp(t *testing.T) {
 				funded[a.Campaign] = funded[a.Campaign].Add(want)
 			}
 		}
-		recs := promo.FundingRecords(c, res)
+		recs := funding.Records(c, res)
 		var got []string
 		for _, r := range recs {
 			got = append(got, r.Campaign)

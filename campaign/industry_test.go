@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/funding"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
@@ -15,7 +16,7 @@ import (
 
 // Industry-funded promotions (Scanntech) behaviour the scenario runner
 // cannot show: who funds each adjustment and the split between funder and
-// retailer, budgets, FundingRecords and compile problems.
+// retailer, budgets, funding.Records and compile problems.
 
 func TestIndustryFundingShares(t *testing.T) {
 	// Scenario 143: take 3 pay 2 on IB and IC funded 60% by Unilever.
@@ -149,11 +150,11 @@ func TestIndustryFundingRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := promotest.Evaluate(t, c, rs)
-	want := []promo.FundingRecord{{Sale: "sale-148", Store: "loja-1", Instant: c.Time, Campaign: "ind", Funder: "Fab", Units: 1,
+	want := []funding.Record{{Sale: "sale-148", Store: "loja-1", Instant: c.Time, Campaign: "ind", Funder: "Fab", Units: 1,
 		Amount: testkit.Dec("10.00"), FunderAmount: testkit.Dec("10.00"), RetailerAmount: decimal.Zero}}
-	got := promo.FundingRecords(c, res)
+	got := funding.Records(c, res)
 	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
-		t.Errorf("FundingRecords (-want +got):\n%s", diff)
+		t.Errorf("funding.Records (-want +got):\n%s", diff)
 	}
 }
 

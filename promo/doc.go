@@ -35,8 +35,6 @@
 //     Gift, Offer, Tender, Block.
 //   - json.go: the Result's JSON, amounts with two decimals.
 //   - trace.go: TraceEntry, Reason and the stable reason codes.
-//   - refund.go: Refund, the value of returned goods and the reversals.
-//   - funding.go: FundingRecords, the export for industry reimbursement.
 //   - validate.go: ValidateCart.
 //   - errors.go: ValidationError and Problem, errors that name a JSON path.
 //

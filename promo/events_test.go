@@ -2,6 +2,7 @@ package promo_test
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -113,5 +114,23 @@ func TestEventID(t *testing.T) {
 	}
 	if got := promo.EventActivation.String(); got != "activation" {
 		t.Errorf("EventActivation.String() = %q", got)
+	}
+}
+
+// TestAuthorizationNumber checks the authorization number of a keyed
+// discount (NrAutDescVenda): 16 decimal digits, the same for the same sale
+// and promotion, another for another sale or promotion.
+func TestAuthorizationNumber(t *testing.T) {
+	a := promo.AuthorizationNumber("loja-1-pdv-2-000381", "pack-ticket")
+	if len(a) != 16 || strings.Trim(a, "0123456789") != "" {
+		t.Errorf("AuthorizationNumber = %q, want 16 decimal digits", a)
+	}
+	if b := promo.AuthorizationNumber("loja-1-pdv-2-000381", "pack-ticket"); b != a {
+		t.Errorf("a retried sale gets %q, then %q", a, b)
+	}
+	for _, other := range [][2]string{{"loja-1-pdv-2-000382", "pack-ticket"}, {"loja-1-pdv-2-000381", "pack-linha-x"}, {"loja-1-pdv-2-00038", "1pack-ticket"}} {
+		if b := promo.AuthorizationNumber(other[0], other[1]); b == a {
+			t.Errorf("sale %q, promotion %q: the same number %q", other[0], other[1], a)
+		}
 	}
 }

@@ -139,6 +139,3 @@ func (f FundingShare) MarshalJSON() ([]byte, error) {
 		Amount money `json:"amount"`
 	}{plain(f), money(f.Amount)})
 }
-
-// jsonMarshal is json.Marshal, for the MarshalJSON methods of other files.
-func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }

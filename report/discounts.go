@@ -184,7 +184,7 @@ type funderAcc struct {
 // by period, funder and campaign, sorted in that order: the reimbursement
 // report of industry-funded promotions (Scanntech). Rows of funders other
 // than the retailer are what manufacturers reimburse, and agree with
-// promo.FundingRecords; the retailer's rows hold the rest, so that the
+// funding.Records; the retailer's rows hold the rest, so that the
 // rows add up to every discount of the sales.
 //
 // Memory holds one aggregate per period, funder and campaign.

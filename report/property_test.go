@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
+	"github.com/promokit/promokit/funding"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
@@ -179,7 +180,7 @@ func sumResults(recs []report.Record) resultSums {
 				s.points = s.points.Add(e.Points)
 			}
 		}
-		for _, f := range promo.FundingRecords(r.Cart, res) {
+		for _, f := range funding.Records(r.Cart, res) {
 			s.funded = s.funded.Add(f.FunderAmount)
 		}
 	}

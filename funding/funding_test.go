@@ -1,19 +1,19 @@
-package promo_test
+package funding_test
 
 import (
 	"encoding/json"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/funding"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
-// FundingRecords (Scanntech: the promotion data a manufacturer needs for
+// funding.Records (Scanntech: the promotion data a manufacturer needs for
 // reimbursement) on evaluations of hand-written promotions, so that the
 // amounts are known before the kernel splits and exports them.
 
@@ -66,7 +66,7 @@ func TestFundingRecordsJSON(t *testing.T) {
 		frPromo{info: promo.Info{ID: "b-retailer", Name: "Loja", Phase: promo.PhaseItem}, amounts: map[int]string{2: "1.00"}, units: 1},
 		frPromo{info: promo.Info{ID: "c-nestle", Name: "Nestle", Phase: promo.PhaseItem, Funder: "Nestle"}, amounts: map[int]string{2: "3.00"}, units: 1},
 	)
-	b, err := json.Marshal(promo.FundingRecords(frCart(t), res))
+	b, err := json.Marshal(funding.Records(frCart(t), res))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,9 +92,9 @@ func TestFundingRecordsCappedAdjustment(t *testing.T) {
 	if diff := cmp.Diff(wantShares, res.Lines[3].Adjustments[0].Shares, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("shares (-want +got):\n%s", diff)
 	}
-	want := []promo.FundingRecord{{Sale: "sale-1", Store: "loja-1", Instant: testkit.SaleTime(), Campaign: "fab", Funder: "Fab", Units: 1,
+	want := []funding.Record{{Sale: "sale-1", Store: "loja-1", Instant: testkit.SaleTime(), Campaign: "fab", Funder: "Fab", Units: 1,
 		Amount: decimal.RequireFromString("5.00"), FunderAmount: decimal.RequireFromString("3.00"), RetailerAmount: decimal.RequireFromString("2.00")}}
-	if diff := cmp.Diff(want, promo.FundingRecords(frCart(t), res), testkit.EquateDecimals()); diff != "" {
+	if diff := cmp.Diff(want, funding.Records(frCart(t), res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("FundingRecords (-want +got):\n%s", diff)
 	}
 }
@@ -103,7 +103,7 @@ func TestFundingRecordsNoneWithoutFunder(t *testing.T) {
 	// Only the retailer's discounts: nothing to send upstream.
 	res := frEvaluate(t, frCart(t),
 		frPromo{info: promo.Info{ID: "loja", Name: "Loja", Phase: promo.PhaseItem}, amounts: map[int]string{0: "1.00"}, units: 1})
-	if got := promo.FundingRecords(frCart(t), res); len(got) != 0 {
+	if got := funding.Records(frCart(t), res); len(got) != 0 {
 		t.Errorf("FundingRecords = %+v, want none", got)
 	}
 }
@@ -124,27 +124,9 @@ func TestFundingRecordsFromAResult(t *testing.T) {
 			{ID: "2", Adjustments: []promo.Adjustment{
 				{Campaign: "x", Amount: d("0.25"), FundedBy: "Fab", Shares: []promo.FundingShare{{Funder: "Fab", Amount: d("0.15")}, {Funder: "retailer", Amount: d("0.10")}}}}},
 		}}
-	want := []promo.FundingRecord{{Sale: "t-9", Store: "loja-9", Instant: testkit.SaleTime(), Campaign: "x", Funder: "Fab", Units: 3,
+	want := []funding.Record{{Sale: "t-9", Store: "loja-9", Instant: testkit.SaleTime(), Campaign: "x", Funder: "Fab", Units: 3,
 		Amount: d("1.75"), FunderAmount: d("1.05"), RetailerAmount: d("0.70")}}
-	if diff := cmp.Diff(want, promo.FundingRecords(c, res), testkit.EquateDecimals()); diff != "" {
+	if diff := cmp.Diff(want, funding.Records(c, res), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("FundingRecords (-want +got):\n%s", diff)
-	}
-}
-
-// TestAuthorizationNumber checks the authorization number of a keyed
-// discount (NrAutDescVenda): 16 decimal digits, the same for the same sale
-// and promotion, another for another sale or promotion.
-func TestAuthorizationNumber(t *testing.T) {
-	a := promo.AuthorizationNumber("loja-1-pdv-2-000381", "pack-ticket")
-	if len(a) != 16 || strings.Trim(a, "0123456789") != "" {
-		t.Errorf("AuthorizationNumber = %q, want 16 decimal digits", a)
-	}
-	if b := promo.AuthorizationNumber("loja-1-pdv-2-000381", "pack-ticket"); b != a {
-		t.Errorf("a retried sale gets %q, then %q", a, b)
-	}
-	for _, other := range [][2]string{{"loja-1-pdv-2-000382", "pack-ticket"}, {"loja-1-pdv-2-000381", "pack-linha-x"}, {"loja-1-pdv-2-00038", "1pack-ticket"}} {
-		if b := promo.AuthorizationNumber(other[0], other[1]); b == a {
-			t.Errorf("sale %q, promotion %q: the same number %q", other[0], other[1], a)
-		}
 	}
 }
