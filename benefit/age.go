@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -46,7 +47,7 @@ func (b byAge) Apply(v *promo.View, s Scope) promo.Proposal {
 			PT: "desconto por idade: cliente sem data de nascimento",
 			EN: "age-based discount: the customer has no birth date"})
 	}
-	age := c.BirthDate.AgeOn(promo.DateOf(v.Time()))
+	age := c.BirthDate.AgeOn(br.DateOf(v.Time()))
 	pct := decimal.Min(b.maxPercent, b.perYear.Mul(decimal.NewFromInt(int64(age))))
 	var p promo.Proposal
 	if b.onSale {

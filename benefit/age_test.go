@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
@@ -25,7 +26,7 @@ func ageRun(t *testing.T, b benefit.Benefit, c *promo.Customer, lines ...promo.L
 }
 
 func bornOn(s string) *promo.Customer {
-	return &promo.Customer{ID: "c1", BirthDate: promo.MustParseDate(s)}
+	return &promo.Customer{ID: "c1", BirthDate: br.MustParseDate(s)}
 }
 
 func TestAgePercent(t *testing.T) {

@@ -8,9 +8,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit/promotest"
-	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/promocheck"
 	"github.com/promokit/promokit/rules"
 )
@@ -57,7 +57,7 @@ func TestPropertyInstantOffsetChangesNothing(t *testing.T) {
 			// this sale's day in the ruleset's zone: valid from the day
 			// after its issue for 7 days.
 			back := rapid.IntRange(0, 9).Draw(t, "code_days_back")
-			day := promo.DateOf(cart.Time.In(rs.Location()).AddDate(0, 0, -back))
+			day := br.DateOf(cart.Time.In(rs.Location()).AddDate(0, 0, -back))
 			cart.PromoCodes = []string{rules.IssueCode("volte", "", "segredo-da-loja-2026", "sale-earlier", day, 8)}
 		}
 		other := cart

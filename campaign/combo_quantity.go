@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -114,7 +115,7 @@ func (q *quantityCombo) blockKey(cart *promo.Cart) string {
 	base := "block/" + q.id + "/customer/" + cart.Customer.ID + "/"
 	switch q.blockCheck {
 	case BlockSaleDay:
-		return base + promo.DateOf(cart.Time).String() + "/units"
+		return base + br.DateOf(cart.Time).String() + "/units"
 	case BlockPromotionPeriod:
 		return base + "all/units"
 	}

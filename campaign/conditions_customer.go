@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
 )
@@ -12,9 +13,9 @@ import (
 // CNPJs.
 func (c *compiler) taxIDCondition(in conditionIn) rules.Condition {
 	c.needValues(in)
-	ids := make([]promo.TaxID, 0, len(in.cd.Values))
+	ids := make([]br.TaxID, 0, len(in.cd.Values))
 	for j, v := range in.cd.Values {
-		t, err := promo.ParseTaxID(v)
+		t, err := br.ParseTaxID(v)
 		if err != nil {
 			c.fail(fmt.Sprintf("%s.values[%d]", in.p, j), "%v", err)
 			continue
@@ -87,7 +88,7 @@ func (c *compiler) capturedFieldCondition(in conditionIn) rules.Condition {
 	case cd.Value == "":
 		c.fail(p+".value", "required")
 	case cd.Field == FieldBirthDate:
-		if _, err := promo.ParseDate(cd.Value); err != nil {
+		if _, err := br.ParseDate(cd.Value); err != nil {
 			c.fail(p+".value", "%v", err)
 		}
 	case cd.Field == FieldSex:

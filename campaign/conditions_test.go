@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
@@ -308,7 +309,7 @@ func TestCampaignGeneralData(t *testing.T) {
 // equality.
 var cdDecEqual = cmp.Options{
 	testkit.EquateDecimals(),
-	cmp.Comparer(func(a, b promo.TaxID) bool { return a == b }),
+	cmp.Comparer(func(a, b br.TaxID) bool { return a == b }),
 }
 
 func TestNoBenefitCampaignIsRecorded(t *testing.T) {

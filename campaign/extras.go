@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/cashback"
 	"github.com/promokit/promokit/internal/bounds"
 	"github.com/promokit/promokit/promo"
@@ -33,7 +34,7 @@ func (x *extras) events(campaignID string, c *promo.Cart) []promo.Event {
 	}
 	var out []promo.Event
 	if ic := x.issue; ic != nil {
-		day := promo.DateOf(c.Time)
+		day := br.DateOf(c.Time)
 		from, to := rules.IssuedValidity(day, ic.StartsAfterDays, ic.ValidDays)
 		loc := c.Time.Location()
 		out = append(out, promo.Event{

@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/benefit"
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -32,7 +33,7 @@ func periodKey(period LimitPeriod, c *promo.Cart) string {
 	t := c.Time
 	switch period {
 	case PeriodDay:
-		return promo.DateOf(t).String()
+		return br.DateOf(t).String()
 	case PeriodWeek:
 		y, w := t.ISOWeek()
 		return fmt.Sprintf("%04d-W%02d", y, w)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
@@ -21,8 +22,8 @@ import (
 // pvBuyer and pvPro are the CPFs of the sale, with every form they could
 // leak in: digits only and punctuated.
 var (
-	pvBuyer = promo.MustParseTaxID("111.444.777-35")
-	pvPro   = promo.MustParseTaxID("390.533.447-05")
+	pvBuyer = br.MustParseTaxID("111.444.777-35")
+	pvPro   = br.MustParseTaxID("390.533.447-05")
 )
 
 // pvRuleset uses everything that makes events: a campaign for the buyer's
@@ -76,10 +77,10 @@ const pvCart = `{
 }`
 
 // pvForms are the strings a CPF could appear as.
-func pvForms(id promo.TaxID) []string { return []string{id.String(), id.Format()} }
+func pvForms(id br.TaxID) []string { return []string{id.String(), id.Format()} }
 
 // pvLeaks returns the forms of the given CPFs found in v's JSON.
-func pvLeaks(t *testing.T, v any, ids ...promo.TaxID) []string {
+func pvLeaks(t *testing.T, v any, ids ...br.TaxID) []string {
 	t.Helper()
 	data, err := json.Marshal(v)
 	if err != nil {
@@ -189,7 +190,7 @@ func TestPrivacyEventsCarryNoCPF(t *testing.T) {
 			if e.Kind != promo.EventPoints || e.Campaign != loyalty.ProgramID {
 				continue
 			}
-			other := promo.MustParseTaxID("452.718.369-91")
+			other := br.MustParseTaxID("452.718.369-91")
 			es, err := loyalty.Reassign(res.CartID, e, other)
 			if err != nil {
 				t.Fatal(err)

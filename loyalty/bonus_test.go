@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
@@ -91,7 +92,7 @@ func TestBonusMultiplier(t *testing.T) {
 	tests := []struct {
 		name         string
 		store        string
-		professional promo.TaxID
+		professional br.TaxID
 		program      *loyalty.Program
 		multiplier   string
 		want         promo.Event
@@ -111,7 +112,7 @@ func TestBonusMultiplier(t *testing.T) {
 		{"triple in another store", "loja-sul", lyProB, lyProgram(), "3",
 			promo.Event{Points: testkit.Dec("416"), Multiplier: testkit.Dec("3"), Program: "juntos_somos_mais", Professional: lyProB,
 				Weights: lyWeights("1", "112.50", "2", "79.60", "4", "16.70")}},
-		{"no professional: the multiplier only", "loja-centro", promo.TaxID{}, lyProgram(), "2",
+		{"no professional: the multiplier only", "loja-centro", br.TaxID{}, lyProgram(), "2",
 			promo.Event{Multiplier: testkit.Dec("2")}},
 		{"no program: the multiplier only", "loja-centro", lyProA, nil, "2",
 			promo.Event{Multiplier: testkit.Dec("2")}},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/refund"
@@ -34,8 +35,8 @@ func ExampleNewProgram() {
 		Store: promo.Store{ID: "loja-centro"},
 		// The buyer is identified by the host's token; the points go to the
 		// professional's CPF, which need not be the buyer's.
-		Customer:     &promo.Customer{ID: "tok-1", TaxID: promo.MustParseTaxID("111.444.777-35")},
-		Professional: promo.MustParseTaxID("390.533.447-05"),
+		Customer:     &promo.Customer{ID: "tok-1", TaxID: br.MustParseTaxID("111.444.777-35")},
+		Professional: br.MustParseTaxID("390.533.447-05"),
 		Lines: []promo.Line{
 			{ID: "1", Brand: "Tigre", Quantity: decimal.NewFromInt(2), UnitPrice: decimal.RequireFromString("25.00")},
 			{ID: "2", Brand: "Amanco", Quantity: decimal.NewFromInt(1), UnitPrice: decimal.RequireFromString("10.45")},
@@ -68,7 +69,7 @@ func ExampleNewProgram() {
 func ExampleReassign() {
 	// A past sale gave 70 points to professional A; the store changes the
 	// CPF to B (Consulta de Pedidos), then removes it.
-	a, b := promo.MustParseTaxID("390.533.447-05"), promo.MustParseTaxID("452.718.369-91")
+	a, b := br.MustParseTaxID("390.533.447-05"), br.MustParseTaxID("452.718.369-91")
 	sale := promo.Event{ID: "ev-1", Kind: promo.EventPoints, Campaign: loyalty.ProgramID, Customer: "tok-1",
 		Points: decimal.NewFromInt(70), Program: loyalty.JuntosSomosMais, Professional: a}
 	var ledger loyalty.Ledger
@@ -102,7 +103,7 @@ func ExampleReassign() {
 	fmt.Println("to B again (retried: same ids, applied once):")
 	again, _ := loyalty.Reassign("pedido-1", sale, b)
 	show(again)
-	removed, err := loyalty.Reassign("pedido-1", moved[1], promo.TaxID{})
+	removed, err := loyalty.Reassign("pedido-1", moved[1], br.TaxID{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -144,7 +145,7 @@ func ExampleLedger() {
 		fmt.Println(err)
 		return
 	}
-	a, b := promo.MustParseTaxID("390.533.447-05"), promo.MustParseTaxID("452.718.369-91")
+	a, b := br.MustParseTaxID("390.533.447-05"), br.MustParseTaxID("452.718.369-91")
 	sale, err := promo.Evaluate(promo.Cart{
 		ID: "pedido-2", Time: time.Date(2026, 11, 21, 10, 15, 0, 0, saoPaulo), Store: promo.Store{ID: "loja-centro"},
 		Customer: &promo.Customer{ID: "tok-2"}, Professional: a,

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -111,7 +112,7 @@ func (l *Ledger) Standing(origin string) (points decimal.Decimal, holder string)
 }
 
 // Balance returns the points of a professional CPF.
-func (l *Ledger) Balance(cpf promo.TaxID) decimal.Decimal {
+func (l *Ledger) Balance(cpf br.TaxID) decimal.Decimal {
 	return l.balance["cpf:"+cpf.String()]
 }
 

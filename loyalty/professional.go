@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -31,7 +32,7 @@ import (
 // It is an error when rs has no Juntos Somos Mais program, when cpf is not
 // a CPF, when the cart already named a professional (move the points with
 // Reassign instead), or when res is not the result of cart.
-func AddProfessional(rs *promo.Ruleset, cart promo.Cart, res promo.Result, cpf promo.TaxID) ([]promo.Event, error) {
+func AddProfessional(rs *promo.Ruleset, cart promo.Cart, res promo.Result, cpf br.TaxID) ([]promo.Event, error) {
 	if rs == nil {
 		return nil, errors.New("loyalty: AddProfessional with a nil ruleset")
 	}
@@ -40,7 +41,7 @@ func AddProfessional(rs *promo.Ruleset, cart promo.Cart, res promo.Result, cpf p
 	if !ok || !isProg {
 		return nil, errors.New("loyalty: the ruleset has no Juntos Somos Mais program")
 	}
-	if cpf.Kind() != promo.CPF {
+	if cpf.Kind() != br.CPF {
 		return nil, fmt.Errorf("loyalty: points go to a CPF, got %q", cpf.Kind())
 	}
 	if !cart.Professional.IsZero() {

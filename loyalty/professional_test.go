@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
@@ -104,11 +105,11 @@ func TestAddProfessionalRefuses(t *testing.T) {
 	withCPF.Professional = lyProB
 	other := res
 	other.CartID = "outro"
-	cnpj := promo.MustParseTaxID("11.222.333/0001-81")
+	cnpj := br.MustParseTaxID("11.222.333/0001-81")
 	for name, call := range map[string]func() ([]promo.Event, error){
 		"no program":     func() ([]promo.Event, error) { return loyalty.AddProfessional(noProgram, cart, res, lyProA) },
 		"a CNPJ":         func() ([]promo.Event, error) { return loyalty.AddProfessional(rs, cart, res, cnpj) },
-		"no CPF":         func() ([]promo.Event, error) { return loyalty.AddProfessional(rs, cart, res, promo.TaxID{}) },
+		"no CPF":         func() ([]promo.Event, error) { return loyalty.AddProfessional(rs, cart, res, br.TaxID{}) },
 		"already a CPF":  func() ([]promo.Event, error) { return loyalty.AddProfessional(rs, withCPF, res, lyProA) },
 		"another result": func() ([]promo.Event, error) { return loyalty.AddProfessional(rs, cart, other, lyProA) },
 		"a nil ruleset":  func() ([]promo.Event, error) { return loyalty.AddProfessional(nil, cart, res, lyProA) },

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
@@ -20,10 +21,10 @@ import (
 
 // Valid CPFs (check digits worked out by hand with the mod-11 rule).
 var (
-	lyBuyer = promo.MustParseTaxID("111.444.777-35")
-	lyProA  = promo.MustParseTaxID("390.533.447-05")
-	lyProB  = promo.MustParseTaxID("452.718.369-91")
-	lyProC  = promo.MustParseTaxID("529.982.247-25")
+	lyBuyer = br.MustParseTaxID("111.444.777-35")
+	lyProA  = br.MustParseTaxID("390.533.447-05")
+	lyProB  = br.MustParseTaxID("452.718.369-91")
+	lyProC  = br.MustParseTaxID("529.982.247-25")
 )
 
 // lyProgram is the program of the scenarios 95 to 103: brands Tigre,
@@ -52,7 +53,7 @@ func lyMixedLines() []promo.Line {
 	}
 }
 
-func lyCart(id, store string, professional promo.TaxID, lines ...promo.Line) promo.Cart {
+func lyCart(id, store string, professional br.TaxID, lines ...promo.Line) promo.Cart {
 	return promo.Cart{ID: id, Time: testkit.SaleTime(), Store: promo.Store{ID: store},
 		Customer: &promo.Customer{ID: "tok-" + id, TaxID: lyBuyer}, Professional: professional, Lines: lines}
 }
@@ -212,7 +213,7 @@ func TestProgramNotEligible(t *testing.T) {
 		cart    promo.Cart
 		want    promo.ReasonCode
 	}{
-		{"no professional", lyProgram(), lyCart("s1", "loja-centro", promo.TaxID{}, lyMixedLines()...), loyalty.ReasonNoProfessional},
+		{"no professional", lyProgram(), lyCart("s1", "loja-centro", br.TaxID{}, lyMixedLines()...), loyalty.ReasonNoProfessional},
 		{"no table and no *", onlyCentro, lyCart("s1", "loja-oeste", lyProA, lyMixedLines()...), loyalty.ReasonNoTable},
 		// Votoran 2 x 38.90 scores nothing; Tigre 1 x 0.90 is 0.90 point,
 		// rounded down to 0; a line without a brand scores nothing.

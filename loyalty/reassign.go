@@ -3,6 +3,7 @@ package loyalty
 import (
 	"fmt"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -18,11 +19,11 @@ import (
 // whoever holds the points. Ids derive from current and the new CPF, so
 // repeating the same reassignment gives the same ids. Ledger shows how a
 // host applies them.
-func Reassign(cartID string, original promo.Event, to promo.TaxID) ([]promo.Event, error) {
+func Reassign(cartID string, original promo.Event, to br.TaxID) ([]promo.Event, error) {
 	if original.Kind != promo.EventPoints {
 		return nil, fmt.Errorf("loyalty: event %s is %s, not points", original.ID, original.Kind)
 	}
-	if !to.IsZero() && to.Kind() != promo.CPF {
+	if !to.IsZero() && to.Kind() != br.CPF {
 		return nil, fmt.Errorf("loyalty: points go to a CPF, got a %s", to.Kind())
 	}
 	if !to.IsZero() && to == original.Professional {

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
@@ -76,7 +77,7 @@ func TestReassignToAnotherCPF(t *testing.T) {
 
 func TestReassignRemoval(t *testing.T) {
 	_, orig := raSale(t)
-	got, err := loyalty.Reassign("s1", orig, promo.TaxID{})
+	got, err := loyalty.Reassign("s1", orig, br.TaxID{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +91,7 @@ func TestReassignRemoval(t *testing.T) {
 func TestReassignSameCPFDoesNothing(t *testing.T) {
 	_, orig := raSale(t)
 	for _, s := range []string{"390.533.447-05", "39053344705", "390 533 447 05"} {
-		got, err := loyalty.Reassign("s1", orig, promo.MustParseTaxID(s))
+		got, err := loyalty.Reassign("s1", orig, br.MustParseTaxID(s))
 		if err != nil || len(got) != 0 {
 			t.Errorf("%s: want no event and no error, got %+v, %v", s, got, err)
 		}
@@ -99,11 +100,11 @@ func TestReassignSameCPFDoesNothing(t *testing.T) {
 
 func TestReassignErrors(t *testing.T) {
 	_, orig := raSale(t)
-	cnpj := promo.MustParseTaxID("11.222.333/0001-81")
+	cnpj := br.MustParseTaxID("11.222.333/0001-81")
 	tests := []struct {
 		name  string
 		event promo.Event
-		to    promo.TaxID
+		to    br.TaxID
 	}{
 		{"a CNPJ does not score", orig, cnpj},
 		{"cashback is not points", promo.Event{ID: "x", Kind: promo.EventCashbackEarned, Amount: testkit.Dec("5")}, lyProB},
@@ -122,7 +123,7 @@ func TestReassignErrors(t *testing.T) {
 
 func TestReassignIDs(t *testing.T) {
 	_, orig := raSale(t)
-	ids := func(cart string, to promo.TaxID) []string {
+	ids := func(cart string, to br.TaxID) []string {
 		es, err := loyalty.Reassign(cart, orig, to)
 		if err != nil {
 			t.Fatal(err)
@@ -144,7 +145,7 @@ func TestReassignIDs(t *testing.T) {
 	}{
 		{"to B", first},
 		{"to C", ids("s1", lyProC)},
-		{"removal", ids("s1", promo.TaxID{})},
+		{"removal", ids("s1", br.TaxID{})},
 		{"to B in another sale", ids("s2", lyProB)},
 	} {
 		for _, id := range c.ids {
@@ -176,7 +177,7 @@ func raApply(t *testing.T, l *loyalty.Ledger, es []promo.Event) {
 	}
 }
 
-func raReassign(t *testing.T, cart string, e promo.Event, to promo.TaxID) []promo.Event {
+func raReassign(t *testing.T, cart string, e promo.Event, to br.TaxID) []promo.Event {
 	t.Helper()
 	es, err := loyalty.Reassign(cart, e, to)
 	if err != nil {
@@ -188,7 +189,7 @@ func raReassign(t *testing.T, cart string, e promo.Event, to promo.TaxID) []prom
 // raStanding checks what of a sale's points event still stands and who
 // holds it: holder is the CPF expected, or the zero TaxID once removed.
 // The holder's key is the Ledger's own; it must name the CPF.
-func raStanding(t *testing.T, l *loyalty.Ledger, origin string, points string, holder promo.TaxID) {
+func raStanding(t *testing.T, l *loyalty.Ledger, origin string, points string, holder br.TaxID) {
 	t.Helper()
 	got, who := l.Standing(origin)
 	if !got.Equal(testkit.Dec(points)) {
@@ -224,11 +225,11 @@ func TestLedgerReassignments(t *testing.T) {
 		t.Errorf("after B -> C (-want +got):\n%s", diff)
 	}
 	raStanding(t, &l, orig.ID, "125", lyProC)
-	raApply(t, &l, raReassign(t, "s1", toC[1], promo.TaxID{}))
+	raApply(t, &l, raReassign(t, "s1", toC[1], br.TaxID{}))
 	if diff := cmp.Diff(raWant("0", "0", "0", "0"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 		t.Errorf("after removal (-want +got):\n%s", diff)
 	}
-	raStanding(t, &l, orig.ID, "0", promo.TaxID{})
+	raStanding(t, &l, orig.ID, "0", br.TaxID{})
 	// Earned: 125 at the sale, 125 to B, 125 to C; reversed 3 x 125.
 	earned, reversed := l.Totals()
 	if !earned.Equal(testkit.Dec("375")) || !reversed.Equal(testkit.Dec("375")) {
@@ -237,7 +238,7 @@ func TestLedgerReassignments(t *testing.T) {
 }
 
 func TestLedgerRejects(t *testing.T) {
-	p := func(id string, pts string, who promo.TaxID) promo.Event {
+	p := func(id string, pts string, who br.TaxID) promo.Event {
 		return promo.Event{ID: id, Kind: promo.EventPoints, Points: testkit.Dec(pts), Professional: who}
 	}
 	rev := func(id, of string, pts string) promo.Event {
@@ -328,7 +329,7 @@ func TestLedgerRejects(t *testing.T) {
 		if diff := cmp.Diff(raWant("5", "0", "0", "5"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("balances (-want +got):\n%s", diff)
 		}
-		raStanding(t, &l, "e1", "0", promo.TaxID{})
+		raStanding(t, &l, "e1", "0", br.TaxID{})
 		earned, reversed := l.Totals()
 		if !earned.Equal(testkit.Dec("105")) || !reversed.Equal(testkit.Dec("100")) {
 			t.Errorf("totals: want 105 and 100, got %s and %s", earned, reversed)
@@ -432,7 +433,7 @@ func TestLedgerReassignAndReturn(t *testing.T) {
 	t.Run("removed, then partly returned", func(t *testing.T) {
 		var l loyalty.Ledger
 		s1, e := raTwoSales(t, &l)
-		raApply(t, &l, raReassign(t, "s1", e, promo.TaxID{})) // A 20
+		raApply(t, &l, raReassign(t, "s1", e, br.TaxID{})) // A 20
 		if err := l.Apply(raRefund(t, s1, nil, oneTigre)); err != nil {
 			t.Errorf("Apply the return: %v", err)
 		}
@@ -440,7 +441,7 @@ func TestLedgerReassignAndReturn(t *testing.T) {
 		if diff := cmp.Diff(raWant("20", "0", "0", "20"), raBalances(&l), testkit.EquateDecimals()); diff != "" {
 			t.Errorf("balances (-want +got):\n%s", diff)
 		}
-		raStanding(t, &l, e.ID, "0", promo.TaxID{})
+		raStanding(t, &l, e.ID, "0", br.TaxID{})
 		// Earned 20 + 25, reversed the 25 removed only.
 		earned, reversed := l.Totals()
 		if !earned.Equal(testkit.Dec("45")) || !reversed.Equal(testkit.Dec("25")) {

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/loyalty"
 	"github.com/promokit/promokit/promo"
@@ -76,7 +77,7 @@ type smMachine struct {
 	log     []string
 }
 
-var smPros = []promo.TaxID{lyProA, lyProB, lyProC}
+var smPros = []br.TaxID{lyProA, lyProB, lyProC}
 
 // smOwner is who an event's points belong to: the professional's CPF, or
 // the customer's token for a campaign's own points; and the id alone.
@@ -272,7 +273,7 @@ func (m *smMachine) reassign(t *rapid.T) {
 	}
 	k := rapid.IntRange(0, len(held)-1).Draw(t, "holding")
 	h, cart := held[k], carts[k]
-	var to promo.TaxID
+	var to br.TaxID
 	if j := rapid.IntRange(0, len(smPros)).Draw(t, "to"); j < len(smPros) {
 		to = smPros[j]
 	}

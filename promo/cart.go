@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/promokit/promokit/br"
 )
 
 // Cart is one sale as the POS sees it before promotions: its lines and the
@@ -47,7 +49,7 @@ type Cart struct {
 	KeepCashback bool `json:"keep_cashback,omitempty"`
 	// Professional is the CPF of the professional who scores the loyalty
 	// points of the sale (Juntos Somos Mais); it need not be the buyer's.
-	Professional TaxID `json:"professional,omitzero"`
+	Professional br.TaxID `json:"professional,omitzero"`
 	// History is the state across sales that the host keeps and passes in.
 	History History `json:"history,omitzero"`
 }
@@ -151,9 +153,9 @@ type Customer struct {
 	// instead of the CPF or CNPJ.
 	ID string `json:"id"`
 	// TaxID is the customer's CPF or CNPJ, validated by its check digits.
-	TaxID TaxID `json:"tax_id,omitzero"`
+	TaxID br.TaxID `json:"tax_id,omitzero"`
 	// BirthDate is the date of birth, zero when unknown.
-	BirthDate Date `json:"birth_date,omitzero"`
+	BirthDate br.Date `json:"birth_date,omitzero"`
 	// Sex is the registered sex.
 	Sex Sex `json:"sex,omitzero"`
 	// Tier is the customer's classification or loyalty category.

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
@@ -166,8 +167,8 @@ func TestDecodeCart(t *testing.T) {
 		ID:    "sale-9",
 		Time:  testkit.SaleTime(),
 		Store: promo.Store{ID: "loja-1", Kind: promo.StoreFranchise},
-		Customer: &promo.Customer{ID: "c-1", TaxID: promo.MustParseTaxID("52998224725"),
-			BirthDate: promo.Date{Year: 1990, Month: time.May, Day: 17}, Sex: promo.SexFemale, LGPDConsent: true},
+		Customer: &promo.Customer{ID: "c-1", TaxID: br.MustParseTaxID("52998224725"),
+			BirthDate: br.Date{Year: 1990, Month: time.May, Day: 17}, Sex: promo.SexFemale, LGPDConsent: true},
 		Payments: []promo.Payment{{Tender: "pix", Amount: testkit.Dec("12.50")}},
 		Lines: []promo.Line{
 			{ID: "1", ProductCode: "A", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("19.90")},
@@ -178,7 +179,7 @@ func TestDecodeCart(t *testing.T) {
 	}
 	opts := cmp.Options{testkit.EquateDecimals(),
 		testkit.EquateTimes(),
-		cmp.Comparer(func(a, b promo.TaxID) bool { return a.String() == b.String() && a.Kind() == b.Kind() }),
+		cmp.Comparer(func(a, b br.TaxID) bool { return a.String() == b.String() && a.Kind() == b.Kind() }),
 	}
 	if diff := cmp.Diff(want, c, opts); diff != "" {
 		t.Errorf("DecodeCart (-want +got):\n%s", diff)
@@ -303,105 +304,6 @@ func TestMergeProblems(t *testing.T) {
 	}
 	if got := promo.MergeProblems(nil, nil); len(got) != 0 {
 		t.Errorf("MergeProblems(nil, nil) = %v, want none", got)
-	}
-}
-
-func TestDate(t *testing.T) {
-	parse := []struct {
-		in      string
-		want    promo.Date
-		wantErr bool
-	}{
-		{in: "2026-11-21", want: promo.Date{Year: 2026, Month: time.November, Day: 21}},
-		{in: "2024-02-29", want: promo.Date{Year: 2024, Month: time.February, Day: 29}},
-		{in: "2026-02-29", wantErr: true}, // 2026 is not a leap year
-		{in: "2026-02-30", wantErr: true},
-		{in: "2026-13-01", wantErr: true},
-		{in: "2026-1-05", wantErr: true},
-		{in: "21/11/2026", wantErr: true},
-		{in: "2026-11-21T10:00:00Z", wantErr: true},
-		{in: "", wantErr: true},
-	}
-	for _, tt := range parse {
-		got, err := promo.ParseDate(tt.in)
-		if tt.wantErr {
-			if err == nil || !strings.Contains(err.Error(), "invalid date") {
-				t.Errorf("ParseDate(%q) = %v, %v; want an invalid date error", tt.in, got, err)
-			}
-			if !got.IsZero() {
-				t.Errorf("ParseDate(%q) returned %v with its error, want the zero Date", tt.in, got)
-			}
-			continue
-		}
-		if err != nil {
-			t.Errorf("ParseDate(%q): %v", tt.in, err)
-			continue
-		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
-			t.Errorf("ParseDate(%q) (-want +got):\n%s", tt.in, diff)
-		}
-		if s := got.String(); s != tt.in {
-			t.Errorf("ParseDate(%q).String() = %q", tt.in, s)
-		}
-	}
-
-	var zero promo.Date
-	if !zero.IsZero() || zero.String() != "" {
-		t.Errorf("zero Date: IsZero %v, String %q; want true, \"\"", zero.IsZero(), zero.String())
-	}
-	if b, _ := zero.MarshalText(); string(b) != "" {
-		t.Errorf("zero Date MarshalText = %q, want empty", b)
-	}
-	d := promo.MustParseDate("2026-11-21")
-	if err := d.UnmarshalText(nil); err != nil || !d.IsZero() {
-		t.Errorf("UnmarshalText(empty) = %v, date %v; want nil and the zero Date", err, d)
-	}
-	d = promo.MustParseDate("2026-11-21")
-	if err := d.UnmarshalText([]byte("2026-04-31")); err == nil || d.String() != "2026-11-21" {
-		t.Errorf("UnmarshalText(2026-04-31) = %v, date %v; want an error and the date unchanged", err, d)
-	}
-	b, err := json.Marshal(struct {
-		D promo.Date `json:"d"`
-	}{promo.MustParseDate("2001-09-03")})
-	if err != nil || string(b) != `{"d":"2001-09-03"}` {
-		t.Errorf("json.Marshal = %s, %v; want {\"d\":\"2001-09-03\"}", b, err)
-	}
-
-	func() {
-		defer func() {
-			if recover() == nil {
-				t.Errorf("MustParseDate(2026-02-30) did not panic")
-			}
-		}()
-		promo.MustParseDate("2026-02-30")
-	}()
-
-	ages := []struct {
-		born, on string
-		want     int
-	}{
-		{"2000-03-15", "2026-03-14", 25}, // the day before the birthday
-		{"2000-03-15", "2026-03-15", 26}, // the birthday
-		{"2000-03-15", "2026-12-31", 26},
-		{"2000-03-15", "2026-02-20", 25}, // an earlier month
-		{"2004-02-29", "2025-02-28", 20}, // born on a leap day: 21 only on March 1st
-		{"2004-02-29", "2025-03-01", 21},
-		{"2026-11-21", "2026-11-21", 0},
-	}
-	for _, tt := range ages {
-		if got := promo.MustParseDate(tt.born).AgeOn(promo.MustParseDate(tt.on)); got != tt.want {
-			t.Errorf("AgeOn(born %s, on %s) (-want +got):\n-%d\n+%d", tt.born, tt.on, tt.want, got)
-		}
-	}
-
-	// 23:30 in São Paulo is already the next day in UTC: DateOf reads the
-	// instant in its own location.
-	late := testkit.At(2026, 11, 21, 23, 30, 0)
-	if got, want := promo.DateOf(late), promo.MustParseDate("2026-11-21"); got != want {
-		t.Errorf("DateOf(%v) (-want +got):\n-%v\n+%v", late, want, got)
-	}
-	if got, want := promo.DateOf(late.UTC()), promo.MustParseDate("2026-11-22"); got != want {
-		t.Errorf("DateOf(%v) (-want +got):\n-%v\n+%v", late.UTC(), want, got)
 	}
 }
 

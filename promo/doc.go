@@ -20,8 +20,6 @@
 // Index of the package, one concept per file:
 //
 //   - cart.go: Cart, Line, Store, Customer, Payment, History — the input.
-//   - date.go: Date, a civil date (birth dates).
-//   - taxid.go: TaxID, a CPF or CNPJ validated by its check digits.
 //   - decode.go: DecodeCart, strict JSON decoding of a cart.
 //   - money.go: RoundingMode and the cent arithmetic.
 //   - apportion.go: Apportion, largest-remainder distribution of cents.

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/promokit/promokit/br"
 )
 
 // EventKind says what the host must record.
@@ -125,8 +127,8 @@ type Event struct {
 	Multiplier decimal.Decimal `json:"multiplier,omitzero"`
 	// Program names the points program ("juntos_somos_mais"); Professional
 	// is the CPF it scores, on that program's events only.
-	Program      string `json:"program,omitempty"`
-	Professional TaxID  `json:"professional,omitzero"`
+	Program      string   `json:"program,omitempty"`
+	Professional br.TaxID `json:"professional,omitzero"`
 	// Credit is the wallet credit a redemption takes from.
 	Credit string `json:"credit,omitempty"`
 	// Terms are an earned credit's redemption terms.

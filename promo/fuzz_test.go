@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
@@ -43,7 +44,7 @@ func fzCartSeeds(f *testing.F) [][]byte {
 var fzCartOpts = cmp.Options{
 	testkit.EquateDecimals(),
 	testkit.EquateTimes(),
-	cmp.Comparer(func(a, b promo.TaxID) bool { return a.String() == b.String() && a.Kind() == b.Kind() }),
+	cmp.Comparer(func(a, b br.TaxID) bool { return a.String() == b.String() && a.Kind() == b.Kind() }),
 }
 
 // FuzzDecodeCart decodes any input as a cart: either a *ValidationError

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/internal/bounds"
 )
 
@@ -160,7 +161,7 @@ func validateCart(c *Cart, lim Limits) error {
 	if len(c.Wallet) > 0 && c.Customer == nil {
 		v.add(at("wallet"), "a wallet needs an identified customer")
 	}
-	if !c.Professional.IsZero() && c.Professional.Kind() != CPF {
+	if !c.Professional.IsZero() && c.Professional.Kind() != br.CPF {
 		v.add(at("professional"), "must be a CPF")
 	}
 	if len(v.ps) > 0 {
@@ -179,7 +180,7 @@ func (v *cartChecker) customer(cu *Customer, t time.Time) {
 	v.codes("customer.groupings", cu.Groupings, "groupings")
 	v.texts(at("customer.captured"), cu.Captured, "captured fields")
 	if !cu.BirthDate.IsZero() && !t.IsZero() {
-		b, d := cu.BirthDate, DateOf(t)
+		b, d := cu.BirthDate, br.DateOf(t)
 		if b.Year > d.Year || (b.Year == d.Year && (b.Month > d.Month || (b.Month == d.Month && b.Day > d.Day))) {
 			v.add(at("customer.birth_date"), "after the sale's date")
 		}

@@ -6,6 +6,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -75,7 +76,7 @@ func (c *config) customerAt(t *rapid.T, at time.Time) *promo.Customer {
 
 // birthDate draws a birth date: an age in whole years on the sale's date,
 // and a number of days before that birthday.
-func (c *config) birthDate(t *rapid.T, at time.Time) promo.Date {
+func (c *config) birthDate(t *rapid.T, at time.Time) br.Date {
 	ages := rapid.IntRange(16, 90)
 	if len(c.pools.Ages) > 0 {
 		ages = rapid.OneOf(rapid.SampledFrom(c.pools.Ages), ages)
@@ -85,21 +86,21 @@ func (c *config) birthDate(t *rapid.T, at time.Time) promo.Date {
 	if c.pools.Birthdays {
 		days = rapid.OneOf(rapid.SampledFrom([]int{0, 1, 6, 7, 8, 30, 31, 45, 364}), days)
 	}
-	d := promo.DateOf(at)
+	d := br.DateOf(at)
 	day := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC).AddDate(-age, 0, -days.Draw(t, "days_before_birthday"))
-	return promo.DateOf(day)
+	return br.DateOf(day)
 }
 
 // CPF generates valid CPFs: nine digits and their two check digits.
-func CPF() *rapid.Generator[promo.TaxID] {
-	return rapid.Custom(func(t *rapid.T) promo.TaxID {
+func CPF() *rapid.Generator[br.TaxID] {
+	return rapid.Custom(func(t *rapid.T) br.TaxID {
 		body := fmt.Sprintf("%09d", rapid.IntRange(1, 999999998).Draw(t, "cpf_body"))
 		if allSame(body) { // 111.111.111-11 and the like are not CPFs
 			body = body[:8] + string('0'+(body[8]-'0'+1)%10)
 		}
 		d1 := cpfDigit(body, 10)
 		d2 := cpfDigit(body+string(d1), 11)
-		return promo.MustParseTaxID(body + string(d1) + string(d2))
+		return br.MustParseTaxID(body + string(d1) + string(d2))
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -31,7 +32,7 @@ type Mentions struct {
 	// Customers are customer tokens; TaxIDs CPFs and CNPJs; Ages ages in
 	// years around the bounds age rules state.
 	Customers []string
-	TaxIDs    []promo.TaxID
+	TaxIDs    []br.TaxID
 	Ages      []int
 	// Tiers and CustomerGroupings are customer classifications and
 	// groupings (the ids a Customer.Groupings lists).
@@ -102,7 +103,7 @@ func (m Mentions) normalized() Mentions {
 		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(b.Kind, a.Kind)) // a franchise wins
 	})
 	m.Stores = slices.CompactFunc(m.Stores, func(a, b promo.Store) bool { return a.ID == b.ID })
-	slices.SortFunc(m.TaxIDs, func(a, b promo.TaxID) int { return cmp.Compare(a.String(), b.String()) })
+	slices.SortFunc(m.TaxIDs, func(a, b br.TaxID) int { return cmp.Compare(a.String(), b.String()) })
 	m.TaxIDs = slices.Compact(m.TaxIDs)
 	m.Ages = slices.DeleteFunc(m.Ages, func(a int) bool { return a < 0 || a > 120 })
 	slices.Sort(m.Ages)

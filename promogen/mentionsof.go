@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/promo"
 )
@@ -84,7 +85,7 @@ func (s *mentionSet) stores(ids ...string) {
 // as one, else as a token when tokens is set.
 func (s *mentionSet) customers(who []string, tokens bool) {
 	for _, v := range who {
-		if id, err := promo.ParseTaxID(v); err == nil {
+		if id, err := br.ParseTaxID(v); err == nil {
 			s.m.TaxIDs = append(s.m.TaxIDs, id)
 		} else if tokens {
 			s.m.Customers = append(s.m.Customers, v)

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
@@ -119,7 +120,7 @@ func TestOptions(t *testing.T) {
 		if cu == nil || cu.ID == "" {
 			t.Fatalf("customer %+v", cu)
 		}
-		if id := promogen.CPF().Draw(t, "cpf"); id.Kind() != promo.CPF {
+		if id := promogen.CPF().Draw(t, "cpf"); id.Kind() != br.CPF {
 			t.Fatalf("CPF %s of kind %s", id, id.Kind())
 		}
 	})

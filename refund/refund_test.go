@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
@@ -284,7 +285,7 @@ type rfReversal struct {
 	Amount       decimal.Decimal
 	Points       decimal.Decimal
 	Program      string
-	Professional promo.TaxID
+	Professional br.TaxID
 	Reverses     string
 }
 
@@ -292,7 +293,7 @@ func TestRefundReversesCashbackAndPoints(t *testing.T) {
 	// Line 1 Tigre 3 x 10.00 = 30.00, line 2 Amanco 1 x 3.33: net 33.33, no
 	// discount. Cashback 10% of 33.33 = 3.333 -> 3.33; points 33.33 x 1 ->
 	// 33 for the professional.
-	prof := promo.MustParseTaxID("390.533.447-05")
+	prof := br.MustParseTaxID("390.533.447-05")
 	l1, l2 := promotest.Line("1", "3", "10.00"), promotest.Line("2", "1", "3.33")
 	l1.Brand, l2.Brand = "Tigre", "Amanco"
 	sale := rfSale(t, rfEarning, promo.Cart{ID: "sale-rf-earn", Customer: &promo.Customer{ID: "tok-rf"}, Professional: prof,
@@ -405,7 +406,7 @@ func TestRefundPointsFollowTheLinesThatScored(t *testing.T) {
 	// leave 1 point for the Tigre item, which is what scored them.
 	rs := `{"version": 1, "campaigns": [],
 	  "loyalty": {"juntos_somos_mais": {"brands": ["Tigre"], "tables": [{"store": "*", "points_per_real": "1"}]}}}`
-	prof := promo.MustParseTaxID("390.533.447-05")
+	prof := br.MustParseTaxID("390.533.447-05")
 	l1, l2 := promotest.Line("1", "1", "10.00"), promotest.Line("2", "1", "90.00")
 	l1.Brand, l2.Brand = "Tigre", "Votoran"
 	sale := rfSale(t, rs, promo.Cart{ID: "sale-rf-brands", Customer: &promo.Customer{ID: "tok-rf"}, Professional: prof,

@@ -9,7 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/br"
 )
 
 // ActivationRow is one ticket of a store in which a campaign the filter
@@ -48,7 +48,7 @@ func StoreActivations(records iter.Seq[Record], store string, f Filter) []Activa
 		if !r.isSale() || r.Cart.Store.ID != store {
 			continue
 		}
-		if !f.keeps(&r, promo.DateOf(r.Cart.Time)) {
+		if !f.keeps(&r, br.DateOf(r.Cart.Time)) {
 			continue
 		}
 		res := &r.Result

@@ -4,6 +4,7 @@ import (
 	"iter"
 	"slices"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -11,7 +12,7 @@ import (
 type keptSale struct {
 	*Record
 	// from is the first day of the sale's period.
-	from promo.Date
+	from br.Date
 	// seq numbers the sales kept, from 1.
 	seq int
 }
@@ -25,7 +26,7 @@ func keptSales(records iter.Seq[Record], p Period, f Filter) iter.Seq[keptSale] 
 			if !r.isSale() {
 				continue
 			}
-			day := promo.DateOf(r.Cart.Time)
+			day := br.DateOf(r.Cart.Time)
 			if !f.keeps(&r, day) {
 				continue
 			}

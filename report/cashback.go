@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -86,7 +87,7 @@ func CashbackCredits(records iter.Seq[Record], asOf time.Time, f Filter) []Credi
 		if r.Cart.Time.After(asOf) {
 			continue
 		}
-		kept := f.keeps(&r, promo.DateOf(r.Cart.Time))
+		kept := f.keeps(&r, br.DateOf(r.Cart.Time))
 		for k := range r.Result.Events {
 			e := &r.Result.Events[k]
 			switch e.Kind {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -16,7 +17,7 @@ import (
 // (ChaveIdDescVenda).
 type KeyRow struct {
 	// From and To are the first and last day of the period.
-	From, To promo.Date
+	From, To br.Date
 	// Store is the store of the sales (Cart.Store.ID) in the rows of
 	// DiscountsByKeyAndStore; empty in those of DiscountsByKey, which add
 	// up every store.
@@ -32,7 +33,7 @@ type KeyRow struct {
 }
 
 type keyKey struct {
-	from                 promo.Date
+	from                 br.Date
 	store, key, campaign string
 }
 
@@ -97,7 +98,7 @@ func discountsByKey(records iter.Seq[Record], p Period, f Filter, byStore bool) 
 type KeyedSale struct {
 	// Date is the sale's local date; Sale its ticket (Cart.ID); Store
 	// its store.
-	Date        promo.Date
+	Date        br.Date
 	Sale, Store string
 	// Key is the identification key; Campaign the table or campaign that
 	// carried it; Authorization the sale's authorization number for it
@@ -118,7 +119,7 @@ type KeyedSale struct {
 func KeyedSales(records iter.Seq[Record], f Filter) iter.Seq[KeyedSale] {
 	return func(yield func(KeyedSale) bool) {
 		for r := range records {
-			day := promo.DateOf(r.Cart.Time)
+			day := br.DateOf(r.Cart.Time)
 			if !r.isSale() || !f.keeps(&r, day) {
 				continue
 			}
@@ -154,7 +155,7 @@ func KeyedSales(records iter.Seq[Record], f Filter) iter.Seq[KeyedSale] {
 // period.
 type FunderRow struct {
 	// From and To are the first and last day of the period.
-	From, To promo.Date
+	From, To br.Date
 	// Funder is who pays (promo.FunderRetailer for the retailer);
 	// Campaign the campaign whose discounts these are.
 	Funder, Campaign string
@@ -170,7 +171,7 @@ type FunderRow struct {
 }
 
 type funderKey struct {
-	from             promo.Date
+	from             br.Date
 	funder, campaign string
 }
 

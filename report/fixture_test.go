@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
@@ -59,7 +60,7 @@ func at(day, clock string) time.Time {
 	return t
 }
 
-func date(s string) promo.Date { return promo.MustParseDate(s) }
+func date(s string) br.Date { return br.MustParseDate(s) }
 
 func line(id, code, category, qty, price string) promo.Line {
 	return promo.Line{ID: id, ProductCode: code, Category: category, Quantity: testkit.Dec(qty), UnitPrice: testkit.Dec(price)}

@@ -6,7 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/br"
 )
 
 // Frequency is the frequency and incidence of campaign activations by
@@ -54,7 +54,7 @@ type freqAcc struct{ sales, activated, activations int }
 func StoreFrequency(records iter.Seq[Record], f Filter) Frequency {
 	stores := map[string]*freqAcc{}
 	for r := range records {
-		if !r.isSale() || !f.keeps(&r, promo.DateOf(r.Cart.Time)) {
+		if !r.isSale() || !f.keeps(&r, br.DateOf(r.Cart.Time)) {
 			continue
 		}
 		acc := stores[r.Cart.Store.ID]

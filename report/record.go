@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/refund"
 )
@@ -98,16 +99,16 @@ func (p Period) String() string {
 }
 
 // Span returns the first and the last day of the period that holds day d.
-func (p Period) Span(d promo.Date) (from, to promo.Date) {
+func (p Period) Span(d br.Date) (from, to br.Date) {
 	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
 	switch p {
 	case Week:
 		back := (int(t.Weekday()) + 6) % 7 // days since Monday
 		t = t.AddDate(0, 0, -back)
-		return promo.DateOf(t), promo.DateOf(t.AddDate(0, 0, 6))
+		return br.DateOf(t), br.DateOf(t.AddDate(0, 0, 6))
 	case Month:
 		t = time.Date(d.Year, d.Month, 1, 0, 0, 0, 0, time.UTC)
-		return promo.DateOf(t), promo.DateOf(t.AddDate(0, 1, -1))
+		return br.DateOf(t), br.DateOf(t.AddDate(0, 1, -1))
 	}
 	return d, d
 }
@@ -122,7 +123,7 @@ func (p Period) Span(d promo.Date) (from, to promo.Date) {
 type Filter struct {
 	// From and To bound the sale's local date, both inclusive; a zero Date
 	// leaves that side open.
-	From, To promo.Date
+	From, To br.Date
 	// Ticket keeps the sale with this cart id.
 	Ticket string
 	// Customer keeps the sales of the customer with this token (the
@@ -137,7 +138,7 @@ type Filter struct {
 }
 
 // cmpDate compares two dates.
-func cmpDate(a, b promo.Date) int {
+func cmpDate(a, b br.Date) int {
 	switch {
 	case a.Year != b.Year:
 		return cmpInt(a.Year, b.Year)
@@ -158,7 +159,7 @@ func cmpInt(a, b int) int {
 }
 
 // keeps reports whether the filter keeps a record whose local date is d.
-func (f *Filter) keeps(r *Record, d promo.Date) bool {
+func (f *Filter) keeps(r *Record, d br.Date) bool {
 	if !f.From.IsZero() && cmpDate(d, f.From) < 0 {
 		return false
 	}

@@ -6,13 +6,14 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
 // StatisticsRow is what one campaign did in one period (Estatísticas).
 type StatisticsRow struct {
 	// From and To are the first and last day of the period.
-	From, To promo.Date
+	From, To br.Date
 	// Campaign is the campaign's id. Name, Type, Category, Start and End
 	// are its Info in the ruleset given; when the ruleset does not hold it
 	// (or none was given), Name, Type and Category are those of its

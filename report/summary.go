@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -23,7 +24,7 @@ type Summary struct {
 // applied to.
 type SummaryRow struct {
 	// From and To are the first and last day of the period.
-	From, To promo.Date
+	From, To br.Date
 	// Campaign is the campaign's id; Name and Category are those of its
 	// application in the latest of its sales (by instant, then ticket).
 	Campaign, Name, Category string
@@ -47,7 +48,7 @@ type SummaryRow struct {
 // SummaryTotals adds up every sale of a period the filter keeps, whether a
 // campaign applied to it or not.
 type SummaryTotals struct {
-	From, To promo.Date
+	From, To br.Date
 	// Sales counts the sales; Activated those a campaign applied to.
 	Sales, Activated int
 	// Gross, Discount and Net add up the sales' totals.
@@ -57,7 +58,7 @@ type SummaryTotals struct {
 }
 
 type summaryKey struct {
-	from     promo.Date
+	from     br.Date
 	campaign string
 }
 
@@ -86,7 +87,7 @@ type totalsAcc struct {
 // campaign: memory does not grow with the number of records.
 func Summarize(records iter.Seq[Record], p Period, f Filter) Summary {
 	rows := map[summaryKey]*summaryAcc{}
-	totals := map[promo.Date]*totalsAcc{}
+	totals := map[br.Date]*totalsAcc{}
 	for s := range keptSales(records, p, f) {
 		rowFor(totals, s.from).add(&s.Result)
 		for k := range s.Result.Applied {
@@ -129,7 +130,7 @@ func (row *summaryAcc) add(r *Record, app *promo.Application) {
 
 // summaryOf is the summary of the aggregates, in period then campaign
 // order.
-func summaryOf(rows map[summaryKey]*summaryAcc, totals map[promo.Date]*totalsAcc, p Period) Summary {
+func summaryOf(rows map[summaryKey]*summaryAcc, totals map[br.Date]*totalsAcc, p Period) Summary {
 	var out Summary
 	for _, key := range sortedKeys(rows, compareSummaryKeys) {
 		acc := rows[key]

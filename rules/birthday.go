@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -112,10 +113,10 @@ func (b birthday) Describe() (string, string) {
 		fmt.Sprintf("birthday in the %s %s (tolerance %d %s)", b.rel, b.period, b.tolerance, daysEN)
 }
 
-func civil(d promo.Date) time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+func civil(d br.Date) time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
 
 // Window returns the first and last day the rule accepts for a sale on day.
-func (b birthday) window(day promo.Date) (from, to time.Time) {
+func (b birthday) window(day br.Date) (from, to time.Time) {
 	t := civil(day)
 	switch b.period {
 	case BirthdayDay:
@@ -133,7 +134,7 @@ func (b birthday) window(day promo.Date) (from, to time.Time) {
 }
 
 // anniversary returns the birthday of someone born on d in year y.
-func anniversary(d promo.Date, y int) time.Time {
+func anniversary(d br.Date, y int) time.Time {
 	day := d.Day
 	if d.Month == time.February && d.Day == 29 && !isLeap(y) {
 		day = 28
@@ -151,7 +152,7 @@ func (b birthday) Check(v *promo.View) Outcome {
 	if cu.BirthDate.IsZero() {
 		return fail("cliente sem data de nascimento", "the customer has no birth date")
 	}
-	from, to := b.window(promo.DateOf(v.Time()))
+	from, to := b.window(br.DateOf(v.Time()))
 	for y := from.Year(); y <= to.Year(); y++ {
 		a := anniversary(cu.BirthDate, y)
 		if !a.Before(from) && !a.After(to) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
@@ -14,10 +15,10 @@ import (
 // rxBirthday is a sale on day (10:15 in São Paulo) by a customer born on
 // born ("" for no birth date).
 func rxBirthday(day, born string) promo.Cart {
-	d := promo.MustParseDate(day)
+	d := br.MustParseDate(day)
 	cart := rxCart(rxCustomer(func(c *promo.Customer) {
 		if born != "" {
-			c.BirthDate = promo.MustParseDate(born)
+			c.BirthDate = br.MustParseDate(born)
 		}
 	}))
 	cart.Time = rxAt(d.Year, d.Month, d.Day)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -47,7 +48,7 @@ func (c customerPred) Check(v *promo.View) Outcome {
 
 // TaxIDIn holds when the customer's CPF or CNPJ is one of ids (classificação
 // por CPF/CNPJ).
-func TaxIDIn(ids ...promo.TaxID) Condition {
+func TaxIDIn(ids ...br.TaxID) Condition {
 	ids = slices.Clone(ids)
 	return customerPred{
 		pt: fmt.Sprintf("CPF/CNPJ em uma lista de %d", len(ids)),
@@ -69,7 +70,7 @@ func AgeBetween(min, max int) Condition {
 			if c.BirthDate.IsZero() {
 				return false
 			}
-			age := c.BirthDate.AgeOn(promo.DateOf(v.Time()))
+			age := c.BirthDate.AgeOn(br.DateOf(v.Time()))
 			return age >= min && age <= max
 		},
 	}
@@ -118,7 +119,7 @@ func CustomerGroup(name string, members []string) Condition {
 // "529.982.247-25" and "52998224725" are the same member; other tokens are
 // kept as they are.
 func normalizeMember(m string) string {
-	if t, err := promo.ParseTaxID(m); err == nil {
+	if t, err := br.ParseTaxID(m); err == nil {
 		return t.String()
 	}
 	return m

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
@@ -111,10 +112,10 @@ func rxCustomer(fn func(c *promo.Customer)) *promo.Customer {
 // Valid tax ids: the CPF check digits worked out by the mod-11 rule
 // (529982247 -> 2, 5; 111444777 -> 3, 5; 123456789 -> 0, 9) and a CNPJ.
 var (
-	rxCPF1 = promo.MustParseTaxID("529.982.247-25")
-	rxCPF2 = promo.MustParseTaxID("111.444.777-35")
-	rxCPF3 = promo.MustParseTaxID("123.456.789-09")
-	rxCNPJ = promo.MustParseTaxID("11.222.333/0001-81")
+	rxCPF1 = br.MustParseTaxID("529.982.247-25")
+	rxCPF2 = br.MustParseTaxID("111.444.777-35")
+	rxCPF3 = br.MustParseTaxID("123.456.789-09")
+	rxCNPJ = br.MustParseTaxID("11.222.333/0001-81")
 )
 
 func TestTaxIDIn(t *testing.T) {
@@ -123,7 +124,7 @@ func TestTaxIDIn(t *testing.T) {
 	rxRun(t, []rxCase{
 		{"CPF in the list", cond, rxCart(rxCustomer(func(c *promo.Customer) { c.TaxID = rxCPF1 })), rxPass},
 		{"CPF written without punctuation is the same CPF", cond,
-			rxCart(rxCustomer(func(c *promo.Customer) { c.TaxID = promo.MustParseTaxID("52998224725") })), rxPass},
+			rxCart(rxCustomer(func(c *promo.Customer) { c.TaxID = br.MustParseTaxID("52998224725") })), rxPass},
 		{"CNPJ in the list", cond, rxCart(rxCustomer(func(c *promo.Customer) { c.TaxID = rxCNPJ })), rxPass},
 		{"CPF not in the list", cond, rxCart(rxCustomer(func(c *promo.Customer) { c.TaxID = rxCPF2 })), notIn},
 		{"customer without CPF", cond, rxCart(rxCustomer(nil)), notIn},
@@ -134,7 +135,7 @@ func TestTaxIDIn(t *testing.T) {
 }
 
 func TestTaxIDInKeepsItsOwnList(t *testing.T) {
-	ids := []promo.TaxID{rxCPF1}
+	ids := []br.TaxID{rxCPF1}
 	cond := rules.TaxIDIn(ids...)
 	ids[0] = rxCPF2 // the caller's slice changes after the rule is built
 	cart := rxCart(rxCustomer(func(c *promo.Customer) { c.TaxID = rxCPF1 }))
@@ -143,7 +144,7 @@ func TestTaxIDInKeepsItsOwnList(t *testing.T) {
 
 func TestAgeBetween(t *testing.T) {
 	born := func(s string) *promo.Customer {
-		return rxCustomer(func(c *promo.Customer) { c.BirthDate = promo.MustParseDate(s) })
+		return rxCustomer(func(c *promo.Customer) { c.BirthDate = br.MustParseDate(s) })
 	}
 	cond := rules.AgeBetween(18, 25)
 	out := rxFail("cliente não atende: idade entre 18 e 25 anos", "customer does not meet: age between 18 and 25")
@@ -167,7 +168,7 @@ func TestAgeBetween(t *testing.T) {
 func TestAgeUsesTheSaleLocalDate(t *testing.T) {
 	// 23:30 on 2026-11-18 in São Paulo is already 2026-11-19 02:30 UTC. The
 	// customer turns 18 on the 19th: in the store's calendar they are 17.
-	cart := rxCart(rxCustomer(func(c *promo.Customer) { c.BirthDate = promo.MustParseDate("2008-11-19") }))
+	cart := rxCart(rxCustomer(func(c *promo.Customer) { c.BirthDate = br.MustParseDate("2008-11-19") }))
 	cart.Time = testkit.At(2026, time.November, 18, 23, 30, 0)
 	rxCompare(t, rxFail("cliente não atende: idade entre 18 e 99 anos", "customer does not meet: age between 18 and 99"),
 		rxCheck(t, rules.AgeBetween(18, 99), cart))
@@ -179,8 +180,8 @@ func TestAgeOfALeapDayBirth(t *testing.T) {
 	// none; so in 2026, a common year, the 18th birthday is reached on
 	// 1 March, and in 2028 on 29 February.
 	at := func(day string) promo.Cart {
-		cart := rxCart(rxCustomer(func(c *promo.Customer) { c.BirthDate = promo.MustParseDate("2008-02-29") }))
-		d := promo.MustParseDate(day)
+		cart := rxCart(rxCustomer(func(c *promo.Customer) { c.BirthDate = br.MustParseDate("2008-02-29") }))
+		d := br.MustParseDate(day)
 		cart.Time = rxAt(d.Year, d.Month, d.Day)
 		return cart
 	}
@@ -225,17 +226,17 @@ func TestCustomerGroup(t *testing.T) {
 	// Members: a token, a CPF written with punctuation and one without.
 	cond := rules.CustomerGroup("vip", []string{"tok-9", "529.982.247-25", "11144477735"})
 	out := rxFail("cliente não atende: cliente do agrupamento vip", "customer does not meet: customer in grouping vip")
-	cu := func(id string, tax promo.TaxID, groups ...string) promo.Cart {
+	cu := func(id string, tax br.TaxID, groups ...string) promo.Cart {
 		return rxCart(&promo.Customer{ID: id, TaxID: tax, Groupings: groups})
 	}
 	rxRun(t, []rxCase{
-		{"by token", cond, cu("tok-9", promo.TaxID{}), rxPass},
+		{"by token", cond, cu("tok-9", br.TaxID{}), rxPass},
 		{"by CPF, member with punctuation", cond, cu("tok-1", rxCPF1), rxPass},
 		{"by CPF, member without punctuation", cond, cu("tok-1", rxCPF2), rxPass},
-		{"listed by the host", cond, cu("tok-1", promo.TaxID{}, "outro", "vip"), rxPass},
+		{"listed by the host", cond, cu("tok-1", br.TaxID{}, "outro", "vip"), rxPass},
 		{"another grouping listed by the host", cond, cu("tok-1", rxCPF3, "outro"), out},
 		{"neither token nor CPF", cond, cu("tok-1", rxCPF3), out},
-		{"no CPF, token not a member", cond, cu("tok-1", promo.TaxID{}), out},
+		{"no CPF, token not a member", cond, cu("tok-1", br.TaxID{}), out},
 		{"anonymous sale", cond, rxCart(nil), rxAnonymous},
 	})
 }
@@ -271,7 +272,7 @@ func TestIsCapturedField(t *testing.T) {
 
 func TestCapturedField(t *testing.T) {
 	ana := rxCart(rxCustomer(func(c *promo.Customer) {
-		c.BirthDate = promo.MustParseDate("1990-05-17")
+		c.BirthDate = br.MustParseDate("1990-05-17")
 		c.Sex = promo.SexFemale
 		c.Captured = map[string]string{"name": "Ana Souza", "email": "ana@example.com", "phone": "+55 11 91234-5678"}
 	}))

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -27,7 +28,7 @@ func epoch() time.Time { return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) }
 // code), then macLen characters of an HMAC-SHA-256 under secret that make
 // the code verifiable without a list. The same sale always gets the same
 // code.
-func IssueCode(campaignID, prefix, secret, cartID string, day promo.Date, macLen int) string {
+func IssueCode(campaignID, prefix, secret, cartID string, day br.Date, macLen int) string {
 	enc := codeEncoding()
 	days := max(0, int(time.Date(day.Year, day.Month, day.Day, 0, 0, 0, 0, time.UTC).Sub(epoch())/(24*time.Hour)))
 	var dayChars [4]byte
@@ -47,31 +48,31 @@ func issuedMAC(campaignID, prefix, secret, payload string, n int) string {
 }
 
 // verifyIssued checks an issued code and returns its day of issue.
-func verifyIssued(code, campaignID, prefix, secret string, macLen int) (promo.Date, bool) {
+func verifyIssued(code, campaignID, prefix, secret string, macLen int) (br.Date, bool) {
 	prefix = NormalizeCode(prefix)
 	if !strings.HasPrefix(code, prefix) || len(code) != len(prefix)+12+macLen {
-		return promo.Date{}, false
+		return br.Date{}, false
 	}
 	payload, mac := code[len(prefix):len(prefix)+12], code[len(prefix)+12:]
 	if !hmac.Equal([]byte(mac), []byte(issuedMAC(campaignID, prefix, secret, payload, macLen))) {
-		return promo.Date{}, false
+		return br.Date{}, false
 	}
 	days := 0
 	for _, c := range payload[:4] {
 		k := strings.IndexRune(codeAlphabet, c)
 		if k < 0 {
-			return promo.Date{}, false
+			return br.Date{}, false
 		}
 		days = days*32 + k
 	}
-	return promo.DateOf(epoch().AddDate(0, 0, days)), true
+	return br.DateOf(epoch().AddDate(0, 0, days)), true
 }
 
 // IssuedValidity returns the first and last day an issued code is valid:
 // it starts startsAfterDays after the day of issue and lasts validDays.
-func IssuedValidity(issued promo.Date, startsAfterDays, validDays int) (from, to promo.Date) {
+func IssuedValidity(issued br.Date, startsAfterDays, validDays int) (from, to br.Date) {
 	t := time.Date(issued.Year, issued.Month, issued.Day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, startsAfterDays)
-	return promo.DateOf(t), promo.DateOf(t.AddDate(0, 0, validDays-1))
+	return br.DateOf(t), br.DateOf(t.AddDate(0, 0, validDays-1))
 }
 
 type issuedCode struct {
@@ -92,7 +93,7 @@ func (issuedCode) Describe() (string, string) { return "código promocional", "p
 
 // Code returns the first valid, unused issued code the cart presents, or "".
 func (p issuedCode) Code(c *promo.Cart) string {
-	today := promo.DateOf(c.Time)
+	today := br.DateOf(c.Time)
 	for _, k := range c.PromoCodes {
 		k = NormalizeCode(k)
 		day, ok := verifyIssued(k, p.issuer, p.prefix, p.secret, p.macLen)
@@ -107,7 +108,7 @@ func (p issuedCode) Code(c *promo.Cart) string {
 	return ""
 }
 
-func before(a, b promo.Date) bool {
+func before(a, b br.Date) bool {
 	return time.Date(a.Year, a.Month, a.Day, 0, 0, 0, 0, time.UTC).Before(time.Date(b.Year, b.Month, b.Day, 0, 0, 0, 0, time.UTC))
 }
 

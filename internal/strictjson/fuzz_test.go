@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/strictjson"
 	"github.com/promokit/promokit/internal/testkit"
@@ -35,14 +36,14 @@ type fzDoc struct {
 	M   map[string]decimal.Decimal `json:"m"`
 	MS  map[string]string          `json:"ms"`
 	SS  []string                   `json:"ss"`
-	Day promo.Date                 `json:"day"`
-	Tax promo.TaxID                `json:"tax"`
+	Day br.Date                    `json:"day"`
+	Tax br.TaxID                   `json:"tax"`
 }
 
 var fzOpts = cmp.Options{
 	testkit.EquateDecimals(),
 	cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) && a.Location().String() == b.Location().String() }),
-	cmp.Comparer(func(a, b promo.TaxID) bool { return a.String() == b.String() && a.Kind() == b.Kind() }),
+	cmp.Comparer(func(a, b br.TaxID) bool { return a.String() == b.String() && a.Kind() == b.Kind() }),
 }
 
 // fzSeeds are the documents of the repository (every scenario's ruleset

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/report"
 )
@@ -93,12 +94,12 @@ func (s *Server) reportSources(ctx context.Context, q reportQuery, rs *promo.Rul
 func (s *Server) reportQuery(r *http.Request) (reportQuery, error) {
 	v := r.URL.Query()
 	var ps []promo.Problem
-	date := func(name string) promo.Date {
+	date := func(name string) br.Date {
 		text := v.Get(name)
 		if text == "" {
-			return promo.Date{}
+			return br.Date{}
 		}
-		d, err := promo.ParseDate(text)
+		d, err := br.ParseDate(text)
 		if err != nil {
 			ps = append(ps, promo.Problem{Path: name, Reason: "want a date YYYY-MM-DD"})
 		}

@@ -11,13 +11,13 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 
-	"github.com/promokit/promokit/promo"
-	"github.com/promokit/promokit/refund"
-	"github.com/promokit/promokit/report"
-
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/examples/promoserver/internal/load"
 	"github.com/promokit/promokit/examples/promoserver/internal/sample"
 	"github.com/promokit/promokit/examples/promoserver/internal/store"
+	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/refund"
+	"github.com/promokit/promokit/report"
 )
 
 // The campaign reports as SQL over the committed sales give the same
@@ -72,7 +72,7 @@ func TestReportsSQLEqualPackage(t *testing.T) {
 			}
 			filters := []report.Filter{
 				{},
-				{From: promo.Date{Year: 2026, Month: 11, Day: 21}, To: promo.Date{Year: 2026, Month: 11, Day: 21}},
+				{From: br.Date{Year: 2026, Month: 11, Day: 21}, To: br.Date{Year: 2026, Month: 11, Day: 21}},
 				{Campaign: "meias-3x2"},
 				{Category: "mercearia"},
 				{Customer: "cli-0003"},

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/report"
 )
@@ -184,7 +185,7 @@ func (s *Store) markCommitted(ctx context.Context, tx *sql.Tx, rs *Ruleset, cart
 	if cart.Customer != nil {
 		customer = cart.Customer.ID
 	}
-	day := promo.DateOf(cart.Time)
+	day := br.DateOf(cart.Time)
 	week, _ := report.Week.Span(day)
 	month, _ := report.Month.Span(day)
 	gross, err1 := cents(res.Totals.Gross)

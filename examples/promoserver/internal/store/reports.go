@@ -7,7 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/report"
 )
 
@@ -85,14 +85,14 @@ func money(c int64) decimal.Decimal { return decimal.New(c, -2) }
 
 // periodOf is the first and last day of the period p that starts on the
 // stored date from.
-func periodOf(p report.Period, from string) (first, last promo.Date) {
+func periodOf(p report.Period, from string) (first, last br.Date) {
 	first = mustDate(from)
 	_, last = p.Span(first)
 	return first, last
 }
 
-func mustDate(s string) promo.Date {
-	d, err := promo.ParseDate(s)
+func mustDate(s string) br.Date {
+	d, err := br.ParseDate(s)
 	if err != nil {
 		panic("stored date " + s + ": " + err.Error())
 	}

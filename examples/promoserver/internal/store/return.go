@@ -10,6 +10,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/refund"
 )
@@ -155,7 +156,7 @@ func (s *Store) writeReturn(ctx context.Context, tx *sql.Tx, saleID string, vers
 	}
 	if _, err := tx.ExecContext(ctx, s.q(`UPDATE returns SET status = 'done', store = ?, time = ?, at_unix_nano = ?, local_date = ?,
 			lines = ?, refund = ?, response = ? WHERE id = ?`),
-		req.Store, formatTime(req.Time), req.Time.UnixNano(), promo.DateOf(req.Time).String(), string(lines), string(refundJSON), string(resp), req.ID); err != nil {
+		req.Store, formatTime(req.Time), req.Time.UnixNano(), br.DateOf(req.Time).String(), string(lines), string(refundJSON), string(resp), req.ID); err != nil {
 		return nil, err
 	}
 	return resp, nil

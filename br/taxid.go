@@ -1,4 +1,4 @@
-package promo
+package br
 
 import (
 	"fmt"
@@ -64,9 +64,9 @@ type TaxIDError struct {
 
 // Error returns a message of the form
 //
-//	promo: invalid tax id "529.982.247-26": check digit mismatch
+//	br: invalid tax id "529.982.247-26": check digit mismatch
 func (e *TaxIDError) Error() string {
-	return "promo: invalid tax id " + strconv.Quote(e.Input) + ": " + e.Reason
+	return "br: invalid tax id " + strconv.Quote(e.Input) + ": " + e.Reason
 }
 
 // ParseTaxID parses s as a CPF or a CNPJ.

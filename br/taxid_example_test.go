@@ -1,15 +1,15 @@
-package promo_test
+package br_test
 
 import (
 	"errors"
 	"fmt"
 
-	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/br"
 )
 
 func ExampleParseTaxID() {
 	for _, s := range []string{"529.982.247-25", "12.abc.345/01de-35"} {
-		id, err := promo.ParseTaxID(s)
+		id, err := br.ParseTaxID(s)
 		if err != nil {
 			fmt.Println(err)
 			continue
@@ -17,16 +17,16 @@ func ExampleParseTaxID() {
 		fmt.Println(id.Kind(), id, id.Format())
 	}
 
-	_, err := promo.ParseTaxID("529.982.247-26")
+	_, err := br.ParseTaxID("529.982.247-26")
 	fmt.Println(err)
 
-	var te *promo.TaxIDError
-	if _, err := promo.ParseTaxID("529.982.247_25"); errors.As(err, &te) {
+	var te *br.TaxIDError
+	if _, err := br.ParseTaxID("529.982.247_25"); errors.As(err, &te) {
 		fmt.Println(te.Reason)
 	}
 	// Output:
 	// cpf 52998224725 529.982.247-25
 	// cnpj 12ABC34501DE35 12.ABC.345/01DE-35
-	// promo: invalid tax id "529.982.247-26": check digit mismatch
+	// br: invalid tax id "529.982.247-26": check digit mismatch
 	// unexpected character '_' at position 11
 }

@@ -1,4 +1,4 @@
-package promo
+package br
 
 import (
 	"encoding"
@@ -235,7 +235,7 @@ func TestParseTaxIDInvalid(t *testing.T) {
 
 func TestTaxIDErrorMessage(t *testing.T) {
 	_, err := ParseTaxID("529.982.247-26")
-	want := `promo: invalid tax id "529.982.247-26": check digit mismatch`
+	want := `br: invalid tax id "529.982.247-26": check digit mismatch`
 	if err == nil {
 		t.Fatalf("ParseTaxID: got nil error, want %q", want)
 	}
