@@ -1,9 +1,9 @@
 package cashback
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -152,7 +152,7 @@ func (e *Earner) Apply(v *promo.View) promo.Proposal {
 	// line-id order, so that the cart's order does not matter).
 	var weights []promo.LineWeight
 	lines = slices.Clone(lines)
-	sort.Slice(lines, func(a, b int) bool { return v.Rank(lines[a]) < v.Rank(lines[b]) })
+	slices.SortFunc(lines, func(a, b int) int { return cmp.Compare(v.Rank(a), v.Rank(b)) })
 	for _, i := range lines {
 		if v.Value(i).Sign() > 0 {
 			weights = append(weights, promo.LineWeight{Line: v.Line(i).ID, Weight: v.Value(i)})

@@ -182,6 +182,11 @@ func TestEarnerAmount(t *testing.T) {
 		{name: "percent on the campaign's lines", c: stub{occ: 1, off: testkit.Dec("19.00")},
 			s: cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("10"), OnItems: true}, lines: firstLine,
 			prices: []string{"100.00", "30.00"}, want: "8.10"},
+		// On the sale but its exceptions: SaleLines keeps line A only, 10%
+		// of 100.00 (B's 30.00 is an exception).
+		{name: "percent on the sale's lines", c: stub{occ: 1},
+			s:      cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("10"), SaleLines: firstLine},
+			prices: []string{"100.00", "30.00"}, want: "10.00"},
 		// 2.5% of 81.00 = 2.025, rounded once with the ruleset's mode.
 		{name: "half_even", c: stub{occ: 1}, s: cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("2.5")},
 			prices: []string{"81.00"}, want: "2.02"},
@@ -371,5 +376,29 @@ func TestEarnedNetOfExchange(t *testing.T) {
 				t.Errorf("cashback earned (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// The credit records the lines it was earned on, with what each cost, so
+// that a return takes back its share: in line-id order whatever the cart's
+// order, and only the lines that cost something.
+func TestEarnedWeights(t *testing.T) {
+	s := cashback.Settings{Kind: cashback.Percent, Value: testkit.Dec("10")}
+	cart := saleCart("pesos", testkit.SaleTime())
+	cart.Lines = []promo.Line{promotest.Line("c", "1", "30.00"), promotest.Line("a", "2", "5.00"),
+		promotest.Line("z", "1", "0.00"), promotest.Line("b", "1", "20.00")}
+	_, evs := earned(t, promo.Settings{}, stub{id: "cb", occ: 1, applies: true}, s, allLines, cart)
+	if len(evs) != 1 {
+		t.Fatalf("%d credits earned, want 1", len(evs))
+	}
+	// 10 % of 30.00 + 10.00 + 0.00 + 20.00 = 6.00, on a, b and c (z costs
+	// nothing).
+	want := []promo.LineWeight{{Line: "a", Weight: testkit.Dec("10.00")}, {Line: "b", Weight: testkit.Dec("20.00")},
+		{Line: "c", Weight: testkit.Dec("30.00")}}
+	if diff := cmp.Diff(want, evs[0].Weights, testkit.EquateDecimals()); diff != "" {
+		t.Errorf("weights (-want +got):\n%s", diff)
+	}
+	if !evs[0].Amount.Equal(testkit.Dec("6.00")) {
+		t.Errorf("amount = %s, want 6.00", evs[0].Amount)
 	}
 }

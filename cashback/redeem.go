@@ -1,9 +1,9 @@
 package cashback
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -76,17 +76,14 @@ func (r *Redeemer) Keys() promo.Keys { return promo.Keys{CartWide: true} }
 // first, then by id.
 func usable(w []promo.Credit) []promo.Credit {
 	out := slices.Clone(w)
-	sort.SliceStable(out, func(a, b int) bool {
-		ea, eb := out[a].ExpiresAt, out[b].ExpiresAt
-		switch {
-		case ea.IsZero() != eb.IsZero():
-			return !ea.IsZero()
-		case !ea.Equal(eb):
-			return ea.Before(eb)
-		case !out[a].EarnedAt.Equal(out[b].EarnedAt):
-			return out[a].EarnedAt.Before(out[b].EarnedAt)
+	slices.SortStableFunc(out, func(a, b promo.Credit) int {
+		if az, bz := a.ExpiresAt.IsZero(), b.ExpiresAt.IsZero(); az != bz {
+			if az {
+				return 1
+			}
+			return -1
 		}
-		return out[a].ID < out[b].ID
+		return cmp.Or(a.ExpiresAt.Compare(b.ExpiresAt), a.EarnedAt.Compare(b.EarnedAt), strings.Compare(a.ID, b.ID))
 	})
 	return out
 }
@@ -202,7 +199,7 @@ func spreadTakes(p *promo.Proposal, v *promo.View, all []int, takes []take) {
 		values[i] = v.Value(i)
 	}
 	order := slices.Clone(all)
-	sort.Slice(order, func(a, b int) bool { return v.Rank(order[a]) < v.Rank(order[b]) })
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(v.Rank(a), v.Rank(b)) })
 	for _, tk := range takes {
 		byValue := make([]decimal.Decimal, len(order))
 		byUnits := make([]decimal.Decimal, len(order))

@@ -114,23 +114,30 @@ func TestRedeemOrder(t *testing.T) {
 }
 
 // Each condition a credit needs, at its boundary: the sale is at
-// 2026-11-21 10:15:00 and costs 100.00.
+// 2026-11-21 10:15:00 and costs 100.00. When nothing is redeemed, the
+// note says why for each credit with a balance (none for a credit with
+// nothing left).
 func TestRedeemConditions(t *testing.T) {
+	const none = "nenhum crédito utilizável"
 	tests := []struct {
 		name   string
 		change func(*promo.Credit)
 		want   string // "" = nothing redeemed
+		why    string // the note when nothing is redeemed
 	}{
-		{"available at the sale instant", func(c *promo.Credit) { c.AvailableFrom = redeemSale }, "10.00"},
-		{"available a second later", func(c *promo.Credit) { c.AvailableFrom = redeemSale.Add(time.Second) }, ""},
-		{"expires at the sale instant", func(c *promo.Credit) { c.ExpiresAt = redeemSale }, "10.00"},
-		{"expired a second before", func(c *promo.Credit) { c.ExpiresAt = redeemSale.Add(-time.Second) }, ""},
-		{"review required, not answered", func(c *promo.Credit) { c.Terms.ReviewRequired = true }, ""},
-		{"review required and answered", func(c *promo.Credit) { c.Terms.ReviewRequired, c.ReviewAnswered = true, true }, "10.00"},
-		{"review answered, not required", func(c *promo.Credit) { c.ReviewAnswered = true }, "10.00"},
-		{"minimum purchase reached exactly", func(c *promo.Credit) { c.Terms.MinPurchase = testkit.Dec("100.00") }, "10.00"},
-		{"minimum purchase one cent above", func(c *promo.Credit) { c.Terms.MinPurchase = testkit.Dec("100.01") }, ""},
-		{"nothing left", func(c *promo.Credit) { c.Remaining = decimal.Zero }, ""},
+		{"available at the sale instant", func(c *promo.Credit) { c.AvailableFrom = redeemSale }, "10.00", ""},
+		{"available a second later", func(c *promo.Credit) { c.AvailableFrom = redeemSale.Add(time.Second) }, "",
+			none + ": cr: disponível a partir de 21/11/2026 10:15"},
+		{"expires at the sale instant", func(c *promo.Credit) { c.ExpiresAt = redeemSale }, "10.00", ""},
+		{"expired a second before", func(c *promo.Credit) { c.ExpiresAt = redeemSale.Add(-time.Second) }, "", none + ": cr: expirado"},
+		{"review required, not answered", func(c *promo.Credit) { c.Terms.ReviewRequired = true }, "",
+			none + ": cr: aguarda a resposta da pesquisa"},
+		{"review required and answered", func(c *promo.Credit) { c.Terms.ReviewRequired, c.ReviewAnswered = true, true }, "10.00", ""},
+		{"review answered, not required", func(c *promo.Credit) { c.ReviewAnswered = true }, "10.00", ""},
+		{"minimum purchase reached exactly", func(c *promo.Credit) { c.Terms.MinPurchase = testkit.Dec("100.00") }, "10.00", ""},
+		{"minimum purchase one cent above", func(c *promo.Credit) { c.Terms.MinPurchase = testkit.Dec("100.01") }, "",
+			none + ": cr: compra mínima de R$ 100,01"},
+		{"nothing left", func(c *promo.Credit) { c.Remaining = decimal.Zero }, "", none},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -138,23 +145,22 @@ func TestRedeemConditions(t *testing.T) {
 			tt.change(&c)
 			res := redeemTest{prices: []string{"100.00"}, wallet: []promo.Credit{c}}.evaluate(t)
 			var want []string
-			wantCode := cashback.ReasonNothingToRedeem
+			wantNote := promo.Reason{Code: cashback.ReasonNothingToRedeem, PT: tt.why, EN: "no usable credit"}
 			if tt.want != "" {
-				want, wantCode = []string{"cr=" + tt.want}, "cashback_redeemed"
+				want = []string{"cr=" + tt.want}
+				wantNote = promo.Reason{Code: cashback.ReasonCashbackRedeemed,
+					PT: "cashback resgatado: R$ " + strings.ReplaceAll(tt.want, ".", ","), EN: "cashback redeemed: R$ " + tt.want}
 			}
 			if diff := cmp.Diff(want, taken(res)); diff != "" {
 				t.Errorf("credits taken (-want +got):\n%s", diff)
 			}
 			e, ok := res.TraceFor(cashback.RedeemerID)
-			if !ok {
-				t.Fatal("no trace entry for the redemption")
+			if !ok || len(e.Reasons) == 0 {
+				t.Fatalf("no trace reasons for the redemption: %+v", e)
 			}
-			code := e.Code()
-			if e.Applied && len(e.Reasons) > 1 {
-				code = e.Reasons[1].Code // applied, then the note
-			}
-			if code != wantCode {
-				t.Errorf("trace reasons = %+v, want %s", e.Reasons, wantCode)
+			// Applied, the note follows the "applied" reason.
+			if diff := cmp.Diff(wantNote, e.Reasons[len(e.Reasons)-1]); diff != "" {
+				t.Errorf("the redemption's note (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -250,6 +256,16 @@ func TestRedeemAsDiscount(t *testing.T) {
 		// floors 9.80 + 0.19, the cent to B's larger remainder.
 		{"average price does not fit", []promo.Line{{ID: "A", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("100.00")}, {ID: "B", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("2.00")}},
 			[]promo.Credit{avg(credit("cr", "10.00"))}, map[string]string{"A": "9.80", "B": "0.20"}},
+		// 10.00 over three lines of 10.00: 3.33 each and a cent left, to
+		// the lowest line id (A), though C comes first in the cart.
+		{"equal remainders by line id", []promo.Line{{ID: "C", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")},
+			{ID: "A", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")}, {ID: "B", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")}},
+			[]promo.Credit{credit("cr", "10.00")}, map[string]string{"A": "3.34", "B": "3.33", "C": "3.33"}},
+		// A line that costs nothing takes no share and no unit: 10.00 over
+		// A's 1 unit and B's 4, 2.00 each, as without Z.
+		{"average price, a line at zero", []promo.Line{{ID: "A", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("100.00")},
+			{ID: "Z", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("0.00")}, {ID: "B", Quantity: testkit.Dec("4"), UnitPrice: testkit.Dec("5.00")}},
+			[]promo.Credit{avg(credit("cr", "10.00"))}, map[string]string{"A": "2.00", "B": "8.00", "Z": "0.00"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -261,7 +277,7 @@ func TestRedeemAsDiscount(t *testing.T) {
 			for _, l := range res.Lines {
 				got[l.ID] = l.Discount.StringFixed(2)
 				for _, a := range l.Adjustments {
-					if a.Campaign != cashback.RedeemerID || a.Kind != promo.CashbackRedemption {
+					if a.Campaign != cashback.RedeemerID || a.Kind != promo.CashbackRedemption || a.Amount.Sign() <= 0 {
 						t.Errorf("line %s: adjustment %+v", l.ID, a)
 					}
 				}
@@ -304,6 +320,24 @@ func TestRedeemAsTender(t *testing.T) {
 
 // Without a wallet the redemption has nothing to look at: no trace entry,
 // no event.
+// A customer who keeps the cashback for later (Cart.KeepCashback) redeems
+// nothing, though the wallet has a usable credit; the trace says why.
+func TestRedeemKept(t *testing.T) {
+	rs := promotest.NewRuleset(t, promo.Settings{}, cashback.NewRedeemer(cashback.AsDiscount))
+	cart := saleCart("venda", redeemSale, "50.00")
+	cart.Wallet, cart.KeepCashback = []promo.Credit{credit("cr", "10.00")}, true
+	res := promotest.Evaluate(t, cart, rs)
+	if got := taken(res); len(got) != 0 {
+		t.Errorf("credits taken %v, want none", got)
+	}
+	if !res.Totals.Net.Equal(testkit.Dec("50.00")) {
+		t.Errorf("net %s, want 50.00", res.Totals.Net)
+	}
+	if e, ok := res.TraceFor(cashback.RedeemerID); !ok || e.Applied || e.Code() != cashback.ReasonCashbackKept {
+		t.Errorf("trace entry %+v, want not applied with %s", e, cashback.ReasonCashbackKept)
+	}
+}
+
 func TestRedeemWithoutWallet(t *testing.T) {
 	res := redeemTest{prices: []string{"50.00"}}.evaluate(t)
 	if e, ok := res.TraceFor(cashback.RedeemerID); ok {
