@@ -3,6 +3,7 @@ package benefit
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -114,7 +115,7 @@ func (b item) proposePicked(p *promo.Proposal, picks []picked, capped *bool) {
 
 func (b item) capNote() promo.Reason {
 	return promo.Reason{Code: promo.ReasonDiscountCapped,
-		PT: "o desconto de R$ " + promo.FormatBRL(b.value) + " por unidade foi limitado ao preço de unidades mais baratas",
+		PT: "o desconto de R$ " + money.Format(b.value) + " por unidade foi limitado ao preço de unidades mais baratas",
 		EN: "the discount of R$ " + b.value.StringFixed(2) + " per unit was capped at the price of cheaper units"}
 }
 

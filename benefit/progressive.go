@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -109,7 +110,7 @@ func (t Tier) off(p *promo.Proposal, v *promo.View, units []picked) decimal.Deci
 		amount = v.Round(worth.Mul(t.Percent).DivRound(decimal.NewFromInt(100), 12))
 	} else if amount.GreaterThan(worth) {
 		p.Reasons = append(p.Reasons, promo.Reason{Code: promo.ReasonDiscountCapped,
-			PT: "o desconto de R$ " + promo.FormatBRL(amount) + " foi limitado ao total de R$ " + promo.FormatBRL(worth),
+			PT: "o desconto de R$ " + money.Format(amount) + " foi limitado ao total de R$ " + money.Format(worth),
 			EN: "the discount of R$ " + amount.StringFixed(2) + " was capped at the total of R$ " + worth.StringFixed(2)})
 		amount = worth
 	}

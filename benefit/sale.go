@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -72,7 +73,7 @@ func SpreadAmount(p *promo.Proposal, v *promo.View, lines []int, amount decimal.
 func spreadAmount(p *promo.Proposal, v *promo.View, lines []int, amount decimal.Decimal, kind promo.AdjustmentKind) {
 	if total := v.Total(lines); amount.GreaterThan(total) {
 		p.Reasons = append(p.Reasons, promo.Reason{Code: promo.ReasonDiscountCapped,
-			PT: "o desconto de R$ " + promo.FormatBRL(amount) + " foi limitado ao total de R$ " + promo.FormatBRL(total),
+			PT: "o desconto de R$ " + money.Format(amount) + " foi limitado ao total de R$ " + money.Format(total),
 			EN: "the discount of R$ " + amount.StringFixed(2) + " was capped at the total of R$ " + total.StringFixed(2)})
 		amount = total
 	}

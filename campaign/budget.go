@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/internal/bounds"
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -91,7 +92,7 @@ func (b *budget) left(id string, c *promo.Cart) (left decimal.Decimal, ok bool, 
 		return decimal.Zero, false, &promo.Reason{Code: ReasonBudget,
 			PT: "verba da campanha esgotada", EN: "the campaign's budget is used up"}
 	}
-	return left.Truncate(promo.CentPlaces), true, nil
+	return left.Truncate(money.CentPlaces), true, nil
 }
 
 // counters returns what an application that granted amount adds to the
@@ -217,7 +218,7 @@ func capTo(v *promo.View, p *promo.Proposal, max decimal.Decimal) (decimal.Decim
 		}
 	}
 	p.Adjustments = adjs
-	return max.Truncate(promo.CentPlaces), true
+	return max.Truncate(money.CentPlaces), true
 }
 
 // capped applies a campaign's caps to its proposal: the benefit's
@@ -235,11 +236,11 @@ func (r *reshop) capped(v *promo.View, p *promo.Proposal, left decimal.Decimal, 
 	amount, cut := capTo(v, p, max)
 	if cut && byBudget {
 		p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonBudgetPartial,
-			PT: fmt.Sprintf("verba da campanha: só restavam R$ %s", promo.FormatBRL(max)),
+			PT: fmt.Sprintf("verba da campanha: só restavam R$ %s", money.Format(max)),
 			EN: fmt.Sprintf("campaign budget: only R$ %s was left", max.StringFixed(2))})
 	} else if cut {
 		p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonMaxDiscount,
-			PT: fmt.Sprintf("desconto limitado ao máximo de R$ %s", promo.FormatBRL(max)),
+			PT: fmt.Sprintf("desconto limitado ao máximo de R$ %s", money.Format(max)),
 			EN: fmt.Sprintf("discount capped at the maximum of R$ %s", max.StringFixed(2))})
 	}
 	p.Counters = append(p.Counters, r.budget.counters(r.info.ID, v.Cart(), amount)...)

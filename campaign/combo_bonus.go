@@ -3,6 +3,7 @@ package campaign
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -111,7 +112,7 @@ func discountUnits(v *promo.View, p *promo.Proposal, b comboBonus, skip, k int64
 func bonusAboveMinimum(v *promo.View, lines []int, minimum decimal.Decimal, b comboBonus, whatPT, whatEN string) promo.Proposal {
 	if got := v.Total(lines); got.LessThan(minimum) {
 		miss := minimum.Sub(got)
-		return short(notEligible(promo.ReasonMinValue, "valor mínimo "+whatPT+" não atingido: faltam R$ "+promo.FormatBRL(miss),
+		return short(notEligible(promo.ReasonMinValue, "valor mínimo "+whatPT+" não atingido: faltam R$ "+money.Format(miss),
 			"minimum value "+whatEN+" not reached: R$ "+miss.StringFixed(2)+" missing"), v.Shortfall(lines, miss, 0))
 	}
 	p := promo.Proposal{Eligible: true, Occurrences: 1}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -27,7 +28,7 @@ func (s *scratchCardCombo) apply(v *promo.View) promo.Proposal {
 	total := v.Total(all)
 	if s.minValue != nil && total.LessThan(*s.minValue) {
 		miss := s.minValue.Sub(total)
-		return short(notEligible(promo.ReasonMinValue, "valor mínimo para rasgadinha não atingido: faltam R$ "+promo.FormatBRL(miss),
+		return short(notEligible(promo.ReasonMinValue, "valor mínimo para rasgadinha não atingido: faltam R$ "+money.Format(miss),
 			"minimum value for scratch cards not reached: R$ "+miss.StringFixed(2)+" missing"), v.Shortfall(all, miss, 0))
 	}
 	q, _ := total.QuoRem(s.every, 0)

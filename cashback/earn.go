@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -163,13 +164,13 @@ func (e *Earner) Apply(v *promo.View) promo.Proposal {
 			PT: "cashback de R$ 0,00: nada a creditar", EN: "cashback of R$ 0.00: nothing to credit"})
 	}
 	reasons := []promo.Reason{{Code: ReasonCashbackEarned,
-		PT: fmt.Sprintf("cashback de R$ %s a partir de %s", promo.FormatBRL(amount), from.Format("02/01/2006")),
+		PT: fmt.Sprintf("cashback de R$ %s a partir de %s", money.Format(amount), from.Format("02/01/2006")),
 		EN: fmt.Sprintf("cashback of R$ %s from %s", amount.StringFixed(2), from.Format("2006-01-02"))}}
 	if s.MaxAmount.Sign() > 0 && amount.GreaterThan(s.MaxAmount) {
-		reasons[0].PT = fmt.Sprintf("cashback de R$ %s a partir de %s", promo.FormatBRL(s.MaxAmount), from.Format("02/01/2006"))
+		reasons[0].PT = fmt.Sprintf("cashback de R$ %s a partir de %s", money.Format(s.MaxAmount), from.Format("02/01/2006"))
 		reasons[0].EN = fmt.Sprintf("cashback of R$ %s from %s", s.MaxAmount.StringFixed(2), from.Format("2006-01-02"))
 		reasons = append(reasons, promo.Reason{Code: ReasonCashbackCapped,
-			PT: fmt.Sprintf("R$ %s limitado ao máximo de R$ %s por venda", promo.FormatBRL(amount), promo.FormatBRL(s.MaxAmount)),
+			PT: fmt.Sprintf("R$ %s limitado ao máximo de R$ %s por venda", money.Format(amount), money.Format(s.MaxAmount)),
 			EN: fmt.Sprintf("R$ %s capped at the maximum of R$ %s per sale", amount.StringFixed(2), s.MaxAmount.StringFixed(2))})
 		amount = s.MaxAmount
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -128,7 +129,7 @@ func (r *Redeemer) Apply(v *promo.View) promo.Proposal {
 	}
 	p.Eligible, p.Occurrences = true, 1
 	p.Reasons = append(p.Reasons, promo.Reason{Code: ReasonCashbackRedeemed,
-		PT: "cashback resgatado: R$ " + promo.FormatBRL(redeemed),
+		PT: "cashback resgatado: R$ " + money.Format(redeemed),
 		EN: "cashback redeemed: R$ " + redeemed.StringFixed(2)})
 	if r.mode == AsTender {
 		p.RecordOnly = true
@@ -160,10 +161,10 @@ func takeCredits(c *promo.Cart, sale decimal.Decimal) (takes []take, redeemed de
 		}
 		room := sale.Sub(redeemed)
 		if pct := cr.Terms.MaxRedeemPercent; pct.Sign() > 0 {
-			capAmount := sale.Mul(pct).DivRound(decimal.NewFromInt(100), 12).Truncate(promo.CentPlaces)
+			capAmount := sale.Mul(pct).DivRound(decimal.NewFromInt(100), 12).Truncate(money.CentPlaces)
 			room = decimal.Min(room, capAmount.Sub(redeemed))
 		}
-		amount := decimal.Min(room, cr.Remaining).Truncate(promo.CentPlaces)
+		amount := decimal.Min(room, cr.Remaining).Truncate(money.CentPlaces)
 		if amount.Sign() <= 0 {
 			why = append(why, cr.ID+": limite de resgate da venda atingido")
 			continue
@@ -185,7 +186,7 @@ func unusableNow(cr promo.Credit, t time.Time, sale decimal.Decimal) string {
 	case cr.Terms.ReviewRequired && !cr.ReviewAnswered:
 		return "aguarda a resposta da pesquisa"
 	case sale.LessThan(cr.Terms.MinPurchase):
-		return "compra mínima de R$ " + promo.FormatBRL(cr.Terms.MinPurchase)
+		return "compra mínima de R$ " + money.Format(cr.Terms.MinPurchase)
 	}
 	return ""
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -68,20 +69,13 @@ func (rec *Record) add(a promo.Adjustment) {
 	}
 }
 
-// cents marshals an amount with exactly two decimals ("16.00").
-type cents decimal.Decimal
-
-func (m cents) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + decimal.Decimal(m).StringFixed(promo.CentPlaces) + `"`), nil
-}
-
 // MarshalJSON writes the amounts with two decimals.
 func (rec Record) MarshalJSON() ([]byte, error) {
 	type plain Record
 	return json.Marshal(struct {
 		plain
-		Amount         cents `json:"amount"`
-		FunderAmount   cents `json:"funder_amount"`
-		RetailerAmount cents `json:"retailer_amount"`
-	}{plain(rec), cents(rec.Amount), cents(rec.FunderAmount), cents(rec.RetailerAmount)})
+		Amount         money.Fixed `json:"amount"`
+		FunderAmount   money.Fixed `json:"funder_amount"`
+		RetailerAmount money.Fixed `json:"retailer_amount"`
+	}{plain(rec), money.Fixed(rec.Amount), money.Fixed(rec.FunderAmount), money.Fixed(rec.RetailerAmount)})
 }

@@ -6,6 +6,8 @@ import (
 	"sort"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/promokit/promokit/money"
 )
 
 // Apportion spreads amount (in cents, not negative) over weights in
@@ -120,7 +122,7 @@ func apportionDecimal(amount decimal.Decimal, weights []decimal.Decimal) []decim
 		}
 	}
 	for i := range shares {
-		shares[i] = shares[i].Shift(-CentPlaces)
+		shares[i] = shares[i].Shift(-money.CentPlaces)
 	}
 	return shares
 }

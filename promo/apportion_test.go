@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -103,7 +104,7 @@ func TestApportion(t *testing.T) {
 			sum := decimal.Zero
 			for _, s := range got {
 				sum = sum.Add(s)
-				if !s.Equal(s.Truncate(promo.CentPlaces)) {
+				if !s.Equal(s.Truncate(money.CentPlaces)) {
 					t.Errorf("share %s is not in whole cents", s)
 				}
 			}

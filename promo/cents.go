@@ -1,6 +1,10 @@
 package promo
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/promokit/promokit/money"
+)
 
 // The hot path adds up and apportions money in int64 cents instead of
 // decimals (each decimal operation allocates). It does so only when every
@@ -41,13 +45,13 @@ func centsOf(d decimal.Decimal) (int64, bool) {
 	default:
 		return 0, false
 	}
-	for ; exp < -CentPlaces; exp++ {
+	for ; exp < -money.CentPlaces; exp++ {
 		if u%10 != 0 {
 			return 0, false // a fraction of a cent
 		}
 		u /= 10
 	}
-	for ; exp > -CentPlaces; exp-- {
+	for ; exp > -money.CentPlaces; exp-- {
 		if u > maxCents {
 			return 0, false
 		}
@@ -74,7 +78,7 @@ func fromCents(c int64) decimal.Decimal {
 	if c == 0 {
 		return decimal.Zero
 	}
-	return decimal.New(c, -CentPlaces)
+	return decimal.New(c, -money.CentPlaces)
 }
 
 // moneySum adds up amounts: in int64 cents while every amount is a whole

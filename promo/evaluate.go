@@ -6,6 +6,8 @@ import (
 	"sort"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/promokit/promokit/money"
 )
 
 // Evaluate prices a cart under a ruleset. It is pure: it reads nothing but
@@ -128,8 +130,8 @@ func (ev *evaluation) offer(ph *phased, ci int32) {
 	ph.offers = append(ph.offers, Offer{Campaign: info.ID, Name: info.Name, Description: info.Description, Amount: amount})
 	ph.lost[ci] = newEntry(info, false, Reason{
 		Code: ReasonOptionalNotAccepted,
-		PT:   "campanha opcional oferecida ao operador: R$ " + brl(amount),
-		EN:   "optional campaign offered to the operator: R$ " + amount.StringFixed(CentPlaces),
+		PT:   "campanha opcional oferecida ao operador: R$ " + money.Format(amount),
+		EN:   "optional campaign offered to the operator: R$ " + amount.StringFixed(money.CentPlaces),
 	})
 }
 
@@ -227,32 +229,6 @@ func newEvaluation(c *Cart, rs *Ruleset) *evaluation {
 	}
 	return ev
 }
-
-// brl formats an amount the Brazilian way: 1234.5 -> "1.234,50".
-func brl(d decimal.Decimal) string {
-	s := d.StringFixed(CentPlaces)
-	neg := false
-	if s[0] == '-' {
-		neg, s = true, s[1:]
-	}
-	intPart, frac := s[:len(s)-3], s[len(s)-2:]
-	var out []byte
-	for i := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			out = append(out, '.')
-		}
-		out = append(out, intPart[i])
-	}
-	res := string(out) + "," + frac
-	if neg {
-		res = "-" + res
-	}
-	return res
-}
-
-// FormatBRL formats an amount the Brazilian way, without the currency
-// symbol: 1234.5 gives "1.234,50".
-func FormatBRL(d decimal.Decimal) string { return brl(d) }
 
 func nothingToDiscount() Reason {
 	return Reason{

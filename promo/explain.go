@@ -6,6 +6,8 @@ import (
 	"sort"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/promokit/promokit/money"
 )
 
 // ReasonNoMatchingItem says that no line of the cart carries a product code, SKU or
@@ -173,12 +175,12 @@ func (ev *evaluation) nearMisses(res *Result, pre []int32) []NearMiss {
 		e.Reasons[0].Missing = &m
 		nm := NearMiss{Campaign: e.Campaign, Name: e.Name, Missing: m, Gain: gain}
 		if m.Amount.Sign() > 0 {
-			nm.PT = fmt.Sprintf("faltam R$ %s para ganhar R$ %s", brl(m.Amount), brl(gain))
-			nm.EN = fmt.Sprintf("R$ %s more to get R$ %s", m.Amount.StringFixed(CentPlaces), gain.StringFixed(CentPlaces))
+			nm.PT = fmt.Sprintf("faltam R$ %s para ganhar R$ %s", money.Format(m.Amount), money.Format(gain))
+			nm.EN = fmt.Sprintf("R$ %s more to get R$ %s", m.Amount.StringFixed(money.CentPlaces), gain.StringFixed(money.CentPlaces))
 		} else {
 			nm.PT = fmt.Sprintf("%s %d %s para ganhar R$ %s", pluralPT(m.Quantity, "falta", "faltam"), m.Quantity,
-				pluralPT(m.Quantity, "unidade", "unidades"), brl(gain))
-			nm.EN = fmt.Sprintf("%d more %s to get R$ %s", m.Quantity, pluralPT(m.Quantity, "unit", "units"), gain.StringFixed(CentPlaces))
+				pluralPT(m.Quantity, "unidade", "unidades"), money.Format(gain))
+			nm.EN = fmt.Sprintf("%d more %s to get R$ %s", m.Quantity, pluralPT(m.Quantity, "unit", "units"), gain.StringFixed(money.CentPlaces))
 		}
 		out = append(out, ranked{nm, pi})
 	}

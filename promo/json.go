@@ -4,23 +4,17 @@ import (
 	"encoding/json"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/promokit/promokit/money"
 )
-
-// money marshals an amount with exactly two decimals ("16.00"), as an NFC-e
-// writes it; decimal's own encoding would drop the trailing zeros.
-type money decimal.Decimal
-
-func (m money) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + decimal.Decimal(m).StringFixed(CentPlaces) + `"`), nil
-}
 
 // MarshalJSON writes the amount with two decimals.
 func (a Adjustment) MarshalJSON() ([]byte, error) {
 	type plain Adjustment
 	return json.Marshal(struct {
 		plain
-		Amount money `json:"amount"`
-	}{plain(a), money(a.Amount)})
+		Amount money.Fixed `json:"amount"`
+	}{plain(a), money.Fixed(a.Amount)})
 }
 
 // price marshals a unit price with at least two decimals ("59.90"), more
@@ -30,8 +24,8 @@ type price decimal.Decimal
 func (p price) MarshalJSON() ([]byte, error) {
 	d := decimal.Decimal(p)
 	places := -d.Exponent()
-	if places < CentPlaces {
-		places = CentPlaces
+	if places < money.CentPlaces {
+		places = money.CentPlaces
 	}
 	return []byte(`"` + d.StringFixed(places) + `"`), nil
 }
@@ -42,33 +36,33 @@ func (l LineResult) MarshalJSON() ([]byte, error) {
 	type plain LineResult
 	return json.Marshal(struct {
 		plain
-		UnitPrice price `json:"unit_price"`
-		Gross     money `json:"gross"`
-		Discount  money `json:"discount"`
-		Net       money `json:"net"`
-	}{plain(l), price(l.UnitPrice), money(l.Gross), money(l.Discount), money(l.Net)})
+		UnitPrice price       `json:"unit_price"`
+		Gross     money.Fixed `json:"gross"`
+		Discount  money.Fixed `json:"discount"`
+		Net       money.Fixed `json:"net"`
+	}{plain(l), price(l.UnitPrice), money.Fixed(l.Gross), money.Fixed(l.Discount), money.Fixed(l.Net)})
 }
 
 // MarshalJSON writes the amounts with two decimals; the freight only when
 // the sale charges one.
 func (t Totals) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Gross    money  `json:"gross"`
-		Discount money  `json:"discount"`
-		Net      money  `json:"net"`
-		Exchange money  `json:"exchange"`
-		Tenders  money  `json:"tenders"`
-		Freight  *money `json:"freight,omitempty"`
-		Payable  money  `json:"payable"`
-	}{money(t.Gross), money(t.Discount), money(t.Net), money(t.Exchange), money(t.Tenders), optionalMoney(t.Freight), money(t.Payable)})
+		Gross    money.Fixed  `json:"gross"`
+		Discount money.Fixed  `json:"discount"`
+		Net      money.Fixed  `json:"net"`
+		Exchange money.Fixed  `json:"exchange"`
+		Tenders  money.Fixed  `json:"tenders"`
+		Freight  *money.Fixed `json:"freight,omitempty"`
+		Payable  money.Fixed  `json:"payable"`
+	}{money.Fixed(t.Gross), money.Fixed(t.Discount), money.Fixed(t.Net), money.Fixed(t.Exchange), money.Fixed(t.Tenders), optionalMoney(t.Freight), money.Fixed(t.Payable)})
 }
 
 // optionalMoney is an amount written with two decimals, left out when zero.
-func optionalMoney(d decimal.Decimal) *money {
+func optionalMoney(d decimal.Decimal) *money.Fixed {
 	if d.IsZero() {
 		return nil
 	}
-	m := money(d)
+	m := money.Fixed(d)
 	return &m
 }
 
@@ -77,10 +71,10 @@ func (f FreightResult) MarshalJSON() ([]byte, error) {
 	type plain FreightResult
 	return json.Marshal(struct {
 		plain
-		Gross    money `json:"gross"`
-		Discount money `json:"discount"`
-		Net      money `json:"net"`
-	}{plain(f), money(f.Gross), money(f.Discount), money(f.Net)})
+		Gross    money.Fixed `json:"gross"`
+		Discount money.Fixed `json:"discount"`
+		Net      money.Fixed `json:"net"`
+	}{plain(f), money.Fixed(f.Gross), money.Fixed(f.Discount), money.Fixed(f.Net)})
 }
 
 // MarshalJSON writes the amount with two decimals.
@@ -88,8 +82,8 @@ func (t Tender) MarshalJSON() ([]byte, error) {
 	type plain Tender
 	return json.Marshal(struct {
 		plain
-		Amount money `json:"amount"`
-	}{plain(t), money(t.Amount)})
+		Amount money.Fixed `json:"amount"`
+	}{plain(t), money.Fixed(t.Amount)})
 }
 
 // MarshalJSON writes the amounts with two decimals; the freight only when
@@ -98,25 +92,25 @@ func (a Application) MarshalJSON() ([]byte, error) {
 	type plain Application
 	return json.Marshal(struct {
 		plain
-		Amount  money  `json:"amount"`
-		Freight *money `json:"freight,omitempty"`
-	}{plain(a), money(a.Amount), optionalMoney(a.Freight)})
+		Amount  money.Fixed  `json:"amount"`
+		Freight *money.Fixed `json:"freight,omitempty"`
+	}{plain(a), money.Fixed(a.Amount), optionalMoney(a.Freight)})
 }
 
 // MarshalJSON writes the amount with two decimals, and only where the
 // event's kind carries one: always on an activation (0.00 is what a
-// campaign that gives no money gave), on the others when it is not zero
+// campaign that gives no money.Fixed gave), on the others when it is not zero
 // (cashback earned, redeemed, restored or reversed). A code, points,
 // scratch-card or tally event has no amount.
 func (e Event) MarshalJSON() ([]byte, error) {
 	type plain Event
 	out := struct {
 		plain
-		Amount  *money `json:"amount,omitempty"`
-		Freight *money `json:"freight,omitempty"`
+		Amount  *money.Fixed `json:"amount,omitempty"`
+		Freight *money.Fixed `json:"freight,omitempty"`
 	}{plain: plain(e), Freight: optionalMoney(e.Freight)}
 	if e.Kind == EventActivation || !e.Amount.IsZero() {
-		m := money(e.Amount)
+		m := money.Fixed(e.Amount)
 		out.Amount = &m
 	}
 	return json.Marshal(out)
@@ -127,8 +121,8 @@ func (o Offer) MarshalJSON() ([]byte, error) {
 	type plain Offer
 	return json.Marshal(struct {
 		plain
-		Amount money `json:"amount"`
-	}{plain(o), money(o.Amount)})
+		Amount money.Fixed `json:"amount"`
+	}{plain(o), money.Fixed(o.Amount)})
 }
 
 // MarshalJSON writes the amount with two decimals.
@@ -136,6 +130,6 @@ func (f FundingShare) MarshalJSON() ([]byte, error) {
 	type plain FundingShare
 	return json.Marshal(struct {
 		plain
-		Amount money `json:"amount"`
-	}{plain(f), money(f.Amount)})
+		Amount money.Fixed `json:"amount"`
+	}{plain(f), money.Fixed(f.Amount)})
 }

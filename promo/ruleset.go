@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+
 	// The zone database is embedded so that the default zone does not
 	// depend on the host's files.
 	_ "time/tzdata"

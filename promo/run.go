@@ -5,6 +5,8 @@ import (
 	"sort"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/promokit/promokit/money"
 )
 
 func (r *run) addGifts(campaign string, gs []Gift) {
@@ -296,16 +298,16 @@ func (r *run) step(ev *evaluation, pi int32) {
 func appliedReason(given, freight decimal.Decimal) Reason {
 	applied := Reason{
 		Code: ReasonApplied,
-		PT:   "aplicada: desconto de R$ " + brl(given),
-		EN:   "applied: discount of R$ " + given.StringFixed(CentPlaces),
+		PT:   "aplicada: desconto de R$ " + money.Format(given),
+		EN:   "applied: discount of R$ " + given.StringFixed(money.CentPlaces),
 	}
 	switch {
 	case freight.Sign() > 0 && given.Sign() > 0:
-		applied.PT += " e de R$ " + brl(freight) + " no frete"
-		applied.EN += " and of R$ " + freight.StringFixed(CentPlaces) + " on the freight"
+		applied.PT += " e de R$ " + money.Format(freight) + " no frete"
+		applied.EN += " and of R$ " + freight.StringFixed(money.CentPlaces) + " on the freight"
 	case freight.Sign() > 0:
-		applied.PT = "aplicada: desconto de R$ " + brl(freight) + " no frete"
-		applied.EN = "applied: discount of R$ " + freight.StringFixed(CentPlaces) + " on the freight"
+		applied.PT = "aplicada: desconto de R$ " + money.Format(freight) + " no frete"
+		applied.EN = "applied: discount of R$ " + freight.StringFixed(money.CentPlaces) + " on the freight"
 	}
 	return applied
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/refund"
 )
@@ -64,8 +65,8 @@ func MaxLineDiscount(res promo.Result, percent decimal.Decimal) []Violation {
 		}
 		p := percentOf(off, base)
 		out = append(out, Violation{Kind: KindMaxLineDiscount, Line: l.ID, Campaigns: ids, Amount: p, Limit: percent,
-			PT: fmt.Sprintf("desconto de R$ %s em R$ %s = %s %%, acima do máximo de %s %% por item", promo.FormatBRL(off), promo.FormatBRL(base), promo.FormatBRL(p), promo.FormatBRL(percent)),
-			EN: fmt.Sprintf("discount of R$ %s on R$ %s = %s%%, above the maximum of %s%% per line", money(off), money(base), money(p), money(percent))})
+			PT: fmt.Sprintf("desconto de R$ %s em R$ %s = %s %%, acima do máximo de %s %% por item", money.Format(off), money.Format(base), money.Format(p), money.Format(percent)),
+			EN: fmt.Sprintf("discount of R$ %s on R$ %s = %s%%, above the maximum of %s%% per line", fixed(off), fixed(base), fixed(p), fixed(percent))})
 	}
 	return out
 }
@@ -90,8 +91,8 @@ func MaxSaleDiscount(res promo.Result, percent decimal.Decimal) []Violation {
 	}
 	p := percentOf(off, base)
 	return []Violation{{Kind: KindMaxSaleDiscount, Campaigns: inRunOrder(res, ids), Amount: p, Limit: percent,
-		PT: fmt.Sprintf("desconto de R$ %s em R$ %s na venda = %s %%, acima do máximo de %s %%", promo.FormatBRL(off), promo.FormatBRL(base), promo.FormatBRL(p), promo.FormatBRL(percent)),
-		EN: fmt.Sprintf("discount of R$ %s on a sale of R$ %s = %s%%, above the maximum of %s%%", money(off), money(base), money(p), money(percent))}}
+		PT: fmt.Sprintf("desconto de R$ %s em R$ %s na venda = %s %%, acima do máximo de %s %%", money.Format(off), money.Format(base), money.Format(p), money.Format(percent)),
+		EN: fmt.Sprintf("discount of R$ %s on a sale of R$ %s = %s%%, above the maximum of %s%%", fixed(off), fixed(base), fixed(p), fixed(percent))}}
 }
 
 // inRunOrder sorts campaign ids in the order they applied.
@@ -150,8 +151,8 @@ func FloorPrices(cart promo.Cart, res promo.Result, floors map[string]decimal.De
 		unit := sold.DivRound(l.Quantity, 2)
 		code := cart.Lines[i].ProductCode
 		out = append(out, Violation{Kind: KindFloorPrice, Line: l.ID, Campaigns: ids, Amount: unit, Limit: floor,
-			PT: fmt.Sprintf("%s vendido a R$ %s por unidade (R$ %s por %s), abaixo do piso de R$ %s", code, promo.FormatBRL(unit), promo.FormatBRL(sold), l.Quantity, promo.FormatBRL(floor)),
-			EN: fmt.Sprintf("%s sold at R$ %s a unit (R$ %s for %s), below its floor of R$ %s", code, money(unit), money(sold), l.Quantity, money(floor))})
+			PT: fmt.Sprintf("%s vendido a R$ %s por unidade (R$ %s por %s), abaixo do piso de R$ %s", code, money.Format(unit), money.Format(sold), l.Quantity, money.Format(floor)),
+			EN: fmt.Sprintf("%s sold at R$ %s a unit (R$ %s for %s), below its floor of R$ %s", code, fixed(unit), fixed(sold), l.Quantity, fixed(floor))})
 	}
 	return out
 }

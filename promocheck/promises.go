@@ -32,7 +32,8 @@ func Promises(cart promo.Cart, rs *promo.Ruleset, res promo.Result) []Violation 
 	return out
 }
 
-func money(d decimal.Decimal) string { return d.StringFixed(2) }
+// fixed writes an amount with two decimals, as the checks quote it.
+func fixed(d decimal.Decimal) string { return d.StringFixed(2) }
 
 // Lines checks that the result has the cart's lines in its order, each
 // with the cart's quantity and unit price, and a gross of quantity × unit
@@ -59,8 +60,8 @@ func Lines(cart promo.Cart, rs *promo.Ruleset, res promo.Result) []Violation {
 		default:
 			if want := mode.Round(l.Quantity.Mul(l.UnitPrice)); !lr.Gross.Equal(want) {
 				out = append(out, Violation{Kind: KindLines, Line: l.ID, Amount: lr.Gross, Limit: want,
-					PT: fmt.Sprintf("bruto %s; %s × %s arredondado (%s) dá %s", money(lr.Gross), l.Quantity, l.UnitPrice, mode, money(want)),
-					EN: fmt.Sprintf("gross %s; %s × %s rounded (%s) is %s", money(lr.Gross), l.Quantity, l.UnitPrice, mode, money(want))})
+					PT: fmt.Sprintf("bruto %s; %s × %s arredondado (%s) dá %s", fixed(lr.Gross), l.Quantity, l.UnitPrice, mode, fixed(want)),
+					EN: fmt.Sprintf("gross %s; %s × %s rounded (%s) is %s", fixed(lr.Gross), l.Quantity, l.UnitPrice, mode, fixed(want))})
 			}
 		}
 	}
@@ -74,13 +75,13 @@ func Bounds(res promo.Result) []Violation {
 	for _, l := range res.Lines {
 		if l.Discount.Sign() < 0 || l.Discount.GreaterThan(l.Gross) {
 			out = append(out, Violation{Kind: KindBounds, Line: l.ID, Campaigns: campaignsOf(l), Amount: l.Discount, Limit: l.Gross,
-				PT: fmt.Sprintf("desconto %s fora de [0, bruto %s]", money(l.Discount), money(l.Gross)),
-				EN: fmt.Sprintf("discount %s not within [0, gross %s]", money(l.Discount), money(l.Gross))})
+				PT: fmt.Sprintf("desconto %s fora de [0, bruto %s]", fixed(l.Discount), fixed(l.Gross)),
+				EN: fmt.Sprintf("discount %s not within [0, gross %s]", fixed(l.Discount), fixed(l.Gross))})
 		}
 		if !l.Net.Equal(l.Gross.Sub(l.Discount)) || l.Net.Sign() < 0 {
 			out = append(out, Violation{Kind: KindBounds, Line: l.ID, Campaigns: campaignsOf(l), Amount: l.Net,
-				PT: fmt.Sprintf("líquido %s; bruto %s − desconto %s, nunca abaixo de zero", money(l.Net), money(l.Gross), money(l.Discount)),
-				EN: fmt.Sprintf("net %s; want gross %s − discount %s, never below zero", money(l.Net), money(l.Gross), money(l.Discount))})
+				PT: fmt.Sprintf("líquido %s; bruto %s − desconto %s, nunca abaixo de zero", fixed(l.Net), fixed(l.Gross), fixed(l.Discount)),
+				EN: fmt.Sprintf("net %s; want gross %s − discount %s, never below zero", fixed(l.Net), fixed(l.Gross), fixed(l.Discount))})
 		}
 	}
 	return out
@@ -140,8 +141,8 @@ func Sums(res promo.Result) []Violation {
 					s = s.Add(sh.Amount)
 				}
 				if !s.Equal(a.Amount) {
-					bad(fmt.Sprintf("as partes dos financiadores de %s somam %s, o ajuste é %s", a.Campaign, money(s), money(a.Amount)),
-						fmt.Sprintf("the funding shares of %s add up to %s, the adjustment is %s", a.Campaign, money(s), money(a.Amount)))
+					bad(fmt.Sprintf("as partes dos financiadores de %s somam %s, o ajuste é %s", a.Campaign, fixed(s), fixed(a.Amount)),
+						fmt.Sprintf("the funding shares of %s add up to %s, the adjustment is %s", a.Campaign, fixed(s), fixed(a.Amount)))
 				}
 			}
 			if !applied[a.Campaign] && a.Kind != promo.CashbackRedemption {
@@ -153,8 +154,8 @@ func Sums(res promo.Result) []Violation {
 		}
 		if !sum.Equal(l.Discount) {
 			out = append(out, Violation{Kind: KindSums, Line: l.ID, Campaigns: campaignsOf(l), Amount: sum, Limit: l.Discount,
-				PT: fmt.Sprintf("os ajustes somam %s, o desconto (vDesc) é %s", money(sum), money(l.Discount)),
-				EN: fmt.Sprintf("the adjustments add up to %s, the discount (vDesc) is %s", money(sum), money(l.Discount))})
+				PT: fmt.Sprintf("os ajustes somam %s, o desconto (vDesc) é %s", fixed(sum), fixed(l.Discount)),
+				EN: fmt.Sprintf("the adjustments add up to %s, the discount (vDesc) is %s", fixed(sum), fixed(l.Discount))})
 		}
 	}
 	for _, a := range res.Applied {
@@ -165,8 +166,8 @@ func Sums(res promo.Result) []Violation {
 		}
 		if got := byCampaign[a.Campaign]; !got.Equal(a.Amount) {
 			out = append(out, Violation{Kind: KindSums, Campaigns: []string{a.Campaign}, Amount: got, Limit: a.Amount,
-				PT: fmt.Sprintf("os ajustes de %s somam %s, a aplicação diz %s", a.Campaign, money(got), money(a.Amount)),
-				EN: fmt.Sprintf("the adjustments of %s add up to %s, its application says %s", a.Campaign, money(got), money(a.Amount))})
+				PT: fmt.Sprintf("os ajustes de %s somam %s, a aplicação diz %s", a.Campaign, fixed(got), fixed(a.Amount)),
+				EN: fmt.Sprintf("the adjustments of %s add up to %s, its application says %s", a.Campaign, fixed(got), fixed(a.Amount))})
 		}
 	}
 	for _, e := range res.Trace {
@@ -220,8 +221,8 @@ func Totals(res promo.Result) []Violation {
 	} {
 		if !c.got.Equal(c.want) {
 			out = append(out, Violation{Kind: KindTotals, Amount: c.got, Limit: c.want,
-				PT: fmt.Sprintf("total %s %s; deveria ser %s", c.pt, money(c.got), money(c.want)),
-				EN: fmt.Sprintf("total %s %s; want %s", c.en, money(c.got), money(c.want))})
+				PT: fmt.Sprintf("total %s %s; deveria ser %s", c.pt, fixed(c.got), fixed(c.want)),
+				EN: fmt.Sprintf("total %s %s; want %s", c.en, fixed(c.got), fixed(c.want))})
 		}
 	}
 	return out

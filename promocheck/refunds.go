@@ -34,8 +34,8 @@ func Refunds(sale promo.Result, plan [][]refund.Returned) []Violation {
 		}
 		for _, l := range r.Lines {
 			if l.Amount.Sign() < 0 {
-				bad(l.Line, l.Amount, decimal.Zero, fmt.Sprintf("devolução %d: reembolso negativo %s", k+1, money(l.Amount)),
-					fmt.Sprintf("return %d: negative refund %s", k+1, money(l.Amount)))
+				bad(l.Line, l.Amount, decimal.Zero, fmt.Sprintf("devolução %d: reembolso negativo %s", k+1, fixed(l.Amount)),
+					fmt.Sprintf("return %d: negative refund %s", k+1, fixed(l.Amount)))
 			}
 		}
 		refunded, restored = refunded.Add(r.Total), restored.Add(r.Restored)
@@ -59,8 +59,8 @@ func Refunds(sale promo.Result, plan [][]refund.Returned) []Violation {
 	}
 	if !refunded.Equal(sale.Totals.Net) {
 		bad("", refunded, sale.Totals.Net,
-			fmt.Sprintf("as devoluções de tudo reembolsam %s; o cliente pagou %s", money(refunded), money(sale.Totals.Net)),
-			fmt.Sprintf("returning everything refunds %s; the customer paid %s", money(refunded), money(sale.Totals.Net)))
+			fmt.Sprintf("as devoluções de tudo reembolsam %s; o cliente pagou %s", fixed(refunded), fixed(sale.Totals.Net)),
+			fmt.Sprintf("returning everything refunds %s; the customer paid %s", fixed(refunded), fixed(sale.Totals.Net)))
 	}
 	redeemed := decimal.Zero
 	for _, e := range sale.Events {
@@ -84,8 +84,8 @@ func Refunds(sale promo.Result, plan [][]refund.Returned) []Violation {
 	}
 	if !restored.Equal(redeemed) {
 		bad("", restored, redeemed,
-			fmt.Sprintf("cashback restituído %s; resgatado %s", money(restored), money(redeemed)),
-			fmt.Sprintf("cashback restored %s; redeemed %s", money(restored), money(redeemed)))
+			fmt.Sprintf("cashback restituído %s; resgatado %s", fixed(restored), fixed(redeemed)),
+			fmt.Sprintf("cashback restored %s; redeemed %s", fixed(restored), fixed(redeemed)))
 	}
 	return out
 }

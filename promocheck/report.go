@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -76,7 +77,7 @@ func text(lang Language, pt, en string) string {
 // brl formats an amount as reais in the language: "R$ 1.234,50" or
 // "R$ 1,234.50".
 func brl(lang Language, d decimal.Decimal) string {
-	pt := promo.FormatBRL(d)
+	pt := money.Format(d)
 	if lang == Portuguese {
 		return "R$ " + pt
 	}

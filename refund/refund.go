@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/internal/bounds"
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -50,7 +51,7 @@ type Result struct {
 // its groups by gross value (the free unit's price belongs to the group,
 // so returning the paid units while keeping the free one refunds only what
 // they are worth in the group); then split over the line's units in
-// cents, largest remainder, returned units taken in order. Refunds of all
+// money.Fixed, largest remainder, returned units taken in order. Refunds of all
 // returns of a sale add up exactly to what the customer paid for the
 // lines.
 //
@@ -58,7 +59,7 @@ type Result struct {
 // they came from: in proportion to the returned part of those lines (the
 // earning's weights: Σ weight × returned / sold over Σ weight), or, for an
 // earning without weights, to the refunded share of the sale's net; exact
-// rationals, truncated once (cents, whole points), the last return taking
+// rationals, truncated once (money.Fixed, whole points), the last return taking
 // what is left: one cashback_reversed or points_reversed event per earning
 // event, with ids derived from the original event and the quantities
 // returned so far. Cashback that paid for the returned goods goes back to
@@ -181,20 +182,13 @@ func truncate(s string) string {
 	return s[:64] + "…"
 }
 
-// cents marshals an amount with exactly two decimals ("16.00").
-type cents decimal.Decimal
-
-func (m cents) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + decimal.Decimal(m).StringFixed(promo.CentPlaces) + `"`), nil
-}
-
 // MarshalJSON writes the amount with two decimals.
 func (l Line) MarshalJSON() ([]byte, error) {
 	type plain Line
 	return json.Marshal(struct {
 		plain
-		Amount cents `json:"amount"`
-	}{plain(l), cents(l.Amount)})
+		Amount money.Fixed `json:"amount"`
+	}{plain(l), money.Fixed(l.Amount)})
 }
 
 // MarshalJSON writes the amounts with two decimals.
@@ -202,8 +196,8 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	type plain Result
 	return json.Marshal(struct {
 		plain
-		Total    cents `json:"total"`
-		Restored cents `json:"restored"`
-		Money    cents `json:"money"`
-	}{plain(r), cents(r.Total), cents(r.Restored), cents(r.Money)})
+		Total    money.Fixed `json:"total"`
+		Restored money.Fixed `json:"restored"`
+		Money    money.Fixed `json:"money"`
+	}{plain(r), money.Fixed(r.Total), money.Fixed(r.Restored), money.Fixed(r.Money)})
 }

@@ -3,6 +3,7 @@ package refund
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -21,7 +22,7 @@ func restored(sale promo.Result, q []decimal.Decimal, refunded decimal.Decimal) 
 	}
 	for _, t := range sale.Tenders {
 		if t.Kind == "cashback" && sale.Totals.Net.Sign() > 0 {
-			r = r.Add(t.Amount.Mul(refunded).DivRound(sale.Totals.Net, workPlaces).Truncate(promo.CentPlaces))
+			r = r.Add(t.Amount.Mul(refunded).DivRound(sale.Totals.Net, workPlaces).Truncate(money.CentPlaces))
 		}
 	}
 	return r

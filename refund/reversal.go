@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -24,7 +25,7 @@ func reversals(sale promo.Result, refBefore, refAfter decimal.Decimal, returned,
 		var places int32
 		switch e.Kind {
 		case promo.EventCashbackEarned:
-			kind, total, places = promo.EventCashbackReversed, e.Amount, promo.CentPlaces
+			kind, total, places = promo.EventCashbackReversed, e.Amount, money.CentPlaces
 		case promo.EventPoints:
 			kind, total, places = promo.EventPointsReversed, e.Points, 0
 		default:

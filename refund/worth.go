@@ -3,6 +3,7 @@ package refund
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -21,14 +22,14 @@ func worth(n, q, k decimal.Decimal, weighed bool) decimal.Decimal {
 	case k.Equal(q):
 		return n
 	case weighed || !q.IsInteger():
-		return n.Mul(k).DivRound(q, workPlaces).Truncate(promo.CentPlaces)
+		return n.Mul(k).DivRound(q, workPlaces).Truncate(money.CentPlaces)
 	}
 	// Largest remainder over equal weights, in closed form: every unit gets
 	// the floor of n / q in cents, the first n mod q units a cent more.
-	cents := n.Shift(promo.CentPlaces).IntPart()
+	cents := n.Shift(money.CentPlaces).IntPart()
 	units, first := q.IntPart(), k.IntPart()
 	each, extra := cents/units, cents%units
-	return decimal.New(first*each+min(first, extra), -promo.CentPlaces)
+	return decimal.New(first*each+min(first, extra), -money.CentPlaces)
 }
 
 // effectiveNets returns each line's net with the discounts of grouped

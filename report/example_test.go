@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/report"
 )
 
@@ -22,11 +22,11 @@ func ExampleSummarize() {
 	s := report.Summarize(slices.Values(fx.records), report.Week, report.Filter{})
 	for _, r := range s.Rows {
 		fmt.Printf("%s %-15s vendas %d subtotal %s campanha %s outros %s líquido %s brindes %d\n", r.From, r.Campaign, r.Sales,
-			promo.FormatBRL(r.Gross), promo.FormatBRL(r.CampaignDiscount), promo.FormatBRL(r.OtherDiscounts), promo.FormatBRL(r.Net), r.Gifts)
+			money.Format(r.Gross), money.Format(r.CampaignDiscount), money.Format(r.OtherDiscounts), money.Format(r.Net), r.Gifts)
 	}
 	for _, t := range s.Totals {
 		fmt.Printf("%s..%s vendas %d subtotal %s descontos %s líquido %s\n", t.From, t.To, t.Sales,
-			promo.FormatBRL(t.Gross), promo.FormatBRL(t.Discount), promo.FormatBRL(t.Net))
+			money.Format(t.Gross), money.Format(t.Discount), money.Format(t.Net))
 	}
 	// Output:
 	// 2026-11-16 acima-100       vendas 1 subtotal 120,00 campanha 11,00 outros 10,00 líquido 99,00 brindes 0
@@ -50,7 +50,7 @@ func ExampleCampaignStatistics() {
 	}
 	for _, r := range report.CampaignStatistics(slices.Values(fx.records), report.Month, fx.rs, report.Filter{}) {
 		fmt.Printf("%s %-15s %-19s desde %s ativações %d descontos %s brindes %d pontos %s cashback %s\n", r.From, r.Campaign, r.Type,
-			r.Start.Format("02/01"), r.Activations, promo.FormatBRL(r.Discount), r.Gifts, r.Points, promo.FormatBRL(r.Cashback))
+			r.Start.Format("02/01"), r.Activations, money.Format(r.Discount), r.Gifts, r.Points, money.Format(r.Cashback))
 	}
 	// Output:
 	// 2026-11-01 acima-100       reshop:sale_percent desde 01/11 ativações 1 descontos 11,00 brindes 0 pontos 0 cashback 0,00
@@ -70,7 +70,7 @@ func ExampleStoreActivations() {
 	}
 	for _, r := range report.StoreActivations(slices.Values(fx.records), "loja-1", report.Filter{Customer: "tok-ana"}) {
 		fmt.Printf("%s %s %s %v total %s desconto %s\n", r.Ticket, r.Time.Format("02/01/2006 15:04"), r.Customer, r.Campaigns,
-			promo.FormatBRL(r.Net), promo.FormatBRL(r.Discount))
+			money.Format(r.Net), money.Format(r.Discount))
 	}
 	// Output:
 	// t1 16/11/2026 10:00 tok-ana [meias-3x2 acima-100] total 99,00 desconto 21,00
@@ -105,8 +105,8 @@ func ExampleCashbackCredits() {
 	for _, asOf := range []string{"2026-11-25", "2026-11-30"} {
 		for _, c := range report.CashbackCredits(slices.Values(fx.records), at(asOf, "12:00"), report.Filter{}) {
 			fmt.Printf("em %s: %s %s venda %s na %s, ganho %s, resgatado %s em %v, estornado %s, vencido %s, saldo %s (até %s)\n",
-				asOf, c.Campaign, c.Customer, c.Ticket, c.Store, promo.FormatBRL(c.Earned), promo.FormatBRL(c.Redeemed), c.RedeemedAt,
-				promo.FormatBRL(c.Reversed), promo.FormatBRL(c.Expired), promo.FormatBRL(c.Balance), c.ValidUntil.Format("02/01/2006 15:04"))
+				asOf, c.Campaign, c.Customer, c.Ticket, c.Store, money.Format(c.Earned), money.Format(c.Redeemed), c.RedeemedAt,
+				money.Format(c.Reversed), money.Format(c.Expired), money.Format(c.Balance), c.ValidUntil.Format("02/01/2006 15:04"))
 		}
 	}
 	// Output:
@@ -122,7 +122,7 @@ func ExampleDiscountsByKey() {
 	}
 	for _, r := range report.DiscountsByKey(slices.Values(fx.records), report.Month, report.Filter{}) {
 		fmt.Printf("%s..%s chave %s (%s) vendas %d itens %d desconto %s\n", r.From, r.To, r.Key, r.Campaign, r.Sales, r.Lines,
-			promo.FormatBRL(r.Discount))
+			money.Format(r.Discount))
 	}
 	// Output:
 	// 2026-11-01..2026-11-30 chave CHAVE-PACK10 (pack-10) vendas 1 itens 1 desconto 6,00
@@ -136,7 +136,7 @@ func ExampleKeyedSales() {
 	}
 	for r := range report.KeyedSales(slices.Values(fx.records), report.Filter{Store: "loja-1"}) {
 		fmt.Printf("%s venda %s loja %s chave %s autorização %s desconto %s\n", r.Date, r.Sale, r.Store, r.Key, r.Authorization,
-			promo.FormatBRL(r.Discount))
+			money.Format(r.Discount))
 	}
 	// Output:
 	// 2026-11-17 venda t4 loja loja-1 chave CHAVE-PACK10 autorização 2406959360393844 desconto 6,00
@@ -149,7 +149,7 @@ func ExampleDiscountsByFunder() {
 		return
 	}
 	for _, r := range report.DiscountsByFunder(slices.Values(fx.records), report.Month, report.Filter{}) {
-		fmt.Printf("%s %-8s %-19s vendas %d unidades %d valor %s\n", r.From, r.Funder, r.Campaign, r.Sales, r.Units, promo.FormatBRL(r.Amount))
+		fmt.Printf("%s %-8s %-19s vendas %d unidades %d valor %s\n", r.From, r.Funder, r.Campaign, r.Sales, r.Units, money.Format(r.Amount))
 	}
 	// Output:
 	// 2026-11-01 Unilever ind-sabao           vendas 1 unidades 1 valor 4,80

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -62,7 +63,7 @@ func (m minValue) Check(v *promo.View, lines []int) (bool, promo.Reason) {
 	}
 	miss := m.d.Sub(got)
 	return false, promo.Reason{Code: promo.ReasonMinValue,
-		PT:      fmt.Sprintf("valor mínimo de R$ %s não atingido: faltam R$ %s", promo.FormatBRL(m.d), promo.FormatBRL(miss)),
+		PT:      fmt.Sprintf("valor mínimo de R$ %s não atingido: faltam R$ %s", money.Format(m.d), money.Format(miss)),
 		EN:      fmt.Sprintf("minimum value of R$ %s not reached: R$ %s missing", m.d.StringFixed(2), miss.StringFixed(2)),
 		Missing: v.Shortfall(lines, miss, 0)}
 }

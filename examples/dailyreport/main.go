@@ -28,6 +28,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/report"
 )
@@ -219,7 +220,7 @@ func (p *printer) table(rows [][]string, left int) {
 	}
 }
 
-func brl(d decimal.Decimal) string { return promo.FormatBRL(d) }
+func brl(d decimal.Decimal) string { return money.Format(d) }
 
 // percent writes a ratio as a percentage with two decimals: 1.2857 gives
 // "128,57 %". The ratio has four places, so the product is exact.

@@ -14,7 +14,7 @@ import (
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
-	"github.com/promokit/promokit/promo"
+	"github.com/promokit/promokit/money"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden file")
@@ -129,7 +129,7 @@ func TestSpotCheck(t *testing.T) {
 		}
 	}
 	totals := fmt.Sprintf("Total do dia 18/11/2026: %d vendas, %d com campanha; subtotal R$ %s, descontos R$ %s, líquido R$ %s",
-		len(recs), activated, promo.FormatBRL(gross), promo.FormatBRL(disc), promo.FormatBRL(net))
+		len(recs), activated, money.Format(gross), money.Format(disc), money.Format(net))
 	if !strings.Contains(out, totals+"\n") {
 		t.Errorf("the report lacks the day's totals %q:\n%s", totals, out)
 	}
@@ -154,7 +154,7 @@ func TestSpotCheck(t *testing.T) {
 	if len(got) != 10 {
 		t.Fatalf("socks row %q, want 10 columns", got)
 	}
-	want := []string{fmt.Sprint(socks.sales), fmt.Sprint(socks.activations), promo.FormatBRL(socks.gross), promo.FormatBRL(socks.own)}
+	want := []string{fmt.Sprint(socks.sales), fmt.Sprint(socks.activations), money.Format(socks.gross), money.Format(socks.own)}
 	if diff := cmp.Diff(want, got[2:6]); diff != "" {
 		t.Errorf("socks row: sales, activations, subtotal, own discount (-want +got):\n%s", diff)
 	}

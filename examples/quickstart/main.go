@@ -24,6 +24,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
+	"github.com/promokit/promokit/money"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -106,22 +107,22 @@ func receipt(p *printer, cart *promo.Cart, res *promo.Result) {
 			desc = in.ProductCode
 		}
 		p.line(fmt.Sprintf("%-4s %-27s %11s %10s %10s", l.ID, clip(desc, 27),
-			quantity(in), promo.FormatBRL(l.UnitPrice), promo.FormatBRL(l.Gross)))
+			quantity(in), money.Format(l.UnitPrice), money.Format(l.Gross)))
 		for _, a := range l.Adjustments {
 			name := names[a.Campaign]
 			if name == "" {
 				name = a.Campaign
 			}
-			p.row("       "+clip(name+" ("+kindPT(a.Kind)+")", 46), "-"+promo.FormatBRL(a.Amount))
+			p.row("       "+clip(name+" ("+kindPT(a.Kind)+")", 46), "-"+money.Format(a.Amount))
 		}
 		if len(l.Adjustments) > 0 {
-			p.row("       Líquido do item", promo.FormatBRL(l.Net))
+			p.row("       Líquido do item", money.Format(l.Net))
 		}
 	}
 	p.line(strings.Repeat("-", width))
-	p.row("Total bruto", promo.FormatBRL(res.Totals.Gross))
-	p.row("Descontos", "-"+promo.FormatBRL(res.Totals.Discount))
-	p.row("Total líquido", promo.FormatBRL(res.Totals.Net))
+	p.row("Total bruto", money.Format(res.Totals.Gross))
+	p.row("Descontos", "-"+money.Format(res.Totals.Discount))
+	p.row("Total líquido", money.Format(res.Totals.Net))
 	p.line(strings.Repeat("=", width))
 
 	if len(res.Applied) > 0 {
@@ -131,7 +132,7 @@ func receipt(p *printer, cart *promo.Cart, res *promo.Result) {
 			if a.Occurrences > 1 {
 				times = fmt.Sprintf("%d vezes", a.Occurrences)
 			}
-			p.row("  "+clip(a.Name+", "+times, 50), "-"+promo.FormatBRL(a.Amount))
+			p.row("  "+clip(a.Name+", "+times, 50), "-"+money.Format(a.Amount))
 		}
 	}
 	var missed []promo.TraceEntry

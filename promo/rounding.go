@@ -4,11 +4,9 @@ import (
 	"fmt"
 
 	"github.com/shopspring/decimal"
-)
 
-// CentPlaces is the number of decimal places of the currency (BRL): money is
-// rounded to cents.
-const CentPlaces = 2
+	"github.com/promokit/promokit/money"
+)
 
 // workPlaces is the precision of intermediate divisions (unit prices and
 // proportional shares) before the one rounding to cents.
@@ -72,11 +70,11 @@ func (m *RoundingMode) UnmarshalText(b []byte) error {
 func (m RoundingMode) Round(d decimal.Decimal) decimal.Decimal {
 	switch m {
 	case HalfUp:
-		return d.Round(CentPlaces)
+		return d.Round(money.CentPlaces)
 	case Truncate:
-		return d.Truncate(CentPlaces)
+		return d.Truncate(money.CentPlaces)
 	default:
-		return d.RoundBank(CentPlaces)
+		return d.RoundBank(money.CentPlaces)
 	}
 }
 
