@@ -29,13 +29,8 @@ func (c *compiler) benefit(p string, b *Benefit) (benefit.Benefit, benefit.Selec
 		c.fail(p, "exactly one of %s must be set, got %d", benefitKinds, set)
 	}
 	c.benefitAmounts(p, b)
-	if f := b.FreeUnits; f != nil {
-		if f.Buy < 2 {
-			c.fail(p+".free_units.buy", "must be at least 2")
-		}
-		if f.Pay < 1 || f.Pay >= f.Buy {
-			c.fail(p+".free_units.pay", "must be at least 1 and less than buy")
-		}
+	if b.FreeUnits != nil {
+		c.freeUnits(p+".free_units", b.FreeUnits)
 	}
 	if b.Gift != nil {
 		c.gift(p+".gift", b.Gift)
@@ -145,6 +140,22 @@ func (c *compiler) tierMinimum(tp string, minQuantity int64, seen map[int64]bool
 	seen[minQuantity] = true
 }
 
+// freeUnits checks "leve Buy, pague Pay" at path p (a campaign's
+// benefit.free_units, an industry promotion's free_units): buy at least
+// 2, pay at least 1 and less than buy.
+func (c *compiler) freeUnits(p string, f *FreeUnits) {
+	if f.Buy < 2 {
+		c.fail(p+".buy", "must be at least 2")
+	}
+	if f.Pay < 1 || f.Pay >= f.Buy {
+		c.fail(p+".pay", "must be at least 1 and less than buy")
+	}
+}
+
+// benefit is the checked f as a line benefit: Buy-Pay units of every
+// group of Buy free.
+func (f *FreeUnits) benefit() benefit.Benefit { return benefit.FreeUnits(f.Buy, f.Buy-f.Pay) }
+
 // benefitUnits checks which units a benefit goes to (apply_to) against its
 // kind.
 func (c *compiler) benefitUnits(p string, b *Benefit) {
@@ -203,7 +214,7 @@ func (c *compiler) lineBenefit(b *Benefit, tiers []benefit.Tier) benefit.Benefit
 	case b.FinalPrice != nil:
 		return c.sharedBenefit(4, *b.FinalPrice, benefit.ItemFinalPrice)
 	case b.FreeUnits != nil:
-		return benefit.FreeUnits(b.FreeUnits.Buy, b.FreeUnits.Buy-b.FreeUnits.Pay)
+		return b.FreeUnits.benefit()
 	case b.Gift != nil:
 		return giftBenefit(b.Gift)
 	case b.Progressive != nil:

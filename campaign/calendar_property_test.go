@@ -25,7 +25,7 @@ func calendarCampaigns(t *rapid.T) []campaign.Campaign {
 		{General: campaign.General{ID: "aniver", Name: "Aniversário", Priority: rapid.IntRange(0, 3).Draw(t, "aniver_priority"), Start: "2026-11-01"}, Rules: &campaign.Rules{Conditions: []campaign.Condition{{Kind: "birthday", Period: "day", Relative: "current"}}},
 			Benefit: campaign.Benefit{On: "items", Percent: five}},
 		{General: campaign.General{ID: "cb", Name: "Cashback", Start: "2026-11-01"}, NoActivationRules: true,
-			Extras: &campaign.Extras{Cashback: &campaign.Cashback{Type: "fixed", Value: *campaign.Dec("5.00"), ApplyOn: "sale",
+			Extras: &campaign.Extras{Cashback: &campaign.Cashback{Kind: "fixed", Value: *campaign.Dec("5.00"), ApplyOn: "sale",
 				DaysToStart: 1, UsageLimitDays: 3}}},
 		{General: campaign.General{ID: "volte", Name: "Volte", Start: "2026-11-01"}, NoActivationRules: true,
 			Extras: &campaign.Extras{IssueCode: &campaign.IssueCode{Secret: "segredo-da-loja-2026", StartsAfterDays: 1, ValidDays: 7, Unlocks: "cupom"}}},

@@ -7,7 +7,7 @@ import (
 )
 
 // Combo is a supermarket bonification (supermarket combos, "Gestão de Combos").
-// Type says which; each type uses some of the other fields:
+// Kind says which; each kind uses some of the other fields:
 //
 //   - kit: buy (every product and quantity) + bonus (products in the sale,
 //     discounted by percent, amount or unit_price);
@@ -37,7 +37,7 @@ type Combo struct {
 	General
 	// Active switches the bonification on or off (Ativa?); default on.
 	Active *bool     `json:"active,omitempty"`
-	Type   ComboType `json:"type"`
+	Kind   ComboKind `json:"kind" was:"type"`
 
 	Buy             []ComboItem  `json:"buy,omitempty"`
 	Bonus           []ComboBonus `json:"bonus,omitempty"`
@@ -79,7 +79,7 @@ type Combo struct {
 	FunderShare *decimal.Decimal `json:"funder_share,omitempty"`
 
 	// Exceptions exclude products from the bonification, whatever its
-	// type: an excluded line is neither bought toward it nor bonified.
+	// kind: an excluded line is neither bought toward it nor bonified.
 	Exceptions *Exceptions `json:"exceptions,omitempty"`
 }
 
@@ -119,8 +119,8 @@ const (
 	ReasonComboFlyerCode promo.ReasonCode = "flyer_code_not_presented"
 )
 
-// combo is a compiled Combo: what every type shares (its Info, its index
-// keys and its exceptions) around the rule of its type, chosen when it is
+// combo is a compiled Combo: what every kind shares (its Info, its index
+// keys and its exceptions) around the rule of its kind, chosen when it is
 // compiled.
 type combo struct {
 	info promo.Info
@@ -132,9 +132,9 @@ type combo struct {
 	restricts bool
 }
 
-// comboRule is one combo type compiled, a value of its own type
-// (kitCombo, quantityCombo, ...) holding the fields that type uses, typed.
-// Its unexported methods seal it: only this package's combo types are
+// comboRule is one combo kind compiled, a value of its own type
+// (kitCombo, quantityCombo, ...) holding the fields that kind uses, typed.
+// Its unexported methods seal it: only this package's combo kinds are
 // rules.
 type comboRule interface {
 	// apply applies the rule on the sale without the combo's exceptions.

@@ -10,10 +10,10 @@ import (
 	"github.com/promokit/promokit/internal/bounds"
 )
 
-// comboCheck checks a combo's type-specific fields (comboFields says
-// which fields its type uses).
+// comboCheck checks a combo's kind-specific fields (comboFields says
+// which fields its kind uses).
 func (c *compiler) comboCheck(p string, d *Combo) {
-	switch d.Type {
+	switch d.Kind {
 	case ComboKit:
 		c.comboItems(p, "buy", d.Buy, false)
 		c.comboBonuses(p, d, false, false)
@@ -103,11 +103,11 @@ func (c *compiler) comboBonuses(p string, d *Combo, exactlyOne, priceOnly bool) 
 		}
 		switch {
 		case priceOnly && (b.UnitPrice == nil || set != 1):
-			c.fail(bp+".unit_price", "required, and only it (type %s)", d.Type)
+			c.fail(bp+".unit_price", "required, and only it (kind %s)", d.Kind)
 		case !priceOnly && set != 1:
 			c.fail(bp, "exactly one of percent, amount and unit_price must be set")
 		}
-		if d.Type != ComboBrand && b.Brand != "" {
+		if d.Kind != ComboBrand && b.Brand != "" {
 			c.fail(bp+".brand", "used by brand bonifications only")
 		}
 	}

@@ -19,14 +19,14 @@ func (c *compiler) combos(def Ruleset, loc *time.Location, seen map[string]strin
 		p := fmt.Sprintf("combos[%d]", i)
 		before := len(c.problems)
 		start, end := c.general(p, &d.General, loc, seen)
-		uses, ok := comboFields(d.Type)
+		uses, ok := comboFields(d.Kind)
 		if !ok {
-			c.fail(p+".type", "want kit, inverse_kit, brand, quantity, flavor, customer_type, value, combo, flyer or scratch_card, got %q", d.Type)
+			c.fail(p+".kind", "want kit, inverse_kit, brand, quantity, flavor, customer_type, value, combo, flyer or scratch_card, got %q", d.Kind)
 			continue
 		}
 		for _, f := range comboSet(d) {
 			if !slices.Contains(uses, f) {
-				c.fail(p+"."+f, "not used by type %s", d.Type)
+				c.fail(p+"."+f, "not used by kind %s", d.Kind)
 			}
 		}
 		c.comboCheck(p, d)
@@ -43,17 +43,17 @@ func (c *compiler) combos(def Ruleset, loc *time.Location, seen map[string]strin
 			continue
 		}
 		phase := promo.PhaseItem
-		if d.Type == ComboScratchCard {
+		if d.Kind == ComboScratchCard {
 			phase = promo.PhaseEarning
 		}
-		info := promo.Info{ID: d.ID, Name: d.Name, Description: d.Description, Type: "combo:" + string(d.Type),
+		info := promo.Info{ID: d.ID, Name: d.Name, Description: d.Description, Type: "combo:" + string(d.Kind),
 			Phase: phase, Priority: d.Priority, Start: start, End: end, Funder: d.FundedBy, FunderShare: share}
 		out = append(out, newCombo(d, info, exc))
 	}
 	return out
 }
 
-// newCombo builds a checked combo: the rule of its type, its index keys,
+// newCombo builds a checked combo: the rule of its kind, its index keys,
 // and the counter it reads when it has one.
 func newCombo(d *Combo, info promo.Info, exc *exclusion) promo.Promotion {
 	rule := comboRuleOf(d)
@@ -67,9 +67,9 @@ func newCombo(d *Combo, info promo.Info, exc *exclusion) promo.Promotion {
 	return cb
 }
 
-// comboRuleOf compiles a checked combo's type into its rule.
+// comboRuleOf compiles a checked combo's kind into its rule.
 func comboRuleOf(d *Combo) comboRule {
-	switch d.Type {
+	switch d.Kind {
 	case ComboKit:
 		return newKitCombo(d)
 	case ComboCustomerType:
@@ -98,8 +98,8 @@ func comboRuleOf(d *Combo) comboRule {
 	return s
 }
 
-// comboFields lists, per type, the fields it uses.
-func comboFields(t ComboType) ([]string, bool) {
+// comboFields lists, per kind, the fields it uses.
+func comboFields(t ComboKind) ([]string, bool) {
 	switch t {
 	case ComboKit:
 		return []string{"buy", "bonus"}, true
@@ -125,7 +125,7 @@ func comboFields(t ComboType) ([]string, bool) {
 	return nil, false
 }
 
-// comboSet lists the type-specific fields a combo sets.
+// comboSet lists the kind-specific fields a combo sets.
 func comboSet(d *Combo) []string {
 	var out []string
 	add := func(ok bool, n string) {

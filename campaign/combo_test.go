@@ -24,7 +24,7 @@ import (
 // (minimum 2, bonus up to the 4th unit from the minimum, unit value 2.00,
 // block at 5) on product Q with the given block check.
 func cbQuantity(id, check string) string {
-	return fmt.Sprintf(`{"id": %q, "name": "Q por quantidade", "start": "2026-11-01", "end": "2026-11-30", "type": "quantity",
+	return fmt.Sprintf(`{"id": %q, "name": "Q por quantidade", "start": "2026-11-01", "end": "2026-11-30", "kind": "quantity",
 	  "product": "Q", "min_quantity": 2, "max_bonus_quantity": 4, "from_minimum": true, "unit_value": "2.00",
 	  "block_quantity": 5, "block_check": %q}`, id, check)
 }
@@ -222,7 +222,7 @@ func TestKitBonusUnitsAreNotShared(t *testing.T) {
 	// compiler that rejects the repeated bonus product instead, at
 	// combos[0].bonus[1].product, is fine too.)
 	ruleset := `{"version": 1, "campaigns": [], "combos": [
-	  {"id": "kit", "name": "A + 2 B", "start": "2026-11-01", "end": "2026-11-30", "type": "kit",
+	  {"id": "kit", "name": "A + 2 B", "start": "2026-11-01", "end": "2026-11-30", "kind": "kit",
 	   "buy": [{"product": "A", "quantity": 1}],
 	   "bonus": [{"product": "B", "quantity": 1, "percent": "50"}, {"product": "B", "quantity": 1, "percent": "50"}]}]}`
 	rs, err := campaign.Load([]byte(ruleset))
@@ -271,7 +271,7 @@ func TestScratchCardsQuantity(t *testing.T) {
 	// below the 100.00 minimum, no card.
 	ruleset := `{"version": 1,
 	  "campaigns": [{"id": "dez", "name": "10% na venda", "start": "2026-11-01", "no_activation_rules": true, "benefit": {"on": "sale", "percent": "10"}}],
-	  "combos": [{"id": "rasgadinha", "name": "Uma a cada R$ 50", "start": "2026-11-01", "end": "2026-11-30", "type": "scratch_card",
+	  "combos": [{"id": "rasgadinha", "name": "Uma a cada R$ 50", "start": "2026-11-01", "end": "2026-11-30", "kind": "scratch_card",
 	    "every": "50.00", "min_value": "100.00", "max_cards": 5}]}`
 	for _, tc := range []struct {
 		price string
@@ -339,7 +339,7 @@ func TestComboFundedShares(t *testing.T) {
 	// 3.885 -> 3.88 (half_even). The manufacturer pays 3.88 x 30% = 1.164
 	// -> 1.16, the retailer 3.88 - 1.16 = 2.72.
 	res := promotest.EvaluateJSON(t, `{"version": 1, "campaigns": [], "combos": [
-	  {"id": "kit", "name": "A + B 50%", "start": "2026-11-01", "type": "kit", "funded_by": "Fab", "funder_share": "30",
+	  {"id": "kit", "name": "A + B 50%", "start": "2026-11-01", "kind": "kit", "funded_by": "Fab", "funder_share": "30",
 	   "buy": [{"product": "A", "quantity": 1}], "bonus": [{"product": "B", "quantity": 1, "percent": "50"}]}]}`,
 		`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"},
 		  "lines": [{"id": "1", "product_code": "A", "quantity": "1", "unit_price": "5.00"}, {"id": "2", "product_code": "B", "quantity": "1", "unit_price": "7.77"}]}`)
@@ -352,17 +352,17 @@ func TestComboFundedShares(t *testing.T) {
 
 func TestComboCompileProblems(t *testing.T) {
 	doc := `{"version": 1, "campaigns": [], "combos": [
-	  {"id": "c0", "name": "tipo desconhecido", "start": "2026-11-01", "type": "mystery"},
-	  {"id": "c1", "name": "kit", "start": "2026-11-01", "type": "kit", "product": "X", "buy": [],
+	  {"id": "c0", "name": "tipo desconhecido", "start": "2026-11-01", "kind": "mystery"},
+	  {"id": "c1", "name": "kit", "start": "2026-11-01", "kind": "kit", "product": "X", "buy": [],
 	   "bonus": [{"product": "B", "quantity": 0, "percent": "10", "amount": "1.00"}]},
-	  {"id": "c2", "name": "quantidade", "start": "2026-11-01", "type": "quantity", "product": "Q",
+	  {"id": "c2", "name": "quantidade", "start": "2026-11-01", "kind": "quantity", "product": "Q",
 	   "min_quantity": 3, "max_bonus_quantity": 2, "block_quantity": 2, "block_check": "weekly"},
-	  {"id": "c3", "name": "valor", "start": "2026-11-01", "type": "value", "funder_share": "50",
+	  {"id": "c3", "name": "valor", "start": "2026-11-01", "kind": "value", "funder_share": "50",
 	   "buy": [{"product": "V", "quantity": 1}], "bonus": [{"product": "W", "quantity": 1, "percent": "10"}]}
 	]}`
 	want := []wantError{
-		{"combos[0].type", "want kit, inverse_kit, brand"},
-		{"combos[1].product", "not used by type kit"},
+		{"combos[0].kind", "want kit, inverse_kit, brand"},
+		{"combos[1].product", "not used by kind kit"},
 		{"combos[1].buy", "at least one product"},
 		{"combos[1].bonus[0].quantity", "at least 1"},
 		{"combos[1].bonus[0]", "exactly one of percent, amount and unit_price"},
@@ -385,7 +385,7 @@ func TestKitParticipantsIncludeBuyUnits(t *testing.T) {
 	// able to take back its share of the bonus, so the A units are
 	// participants too: line 1 (A) 4 units, line 2 (B) 2 units.
 	res := promotest.EvaluateJSON(t, `{"version": 1, "campaigns": [], "combos": [
-	  {"id": "kit-ab", "name": "2 A + B com 50%", "start": "2026-11-01", "type": "kit",
+	  {"id": "kit-ab", "name": "2 A + B com 50%", "start": "2026-11-01", "kind": "kit",
 	   "buy": [{"product": "A", "quantity": 2}], "bonus": [{"product": "B", "quantity": 1, "percent": "50"}]}]}`,
 		`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"},
 		  "lines": [{"id": "1", "product_code": "A", "quantity": "5", "unit_price": "10.00"}, {"id": "2", "product_code": "B", "quantity": "3", "unit_price": "4.00"}]}`)
@@ -412,7 +412,7 @@ func TestComboInactive(t *testing.T) {
 	}{{"false", "inactive", decimal.Zero}, {"true", "applied", testkit.Dec("4.00")}} {
 		t.Run("active "+tc.active, func(t *testing.T) {
 			res := promotest.EvaluateJSON(t, `{"version": 1, "campaigns": [], "combos": [
-			  {"id": "kit", "name": "A + B 50%", "start": "2026-11-01", "type": "kit", "active": `+tc.active+`,
+			  {"id": "kit", "name": "A + B 50%", "start": "2026-11-01", "kind": "kit", "active": `+tc.active+`,
 			   "buy": [{"product": "A", "quantity": 1}], "bonus": [{"product": "B", "quantity": 1, "percent": "50"}]}]}`,
 				`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"},
 				  "lines": [{"id": "a", "product_code": "A", "quantity": "1", "unit_price": "10.00"}, {"id": "b", "product_code": "B", "quantity": "1", "unit_price": "8.00"}]}`)
@@ -432,7 +432,7 @@ func TestComboKitSameProductBoughtAndBonus(t *testing.T) {
 	// Kit: buy A×1 + B×1, bonus A×1 at 100 %. Cart: A 2 × 10.00, B 1 × 10.00.
 	// One kit: one A bought, B bought, the other A free: discount 10.00 on
 	// line 1 (the bonus unit, 100 % of 10.00).
-	rs := `{"version":1,"campaigns":[],"combos":[{"id":"k","name":"kit","start":"2026-01-01","type":"kit",
+	rs := `{"version":1,"campaigns":[],"combos":[{"id":"k","name":"kit","start":"2026-01-01","kind":"kit",
 	 "buy":[{"product":"A","quantity":1},{"product":"B","quantity":1}],
 	 "bonus":[{"product":"A","quantity":1,"percent":"100"}]}]}`
 	cart := `{"id":"rg-1","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[

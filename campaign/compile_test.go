@@ -2,6 +2,7 @@ package campaign_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -493,13 +494,43 @@ func TestLoad(t *testing.T) {
 	}()
 }
 
+// A field under the name it had before 0.2.0 is refused with its new name,
+// and only so: the new name is not also reported missing, nor the object
+// holding it incomplete.
+func TestLoadRenamedFields(t *testing.T) {
+	old := `{"version": 1,
+	  "campaigns": [{"id": "cb", "name": "cashback", "start": "2026-11-01", "no_activation_rules": true,
+	    "benefit": {"on": "sale", "percent": 5}, "extras": {"cashback": {"type": "fixed", "value": "5"}}}],
+	  "combos": [{"id": "k", "name": "kit", "start": "2026-11-01", "type": "kit",
+	    "buy": [{"product": "A", "quantity": 1}], "bonus": [{"product": "B", "quantity": 1, "percent": 100}]}],
+	  "industry_promotions": [{"id": "ind", "name": "3x2", "start": "2026-11-01", "funder": "Fab",
+	    "products": ["P"], "take_pay": {"take": 3, "pay": 2}}]}`
+	_, err := campaign.Load([]byte(old))
+	cpCheck(t, err, []cpProblem{
+		{"campaigns[0].extras.cashback.type", `unknown field; renamed to "kind"`},
+		{"combos[0].type", `unknown field; renamed to "kind"`},
+		{"industry_promotions[0].funder", `unknown field; renamed to "funded_by"`},
+		{"industry_promotions[0].take_pay", `unknown field; renamed to "free_units"`},
+	})
+
+	// Inside free_units, take is now buy (for a campaign's too).
+	_, err = campaign.Decode([]byte(`{"version": 1, "industry_promotions": [{"id": "ind", "name": "3x2",
+	  "start": "2026-11-01", "funded_by": "Fab", "products": ["P"], "free_units": {"take": 3, "pay": 2}}]}`))
+	cpCheck(t, err, []cpProblem{{"industry_promotions[0].free_units.take", `unknown field; renamed to "buy"`}})
+
+	renamed := strings.NewReplacer(`"type"`, `"kind"`, `"funder"`, `"funded_by"`, `"take_pay"`, `"free_units"`, `"take"`, `"buy"`)
+	if _, err := campaign.Load([]byte(renamed.Replace(old))); err != nil {
+		t.Errorf("the same ruleset in the new spelling: %v", err)
+	}
+}
+
 // Changing a definition after Compile changes nothing in the compiled
 // ruleset.
 func TestCompileCopiesDefinition(t *testing.T) {
 	def, err := campaign.Decode([]byte(`{"version":1,
 	 "campaigns":[{"id":"p","name":"10% C","start":"2026-01-01",
 	   "rules":{"conditions":[{"kind":"product_code","values":["C"]}]},"benefit":{"on":"items","percent":"10"}}],
-	 "combos":[{"id":"f","name":"flyer","start":"2026-01-01","type":"flyer","items":[{"product":"A","price":"5.00"}]}]}`))
+	 "combos":[{"id":"f","name":"flyer","start":"2026-01-01","kind":"flyer","items":[{"product":"A","price":"5.00"}]}]}`))
 	if err != nil {
 		t.Fatalf("Decode: %v", err)
 	}
@@ -547,7 +578,7 @@ func TestCompileRefusesSlashInID(t *testing.T) {
 		want          []string
 	}{
 		{name: "campaigns", ruleset: `{"version":1,"settings":{"cashback_redemption":"tender"},"campaigns":[
-		 {"id":"x","name":"x","start":"2026-01-01","no_activation_rules":true,"extras":{"cashback":{"type":"fixed","value":"1"}}},
+		 {"id":"x","name":"x","start":"2026-01-01","no_activation_rules":true,"extras":{"cashback":{"kind":"fixed","value":"1"}}},
 		 {"id":"x/cashback","name":"y","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","percent":"1"}},
 		 {"id":"cashback/redemption","name":"z","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","percent":"1"}}]}`,
 			want: []string{"campaigns[1].id", "campaigns[2].id"}},
@@ -559,7 +590,7 @@ func TestCompileRefusesSlashInID(t *testing.T) {
 		 "markdowns":[{"id":"md/1","name":"md","start":"2026-01-01","by":"code","items":[{"key":"A","price":"8.00"}]}]}`,
 			want: []string{"markdowns[0].id"}},
 		{name: "combo", ruleset: `{"version":1,"campaigns":[],
-		 "combos":[{"id":"f/1","name":"flyer","start":"2026-01-01","type":"flyer","items":[{"product":"A","price":"5.00"}]}]}`,
+		 "combos":[{"id":"f/1","name":"flyer","start":"2026-01-01","kind":"flyer","items":[{"product":"A","price":"5.00"}]}]}`,
 			want: []string{"combos[0].id"}},
 	}
 	for _, tc := range tests {

@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/promokit/promokit/internal/strictjson"
@@ -52,7 +53,10 @@ func problems(ps []strictjson.Problem) []promo.Problem {
 // Compile finds in what could be decoded, leaving out those at or below a
 // path that already has a form problem, and those of an object one of
 // whose values could not be decoded (a percent that is not a number does
-// not also leave its benefit without a kind).
+// not also leave its benefit without a kind). A field under its former
+// name (a renamed field) counts as such a value, and the meaning problems
+// at or below its new name are left out too (an old "funder" is not also
+// a missing funded_by).
 func Load(data []byte) (*promo.Ruleset, error) {
 	def, ps := decode(data)
 	if len(ps) == 0 {
@@ -63,16 +67,20 @@ func Load(data []byte) (*promo.Ruleset, error) {
 		return nil, form // not a ruleset document at all: nothing to compile
 	}
 	parents := map[string]bool{}
+	var renamed []string
 	for _, p := range ps {
-		if p.Kind == strictjson.BadValue {
+		if p.Kind == strictjson.BadValue || p.Renamed != "" {
 			parents[parent(p.Path)] = true
+		}
+		if p.Renamed != "" {
+			renamed = append(renamed, strings.TrimPrefix(parent(p.Path)+"."+p.Renamed, "."))
 		}
 	}
 	if _, cerr := Compile(def); cerr != nil {
 		if meaning, ok := cerr.(*promo.ValidationError); ok {
 			kept := meaning.Problems[:0:0]
 			for _, p := range meaning.Problems {
-				if !parents[p.Path] {
+				if !parents[p.Path] && !slices.ContainsFunc(renamed, func(r string) bool { return within(p.Path, r) }) {
 					kept = append(kept, p)
 				}
 			}
@@ -90,6 +98,12 @@ func parent(path string) string {
 		return ""
 	}
 	return path[:i]
+}
+
+// within reports whether path is at or below the value at path r.
+func within(path, r string) bool {
+	rest, ok := strings.CutPrefix(path, r)
+	return ok && (rest == "" || rest[0] == '.' || rest[0] == '[')
 }
 
 // MustLoad is like Load but panics on error. It is meant for tests and

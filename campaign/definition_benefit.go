@@ -69,8 +69,9 @@ type AgePercent struct {
 	Max     decimal.Decimal `json:"max"`
 }
 
-// FreeUnits is "leve Buy pague Pay".
+// FreeUnits is "leve Buy pague Pay", a campaign's benefit or an industry
+// promotion's (whose take_pay.take it was before 0.2.0).
 type FreeUnits struct {
-	Buy int64 `json:"buy"`
+	Buy int64 `json:"buy" was:"take"`
 	Pay int64 `json:"pay"`
 }

@@ -45,8 +45,8 @@ type Cashback struct {
 	// data final).
 	Start string `json:"start,omitempty"`
 	End   string `json:"end,omitempty"`
-	// Type is "fixed" (R$) or "percent" (tipo do cashback); Value its value.
-	Type  CashbackType    `json:"type"`
+	// Kind is "fixed" (R$) or "percent" (tipo do cashback); Value its value.
+	Kind  CashbackKind    `json:"kind" was:"type"`
 	Value decimal.Decimal `json:"value"`
 	// UsageLimitDays is how long after the sale the credit can be redeemed
 	// (limite de uso em dias); 0 means no limit.

@@ -263,7 +263,7 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 	}
 	for _, cb := range def.Combos {
 		exceptions("combo", cb.Exceptions)
-		mark("combo type", cb.Type)
+		mark("combo kind", cb.Kind)
 		for _, b := range cb.Bonus {
 			for kind, set := range map[string]bool{
 				"percent": b.Percent != nil, "amount": b.Amount != nil, "unit_price": b.UnitPrice != nil, "brand": b.Brand != "",
@@ -273,7 +273,7 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 				}
 			}
 		}
-		if cb.Type == "quantity" {
+		if cb.Kind == "quantity" {
 			mark("combo price_type", orDefault(cb.PriceType, "current"))
 			if cb.BlockQuantity > 0 {
 				mark("combo block_check", orDefault(cb.BlockCheck, "none"))
@@ -295,8 +295,8 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		}
 	}
 	for _, ip := range def.IndustryPromotions {
-		if ip.TakePay != nil {
-			mark("industry benefit", "take_pay")
+		if ip.FreeUnits != nil {
+			mark("industry benefit", "free_units")
 		}
 		if len(ip.VolumeTiers) > 0 {
 			mark("industry benefit", "volume_tiers")
@@ -387,14 +387,14 @@ func TestDocsFullRulesetCoversTheFormat(t *testing.T) {
 		"pack items rule":      {"highest", "lowest"},
 		"pack field": {"priority", "end", "min_sale_value", "requirements", "max_items", "require_customer",
 			"limit_per_customer", "near_expiry_only"},
-		"combo type": {"kit", "inverse_kit", "brand", "quantity", "flavor", "customer_type", "value", "combo",
+		"combo kind": {"kit", "inverse_kit", "brand", "quantity", "flavor", "customer_type", "value", "combo",
 			"flyer", "scratch_card"},
 		"combo bonus":       {"percent", "amount", "unit_price", "brand"},
 		"combo price_type":  {"current", "original"},
 		"combo block_check": {"none", "sale_day", "promotion_period"},
 		"combo field": {"priority", "end", "active", "require_all_bonus", "from_minimum", "tenders",
 			"block_quantity", "code", "max_per_sale", "max_cards", "funded_by", "funder_share"},
-		"industry benefit": {"take_pay", "volume_tiers"},
+		"industry benefit": {"free_units", "volume_tiers"},
 		"industry field":   {"priority", "end", "funder_share", "budgeted"},
 	}
 	for what, values := range want {

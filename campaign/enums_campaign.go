@@ -23,20 +23,20 @@ const (
 // String returns the JSON spelling.
 func (v ExchangeMode) String() string { return string(v) }
 
-// CashbackType is the kind of a cashback's value (tipo do cashback,
-// Cashback.Type).
-type CashbackType string
+// CashbackKind is the kind of a cashback's value (tipo do cashback,
+// Cashback.Kind).
+type CashbackKind string
 
-// The cashback types.
+// The cashback kinds.
 const (
 	// CashbackFixed: the value is an amount in R$.
-	CashbackFixed CashbackType = "fixed"
+	CashbackFixed CashbackKind = "fixed"
 	// CashbackPercent: the value is a percent.
-	CashbackPercent CashbackType = "percent"
+	CashbackPercent CashbackKind = "percent"
 )
 
 // String returns the JSON spelling.
-func (v CashbackType) String() string { return string(v) }
+func (v CashbackKind) String() string { return string(v) }
 
 // CashbackOn is what cashback is computed on (aplicar benefício cashback
 // em, Cashback.ApplyOn); empty is CashbackOnSale.

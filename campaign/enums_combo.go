@@ -2,43 +2,43 @@ package campaign
 
 // The enumerated fields of a combo bonification (Combo).
 
-// ComboType is the kind of a supermarket bonification (Combo.Type); the
-// Combo's doc comment lists the fields each type uses.
-type ComboType string
+// ComboKind is the kind of a supermarket bonification (Combo.Kind); the
+// Combo's doc comment lists the fields each kind uses.
+type ComboKind string
 
-// The combo types.
+// The combo kinds.
 const (
 	// ComboKit: buy every product of a kit, the bonus products are
 	// discounted.
-	ComboKit ComboType = "kit"
+	ComboKit ComboKind = "kit"
 	// ComboInverseKit: buy one product, a kit of bonus products is
 	// discounted.
-	ComboInverseKit ComboType = "inverse_kit"
+	ComboInverseKit ComboKind = "inverse_kit"
 	// ComboBrand: spend a minimum on some brands, a product of those
 	// brands is discounted.
-	ComboBrand ComboType = "brand"
+	ComboBrand ComboKind = "brand"
 	// ComboQuantity: buy a minimum quantity of a product, its units get a
 	// bonus; purchase blocks per customer.
-	ComboQuantity ComboType = "quantity"
+	ComboQuantity ComboKind = "quantity"
 	// ComboFlavor: buy a quantity across flavours (sabor), a bonus value
 	// per occurrence.
-	ComboFlavor ComboType = "flavor"
+	ComboFlavor ComboKind = "flavor"
 	// ComboCustomerType: a kit for identified customers of some types.
-	ComboCustomerType ComboType = "customer_type"
+	ComboCustomerType ComboKind = "customer_type"
 	// ComboValue: selling a kit product sells a bonus product at a price.
-	ComboValue ComboType = "value"
+	ComboValue ComboKind = "value"
 	// ComboCombo: a sale of a minimum value sells a bonus product at a
 	// price.
-	ComboCombo ComboType = "combo"
+	ComboCombo ComboKind = "combo"
 	// ComboFlyer: items at flyer prices (folheto, encarte).
-	ComboFlyer ComboType = "flyer"
+	ComboFlyer ComboKind = "flyer"
 	// ComboScratchCard: scratch cards (rasgadinha) for every so many
 	// reais.
-	ComboScratchCard ComboType = "scratch_card"
+	ComboScratchCard ComboKind = "scratch_card"
 )
 
 // String returns the JSON spelling.
-func (v ComboType) String() string { return string(v) }
+func (v ComboKind) String() string { return string(v) }
 
 // PriceType is the price a quantity bonus is measured against (tipo de
 // preço, Combo.PriceType); empty is PriceCurrent.

@@ -23,7 +23,7 @@ const explainRuleset = `{"version": 1, "campaigns": [
 	{"id": "natal", "name": "Natal", "start": "2025-12-01", "end": "2025-12-25", "no_activation_rules": true,
 	 "benefit": {"on": "sale", "percent": "5"}},
 	{"id": "cb", "name": "Cashback de R$ 5", "start": "2026-11-01", "no_activation_rules": true,
-	 "extras": {"cashback": {"type": "fixed", "value": "5.00"}}}
+	 "extras": {"cashback": {"kind": "fixed", "value": "5.00"}}}
 ]}`
 
 const explainCart = `{"id": "sale-x", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "lines": [

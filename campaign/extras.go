@@ -122,13 +122,13 @@ func acceptsIssued(conds []Condition, issuer string) bool {
 // cashback compiles cashback settings at path cp (a campaign's or a
 // markdown's extras.cashback).
 func (c *compiler) cashback(cp string, cb *Cashback, loc *time.Location) *cashback.Settings {
-	switch cb.Type {
+	switch cb.Kind {
 	case CashbackFixed:
 		c.positive(cp+".value", cb.Value, bounds.Money)
 	case CashbackPercent:
 		c.positive(cp+".value", cb.Value, bounds.Percent)
 	default:
-		c.fail(cp+".type", "want fixed or percent, got %q", cb.Type)
+		c.fail(cp+".kind", "want fixed or percent, got %q", cb.Kind)
 	}
 	var cbStart, cbEnd time.Time
 	if cb.Start != "" || cb.End != "" {
@@ -161,7 +161,7 @@ func (c *compiler) cashback(cp string, cb *Cashback, loc *time.Location) *cashba
 		DaysToStart: cb.DaysToStart, UsageLimitDays: cb.UsageLimitDays,
 		Terms: promo.CreditTerms{MinPurchase: cb.MinPurchase, MaxRedeemPercent: cb.MaxRedeemPercent,
 			ReviewRequired: cb.ReviewRequired, UseAveragePrice: cb.UseAveragePrice}}
-	if cb.Type == CashbackPercent {
+	if cb.Kind == CashbackPercent {
 		s.Kind = cashback.Percent
 	}
 	s.Start, s.End = cbStart, cbEnd

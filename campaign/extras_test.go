@@ -25,7 +25,7 @@ func TestNonCumulativeExtrasOnlyNeedCashbackValue(t *testing.T) {
 	got := problemPaths(t, `{"version":1,"campaigns":[
 	 {"id":"ten","name":"10%","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","percent":"10"}},
 	 {"id":"cb","name":"cashback only","start":"2026-01-01","non_cumulative":true,"no_activation_rules":true,
-	  "extras":{"cashback":{"type":"percent","value":"5"}}}]}`)
+	  "extras":{"cashback":{"kind":"percent","value":"5"}}}]}`)
 	if diff := cmp.Diff([]string{"campaigns[1].non_cumulative"}, got); diff != "" {
 		t.Errorf("problem paths (-want +got):\n%s", diff)
 	}
@@ -35,7 +35,7 @@ func TestNonCumulativeExtrasOnlyNeedCashbackValue(t *testing.T) {
 	valued := promotest.EvaluateJSON(t, `{"version":1,"settings":{"cashback_value":"1.00"},"campaigns":[
 	 {"id":"ten","name":"10%","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","percent":"10"}},
 	 {"id":"cb","name":"cashback only","start":"2026-01-01","non_cumulative":true,"no_activation_rules":true,
-	  "extras":{"cashback":{"type":"percent","value":"5"}}}]}`,
+	  "extras":{"cashback":{"kind":"percent","value":"5"}}}]}`,
 		`{"id":"rg-4","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[{"id":"1","product_code":"A","quantity":"1","unit_price":"100.00"}]}`)
 	if e, _ := valued.TraceFor("ten"); e.Code() != promo.ReasonLostToExclusive || !valued.Totals.Discount.IsZero() {
 		t.Errorf("valued cashback-only campaign: ten %s, discount %s; want lost_to_exclusive and no discount", e.Code(), valued.Totals.Discount)
@@ -46,7 +46,7 @@ func TestNonCumulativeExtrasOnlyNeedCashbackValue(t *testing.T) {
 	res := promotest.EvaluateJSON(t, `{"version":1,"campaigns":[
 	 {"id":"ten","name":"10%","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","percent":"10"}},
 	 {"id":"cb","name":"cashback only","start":"2026-01-01","no_activation_rules":true,
-	  "extras":{"cashback":{"type":"percent","value":"5"}}}]}`,
+	  "extras":{"cashback":{"kind":"percent","value":"5"}}}]}`,
 		`{"id":"rg-4","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[{"id":"1","product_code":"A","quantity":"1","unit_price":"100.00"}]}`)
 	if diff := cmp.Diff(testkit.Dec("10.00"), res.Totals.Discount, testkit.EquateDecimals()); diff != "" {
 		t.Errorf("discount (-want +got):\n%s", diff)
@@ -66,11 +66,11 @@ func TestNonCumulativeExtrasOnlyNeedCashbackValue(t *testing.T) {
 func TestFixedCashbackInCentsPointsWhole(t *testing.T) {
 	got := problemPaths(t, `{"version":1,"campaigns":[
 	 {"id":"cb","name":"cashback","start":"2026-01-01","no_activation_rules":true,
-	  "extras":{"cashback":{"type":"fixed","value":"10.005"}}},
+	  "extras":{"cashback":{"kind":"fixed","value":"10.005"}}},
 	 {"id":"pt","name":"points","start":"2026-01-01","no_activation_rules":true,
 	  "extras":{"points":{"fixed":"1.5"}}},
 	 {"id":"ok","name":"fine","start":"2026-01-01","no_activation_rules":true,
-	  "extras":{"cashback":{"type":"fixed","value":"10.500"},"points":{"fixed":"3"}}}]}`)
+	  "extras":{"cashback":{"kind":"fixed","value":"10.500"},"points":{"fixed":"3"}}}]}`)
 	want := []string{"campaigns[0].extras.cashback.value", "campaigns[1].extras.points.fixed"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problem paths (-want +got):\n%s", diff)

@@ -81,7 +81,7 @@ func ExampleCombo_quantity() {
 	    "id": "qtd",
 	    "name": "Bonificação por quantidade",
 	    "start": "2026-11-01",
-	    "type": "quantity",
+	    "kind": "quantity",
 	    "product": "Q",
 	    "min_quantity": 2,
 	    "max_bonus_quantity": 4,
@@ -135,10 +135,10 @@ func ExampleIndustryPromotion() {
 	    "id": "ind-60",
 	    "name": "Unilever leve 3 pague 2",
 	    "start": "2026-11-01",
-	    "funder": "Unilever",
+	    "funded_by": "Unilever",
 	    "funder_share": "60",
 	    "products": ["IB", "IC"],
-	    "take_pay": {"take": 3, "pay": 2}
+	    "free_units": {"buy": 3, "pay": 2}
 	  }]
 	}`))
 	if err != nil {

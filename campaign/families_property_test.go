@@ -104,13 +104,13 @@ var famProducts = []string{"P1", "P2", "P3", "P4"}
 
 func TestFamiliesPropertyBudgetNeverExceeded(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		def := campaign.IndustryPromotion{General: campaign.General{ID: "ind", Name: "Indústria", Start: "2026-11-01"}, Funder: "Fab", Budgeted: true,
+		def := campaign.IndustryPromotion{General: campaign.General{ID: "ind", Name: "Indústria", Start: "2026-11-01"}, FundedBy: "Fab", Budgeted: true,
 			Products: rapid.SliceOfNDistinct(rapid.SampledFrom(famProducts[:3]), 1, 3, rapid.ID[string]).Draw(t, "products")}
-		takePay := rapid.Bool().Draw(t, "take_pay")
+		freeUnits := rapid.Bool().Draw(t, "free_units")
 		maxPct := decimal.Zero
-		if takePay {
-			take := rapid.IntRange(2, 4).Draw(t, "take")
-			def.TakePay = &campaign.TakePay{Take: int64(take), Pay: int64(rapid.IntRange(1, take-1).Draw(t, "pay"))}
+		if freeUnits {
+			buy := rapid.IntRange(2, 4).Draw(t, "buy")
+			def.FreeUnits = &campaign.FreeUnits{Buy: int64(buy), Pay: int64(rapid.IntRange(1, buy-1).Draw(t, "pay"))}
 		} else {
 			for _, q := range rapid.SliceOfNDistinct(rapid.IntRange(1, 6), 1, 3, rapid.ID[int]).Draw(t, "tiers") {
 				p := decimal.NewFromInt(int64(rapid.IntRange(1, 50).Draw(t, "tier_percent")))
@@ -164,7 +164,7 @@ func TestFamiliesPropertyBudgetNeverExceeded(t *testing.T) {
 				for range l.Quantity.IntPart() {
 					prices = append(prices, l.UnitPrice)
 				}
-				if takePay {
+				if freeUnits {
 					// Free units: each costs exactly its price.
 					k, whole := famUnits(d, l.UnitPrice)
 					if !whole {
@@ -173,10 +173,10 @@ func TestFamiliesPropertyBudgetNeverExceeded(t *testing.T) {
 					promoted += k
 				}
 			}
-			if takePay && promoted != used.IntPart() {
+			if freeUnits && promoted != used.IntPart() {
 				t.Fatalf("sale %d: %d free units discounted, %s counted", s, promoted, used)
 			}
-			if !takePay && used.Sign() > 0 {
+			if !freeUnits && used.Sign() > 0 {
 				slices.SortFunc(prices, func(a, b decimal.Decimal) int { return b.Cmp(a) })
 				for _, p := range prices[:used.IntPart()] {
 					bound = bound.Add(p.Mul(maxPct).Shift(-2))
@@ -210,7 +210,7 @@ func TestFamiliesPropertyPerCustomerLimitNeverExceeded(t *testing.T) {
 				Stores: []campaign.PackStore{{ID: "loja-1", Kind: "own"}}, MinSaleValue: new(decimal.Zero), Coupon: "PACK", Key: "K",
 				Prize:           campaign.PackPrize{Sale: &campaign.PackSalePrize{Percent: new(decimal.NewFromInt(10))}},
 				RequireCustomer: true, LimitPerCustomer: limit}},
-			Combos: []campaign.Combo{{General: campaign.General{ID: "qtd", Name: "Q por quantidade", Start: "2026-11-01"}, Type: "quantity", Product: "Q",
+			Combos: []campaign.Combo{{General: campaign.General{ID: "qtd", Name: "Q por quantidade", Start: "2026-11-01"}, Kind: "quantity", Product: "Q",
 				MinQuantity: int64(minQ), MaxBonusQuantity: int64(maxBonus), FromMinimum: fromMin, UnitValue: new(decimal.NewFromInt(1)),
 				BlockQuantity: int64(block), BlockCheck: campaign.BlockCheck(check)}},
 		}
@@ -322,21 +322,21 @@ func TestFamiliesPropertyFundedSharesAddUp(t *testing.T) {
 			return *p
 		}
 		for k := range rapid.IntRange(1, 3).Draw(t, "industry_promotions") {
-			d := campaign.IndustryPromotion{General: campaign.General{ID: fmt.Sprintf("ind-%d", k), Name: "Indústria", Priority: rapid.IntRange(0, 2).Draw(t, "priority"), Start: "2026-11-01"}, Funder: rapid.SampledFrom([]string{"Nestle", "Unilever"}).Draw(t, "funder"), FunderShare: share("industry"),
+			d := campaign.IndustryPromotion{General: campaign.General{ID: fmt.Sprintf("ind-%d", k), Name: "Indústria", Priority: rapid.IntRange(0, 2).Draw(t, "priority"), Start: "2026-11-01"}, FundedBy: rapid.SampledFrom([]string{"Nestle", "Unilever"}).Draw(t, "funder"), FunderShare: share("industry"),
 				Products: rapid.SliceOfNDistinct(rapid.SampledFrom(famProducts), 1, 2, rapid.ID[string]).Draw(t, "products")}
-			if rapid.Bool().Draw(t, "take_pay") {
-				take := rapid.IntRange(2, 4).Draw(t, "take")
-				d.TakePay = &campaign.TakePay{Take: int64(take), Pay: int64(rapid.IntRange(1, take-1).Draw(t, "pay"))}
+			if rapid.Bool().Draw(t, "free_units") {
+				buy := rapid.IntRange(2, 4).Draw(t, "buy")
+				d.FreeUnits = &campaign.FreeUnits{Buy: int64(buy), Pay: int64(rapid.IntRange(1, buy-1).Draw(t, "pay"))}
 			} else {
 				d.VolumeTiers = []campaign.VolumeTier{{MinQuantity: int64(rapid.IntRange(1, 4).Draw(t, "tier_min")),
 					Percent: testkit.Cents(rapid.IntRange(1, 5000).Draw(t, "tier_hundredths"))}}
 			}
 			def.IndustryPromotions = append(def.IndustryPromotions, d)
-			funders[d.ID] = funderShare{d.Funder, pctOf(d.FunderShare)}
+			funders[d.ID] = funderShare{d.FundedBy, pctOf(d.FunderShare)}
 		}
 		if rapid.Bool().Draw(t, "kit") {
 			sh := share("kit")
-			def.Combos = append(def.Combos, campaign.Combo{General: campaign.General{ID: "kit", Name: "Kit", Start: "2026-11-01"}, Type: "kit",
+			def.Combos = append(def.Combos, campaign.Combo{General: campaign.General{ID: "kit", Name: "Kit", Start: "2026-11-01"}, Kind: "kit",
 				FundedBy: "Mfr", FunderShare: sh,
 				Buy:   []campaign.ComboItem{{Product: rapid.SampledFrom(famProducts).Draw(t, "kit_buy"), Quantity: 1}},
 				Bonus: []campaign.ComboBonus{{Product: rapid.SampledFrom(famProducts).Draw(t, "kit_bonus"), Quantity: 1, Percent: new(testkit.Cents(rapid.IntRange(1, 10000).Draw(t, "kit_hundredths")))}}})
@@ -425,8 +425,8 @@ func TestFamiliesPropertyNoUnitInTwoKits(t *testing.T) {
 			bonus = append(bonus, campaign.ComboBonus{Product: p, Quantity: int64(rapid.IntRange(1, 2).Draw(t, "bonus_quantity")),
 				Percent: new(decimal.NewFromInt(100))})
 		}
-		kind := rapid.SampledFrom([]string{"kit", "customer_type"}).Draw(t, "type")
-		cb := campaign.Combo{General: campaign.General{ID: "kit", Name: "Kit", Start: "2026-11-01"}, Type: campaign.ComboType(kind), Buy: buy, Bonus: bonus}
+		kind := rapid.SampledFrom([]string{"kit", "customer_type"}).Draw(t, "kind")
+		cb := campaign.Combo{General: campaign.General{ID: "kit", Name: "Kit", Start: "2026-11-01"}, Kind: campaign.ComboKind(kind), Buy: buy, Bonus: bonus}
 		if kind == "customer_type" {
 			cb.CustomerTypes = []string{"atacado"}
 		}

@@ -45,7 +45,7 @@ func TestHostileRulesetNumbers(t *testing.T) {
 			[]wantError{{"campaigns[0].min_value", "must be less than 100000000000"}}},
 		{"a huge progressive tier", `, "benefit": {"on": "sale", "progressive": {"tiers": [{"min_quantity": 1, "amount": 1e10000}]}}`, "",
 			[]wantError{{"campaigns[0].benefit.progressive.tiers[0].amount", "must be less than 100000000000"}}},
-		{"a huge cashback", `, "benefit": {"on": "sale", "percent": 1}, "extras": {"cashback": {"type": "fixed", "value": 1e10000, "min_purchase": 1e-10000}}`, "",
+		{"a huge cashback", `, "benefit": {"on": "sale", "percent": 1}, "extras": {"cashback": {"kind": "fixed", "value": 1e10000, "min_purchase": 1e-10000}}`, "",
 			[]wantError{
 				{"campaigns[0].extras.cashback.value", "must be less than 100000000000"},
 				{"campaigns[0].extras.cashback.min_purchase", "at most 2 decimal places"},
@@ -76,7 +76,7 @@ func TestHostileRulesetNumbers(t *testing.T) {
 
 func TestHostilePathsNameTheField(t *testing.T) {
 	// A negative bonus value is reported at its field, not at the bonus.
-	doc := `{"version": 1, "campaigns": [], "combos": [{"id": "k", "name": "Kit", "start": "2026-11-01", "type": "kit",
+	doc := `{"version": 1, "campaigns": [], "combos": [{"id": "k", "name": "Kit", "start": "2026-11-01", "kind": "kit",
 	  "buy": [{"product": "A", "quantity": 1}],
 	  "bonus": [{"product": "B", "quantity": 1, "percent": -5}, {"product": "C", "quantity": 1, "amount": -1}, {"product": "D", "quantity": 1, "unit_price": -1}]}]}`
 	_, err := campaign.Load([]byte(doc))

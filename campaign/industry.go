@@ -21,25 +21,20 @@ type IndustryPromotion struct {
 	// General is the promotion's id, name, description, priority and
 	// dates.
 	General
-	// Funder is the manufacturer; FunderShare the percent of each discount
-	// it pays (100 when empty); the retailer pays the rest.
-	Funder      string           `json:"funder"`
+	// FundedBy is the manufacturer; FunderShare the percent of each
+	// discount it pays (100 when empty); the retailer pays the rest.
+	FundedBy    string           `json:"funded_by" was:"funder"`
 	FunderShare *decimal.Decimal `json:"funder_share,omitempty"`
 	// Products are the promoted product codes.
 	Products []string `json:"products"`
-	// TakePay is "compre Pay, leve Take" ("Compre 2, Leve 3": take 3, pay
-	// 2); VolumeTiers are progressive volume discounts. Exactly one is set.
-	TakePay     *TakePay     `json:"take_pay,omitempty"`
+	// FreeUnits is "leve Buy, pague Pay" ("Compre 2, Leve 3": buy 3, pay
+	// 2), as a campaign's benefit; VolumeTiers are progressive volume
+	// discounts. Exactly one is set.
+	FreeUnits   *FreeUnits   `json:"free_units,omitempty" was:"take_pay"`
 	VolumeTiers []VolumeTier `json:"volume_tiers,omitempty"`
 	// Budgeted caps the promoted units at history.budgets[id], the stock
 	// the manufacturer planned still left; a missing budget is zero.
 	Budgeted bool `json:"budgeted,omitempty"`
-}
-
-// TakePay is "leve Take, pague Pay".
-type TakePay struct {
-	Take int64 `json:"take"`
-	Pay  int64 `json:"pay"`
 }
 
 // VolumeTier gives Percent off every promoted unit from MinQuantity units.
@@ -55,7 +50,7 @@ const ReasonBudget promo.ReasonCode = "budget_exhausted"
 type industry struct {
 	def   *IndustryPromotion
 	info  promo.Info
-	free  benefit.Benefit // take-pay, or nil
+	free  benefit.Benefit // free units, or nil
 	tiers []VolumeTier    // by min quantity, descending
 }
 
@@ -139,8 +134,8 @@ func (c *compiler) industries(def Ruleset, loc *time.Location, seen map[string]s
 		p := fmt.Sprintf("industry_promotions[%d]", i)
 		before := len(c.problems)
 		start, end := c.general(p, &d.General, loc, seen)
-		if d.Funder == "" {
-			c.fail(p+".funder", "required: the manufacturer that funds it")
+		if d.FundedBy == "" {
+			c.fail(p+".funded_by", "required: the manufacturer that funds it")
 		}
 		share := decimal.NewFromInt(100)
 		if d.FunderShare != nil {
@@ -157,16 +152,11 @@ func (c *compiler) industries(def Ruleset, loc *time.Location, seen map[string]s
 		}
 		x := &industry{def: d}
 		switch {
-		case (d.TakePay == nil) == (len(d.VolumeTiers) == 0):
-			c.fail(p, "exactly one of take_pay and volume_tiers must be set")
-		case d.TakePay != nil:
-			if d.TakePay.Take < 2 {
-				c.fail(p+".take_pay.take", "must be at least 2")
-			}
-			if d.TakePay.Pay < 1 || d.TakePay.Pay >= d.TakePay.Take {
-				c.fail(p+".take_pay.pay", "must be at least 1 and less than take")
-			}
-			x.free = benefit.FreeUnits(d.TakePay.Take, d.TakePay.Take-d.TakePay.Pay)
+		case (d.FreeUnits == nil) == (len(d.VolumeTiers) == 0):
+			c.fail(p, "exactly one of free_units and volume_tiers must be set")
+		case d.FreeUnits != nil:
+			c.freeUnits(p+".free_units", d.FreeUnits)
+			x.free = d.FreeUnits.benefit()
 		default:
 			seen := map[int64]bool{}
 			for j, t := range d.VolumeTiers {
@@ -181,7 +171,7 @@ func (c *compiler) industries(def Ruleset, loc *time.Location, seen map[string]s
 			continue
 		}
 		x.info = promo.Info{ID: d.ID, Name: d.Name, Type: "industry", Phase: promo.PhaseItem, Priority: d.Priority,
-			Start: start, End: end, Funder: d.Funder, FunderShare: share}
+			Start: start, End: end, Funder: d.FundedBy, FunderShare: share}
 		out = append(out, x)
 	}
 	return out

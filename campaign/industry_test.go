@@ -24,8 +24,8 @@ func TestIndustryFundingShares(t *testing.T) {
 	// -> 2.99, retailer 2.00. Line 2 IC 2 x 2.55: one free IC, 2.55;
 	// Unilever 1.53, retailer 1.02.
 	res := promotest.EvaluateJSON(t, `{"version": 1, "campaigns": [], "industry_promotions": [
-	  {"id": "ind-60", "name": "Unilever 3x2", "start": "2026-11-01", "funder": "Unilever", "funder_share": "60",
-	   "products": ["IB", "IC"], "take_pay": {"take": 3, "pay": 2}}]}`,
+	  {"id": "ind-60", "name": "Unilever 3x2", "start": "2026-11-01", "funded_by": "Unilever", "funder_share": "60",
+	   "products": ["IB", "IC"], "free_units": {"buy": 3, "pay": 2}}]}`,
 		`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "lines": [
 		  {"id": "1", "product_code": "IB", "quantity": "4", "unit_price": "4.99"},
 		  {"id": "2", "product_code": "IC", "quantity": "2", "unit_price": "2.55"}]}`)
@@ -45,7 +45,7 @@ func TestIndustryFullyFundedHasNoSplit(t *testing.T) {
 	// funder_share left out: the manufacturer pays all of it, the
 	// adjustment says so and carries no shares. IA 3 x 5.00: 5.00 free.
 	res := promotest.EvaluateJSON(t, `{"version": 1, "campaigns": [], "industry_promotions": [
-	  {"id": "ind", "name": "Nestlé 3x2", "start": "2026-11-01", "funder": "Nestle", "products": ["IA"], "take_pay": {"take": 3, "pay": 2}}]}`,
+	  {"id": "ind", "name": "Nestlé 3x2", "start": "2026-11-01", "funded_by": "Nestle", "products": ["IA"], "free_units": {"buy": 3, "pay": 2}}]}`,
 		`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "lines": [
 		  {"id": "1", "product_code": "IA", "quantity": "3", "unit_price": "5.00"}]}`)
 	want := []promo.Adjustment{{Campaign: "ind", Kind: promo.FreeUnits, Amount: testkit.Dec("5.00"), FundedBy: "Nestle"}}
@@ -66,8 +66,8 @@ func TestIndustrySharesFollowTheRounding(t *testing.T) {
 	} {
 		t.Run(tc.mode, func(t *testing.T) {
 			res := promotest.EvaluateJSON(t, fmt.Sprintf(`{"version": 1, "settings": {"rounding": %q}, "campaigns": [], "industry_promotions": [
-			  {"id": "ind", "name": "3x2 meio a meio", "start": "2026-11-01", "funder": "Fab", "funder_share": "50",
-			   "products": ["P"], "take_pay": {"take": 3, "pay": 2}}]}`, tc.mode),
+			  {"id": "ind", "name": "3x2 meio a meio", "start": "2026-11-01", "funded_by": "Fab", "funder_share": "50",
+			   "products": ["P"], "free_units": {"buy": 3, "pay": 2}}]}`, tc.mode),
 				`{"id": "s", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "lines": [
 				  {"id": "1", "product_code": "P", "quantity": "3", "unit_price": "4.97"}]}`)
 			want := []promo.FundingShare{{Funder: "Fab", Amount: testkit.Dec(tc.funder)}, {Funder: "retailer", Amount: testkit.Dec(tc.retailer)}}
@@ -87,7 +87,7 @@ func TestIndustryBudgetAcrossSales(t *testing.T) {
 	// budget/ind/units. Sale 1: 6 units, 2 free (budget 3 -> 1). Sale 2: 6
 	// units, only 1 free (budget 1 -> 0). Sale 3: budget_exhausted.
 	rs, err := campaign.Load([]byte(`{"version": 1, "campaigns": [], "industry_promotions": [
-	  {"id": "ind", "name": "P 3x2", "start": "2026-11-01", "funder": "Fab", "products": ["P"], "take_pay": {"take": 3, "pay": 2}, "budgeted": true}]}`))
+	  {"id": "ind", "name": "P 3x2", "start": "2026-11-01", "funded_by": "Fab", "products": ["P"], "free_units": {"buy": 3, "pay": 2}, "budgeted": true}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,9 +137,9 @@ func TestIndustryFundingRecords(t *testing.T) {
 	    {"id": "r-sale", "name": "5% acima de R$ 100", "priority": 1, "start": "2026-11-01", "no_activation_rules": true, "min_value": "100.00", "benefit": {"on": "sale", "percent": "5"}}],
 	  "discount_packs": [{"id": "pk", "name": "Pack R$ 10", "priority": 2, "start": "2026-11-01", "owner": "franchisor",
 	    "stores": [{"id": "loja-1", "kind": "own"}], "min_sale_value": "50.00", "coupon": "PACK10", "key": "K-10", "prize": {"sale": {"amount": "10.00"}}}],
-	  "combos": [{"id": "kit", "name": "A + C", "priority": 3, "start": "2026-11-01", "type": "kit",
+	  "combos": [{"id": "kit", "name": "A + C", "priority": 3, "start": "2026-11-01", "kind": "kit",
 	    "buy": [{"product": "A", "quantity": 1}], "bonus": [{"product": "C", "quantity": 1, "percent": "50"}]}],
-	  "industry_promotions": [{"id": "ind", "name": "B 3x2", "priority": 1, "start": "2026-11-01", "funder": "Fab", "products": ["B"], "take_pay": {"take": 3, "pay": 2}}]}`
+	  "industry_promotions": [{"id": "ind", "name": "B 3x2", "priority": 1, "start": "2026-11-01", "funded_by": "Fab", "products": ["B"], "free_units": {"buy": 3, "pay": 2}}]}`
 	rs := promotest.Load(t, ruleset)
 	c, err := promo.DecodeCart([]byte(`{"id": "sale-148", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "promo_codes": ["PACK10"],
 	  "lines": [
@@ -161,23 +161,23 @@ func TestIndustryFundingRecords(t *testing.T) {
 func TestIndustryCompileProblems(t *testing.T) {
 	doc := `{"version": 1, "campaigns": [], "industry_promotions": [
 	  {"id": "i0", "name": "sem fabricante", "start": "2026-11-01", "funder_share": "0", "products": [],
-	   "take_pay": {"take": 3, "pay": 3}, "volume_tiers": [{"min_quantity": 2, "percent": "5"}]},
-	  {"id": "i1", "name": "faixas", "start": "2026-11-01", "funder": "Fab", "funder_share": "101", "products": ["P", ""],
+	   "free_units": {"buy": 3, "pay": 3}, "volume_tiers": [{"min_quantity": 2, "percent": "5"}]},
+	  {"id": "i1", "name": "faixas", "start": "2026-11-01", "funded_by": "Fab", "funder_share": "101", "products": ["P", ""],
 	   "volume_tiers": [{"min_quantity": 2, "percent": "5"}, {"min_quantity": 2, "percent": "0"}, {"min_quantity": 0, "percent": "10"}]},
-	  {"id": "i2", "name": "leve e pague", "start": "2026-11-01", "funder": "Fab", "products": ["P"], "take_pay": {"take": 1, "pay": 0}}
+	  {"id": "i2", "name": "leve e pague", "start": "2026-11-01", "funded_by": "Fab", "products": ["P"], "free_units": {"buy": 1, "pay": 0}}
 	]}`
 	want := []wantError{
-		{"industry_promotions[0].funder", "required"},
+		{"industry_promotions[0].funded_by", "required"},
 		{"industry_promotions[0].funder_share", "greater than 0 and at most 100"},
 		{"industry_promotions[0].products", "at least one product"},
-		{"industry_promotions[0]", "exactly one of take_pay and volume_tiers"},
+		{"industry_promotions[0]", "exactly one of free_units and volume_tiers"},
 		{"industry_promotions[1].funder_share", "greater than 0 and at most 100"},
 		{"industry_promotions[1].products[1]", "must not be empty"},
 		{"industry_promotions[1].volume_tiers[1].min_quantity", "another tier has min_quantity 2"},
 		{"industry_promotions[1].volume_tiers[1].percent", "greater than 0"},
 		{"industry_promotions[1].volume_tiers[2].min_quantity", "at least 1"},
-		{"industry_promotions[2].take_pay.take", "at least 2"},
-		{"industry_promotions[2].take_pay.pay", "at least 1 and less than take"},
+		{"industry_promotions[2].free_units.buy", "at least 2"},
+		{"industry_promotions[2].free_units.pay", "at least 1 and less than buy"},
 	}
 	_, err := campaign.Load([]byte(doc))
 	checkErrors(t, err, want) // checked like a scenario's errors

@@ -27,7 +27,7 @@ func TestMarkdownAppliesWhenCampaignWithExtrasEnded(t *testing.T) {
 	cart := `{"id":"rg-10","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[{"id":"1","product_code":"A","quantity":"1","unit_price":"10.00"}]}`
 	for _, tc := range []struct{ name, extras string }{
 		{"no extras", ""},
-		{"cashback", `,"extras":{"cashback":{"type":"fixed","value":"1"}}`},
+		{"cashback", `,"extras":{"cashback":{"kind":"fixed","value":"1"}}`},
 		{"points", `,"extras":{"points":{"fixed":"5"}}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

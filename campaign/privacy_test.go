@@ -48,7 +48,7 @@ const pvRuleset = `{
        {"kind": "promo_code", "issued_by": "vip"}]},
      "benefit": {"on": "sale", "amount": "5.00"}},
     {"id": "cashback-10", "name": "Cashback 10%", "start": "2026-11-01", "no_activation_rules": true,
-     "extras": {"cashback": {"type": "percent", "value": "10", "usage_limit_days": 60}}},
+     "extras": {"cashback": {"kind": "percent", "value": "10", "usage_limit_days": 60}}},
     {"id": "dobro", "name": "Pontos em dobro", "start": "2026-11-01", "no_activation_rules": true,
      "extras": {"points": {"multiplier": "2"}}},
     {"id": "fixo", "name": "Ganhe 15 pontos", "start": "2026-11-01", "no_activation_rules": true,

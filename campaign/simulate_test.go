@@ -18,7 +18,7 @@ func TestSimulateOneCampaign(t *testing.T) {
 	  "campaigns": [
 	    {"id": "dez", "name": "10% na venda", "start": "2026-11-01", "no_activation_rules": true,
 	     "benefit": {"on": "sale", "percent": "10"},
-	     "extras": {"cashback": {"type": "fixed", "value": "5.00"}}},
+	     "extras": {"cashback": {"kind": "fixed", "value": "5.00"}}},
 	    {"id": "vinte", "name": "R$ 20 na venda", "start": "2026-11-01", "no_activation_rules": true,
 	     "benefit": {"on": "sale", "amount": "20.00"}},
 	    {"id": "brinde", "name": "Brinde", "start": "2026-11-01", "no_activation_rules": true,

@@ -317,7 +317,7 @@ func TestEarnedWindowNotInverted(t *testing.T) {
 // the definition is refused or the credits it earns have a valid window.
 func TestDaysToStartBeyondUsageLimit(t *testing.T) {
 	rs, err := campaign.Load([]byte(`{"version": 1, "campaigns": [{"id": "cb", "name": "cb", "start": "2026-11-01",
-	  "no_activation_rules": true, "extras": {"cashback": {"type": "fixed", "value": "5.00", "days_to_start": 10, "usage_limit_days": 5}}}]}`))
+	  "no_activation_rules": true, "extras": {"cashback": {"kind": "fixed", "value": "5.00", "days_to_start": 10, "usage_limit_days": 5}}}]}`))
 	if err != nil {
 		return // refused at compile time: fine
 	}
@@ -358,7 +358,7 @@ func TestEarnedNetOfExchange(t *testing.T) {
 		t.Run(tt.mode, func(t *testing.T) {
 			rs := campaign.MustLoad([]byte(`{"version": 1, "campaigns": [{"id": "cb", "name": "10% e 10% de cashback",
 			  "start": "2026-11-01", "no_activation_rules": true, "exchange_mode": "` + tt.mode + `",
-			  "benefit": {"on": "sale", "percent": "10"}, "extras": {"cashback": {"type": "percent", "value": "10"}}}]}`))
+			  "benefit": {"on": "sale", "percent": "10"}, "extras": {"cashback": {"kind": "percent", "value": "10"}}}]}`))
 			cart := saleCart("troca", testkit.SaleTime(), "100.00", "50.00", "50.00")
 			cart.Exchanges = []promo.ExchangeItem{{ID: "T1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("20.00")}}
 			res := promotest.Evaluate(t, cart, rs)

@@ -17,7 +17,7 @@ import (
 func Example() {
 	rs := campaign.MustLoad([]byte(`{"version": 1, "campaigns": [
 	  {"id": "cb-10", "name": "10% de cashback", "start": "2026-11-01", "no_activation_rules": true,
-	   "extras": {"cashback": {"type": "percent", "value": "10", "days_to_start": 1, "usage_limit_days": 30,
+	   "extras": {"cashback": {"kind": "percent", "value": "10", "days_to_start": 1, "usage_limit_days": 30,
 	     "max_redeem_percent": "50"}}}]}`))
 	loc, _ := time.LoadLocation("America/Sao_Paulo")
 	var wallet cashback.Wallet

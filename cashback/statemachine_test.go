@@ -119,7 +119,7 @@ func newMachine(t *rapid.T) *machine {
 		}
 		def.Campaigns = append(def.Campaigns, campaign.Campaign{
 			General: campaign.General{ID: p.id, Name: "cashback " + p.id, Start: "2026-11-01"}, Rules: &campaign.Rules{Conditions: []campaign.Condition{{Kind: "product_code", Values: []string{p.code}}}},
-			Extras: &campaign.Extras{Cashback: &campaign.Cashback{Type: campaign.CashbackType(kind), Value: p.value, DaysToStart: p.daysToStart,
+			Extras: &campaign.Extras{Cashback: &campaign.Cashback{Kind: campaign.CashbackKind(kind), Value: p.value, DaysToStart: p.daysToStart,
 				UsageLimitDays: p.usageLim, MinPurchase: p.minPurchase, MaxRedeemPercent: p.maxPct,
 				ReviewRequired: p.review, UseAveragePrice: p.average}},
 		})

@@ -50,7 +50,7 @@ func TestWalletAcrossSales(t *testing.T) {
 	rs := campaign.MustLoad([]byte(`{"version": 1, "settings": {"cashback_redemption": "discount"}, "campaigns": [
 	  {"id": "cb-a", "name": "10% de cashback em A", "start": "2026-11-01",
 	   "rules": {"conditions": [{"kind": "product_code", "values": ["A"]}]},
-	   "extras": {"cashback": {"type": "percent", "value": "10", "apply_on": "item", "days_to_start": 3,
+	   "extras": {"cashback": {"kind": "percent", "value": "10", "apply_on": "item", "days_to_start": 3,
 	     "usage_limit_days": 30, "min_purchase": "80.00", "max_redeem_percent": "10"}}}]}`))
 	var w cashback.Wallet
 	sale := func(id string, when time.Time, code, price string) (promo.Cart, promo.Result) {
@@ -255,7 +255,7 @@ func TestWalletCreditsAndReview(t *testing.T) {
 // to the cashback earned, and the wallet ends where it started.
 func TestRefundReversesCashback(t *testing.T) {
 	rs := campaign.MustLoad([]byte(`{"version": 1, "campaigns": [{"id": "cb-fixo", "name": "R$ 7,78 de cashback",
-	  "start": "2026-11-01", "no_activation_rules": true, "extras": {"cashback": {"type": "fixed", "value": "7.78"}}}]}`))
+	  "start": "2026-11-01", "no_activation_rules": true, "extras": {"cashback": {"kind": "fixed", "value": "7.78"}}}]}`))
 	t0 := testkit.At(2026, 11, 21, 10, 0, 0)
 	cart := promo.Cart{ID: "venda-r", Time: t0, Store: promo.Store{ID: "loja-1"}, Customer: &promo.Customer{ID: "tok-r"},
 		Lines: []promo.Line{{ID: "1", ProductCode: "A", Quantity: testkit.Dec("3"), UnitPrice: testkit.Dec("10.00")}}}

@@ -15,7 +15,7 @@ import (
 func ExampleRecords() {
 	rs, err := campaign.Load([]byte(`{"version": 1, "campaigns": [],
 	  "industry_promotions": [{"id": "ind-50", "name": "Unilever leve 3 pague 2", "start": "2026-11-01",
-	    "funder": "Unilever", "funder_share": "50", "products": ["IB"], "take_pay": {"take": 3, "pay": 2}}]}`))
+	    "funded_by": "Unilever", "funder_share": "50", "products": ["IB"], "free_units": {"buy": 3, "pay": 2}}]}`))
 	if err != nil {
 		fmt.Println(err)
 		return

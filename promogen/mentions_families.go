@@ -93,12 +93,12 @@ func (s *mentionSet) juntosSomosMais(j campaign.JuntosSomosMais) {
 	}
 }
 
-// industry adds an industry promotion's products, take/pay and volume
+// industry adds an industry promotion's products, free units (buy/pay) and volume
 // quantities and, when budgeted, its id.
 func (s *mentionSet) industry(x campaign.IndustryPromotion) {
 	s.m.ProductCodes = append(s.m.ProductCodes, x.Products...)
-	if x.TakePay != nil {
-		s.quantities(x.TakePay.Take, x.TakePay.Pay)
+	if x.FreeUnits != nil {
+		s.quantities(x.FreeUnits.Buy, x.FreeUnits.Pay)
 	}
 	for _, tier := range x.VolumeTiers {
 		s.quantities(tier.MinQuantity)

@@ -274,7 +274,7 @@ func TestRefundErrors(t *testing.T) {
 const rfEarning = `{"version": 1,
   "campaigns": [
     {"id": "cb", "name": "Cashback 10%", "start": "2026-11-01", "no_activation_rules": true,
-     "extras": {"cashback": {"type": "percent", "value": "10"}}}],
+     "extras": {"cashback": {"kind": "percent", "value": "10"}}}],
   "loyalty": {"juntos_somos_mais": {"brands": ["Tigre", "Amanco"], "tables": [{"store": "*", "points_per_real": "1"}]}}}`
 
 // rfReversal is what a reversal event is compared on.

@@ -39,7 +39,7 @@ const fixtureRuleset = `{
     {"id": "cafe-fidelidade", "name": "Café: cashback e pontos", "category": "fidelidade", "start": "2026-11-01",
      "rules": {"conditions": [{"kind": "product_code", "values": ["CAFE"]}]},
      "extras": {"points": {"fixed": "100"},
-                "cashback": {"type": "fixed", "value": "10.00", "usage_limit_days": 10, "max_redeem_percent": "10"}}}
+                "cashback": {"kind": "fixed", "value": "10.00", "usage_limit_days": 10, "max_redeem_percent": "10"}}}
   ],
   "discount_packs": [
     {"id": "pack-10", "name": "Pack 10% na venda", "start": "2026-11-01", "owner": "franchisor",
@@ -47,8 +47,8 @@ const fixtureRuleset = `{
      "coupon": "PACK10", "key": "CHAVE-PACK10", "prize": {"sale": {"percent": "10"}}}
   ],
   "industry_promotions": [
-    {"id": "ind-sabao", "name": "Sabão: leve 3 pague 2", "start": "2026-11-01", "funder": "Unilever",
-     "funder_share": "60", "products": ["SABAO"], "take_pay": {"take": 3, "pay": 2}}
+    {"id": "ind-sabao", "name": "Sabão: leve 3 pague 2", "start": "2026-11-01", "funded_by": "Unilever",
+     "funder_share": "60", "products": ["SABAO"], "free_units": {"buy": 3, "pay": 2}}
   ]
 }`
 

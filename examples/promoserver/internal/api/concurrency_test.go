@@ -179,7 +179,7 @@ func TestLimitsHoldUnderContention(t *testing.T) {
 const walletRules = `{"version": 1, "campaigns": [
 	{"id": "vale-10", "name": "Vale: R$ 10 de cashback", "start": "2026-11-01",
 	 "rules": {"conditions": [{"kind": "product_code", "values": ["VALE"]}]},
-	 "extras": {"cashback": {"type": "fixed", "value": "10.00"}}}]}`
+	 "extras": {"cashback": {"kind": "fixed", "value": "10.00"}}}]}`
 
 // A wallet holding R$ 10,00 redeemed by 8 terminals at once: at most
 // R$ 10,00 leaves it, no credit goes negative, and earned = redeemed +

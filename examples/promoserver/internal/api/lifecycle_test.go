@@ -50,7 +50,7 @@ const cutRules = `{"version": 1, "campaigns": [
 	{"id": "cupom-corte", "name": "Cupom: R$ 3", "start": "2026-11-01",
 	 "rules": {"conditions": [{"kind": "promo_code", "codes": {"list": ["CORTE-1"]}}]},
 	 "limits": [{"scope": "general", "count": "sale", "max": 10, "period": "day"}],
-	 "benefit": {"on": "sale", "amount": "3.00"}, "extras": {"cashback": {"type": "fixed", "value": "1.00"}}}]}`
+	 "benefit": {"on": "sale", "amount": "3.00"}, "extras": {"cashback": {"kind": "fixed", "value": "1.00"}}}]}`
 
 // A commit cut off midway — the request's context cancelled between
 // statements, or (PostgreSQL) the database connection dropped — leaves
@@ -160,7 +160,7 @@ func retryCommit(t *testing.T, s *service, c promo.Cart, fp string) {
 const voidRules = `{"version": 1, "campaigns": [
 	{"id": "vale-10", "name": "Vale: R$ 10 de cashback", "start": "2026-11-01",
 	 "rules": {"conditions": [{"kind": "product_code", "values": ["VALE"]}]},
-	 "extras": {"cashback": {"type": "fixed", "value": "10.00"}}},
+	 "extras": {"cashback": {"kind": "fixed", "value": "10.00"}}},
 	{"id": "cupom-estorno", "name": "Cupom: R$ 5 e 50 pontos", "start": "2026-11-01",
 	 "rules": {"conditions": [{"kind": "promo_code", "codes": {"list": ["ESTORNO-1"]}}]},
 	 "benefit": {"on": "sale", "amount": "5.00"}, "extras": {"points": {"fixed": "50"}}},
@@ -169,9 +169,9 @@ const voidRules = `{"version": 1, "campaigns": [
 	 "limits": [{"scope": "customer", "count": "item", "max": 5, "period": "day"}, {"scope": "general", "count": "item", "max": 100, "period": "day"}],
 	 "benefit": {"on": "items", "final_price": "9.90"}},
 	{"id": "cashback-2", "name": "2% de cashback", "start": "2026-11-01", "no_activation_rules": true,
-	 "extras": {"cashback": {"type": "percent", "value": "2"}}}],
-	"industry_promotions": [{"id": "nestle-estorno", "name": "Nestlé: compre 2, leve 3", "start": "2026-11-01", "funder": "Nestle",
-	 "funder_share": "50", "products": ["NESCAU-400"], "take_pay": {"take": 3, "pay": 2}, "budgeted": true}]}`
+	 "extras": {"cashback": {"kind": "percent", "value": "2"}}}],
+	"industry_promotions": [{"id": "nestle-estorno", "name": "Nestlé: compre 2, leve 3", "start": "2026-11-01", "funded_by": "Nestle",
+	 "funder_share": "50", "products": ["NESCAU-400"], "free_units": {"buy": 3, "pay": 2}, "budgeted": true}]}`
 
 // state is what a void must give back: counters, budgets, the wallet and
 // whether the code is free.
