@@ -41,46 +41,47 @@
 //
 // # Index of the package
 //
-//   - definition.go: Ruleset, Settings, Campaign, Rules, Condition, Benefit,
-//     Extras, Limit, Association, Grouping, Loyalty — the JSON format
-//     (documented in docs/format.md);
-//   - enums.go: the typed strings of the enumerated fields and their
-//     constants (OnItems, CondProductCode, PeriodWeek, ComboKit, ...), the
-//     ruleset's own there and each family's in enums_campaign.go,
-//     enums_condition.go, enums_combo.go, enums_markdown.go and enums_pack.go;
-//   - amounts.go: Dec, ParseDec, Ptr — optional amounts written in Go;
-//   - ingo_example_test.go: Example_inGo and Example_hostPromotion;
-//   - decode.go: Decode, MustDecode, Load, MustLoad — strict decoding;
-//   - compile.go: Compile — validation and compilation, every problem at once,
-//     step by step: campaign_compile.go compiles a campaign, markdown_compile.go
-//     a markdown, groupings.go and associations.go check those;
-//   - conditions.go: the condition kinds, their fields and how each compiles
-//     (conditions_customer.go, conditions_sale.go, conditions_groupings.go,
-//     conditions_codes.go);
-//   - benefits.go: the benefit kinds;
-//   - limits.go: activation limits and their counters;
-//   - extras.go: issued codes, points, cashback settings;
-//   - programs.go: the ruleset-wide programs (cashback wallet, Juntos Somos
-//     Mais) and the campaigns' earning parts;
-//   - times.go: the date and time forms the format accepts;
-//   - reshop.go: the compiled Reshop-style campaign, a promo.Promotion;
-//   - markdown.go: price markdowns (remarcação);
-//   - pack.go: Zetti Desconto Pack tables (DiscountPack), compiled;
-//     pack_definition.go holds their definition, pack_check.go checks
-//     them, pack_compile.go builds them, pack_precedence.go settles which
-//     table takes a line, pack_clone.go clones one (Ruleset.ClonePack);
-//   - combo.go: supermarket combo bonifications (Combo), compiled into one
-//     rule per type, each in a file named after it (combo_kit.go,
-//     combo_quantity.go, ...); combo_check.go checks them, combo_compile.go
-//     builds them, combo_bonus.go and combo_units.go hold what the types
-//     share;
-//   - industry.go: Scanntech industry-funded promotions;
-//   - the lifecycle of definitions (Reshop "Pesquisa", "Categoria",
+//   - Reading a ruleset: [Decode] (strict, every problem by JSON path),
+//     [Compile] (the meaning, every problem at once) and [Load], which does
+//     both; [MustDecode] and [MustLoad] for tests and constants. Bounds:
+//     [MaxRulesetBytes], [MaxPromotions], [Version], [DefaultTimeZone].
+//   - The definitions (documented in docs/format.md): a [Ruleset] of
+//     [Settings] ([NearMiss], each [Category], [Association] and
+//     [Grouping], [Loyalty] with [JuntosSomosMais] and its [PointsTable])
+//     and of the families below, each embedding the [General] data (id,
+//     name, description, priority, dates) checked once for all.
+//   - Writing definitions in Go: the typed strings of every enumerated
+//     field with their constants ([BenefitOn], [ConditionKind], [ComboType],
+//     [PackStatus], [Rounding], [LimitPeriod], ...); [Dec], [ParseDec] and
+//     [Ptr] for the optional amounts.
+//   - The lifecycle of definitions (Reshop "Pesquisa", "Categoria",
 //     "Auditoria de campanha"), pure functions that compile and evaluate
-//     nothing and read no clock: status.go (Status, Ruleset.StatusAt),
-//     campaign_type.go (Campaign.Type), search.go (Filter, Ruleset.Search),
-//     clone.go (Ruleset.Clone) and diff.go (Change, Diff);
-//   - periods.go: Period, Ruleset.Periods and Ruleset.Location — when each
-//     promotion is in force, for tools that reason over a definition;
-//   - simulate.go: Simulate, Evaluate on some campaigns only.
+//     nothing and read no clock: [Status], [ParseStatus] and
+//     [Ruleset.StatusAt]; [Filter] and [Ruleset.Search]; [Ruleset.Clone]
+//     and [Ruleset.ClonePack]; [Diff] and each [Change].
+//   - When promotions are in force: [Period], [Ruleset.Periods] and
+//     [Ruleset.Location], for tools that reason over a definition.
+//   - Trying campaigns: [Simulate], Evaluate on some campaigns only.
+//   - Why a family did not apply: the reason codes it adds to the kernel's
+//     ([ReasonLimitReached], [ReasonBudget], [ReasonComboMissing],
+//     [ReasonPackPrecedence], [ReasonMarkdownStore], ...).
+//
+// # The families
+//
+//   - Reshop campaigns: [Campaign] — its [Rules] ([Condition], codes in a
+//     [CodeSet] or a [CodePattern], [Exceptions], a [Target]), its
+//     [Benefit] ([FreeUnits], [Progressive] with each [ProgressiveTier],
+//     [AgePercent], [Gift]), each [Limit] and [Budget], and its [Extras]
+//     ([IssueCode], [Points], [Cashback]); [Campaign.Type] classifies it
+//     ([TypeSalePercent], [TypeFreeUnits], ...).
+//   - Price markdowns (remarcação): [Markdown], each [MarkdownItem], its
+//     [MarkdownExtras].
+//   - Zetti Desconto Pack tables: [DiscountPack] — each [PackStore] and
+//     [PackRequirement], its [PackPrize] ([PackSalePrize],
+//     [PackItemsPrize], a grid of [PackGridRow]); the [Company] settings.
+//   - Supermarket combo bonifications: [Combo], each [ComboItem], its
+//     [ComboBonus], each [FlyerItem].
+//   - Scanntech industry-funded promotions: [IndustryPromotion] with its
+//     [TakePay] or each [VolumeTier]; [BudgetKey] and [BudgetAmountKey]
+//     name the counters budgets read.
 package campaign

@@ -6,8 +6,8 @@
 //   - [Records] reads a cart and its [promo.Result] and returns one
 //     [Record] per applied promotion that someone other than the retailer
 //     funds: its units, its whole discount and the exact split between
-//     the funder and the retailer, taken from each adjustment's
-//     [promo.FundingShare]s.
+//     the funder and the retailer, taken from each adjustment's shares
+//     ([promo.FundingShare]).
 //   - A [Record]'s JSON shape is stable: amounts with two decimals, the
 //     instant in RFC 3339 with the sale's offset.
 //

@@ -30,8 +30,8 @@ type Record struct {
 
 // Records returns one record per applied promotion funded by someone
 // other than the retailer ([promo.FunderRetailer]), in the order the
-// promotions applied, from the adjustments' [promo.FundingShare]s. It is
-// pure: the host uploads the records as they are.
+// promotions applied, from the adjustments' shares ([promo.FundingShare]).
+// It is pure: the host uploads the records as they are.
 func Records(cart promo.Cart, res promo.Result) []Record {
 	var out []Record
 	for _, app := range res.Applied {

@@ -11,14 +11,18 @@
 // never enters vDesc (the invoice shows the lower freight). The POS still
 // writes the transport group (modFrete) itself.
 //
-// Index of the package, one concept per file:
+// The index of the package:
 //
-//   - item.go: Item, Items and Total — the fields, in the result's line
-//     order, and the invoice's totals (ICMSTot vProd and vDesc);
-//   - rejection.go: Rejection, RejectionCode and Check — the rejections
-//     225 (a field outside the schema's format), 483 (vDesc above vProd),
-//     535 (the total vFrete differs from the sum of the items'), 537 (the
-//     total vDesc differs from the sum of the items'), 564 (the
-//     total vProd differs from the sum of the items') and 629 (vProd
-//     differs from qCom × vUnCom by more than R$ 0,01).
+//   - The items: [Items] maps a [promo.Result] to one [Item] per line, in
+//     the result's order (qCom, vUnCom, vProd, vDesc, vFrete); [Item.Text]
+//     writes its fields as the XML does ([Text]).
+//   - The totals: [Totals] returns the invoice's totals group (ICMSTot) the
+//     result states, a [Total] (vProd, vDesc, vFrete).
+//   - The rejections: [Check] returns each [Rejection] the invoice would
+//     get, of a [RejectionCode]: [SchemaFailure] (225, a field outside the
+//     schema's format), [DiscountAboveGross] (483, vDesc above vProd),
+//     [TotalFreightMismatch] (535), [TotalDiscountMismatch] (537) and
+//     [TotalGrossMismatch] (564), the totals against the sums of the
+//     items, and [GrossNotQuantityTimesPrice] (629, vProd differs from
+//     qCom × vUnCom by more than R$ 0,01).
 package nfce

@@ -7,6 +7,25 @@
 // and store, or sale by sale with the authorization number) and by funder
 // (sales report by discount key, industry reimbursement).
 //
+// # Index of the package
+//
+//   - What it reads: a [Record] per sale (a cart and its [promo.Result]),
+//     [ReturnRecord] for a return; a [Filter] (dates, ticket, customer,
+//     store, campaign, category) and a [Period] ([Day], [Week], [Month])
+//     say what is added up and by what.
+//   - Resumo: [Summarize] returns a [Summary] — one [SummaryRow] per
+//     period, campaign and category, and the [SummaryTotals].
+//   - Estatísticas: [CampaignStatistics], one [StatisticsRow] per campaign.
+//   - Ativações: [StoreActivations], one [ActivationRow] per ticket.
+//   - Frequência: [StoreFrequency] returns the [Frequency] of activations,
+//     one [FrequencyRow] per store.
+//   - Cashback: [CashbackCredits], one [CreditRow] per credit with each
+//     [Redemption].
+//   - Desconto Pack keys: [DiscountsByKey] and [DiscountsByKeyAndStore]
+//     ([KeyRow]); [KeyedSales], sale by sale with the authorization
+//     number ([KeyedSale]).
+//   - Industry reimbursement: [DiscountsByFunder] ([FunderRow]).
+//
 // # Why it sits where it does
 //
 // A host that sells through promo.Evaluate already stores, for every sale,
@@ -16,12 +35,14 @@
 // report agrees to the cent with what Evaluate gave: every figure is a sum
 // of amounts the Result carries, never a recomputation of a discount.
 //
-//   - It imports promo and nothing else of the module: the reports depend
-//     on the kernel's Result, not on any family of promotions (campaign,
-//     cashback, loyalty...), so a new family is reported without a change
-//     here, and the kernel does not depend on the reports. The only
-//     ruleset it looks at is the optional *promo.Ruleset of
-//     CampaignStatistics, for a campaign's Info (type and dates).
+//   - It imports the kernel (promo, and br for its dates) and refund, for
+//     a return's record, and nothing else of the module: the reports
+//     depend on the kernel's Result, not on any family of promotions
+//     (campaign, cashback, loyalty...), so a new family is reported
+//     without a change here, and the kernel does not depend on the
+//     reports. The only ruleset it looks at is the optional
+//     *promo.Ruleset of CampaignStatistics, for a campaign's Info (type
+//     and dates).
 //   - Its functions are pure: they read an iterator of records (an
 //     iter.Seq[Record], or a slice through slices.Values) and return typed
 //     rows; no I/O, no clock (the instant a balance is computed at is an

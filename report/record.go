@@ -29,12 +29,12 @@ type Record struct {
 // ReturnRecord records a return (devolução) as the reports read it: ret
 // says when and where the return happened and whose it was (its ID,
 // Time, Store and Customer; its lines are not kept), and the record carries
-// the refund's events, the cashback_reversed and points_reversed events
-// that CashbackCredits subtracts. It is not a sale: no report counts it as
-// one.
-func ReturnRecord(ret promo.Cart, refund refund.Result) Record {
+// the events of its refund rf ([refund.Of]), the cashback_reversed and
+// points_reversed events that CashbackCredits subtracts. It is not a sale:
+// no report counts it as one.
+func ReturnRecord(ret promo.Cart, rf refund.Result) Record {
 	ret.Lines, ret.Exchanges, ret.Wallet = nil, nil, nil
-	return Record{Cart: ret, Result: promo.Result{CartID: ret.ID, Events: refund.Events}}
+	return Record{Cart: ret, Result: promo.Result{CartID: ret.ID, Events: rf.Events}}
 }
 
 // isSale reports whether the record is a sale (it has lines).
