@@ -51,7 +51,7 @@
 //     and of the families below, each embedding the [General] data (id,
 //     name, description, priority, dates) checked once for all.
 //   - Writing definitions in Go: the typed strings of every enumerated
-//     field with their constants ([BenefitOn], [ConditionKind], [ComboType],
+//     field with their constants ([BenefitOn], [ConditionKind], [ComboKind],
 //     [PackStatus], [Rounding], [LimitPeriod], ...); [Dec], [ParseDec] and
 //     [Ptr] for the optional amounts.
 //   - The lifecycle of definitions (Reshop "Pesquisa", "Categoria",
@@ -82,6 +82,6 @@
 //   - Supermarket combo bonifications: [Combo], each [ComboItem], its
 //     [ComboBonus], each [FlyerItem].
 //   - Scanntech industry-funded promotions: [IndustryPromotion] with its
-//     [TakePay] or each [VolumeTier]; [BudgetKey] and [BudgetAmountKey]
+//     [FreeUnits] or each [VolumeTier]; [BudgetKey] and [BudgetAmountKey]
 //     name the counters budgets read.
 package campaign

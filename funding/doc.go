@@ -11,6 +11,6 @@
 //   - A [Record]'s JSON shape is stable: amounts with two decimals, the
 //     instant in RFC 3339 with the sale's offset.
 //
-// Who funds what is said by the ruleset: a campaign's funded_by, a combo's
-// or an industry promotion's funder and funder_share (see docs/format.md).
+// Who funds what is said by the ruleset: a family's funded_by and, for
+// combos and industry promotions, funder_share (see docs/format.md).
 package funding
