@@ -1,6 +1,7 @@
 package refund_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -542,4 +543,23 @@ func TestRefundHostileQuantities(t *testing.T) {
 
 	_, err = refund.Of(sale, nil, []refund.Returned{rfRet("1", "0.5")})
 	rfProblems(t, err, []rfProblem{{"now[0].quantity", `line "1" sells whole units`}})
+}
+
+func TestRefundJSON(t *testing.T) {
+	// Line 1 3 x 10.00, no discount: one unit back is worth 10.00; nothing
+	// was paid with cashback (restored 0.00, money 10.00) and nothing
+	// earned, so there is no event. Amounts are written with two decimals.
+	sale := rfSale(t, rfNoCampaigns, promo.Cart{Lines: []promo.Line{promotest.Line("1", "3", "10.00")}})
+	r, err := refund.Of(sale, nil, []refund.Returned{rfRet("1", "1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"lines":[{"line":"1","quantity":"1","amount":"10.00"}],"total":"10.00","restored":"0.00","money":"10.00"}`
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("refund JSON (-want +got):\n%s", diff)
+	}
 }
