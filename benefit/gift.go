@@ -1,6 +1,7 @@
 package benefit
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -60,8 +61,8 @@ func (b gift) Apply(v *promo.View, s Scope) promo.Proposal {
 		p.Reasons = append(p.Reasons, capReason(s.MaxRepetitions))
 	}
 	need := occ * b.quantity
-	if c := capOf(s); c > 0 && need > c {
-		need = c
+	if c := capOf(s); c > 0 {
+		need = min(need, c)
 	}
 	p.Occurrences, p.Units = int(occ), need
 	if grouped {
@@ -139,16 +140,11 @@ func (b gift) runs(v *promo.View, lowest bool) []promo.UnitRun {
 	}
 	runs = slices.DeleteFunc(runs, func(r promo.UnitRun) bool { return r.Each.Sign() <= 0 || r.Grouped })
 	slices.SortStableFunc(runs, func(a, c promo.UnitRun) int {
-		if k := a.Each.Cmp(c.Each); k != 0 {
-			if lowest {
-				return k
-			}
-			return -k
+		price := c.Each.Cmp(a.Each) // the dearest first
+		if lowest {
+			price = -price
 		}
-		if ra, rc := v.Rank(a.Line), v.Rank(c.Line); ra != rc {
-			return ra - rc
-		}
-		return a.Run - c.Run
+		return cmp.Or(price, cmp.Compare(v.Rank(a.Line), v.Rank(c.Line)), cmp.Compare(a.Run, c.Run))
 	})
 	return runs
 }

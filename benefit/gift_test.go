@@ -188,6 +188,21 @@ func TestGiftGroupedUnits(t *testing.T) {
 	}
 }
 
+func TestGiftGroupsTheUnitsBought(t *testing.T) {
+	// The gift per 2 units bought runs first and groups a's 2 units with
+	// the gift g: a "leve 2 pague 1" on a then finds no units to group.
+	res := bnRunAll(t, promo.Settings{}, []promo.Promotion{
+		bnPromo{b: benefit.GiftProducts(1, "Pg"), scope: benefit.Scope{GroupSize: 2}, id: "gift", priority: 1},
+		bnPromo{b: benefit.FreeUnits(2, 1), scope: benefit.Scope{Lines: []int{0}}, id: "leve-2", priority: 2},
+	}, promotest.Line("a", "2", "10.00"), promotest.Line("g", "1", "3.00"))
+	want := giftGot{Got: bnGot{Adj: map[string]bnAdj{"g": gift("3.00")},
+		Codes: []promo.ReasonCode{promo.ReasonApplied, promo.ReasonMinQuantity}, Occ: 1},
+		Gifts: []promo.Gift{{Campaign: "gift", Options: []string{"Pg"}, Quantity: 1, InCart: []string{"g"}}}}
+	if diff := cmp.Diff(want, giftGot{bnSummary(res), res.Gifts}, testkit.EquateDecimals()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 func TestGiftWorth(t *testing.T) {
 	// Two non-cumulative campaigns, a percent off a (100.00) and a gift of
 	// g (5.00) or h (9.00): the one worth more to the customer applies.

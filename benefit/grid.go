@@ -1,6 +1,7 @@
 package benefit
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -136,16 +137,11 @@ func (b grid) cut(v *promo.View, picks []gridPick, max int64, lowest bool) []gri
 		}
 	}
 	slices.SortStableFunc(units, func(a, c gridPick) int {
-		if k := c.each.Cmp(a.each); k != 0 {
-			if lowest {
-				return -k
-			}
-			return k
+		price := c.each.Cmp(a.each) // the dearest first
+		if lowest {
+			price = -price
 		}
-		if ra, rc := v.Rank(a.line), v.Rank(c.line); ra != rc {
-			return ra - rc
-		}
-		return a.run - c.run
+		return cmp.Or(price, cmp.Compare(v.Rank(a.line), v.Rank(c.line)), cmp.Compare(a.run, c.run))
 	})
 	var out []gridPick
 	for _, u := range units {
@@ -156,7 +152,7 @@ func (b grid) cut(v *promo.View, picks []gridPick, max int64, lowest bool) []gri
 		max -= u.units
 		out = append(out, u)
 	}
-	slices.SortStableFunc(out, func(a, c gridPick) int { return a.line - c.line })
+	slices.SortStableFunc(out, func(a, c gridPick) int { return cmp.Compare(a.line, c.line) })
 	return out
 }
 

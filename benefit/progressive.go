@@ -1,9 +1,9 @@
 package benefit
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 
 	"github.com/shopspring/decimal"
 
@@ -29,11 +29,12 @@ type progressive struct {
 // Progressive is a discount that grows with the quantity bought
 // (progressivo): "2 itens R$ 20, 3 itens R$ 30". The highest tier the
 // eligible whole units reach applies, once, apportioned to the eligible
-// lines by value. onSale runs it in the sale phase (desconto na venda);
-// otherwise in the item phase.
+// lines by value; of tiers with the same minimum, the last given. onSale
+// runs it in the sale phase (desconto na venda); otherwise in the item
+// phase.
 func Progressive(onSale bool, tiers ...Tier) Benefit {
 	ts := slices.Clone(tiers)
-	sort.SliceStable(ts, func(a, b int) bool { return ts[a].MinQuantity < ts[b].MinQuantity })
+	slices.SortStableFunc(ts, func(a, b Tier) int { return cmp.Compare(a.MinQuantity, b.MinQuantity) })
 	return progressive{onSale: onSale, tiers: ts}
 }
 
@@ -130,7 +131,7 @@ func spreadPicked(p *promo.Proposal, v *promo.View, units []picked, amount decim
 		}
 		lineWorth[u.line] = lineWorth[u.line].Add(u.each.Mul(decimal.NewFromInt(u.units)))
 	}
-	sort.Slice(order, func(a, b int) bool { return v.Rank(order[a]) < v.Rank(order[b]) })
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(v.Rank(a), v.Rank(b)) })
 	weights := make([]decimal.Decimal, len(order))
 	for k, i := range order {
 		weights[k] = lineWorth[i]

@@ -38,6 +38,10 @@ func TestProgressive(t *testing.T) {
 		},
 		{name: "the first tier's exact boundary", b: steps, lines: []promo.Line{promotest.Line("a", "2", "50.00")},
 			want: bnGot{Adj: map[string]bnAdj{"a": item("20.00")}, Codes: applied, Occ: 1}},
+		// Of two tiers from 2 units, the one given last: 15.00.
+		{name: "tiers with the same minimum", b: benefit.Progressive(false, tierOff(2, "10.00"), tierOff(2, "15.00")),
+			lines: []promo.Line{promotest.Line("a", "2", "50.00")},
+			want:  bnGot{Adj: map[string]bnAdj{"a": item("15.00")}, Codes: applied, Occ: 1}},
 		{name: "below the first tier", b: steps, lines: []promo.Line{promotest.Line("a", "1", "50.00")},
 			want: bnGot{Codes: tooFewUnits}},
 		{name: "above the last tier", b: steps, lines: []promo.Line{promotest.Line("a", "5", "10.00")},

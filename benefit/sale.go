@@ -1,8 +1,8 @@
 package benefit
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 
 	"github.com/shopspring/decimal"
 
@@ -84,7 +84,7 @@ func spreadAmount(p *promo.Proposal, v *promo.View, lines []int, amount decimal.
 // line-id order so that remainder ties do not depend on the cart's order.
 func spread(p *promo.Proposal, v *promo.View, lines []int, amount decimal.Decimal, kind promo.AdjustmentKind) {
 	lines = slices.Clone(lines)
-	sort.Slice(lines, func(a, b int) bool { return v.Rank(lines[a]) < v.Rank(lines[b]) })
+	slices.SortFunc(lines, func(a, b int) int { return cmp.Compare(v.Rank(a), v.Rank(b)) })
 	weights := make([]decimal.Decimal, len(lines))
 	for k, i := range lines {
 		weights[k] = v.Value(i)

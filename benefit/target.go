@@ -1,6 +1,7 @@
 package benefit
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -75,7 +76,7 @@ func (b item) applyTargeted(v *promo.View, s Scope) promo.Proposal {
 		p.Reasons = append(p.Reasons, b.capNote())
 	}
 	members := append(slices.Clone(buyers), targets...)
-	slices.SortStableFunc(members, func(a, c picked) int { return a.line - c.line })
+	slices.SortStableFunc(members, func(a, c picked) int { return cmp.Compare(a.line, c.line) })
 	takeMembers(&p, members, grouped)
 	return p
 }

@@ -1,6 +1,7 @@
 package benefit
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -76,13 +77,7 @@ func AvailableRuns(v *promo.View, lines []int, grouped bool) []promo.UnitRun {
 		})...)
 	}
 	slices.SortStableFunc(runs, func(a, b promo.UnitRun) int {
-		if c := b.Each.Cmp(a.Each); c != 0 {
-			return c
-		}
-		if ra, rb := v.Rank(a.Line), v.Rank(b.Line); ra != rb {
-			return ra - rb
-		}
-		return a.Run - b.Run
+		return cmp.Or(b.Each.Cmp(a.Each), cmp.Compare(v.Rank(a.Line), v.Rank(b.Line)), cmp.Compare(a.Run, b.Run))
 	})
 	return runs
 }
@@ -142,7 +137,7 @@ func selectUnits(v *promo.View, lines []int, p plan) selection {
 		sel.taken = members
 	}
 	sel.participants = participantsOf(lines, sel.members)
-	slices.SortStableFunc(sel.picked, func(a, b picked) int { return a.line - b.line })
+	slices.SortStableFunc(sel.picked, func(a, b picked) int { return cmp.Compare(a.line, b.line) })
 	return sel
 }
 

@@ -157,6 +157,17 @@ func TestAgeBetween(t *testing.T) {
 		// 2026 - 2000 = 26, but the birthday is tomorrow: 25.
 		{"25 until the day before the 26th birthday", cond, rxCart(born("2000-11-19")), rxPass},
 		{"26 on the day of the 26th birthday", cond, rxCart(born("2000-11-18")), out},
+		// The months decide before the days: born in October on a later
+		// day of the month (25 > 18), the birthday is past: 2026 - 2000 =
+		// 26.
+		{"26 a month after the birthday, on an earlier day", cond, rxCart(born("2000-10-25")), out},
+		// Born in December on an earlier day (1 < 18), the birthday is to
+		// come: 2026 - 2000 - 1 = 25.
+		{"25 a month before the birthday, on a later day", cond, rxCart(born("2000-12-01")), rxPass},
+		// Born 2008-10-25: 18 since October. Born 2008-12-01: 17 until
+		// December.
+		{"18 since last month", cond, rxCart(born("2008-10-25")), rxPass},
+		{"17 until next month", cond, rxCart(born("2008-12-01")), out},
 		// 2026 - 1990 = 36.
 		{"36", cond, rxCart(born("1990-01-01")), out},
 		{"no birth date", cond, rxCart(rxCustomer(nil)), out},
