@@ -59,8 +59,10 @@
 //     nothing and read no clock: [Status], [ParseStatus] and
 //     [Ruleset.StatusAt]; [Filter] and [Ruleset.Search]; [Ruleset.Clone]
 //     and [Ruleset.ClonePack]; [Diff] and each [Change].
-//   - When promotions are in force: [Period], [Ruleset.Periods] and
-//     [Ruleset.Location], for tools that reason over a definition.
+//   - Every promotion of a definition, whatever its family:
+//     [Ruleset.Generals] (its [General] data and path); when each is in
+//     force: [Period], [Ruleset.Periods] and [Ruleset.Location], for tools
+//     that reason over a definition.
 //   - Trying campaigns: [Simulate], Evaluate on some campaigns only.
 //   - Why a family did not apply: the reason codes it adds to the kernel's
 //     ([ReasonLimitReached], [ReasonBudget], [ReasonComboMissing],

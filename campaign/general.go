@@ -1,6 +1,37 @@
 package campaign
 
-import "time"
+import (
+	"fmt"
+	"iter"
+	"time"
+)
+
+// Generals yields the general data of every promotion of r with its JSON
+// path ("campaigns[0]", "combos[2]"…): campaigns, markdowns, Desconto Pack
+// tables, combos and industry promotions, in that order and in the order of
+// the document. The values are copies; changing them does not change r.
+func (r Ruleset) Generals() iter.Seq2[string, General] {
+	return func(yield func(string, General) bool) {
+		families := []struct {
+			name string
+			n    int
+			at   func(int) General
+		}{
+			{"campaigns", len(r.Campaigns), func(i int) General { return r.Campaigns[i].General }},
+			{"markdowns", len(r.Markdowns), func(i int) General { return r.Markdowns[i].General }},
+			{"discount_packs", len(r.DiscountPacks), func(i int) General { return r.DiscountPacks[i].General }},
+			{"combos", len(r.Combos), func(i int) General { return r.Combos[i].General }},
+			{"industry_promotions", len(r.IndustryPromotions), func(i int) General { return r.IndustryPromotions[i].General }},
+		}
+		for _, f := range families {
+			for i := range f.n {
+				if !yield(fmt.Sprintf("%s[%d]", f.name, i), f.at(i)) {
+					return
+				}
+			}
+		}
+	}
+}
 
 // general checks the general data g of the promotion at path p, the same
 // in every family: an id unique among all the ruleset's promotions (seen

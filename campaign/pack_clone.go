@@ -44,24 +44,9 @@ func (r Ruleset) ClonePack(id, newID, name, start, end, coupon, key string) (Rul
 // idUsedOutsidePacks names the campaign, markdown, combo or industry
 // promotion that uses id ("" when none does): ids share one namespace.
 func (r Ruleset) idUsedOutsidePacks(id string) string {
-	for i, c := range r.Campaigns {
-		if c.ID == id {
-			return fmt.Sprintf("campaigns[%d]", i)
-		}
-	}
-	for i, m := range r.Markdowns {
-		if m.ID == id {
-			return fmt.Sprintf("markdowns[%d]", i)
-		}
-	}
-	for i, c := range r.Combos {
-		if c.ID == id {
-			return fmt.Sprintf("combos[%d]", i)
-		}
-	}
-	for i, x := range r.IndustryPromotions {
-		if x.ID == id {
-			return fmt.Sprintf("industry_promotions[%d]", i)
+	for path, g := range r.Generals() {
+		if g.ID == id && !strings.HasPrefix(path, "discount_packs[") {
+			return path
 		}
 	}
 	return ""

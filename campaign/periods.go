@@ -42,28 +42,13 @@ func (r Ruleset) Periods() ([]Period, error) {
 	}
 	var out []Period
 	var errs []error
-	add := func(path, id, start, end string) {
-		s, e, err := parsePeriod(start, end, loc)
+	for path, g := range r.Generals() {
+		s, e, err := parsePeriod(g.Start, g.End, loc)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", path, err))
-			return
+			continue
 		}
-		out = append(out, Period{ID: id, Path: path, Start: s, End: e})
-	}
-	for i, c := range r.Campaigns {
-		add(fmt.Sprintf("campaigns[%d]", i), c.ID, c.Start, c.End)
-	}
-	for i, m := range r.Markdowns {
-		add(fmt.Sprintf("markdowns[%d]", i), m.ID, m.Start, m.End)
-	}
-	for i, p := range r.DiscountPacks {
-		add(fmt.Sprintf("discount_packs[%d]", i), p.ID, p.Start, p.End)
-	}
-	for i, c := range r.Combos {
-		add(fmt.Sprintf("combos[%d]", i), c.ID, c.Start, c.End)
-	}
-	for i, x := range r.IndustryPromotions {
-		add(fmt.Sprintf("industry_promotions[%d]", i), x.ID, x.Start, x.End)
+		out = append(out, Period{ID: g.ID, Path: path, Start: s, End: e})
 	}
 	return out, errors.Join(errs...)
 }

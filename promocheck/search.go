@@ -145,23 +145,7 @@ func Search(def campaign.Ruleset, policy Policy, opts SearchOptions) (Report, er
 // namesOf maps every promotion of def to its name.
 func namesOf(def campaign.Ruleset) map[string]string {
 	names := map[string]string{}
-	var all []campaign.General
-	for _, c := range def.Campaigns {
-		all = append(all, c.General)
-	}
-	for _, m := range def.Markdowns {
-		all = append(all, m.General)
-	}
-	for _, x := range def.DiscountPacks {
-		all = append(all, x.General)
-	}
-	for _, x := range def.Combos {
-		all = append(all, x.General)
-	}
-	for _, x := range def.IndustryPromotions {
-		all = append(all, x.General)
-	}
-	for _, g := range all {
+	for _, g := range def.Generals() {
 		names[g.ID] = g.Name
 	}
 	return names

@@ -148,20 +148,8 @@ func (ps *problemList) carts(c CartShape) {
 // promotionIDs lists the ids of every promotion of a definition.
 func promotionIDs(def campaign.Ruleset) []string {
 	var ids []string
-	for _, c := range def.Campaigns {
-		ids = append(ids, c.ID)
-	}
-	for _, m := range def.Markdowns {
-		ids = append(ids, m.ID)
-	}
-	for _, x := range def.DiscountPacks {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range def.Combos {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range def.IndustryPromotions {
-		ids = append(ids, x.ID)
+	for _, g := range def.Generals() {
+		ids = append(ids, g.ID)
 	}
 	return ids
 }
