@@ -6,6 +6,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
+
+	"github.com/promokit/promokit/internal/testkit"
 )
 
 // TestCentsOfAllocatesNothing: the fast path must not cost what it saves.
@@ -38,7 +40,7 @@ func TestCentsPathsMatchDecimal(t *testing.T) {
 		weights := rapid.SliceOfN(rapid.Custom(func(t *rapid.T) decimal.Decimal { return genMoney(t, "w").Abs() }), 0, 12).Draw(t, "weights")
 		want := apportionDecimal(amount, weights)
 		got := Apportion(amount, weights)
-		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })); diff != "" {
+		if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
 			t.Fatalf("Apportion(%s, %v) (-decimal +fast):\n%s", amount, weights, diff)
 		}
 		var s moneySum

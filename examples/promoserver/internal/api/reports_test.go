@@ -15,6 +15,7 @@ import (
 	"github.com/promokit/promokit/examples/promoserver/internal/load"
 	"github.com/promokit/promokit/examples/promoserver/internal/sample"
 	"github.com/promokit/promokit/examples/promoserver/internal/store"
+	"github.com/promokit/promokit/internal/testkit"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/refund"
 	"github.com/promokit/promokit/report"
@@ -79,7 +80,7 @@ func TestReportsSQLEqualPackage(t *testing.T) {
 				{Ticket: earners[0].ID},
 			}
 			stream := func() (func(yield func(report.Record) bool), func() error) { return s.Store.Records(ctx) }
-			opts := cmp.Options{cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) }), cmpopts.EquateEmpty()}
+			opts := cmp.Options{testkit.EquateDecimals(), cmpopts.EquateEmpty()}
 			check := func(name string, want, got any, err error) {
 				t.Helper()
 				if err != nil {
