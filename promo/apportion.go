@@ -68,9 +68,6 @@ func apportionCents(amount decimal.Decimal, weights []decimal.Decimal) ([]decima
 		rems[i] = rem{i: i, q: q, r: r}
 		left -= q
 	}
-	for i := range rems {
-		shares[i] = fromCents(int64(rems[i].q)) // before the sort: rems[i] is share i
-	}
 	if left > 0 {
 		slices.SortStableFunc(rems, func(a, b rem) int {
 			switch {
@@ -82,8 +79,12 @@ func apportionCents(amount decimal.Decimal, weights []decimal.Decimal) ([]decima
 			return 0
 		})
 		for k := uint64(0); k < left; k++ {
-			shares[rems[k].i] = fromCents(int64(rems[k].q + 1))
+			rems[k].q++
 		}
+	}
+	// One decimal per share, once its cents are known.
+	for _, x := range rems {
+		shares[x.i] = fromCents(int64(x.q))
 	}
 	return shares, true
 }

@@ -325,7 +325,7 @@ func (r *run) amountOf(id string) (decimal.Decimal, bool) {
 // append there while the copy is used (r steps no further, or the copy is
 // dropped before it does).
 func (r *run) fork(ev *evaluation, share bool) *run {
-	f := &run{value: slices.Clone(r.value), total: r.total, freight: r.freight, units: slices.Clone(r.units), apps: r.apps}
+	f := &run{value: slices.Clone(r.value), freight: r.freight, units: slices.Clone(r.units), apps: r.apps}
 	if !share {
 		f.apps = r.apps[:len(r.apps):len(r.apps)]
 	}

@@ -1,6 +1,8 @@
 package promo
 
 import (
+	"strconv"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/money"
@@ -139,4 +141,66 @@ func (s *moneySum) total() decimal.Decimal {
 		return s.dec
 	}
 	return fromCents(s.cents)
+}
+
+// appliedReasonCents is appliedReason when both amounts are whole cents
+// (as take and takeFreight give them): the same texts, written from the
+// cents into one string that both share.
+func appliedReasonCents(given, freight decimal.Decimal) (Reason, bool) {
+	g, ok := centsOf(given)
+	f, okf := centsOf(freight)
+	if !ok || !okf || g < 0 || f < 0 {
+		return Reason{}, false
+	}
+	const (
+		pt, en = "aplicada: desconto de R$ ", "applied: discount of R$ "
+	)
+	b := make([]byte, 0, 128)
+	b = append(b, pt...)
+	switch {
+	case f > 0 && g > 0:
+		b = append(appendBRL(b, g), " e de R$ "...)
+		b = append(appendBRL(b, f), " no frete"...)
+	case f > 0:
+		b = append(appendBRL(b, f), " no frete"...)
+	default:
+		b = appendBRL(b, g)
+	}
+	split := len(b)
+	b = append(b, en...)
+	switch {
+	case f > 0 && g > 0:
+		b = append(appendFixed(b, g), " and of R$ "...)
+		b = append(appendFixed(b, f), " on the freight"...)
+	case f > 0:
+		b = append(appendFixed(b, f), " on the freight"...)
+	default:
+		b = appendFixed(b, g)
+	}
+	s := string(b)
+	return Reason{Code: ReasonApplied, PT: s[:split], EN: s[split:]}, true
+}
+
+// appendBRL appends c cents (not negative) as money.Format writes them:
+// "1.234,56".
+func appendBRL(b []byte, c int64) []byte {
+	digits := strconv.AppendInt(make([]byte, 0, 24), c/100, 10)
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b = append(b, '.')
+		}
+		b = append(b, d)
+	}
+	return appendCentsPart(append(b, ','), c)
+}
+
+// appendFixed appends c cents (not negative) as StringFixed(2) writes
+// them: "1234.56".
+func appendFixed(b []byte, c int64) []byte {
+	return appendCentsPart(append(strconv.AppendInt(b, c/100, 10), '.'), c)
+}
+
+// appendCentsPart appends the two digits of the cents of c.
+func appendCentsPart(b []byte, c int64) []byte {
+	return append(b, byte('0'+c%100/10), byte('0'+c%10))
 }

@@ -68,6 +68,9 @@ func (m *RoundingMode) UnmarshalText(b []byte) error {
 
 // Round rounds d to cents with the mode.
 func (m RoundingMode) Round(d decimal.Decimal) decimal.Decimal {
+	if d.Exponent() == -money.CentPlaces {
+		return d // already in cents: every mode returns it as it is
+	}
 	switch m {
 	case HalfUp:
 		return d.Round(money.CentPlaces)

@@ -35,7 +35,6 @@ type run struct {
 	apps    []Application
 	entries []TraceEntry // one per promotion run, in order
 	idx     []int32      // the pipeline index of each entry
-	total   decimal.Decimal
 	gifts   []Gift
 	tenders []Tender
 	blocks  []Block
@@ -157,6 +156,9 @@ func (r *run) newAdjustment(adj []Adjustment, hint int, a Adjustment) []Adjustme
 // takeFreight applies a proposal's freight discount: rounded once to
 // cents, capped at what the freight still costs. It returns what it took.
 func (r *run) takeFreight(ev *evaluation, info *Info, funder string, amount decimal.Decimal) decimal.Decimal {
+	if amount.Sign() <= 0 {
+		return decimal.Zero // nothing to round (most proposals)
+	}
 	amt := decimal.Min(ev.rs.settings.Rounding.Round(amount), r.freight)
 	if amt.Sign() <= 0 {
 		return decimal.Zero
@@ -207,7 +209,6 @@ func (ev *evaluation) newRun() *run {
 	r := &run{
 		value: slices.Clone(ev.gross),
 		adj:   make([][]Adjustment, len(ev.gross)),
-		total: decimal.Zero,
 	}
 	if f := ev.cart.Freight; f != nil {
 		r.freight = f.Amount
@@ -250,7 +251,10 @@ func (r *run) step(ev *evaluation, pi int32) {
 	}
 	given, capped, touched := r.take(ev, info, funder, prop.Adjustments)
 	freight := r.takeFreight(ev, info, funder, prop.Freight)
-	if given.Add(freight).Sign() <= 0 && (prop.RecordOnly || len(prop.Gifts) > 0 || len(prop.Tenders) > 0) {
+	// given and freight are never negative: nothing was given when neither
+	// is positive (no decimal sum to allocate).
+	nothing := given.Sign() <= 0 && freight.Sign() <= 0
+	if nothing && (prop.RecordOnly || len(prop.Gifts) > 0 || len(prop.Tenders) > 0) {
 		r.entries = append(r.entries, newEntry(info, true, append([]Reason{{
 			Code: ReasonApplied, PT: "aplicada", EN: "applied",
 		}}, prop.Reasons...)...))
@@ -263,7 +267,7 @@ func (r *run) step(ev *evaluation, pi int32) {
 		r.tenders = append(r.tenders, prop.Tenders...)
 		return
 	}
-	if given.Add(freight).Sign() <= 0 {
+	if nothing {
 		reasons := append([]Reason{nothingToDiscount()}, prop.Reasons...)
 		r.entries = append(r.entries, newEntry(info, false, reasons...))
 		return
@@ -290,12 +294,19 @@ func (r *run) step(ev *evaluation, pi int32) {
 	r.worth = append(r.worth, prop.Worth)
 	r.addGifts(info.ID, prop.Gifts)
 	r.tenders = append(r.tenders, prop.Tenders...)
-	r.total = r.total.Add(given)
 }
 
 // appliedReason says that a promotion applied, and what it gave off the
 // lines and the freight.
 func appliedReason(given, freight decimal.Decimal) Reason {
+	if r, ok := appliedReasonCents(given, freight); ok {
+		return r
+	}
+	return appliedReasonDecimal(given, freight)
+}
+
+// appliedReasonDecimal is appliedReason for any amounts.
+func appliedReasonDecimal(given, freight decimal.Decimal) Reason {
 	applied := Reason{
 		Code: ReasonApplied,
 		PT:   "aplicada: desconto de R$ " + money.Format(given),
