@@ -68,7 +68,7 @@ func apportionCents(amount decimal.Decimal, weights []decimal.Decimal) ([]decima
 		rems[i] = rem{i: i, q: q, r: r}
 		left -= q
 	}
-	if left > 0 {
+	if left != 0 {
 		slices.SortStableFunc(rems, func(a, b rem) int {
 			switch {
 			case a.r > b.r:
@@ -116,7 +116,7 @@ func apportionDecimal(amount decimal.Decimal, weights []decimal.Decimal) []decim
 		rems[i] = rem{i, r}
 	}
 	left := cents.Sub(given).IntPart()
-	if left > 0 {
+	if left != 0 {
 		sort.SliceStable(rems, func(a, b int) bool { return rems[a].r.GreaterThan(rems[b].r) })
 		for k := int64(0); k < left; k++ {
 			shares[rems[k].i] = shares[rems[k].i].Add(decimal.NewFromInt(1))

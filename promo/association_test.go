@@ -56,3 +56,58 @@ func TestAssociationsOrderInFileDoesNotMatter(t *testing.T) {
 		}
 	}
 }
+
+// A member kept by an earlier decision is part of the context of the
+// later ones, also when it is the first campaign of the pipeline.
+func TestAssociationsKeptMemberIsContextOfLaterDecisions(t *testing.T) {
+	rs := `{"version":1,"campaigns":[
+	 {"id":"a1","name":"a1","priority":1,"start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"items","amount":"20"}},
+	 {"id":"a2","name":"a2","priority":2,"start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"items","amount":"5"}},
+	 {"id":"b1","name":"b1","priority":3,"start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"items","percent":"10"}},
+	 {"id":"b2","name":"b2","priority":4,"start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"items","amount":"9"}}],
+	 "associations":[{"id":"A","criterion":"most_benefit","campaigns":["a1","a2"]},{"id":"B","criterion":"most_benefit","campaigns":["b1","b2"]}]}`
+	cart := `{"id":"rg-7","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[{"id":"1","product_code":"X","quantity":"1","unit_price":"100.00"}]}`
+	res := promotest.EvaluateJSON(t, rs, cart)
+	// A first: a1 alone 20.00, a2 alone 5.00; most benefit: a1, the first
+	// of the pipeline. B then sees a1 on the line (100.00 - 20.00 = 80.00):
+	//   b1: 10 % of 80.00 = 8.00; b2: 9.00; most benefit: b2.
+	// (Were a1 left out of B's trials, b1 would give 10.00 and win.)
+	type applied struct {
+		Campaign string
+		Amount   decimal.Decimal
+	}
+	want := []applied{{"a1", testkit.Dec("20.00")}, {"b2", testkit.Dec("9.00")}}
+	var got []applied
+	for _, app := range res.Applied {
+		got = append(got, applied{app.Campaign, app.Amount})
+	}
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
+		t.Errorf("applied (-want +got):\n%s", diff)
+	}
+}
+
+// Every criterion is parsed back from its name; any other name is refused.
+func TestParseCriterion(t *testing.T) {
+	for name, want := range map[string]promo.Criterion{
+		"least_benefit":      promo.LeastBenefit,
+		"most_benefit":       promo.MostBenefit,
+		"registration_order": promo.RegistrationOrder,
+		"grant_all":          promo.GrantAll,
+	} {
+		got, err := promo.ParseCriterion(name)
+		if err != nil || got != want {
+			t.Errorf("ParseCriterion(%q) = %v, %v; want %v", name, got, err, want)
+		}
+		if got.String() != name {
+			t.Errorf("%v.String() = %q, want %q", got, got.String(), name)
+		}
+	}
+	for _, bad := range []string{"", "Criterion(4)", "GRANT_ALL"} {
+		if c, err := promo.ParseCriterion(bad); err == nil {
+			t.Errorf("ParseCriterion(%q) = %v, want an error", bad, c)
+		}
+	}
+	if got := promo.Criterion(4).String(); got != "Criterion(4)" {
+		t.Errorf("Criterion(4).String() = %q", got)
+	}
+}

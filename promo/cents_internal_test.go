@@ -1,6 +1,7 @@
 package promo
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -63,4 +64,85 @@ func TestCentsPathsMatchDecimal(t *testing.T) {
 			t.Fatalf("centsOf(%s) fell back for whole cents within bounds", amount)
 		}
 	})
+}
+
+// TestIntegerPathsBounds: whole cents within the bounds take the int64
+// paths (and give the exact shares), anything else falls back. The bounds
+// are inclusive: R$ 10^15 is maxCents, ten of them make maxCentsSum.
+func TestIntegerPathsBounds(t *testing.T) {
+	top := decimal.New(1, 15) // R$ 10^15 = maxCents cents
+	tens := func(n int) []decimal.Decimal {
+		ws := make([]decimal.Decimal, n)
+		for i := range ws {
+			ws[i] = top
+		}
+		return ws
+	}
+	dec := decimal.RequireFromString
+	tests := []struct {
+		name    string
+		amount  decimal.Decimal
+		weights []decimal.Decimal
+		want    []decimal.Decimal // nil: falls back
+	}{
+		// 1000 × 0/100 = 0; 1000 × 100/100 = 1000 cents.
+		{"a zero weight", dec("10.00"), []decimal.Decimal{decimal.Zero, dec("1.00")}, []decimal.Decimal{decimal.Zero, dec("10.00")}},
+		{"a negative weight", dec("1.00"), []decimal.Decimal{dec("-1.00"), dec("2.00")}, nil},
+		{"a fraction of a cent in a weight", dec("1.00"), []decimal.Decimal{dec("0.001")}, nil},
+		// The weights sum to exactly maxCentsSum: 1000 × 10^17 / 10^18 = 100
+		// cents each.
+		{"weights summing to maxCentsSum", dec("10.00"), tens(10), slices.Repeat([]decimal.Decimal{dec("1.00")}, 10)},
+		{"weights beyond maxCentsSum", dec("10.00"), tens(11), nil},
+		{"zero amount", decimal.Zero, []decimal.Decimal{dec("1.00")}, []decimal.Decimal{decimal.Zero}},
+	}
+	for _, tt := range tests {
+		got, ok := apportionCents(tt.amount, tt.weights)
+		if ok != (tt.want != nil) {
+			t.Errorf("%s: apportionCents ok = %v, want %v", tt.name, ok, tt.want != nil)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got, cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })); ok && diff != "" {
+			t.Errorf("%s: apportionCents (-want +got):\n%s", tt.name, diff)
+		}
+	}
+
+	for _, c := range []struct {
+		d     decimal.Decimal
+		cents int64
+		ok    bool
+	}{
+		{top, maxCents, true},
+		{top.Neg(), -maxCents, true},
+		{top.Add(dec("0.01")), 0, false},
+		{decimal.New(maxCents/10, -1), maxCents, true}, // the same amount, written with one place
+		{dec("-0.05"), -5, true},
+	} {
+		if got, ok := centsOf(c.d); got != c.cents || ok != c.ok {
+			t.Errorf("centsOf(%s) = %d, %v; want %d, %v", c.d, got, ok, c.cents, c.ok)
+		}
+	}
+
+	// A sum reaching maxCentsSum stays in cents; one cent more goes decimal.
+	var s moneySum
+	for range 10 {
+		s.add(top)
+	}
+	if s.inDec || !s.total().Equal(decimal.New(1, 16)) {
+		t.Errorf("ten times R$ 10^15: inDec = %v, total %s; want cents, 10^16", s.inDec, s.total())
+	}
+	s.add(dec("0.01"))
+	if !s.inDec || !s.total().Equal(decimal.New(1, 16).Add(dec("0.01"))) {
+		t.Errorf("one cent beyond maxCentsSum: inDec = %v, total %s; want decimal, 10^16 + 0.01", s.inDec, s.total())
+	}
+	var n moneySum
+	for range 10 {
+		n.sub(top)
+	}
+	if n.inDec || !n.total().Equal(decimal.New(-1, 16)) {
+		t.Errorf("minus ten times R$ 10^15: inDec = %v, total %s; want cents, -10^16", n.inDec, n.total())
+	}
+	n.sub(dec("0.01"))
+	if !n.inDec {
+		t.Errorf("one cent below -maxCentsSum: still in cents")
+	}
 }
