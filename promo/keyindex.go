@@ -39,10 +39,21 @@ func (x *keyIndex[T]) seal() {
 		return cmp.Compare(a.v, b.v)
 	})
 	ps = slices.Compact(ps)
-	x.keys, x.vals = make([]string, len(ps)), make([]T, len(ps))
+	// Back into the arrays it was built in when they hold exactly the
+	// pairs kept (as an index reserved for them does); otherwise into new ones
+	// of that length, so that a long-lived index keeps no spare room.
+	if cap(x.keys) != len(ps) || cap(x.vals) != len(ps) {
+		x.keys, x.vals = make([]string, len(ps)), make([]T, len(ps))
+	}
+	x.keys, x.vals = x.keys[:len(ps)], x.vals[:len(ps)]
 	for i, p := range ps {
 		x.keys[i], x.vals[i] = p.key, p.v
 	}
+}
+
+// reserve makes room for n pairs in an index still empty.
+func (x *keyIndex[T]) reserve(n int) {
+	x.keys, x.vals = make([]string, 0, n), make([]T, 0, n)
 }
 
 // get returns the values indexed under key, in order (pipeline order for

@@ -14,6 +14,15 @@ type lineKeys struct {
 // newLineKeys indexes the lines of c.
 func newLineKeys(c *Cart) *lineKeys {
 	x := &lineKeys{}
+	// Room for every pair at once: a code and a SKU per line, a category
+	// level per slash and one more.
+	levels := 0
+	for i := range c.Lines {
+		levels += strings.Count(c.Lines[i].Category, "/") + 1
+	}
+	x.codes.reserve(len(c.Lines))
+	x.skus.reserve(len(c.Lines))
+	x.cats.reserve(levels)
 	for i := range c.Lines {
 		l := &c.Lines[i]
 		if l.ProductCode != "" {
