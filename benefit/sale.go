@@ -44,7 +44,7 @@ func (b sale) Apply(v *promo.View, s Scope) promo.Proposal {
 
 // valued returns the lines that still cost something.
 func valued(v *promo.View, lines []int) []int {
-	var out []int
+	out := make([]int, 0, len(lines))
 	for _, i := range lines {
 		if v.Value(i).Sign() > 0 {
 			out = append(out, i)
@@ -89,6 +89,7 @@ func spread(p *promo.Proposal, v *promo.View, lines []int, amount decimal.Decima
 	for k, i := range lines {
 		weights[k] = v.Value(i)
 	}
+	p.Adjustments = slices.Grow(p.Adjustments, len(lines))
 	for k, sh := range promo.Apportion(amount, weights) {
 		if sh.Sign() > 0 {
 			p.Adjustments = append(p.Adjustments, promo.Proposed{Line: lines[k], Kind: kind, Amount: sh})

@@ -198,6 +198,11 @@ func (r *run) group(ev *evaluation, touched []touchedLine, marks []RunUnits) {
 // run runs the promotions of list, in order, on a fresh copy of the cart.
 func (ev *evaluation) run(list []int32) *run {
 	r := ev.newRun()
+	// Room for what each promotion records, at most one of each.
+	n := len(list)
+	r.idx, r.entries = make([]int32, 0, n), make([]TraceEntry, 0, n)
+	r.apps, r.worth = make([]Application, 0, n), make([]decimal.Decimal, 0, n)
+	r.events, r.counters = make([][]Event, 0, n), make([][]CounterDelta, 0, n)
 	for _, pi := range list {
 		r.step(ev, pi)
 	}
