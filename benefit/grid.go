@@ -145,7 +145,7 @@ func (b grid) cut(v *promo.View, picks []gridPick, max int64, lowest bool) []gri
 	})
 	var out []gridPick
 	for _, u := range units {
-		if max <= 0 {
+		if max == 0 { // max only goes down to 0
 			break
 		}
 		u.units = min(u.units, max)

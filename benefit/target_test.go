@@ -316,3 +316,49 @@ func TestTargetedParticipantsByLine(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// A targeted benefit of two or more units per occurrence groups its
+// buyers and targets, so a later grouped campaign cannot use them; one of
+// a single target unit ("leve 1 com 50 %", no buyer) groups nothing.
+func TestTargetedGroupsItsUnits(t *testing.T) {
+	type applied struct {
+		Campaign string
+		Amount   decimal.Decimal
+	}
+	half := benefit.ItemPercent(decimal.NewFromInt(50))
+	tests := []struct {
+		name string
+		p    tgPromo
+		want []applied
+	}{
+		{
+			// q buys t at 50 % (5.00): both are grouped, the "leve 2 pague
+			// 1" finds no units.
+			name: "buy 1, get 1", p: tgPromo{b: half, m: 1, n: 1},
+			want: []applied{{"t", testkit.Dec("5.00")}},
+		},
+		{
+			// t at 50 % (5.00), nothing grouped: the "leve 2 pague 1"
+			// groups q (20.00) and t (5.00 left) and gives the cheaper,
+			// 5.00.
+			name: "get 1, no buyer", p: tgPromo{b: half, m: 0, n: 1},
+			want: []applied{{"t", testkit.Dec("5.00")}, {"leve-2", testkit.Dec("5.00")}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := promotest.NewRuleset(t, promo.Settings{}, tt.p,
+				bnPromo{b: benefit.FreeUnits(2, 1), id: "leve-2", priority: 1})
+			res := promotest.Evaluate(t, promo.Cart{ID: "s", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"},
+				Lines: []promo.Line{{ID: "q", ProductCode: "Q1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("20.00")},
+					{ID: "t", ProductCode: "T1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("10.00")}}}, rs)
+			var got []applied
+			for _, a := range res.Applied {
+				got = append(got, applied{a.Campaign, a.Amount})
+			}
+			if diff := cmp.Diff(tt.want, got, testkit.EquateDecimals()); diff != "" {
+				t.Errorf("applied (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
