@@ -3,7 +3,7 @@ package promo
 import (
 	"errors"
 	"slices"
-	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -201,7 +201,8 @@ func newEvaluation(c *Cart, rs *Ruleset) *evaluation {
 		ev.gross[i] = rs.settings.Rounding.Round(lineGross(l))
 		order[i] = i
 	}
-	sort.Slice(order, func(a, b int) bool { return c.Lines[order[a]].ID < c.Lines[order[b]].ID })
+	// Line ids are unique (validateCart): any sort gives this order.
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(c.Lines[a].ID, c.Lines[b].ID) })
 	for pos, i := range order {
 		ev.rank[i] = pos
 	}

@@ -312,15 +312,8 @@ func (r *Ruleset) candidates(c *Cart) []int32 {
 			}
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a] < out[b] })
-	n := 0
-	for i, v := range out {
-		if i == 0 || v != out[n-1] {
-			out[n] = v
-			n++
-		}
-	}
-	return out[:n]
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // Counted is implemented by promotions with activation limits: CounterKeys
