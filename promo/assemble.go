@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -87,7 +88,14 @@ func (ev *evaluation) freightResult(r *run) *FreightResult {
 // then the tallies.
 func (ev *evaluation) events(r *run) []Event {
 	c := ev.cart
-	var events []Event
+	n := len(r.tallies)
+	for k := range r.apps {
+		n += 1 + len(r.events[k])
+	}
+	var events []Event // nil when there are none
+	if n > 0 {
+		events = make([]Event, 0, n)
+	}
 	customer := ""
 	if c.Customer != nil {
 		customer = c.Customer.ID
@@ -109,7 +117,7 @@ func (ev *evaluation) events(r *run) []Event {
 			if e.Credit != "" {
 				parts = append(parts, e.Credit)
 			}
-			e.ID = EventID(c.ID, append(parts, fmt.Sprint(j))...)
+			e.ID = EventID(c.ID, append(parts, strconv.Itoa(j))...)
 			events = append(events, e)
 		}
 	}
@@ -141,14 +149,15 @@ func AuthorizationNumber(cartID, promotion string) string {
 // EventID derives an event id from the cart id and the parts that tell the
 // event apart (kind, campaign, ...): a retried sale gets the same ids.
 func EventID(cartID string, parts ...string) string {
-	h := sha256.New()
-	h.Write([]byte("github.com/promokit/promokit/v1\x00"))
-	h.Write([]byte(cartID))
+	// The bytes hashed, in one buffer (on the stack when they fit).
+	var buf [256]byte
+	b := append(buf[:0], "github.com/promokit/promokit/v1\x00"...)
+	b = append(b, cartID...)
 	for _, p := range parts {
-		h.Write([]byte{0})
-		h.Write([]byte(p))
+		b = append(append(b, 0), p...)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
 }
 
 // foldParts removes the trace entries of promotions that are part of a
