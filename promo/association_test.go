@@ -86,6 +86,29 @@ func TestAssociationsKeptMemberIsContextOfLaterDecisions(t *testing.T) {
 	}
 }
 
+// A tie in money goes to the lower priority, then the lower id, also when
+// the pipeline puts the other member first (same priority, earlier phase).
+func TestAssociationsTieGoesToLowerID(t *testing.T) {
+	rs := `{"version":1,"campaigns":[
+	 {"id":"z-items","name":"z","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"items","amount":"10"}},
+	 {"id":"a-sale","name":"a","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","amount":"10"}}],
+	 "associations":[{"id":"A","criterion":"most_benefit","campaigns":["z-items","a-sale"]}]}`
+	cart := `{"id":"rg-8","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[{"id":"1","product_code":"X","quantity":"1","unit_price":"100.00"}]}`
+	res := promotest.EvaluateJSON(t, rs, cart)
+	// Both give 10.00 alone; both at priority 0: a-sale < z-items wins,
+	// though z-items (item phase) comes first in the pipeline.
+	var got []string
+	for _, app := range res.Applied {
+		got = append(got, app.Campaign+" "+app.Amount.StringFixed(2))
+	}
+	if diff := cmp.Diff([]string{"a-sale 10.00"}, got); diff != "" {
+		t.Errorf("applied (-want +got):\n%s", diff)
+	}
+	if e, _ := res.TraceFor("z-items"); e.Code() != promo.ReasonLostInAssociation {
+		t.Errorf("z-items: %s, want lost_in_association", e.Code())
+	}
+}
+
 // Every criterion is parsed back from its name; any other name is refused.
 func TestParseCriterion(t *testing.T) {
 	for name, want := range map[string]promo.Criterion{

@@ -129,3 +129,20 @@ func TestEvaluateExclusive(t *testing.T) {
 		})
 	}
 }
+
+// A non-cumulative campaign is worth what its parts earn too: its
+// cashback, at the value the ruleset gives it, counts with its discount.
+func TestEvaluateExclusiveCountsItsCashback(t *testing.T) {
+	res := promotest.EvaluateJSON(t, `{"version":1,"settings":{"cashback_value":"0.50"},"campaigns":[
+	 {"id":"ex-disc","name":"10 off","start":"2026-01-01","non_cumulative":true,"no_activation_rules":true,"benefit":{"on":"sale","amount":"10"}},
+	 {"id":"ex-cb","name":"5 off and 20 cashback","start":"2026-01-01","non_cumulative":true,"no_activation_rules":true,"benefit":{"on":"sale","amount":"5"},
+	  "extras":{"cashback":{"kind":"fixed","value":"20.00"}}}]}`,
+		`{"id":"ex-1","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[{"id":"1","product_code":"A","quantity":"1","unit_price":"100.00"}]}`)
+	// ex-disc is worth 10.00; ex-cb 5.00 + 20.00 × 0.50 = 15.00: ex-cb wins.
+	if diff := cmp.Diff([]string{"ex-cb 5.00 x1"}, evApplied(res)); diff != "" {
+		t.Errorf("applied (-want +got):\n%s", diff)
+	}
+	if e, _ := res.TraceFor("ex-disc"); e.Code() != promo.ReasonLostToExclusive {
+		t.Errorf("ex-disc: %s, want lost_to_exclusive", e.Code())
+	}
+}
