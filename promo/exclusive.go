@@ -145,7 +145,7 @@ func (ev *evaluation) exclusiveWinner(ph phased) (winner int32, win *run, trials
 func (ev *evaluation) exclusiveRun(ph phased, winner int32, win *run) *run {
 	rs, pre, lost := ev.rs, ph.pre, ph.lost
 	final := win // its trial run is pre + winner (its parts are post)
-	if len(ph.post) > 0 {
+	if len(ph.post) != 0 {
 		final = ev.run(append(with(pre, winner), ph.post...))
 	}
 	var losers []int32

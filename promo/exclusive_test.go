@@ -146,3 +146,26 @@ func TestEvaluateExclusiveCountsItsCashback(t *testing.T) {
 		t.Errorf("ex-disc: %s, want lost_to_exclusive", e.Code())
 	}
 }
+
+// The winner's final run has the phases after the competition: its own
+// cashback (not valued by the ruleset, so not in its trial) is earned.
+func TestEvaluateExclusiveWinnerEarnsAfterwards(t *testing.T) {
+	res := promotest.EvaluateJSON(t, `{"version":1,"campaigns":[
+	 {"id":"ex-10","name":"10 off and 20 cashback","start":"2026-01-01","non_cumulative":true,"no_activation_rules":true,"benefit":{"on":"sale","amount":"10"},
+	  "extras":{"cashback":{"kind":"fixed","value":"20.00"}}},
+	 {"id":"ex-5","name":"5 off","start":"2026-01-01","non_cumulative":true,"no_activation_rules":true,"benefit":{"on":"sale","amount":"5"}}]}`,
+		`{"id":"ex-2","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[{"id":"1","product_code":"A","quantity":"1","unit_price":"100.00"}]}`)
+	// ex-10 (10.00) beats ex-5 (5.00), then earns its fixed 20.00 of cashback.
+	if diff := cmp.Diff([]string{"ex-10 10.00 x1"}, evApplied(res)); diff != "" {
+		t.Errorf("applied (-want +got):\n%s", diff)
+	}
+	var earned []string
+	for _, e := range res.Events {
+		if e.Kind == promo.EventCashbackEarned {
+			earned = append(earned, e.Amount.StringFixed(2))
+		}
+	}
+	if diff := cmp.Diff([]string{"20.00"}, earned); diff != "" {
+		t.Errorf("cashback earned (-want +got):\n%s", diff)
+	}
+}
