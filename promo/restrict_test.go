@@ -16,6 +16,8 @@ import (
 type blocker struct {
 	id        string
 	exclusive bool
+	noBlock   bool // only the tally
+	noTally   bool // only the block
 }
 
 func (b blocker) Info() promo.Info {
@@ -24,8 +26,12 @@ func (b blocker) Info() promo.Info {
 func (b blocker) Keys() promo.Keys { return promo.Keys{CartWide: true} }
 func (b blocker) Apply(v *promo.View) promo.Proposal {
 	p := promo.NotEligible(promo.Reason{Code: "below_minimum", PT: "abaixo do mínimo", EN: "below the minimum"})
-	p.Blocks = []promo.BlockAt{{Line: 0, Allowed: decimal.NewFromInt(1), Reason: promo.Reason{Code: "purchase_blocked"}}}
-	p.Tally = []promo.CounterDelta{{Key: "block/" + b.id, Add: v.Line(0).Quantity}}
+	if !b.noBlock {
+		p.Blocks = []promo.BlockAt{{Line: 0, Allowed: decimal.NewFromInt(1), Reason: promo.Reason{Code: "purchase_blocked"}}}
+	}
+	if !b.noTally {
+		p.Tally = []promo.CounterDelta{{Key: "block/" + b.id, Add: v.Line(0).Quantity}}
+	}
 	return p
 }
 
@@ -34,30 +40,36 @@ func (b blocker) Apply(v *promo.View) promo.Proposal {
 func TestBlocksAndTalliesStand(t *testing.T) {
 	cart := promo.Cart{ID: "b-1", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"},
 		Lines: []promo.Line{{ID: "1", Quantity: decimal.NewFromInt(3), UnitPrice: decimal.NewFromInt(10)}}}
+	block := []promo.Block{{Campaign: "q", Line: "1", Allowed: decimal.NewFromInt(1), Reason: promo.Reason{Code: "purchase_blocked"}}}
+	tally := []string{"q block/q 3"}
 	for _, tt := range []struct {
-		name   string
-		promos []promo.Promotion
+		name    string
+		promos  []promo.Promotion
+		blocks  []promo.Block
+		tallies []string
 	}{
-		{"cumulative", []promo.Promotion{blocker{id: "q"}}},
-		{"non-cumulative, no winner", []promo.Promotion{blocker{id: "q", exclusive: true}}},
-		{"cumulative, another campaign wins", []promo.Promotion{blocker{id: "q"}, winner{}}},
+		{"cumulative", []promo.Promotion{blocker{id: "q"}}, block, tally},
+		{"non-cumulative, no winner", []promo.Promotion{blocker{id: "q", exclusive: true}}, block, tally},
+		{"cumulative, another campaign wins", []promo.Promotion{blocker{id: "q"}, winner{}}, block, tally},
+		{"only a tally", []promo.Promotion{blocker{id: "q", noBlock: true}}, nil, tally},
+		{"only a block: no tally event", []promo.Promotion{blocker{id: "q", noTally: true}}, block, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			rs := promotest.NewRuleset(t, promo.Settings{}, tt.promos...)
 			res := promotest.Evaluate(t, cart, rs)
-			if diff := cmp.Diff([]promo.Block{{Campaign: "q", Line: "1", Allowed: decimal.NewFromInt(1), Reason: promo.Reason{Code: "purchase_blocked"}}},
-				res.Blocks, testkit.EquateDecimals()); diff != "" {
+			if diff := cmp.Diff(tt.blocks, res.Blocks, testkit.EquateDecimals()); diff != "" {
 				t.Errorf("blocks (-want +got):\n%s", diff)
 			}
 			var tallies []string
 			for _, e := range res.Events {
 				if e.Kind == promo.EventTally {
+					tallies = append(tallies, e.Campaign) // an event with no counter still shows
 					for _, c := range e.Counters {
-						tallies = append(tallies, e.Campaign+" "+c.Key+" "+c.Add.String())
+						tallies[len(tallies)-1] += " " + c.Key + " " + c.Add.String()
 					}
 				}
 			}
-			if diff := cmp.Diff([]string{"q block/q 3"}, tallies); diff != "" {
+			if diff := cmp.Diff(tt.tallies, tallies); diff != "" {
 				t.Errorf("tallies (-want +got):\n%s", diff)
 			}
 		})
