@@ -58,10 +58,10 @@ func evaluate(cart Cart, rs *Ruleset) (Result, *evaluation, []int32, error) {
 	ev := newEvaluation(&cart, rs)
 	cands := rs.candidates(&cart)
 	ph := ev.phases(cands)
-	winner, win, trials := ev.exclusiveWinner(ph)
+	win, trials := ev.exclusiveWinner(ph)
 	var final *run
-	if win != nil {
-		final = ev.exclusiveRun(ph, winner, win)
+	if win.r != nil {
+		final = ev.exclusiveRun(ph, win.ci, win.r)
 	} else {
 		final = ev.cumulativeRun(ph, trials)
 	}

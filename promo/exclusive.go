@@ -108,11 +108,10 @@ type trial struct {
 
 // exclusiveWinner runs every exclusive (non-cumulative) candidate alone
 // after the price phases; the one worth most to the customer wins (ties:
-// lower priority, then id). It returns the winner and its run (nil when
-// none applies) and every trial; the others are traced in ph.lost.
-func (ev *evaluation) exclusiveWinner(ph phased) (winner int32, win *run, trials []trial) {
+// lower priority, then id). It returns the winner's trial (its run nil
+// when none applies) and every trial; the others are traced in ph.lost.
+func (ev *evaluation) exclusiveWinner(ph phased) (win trial, trials []trial) {
 	rs, lost := ev.rs, ph.lost
-	winner = -1
 	var best decimal.Decimal
 	for _, ci := range ph.active {
 		if !rs.infos[ci].Exclusive {
@@ -125,17 +124,17 @@ func (ev *evaluation) exclusiveWinner(ph phased) (winner int32, win *run, trials
 			lost[ci] = r.entryOf(ci)
 			continue
 		}
-		if win == nil || amount.GreaterThan(best) ||
-			(amount.Equal(best) && lessPriorityID(rs.infos[ci], rs.infos[winner])) {
-			if win != nil {
-				lost[winner] = lostTo(rs.infos[winner], rs.infos[ci])
+		if win.r == nil || amount.GreaterThan(best) ||
+			(amount.Equal(best) && lessPriorityID(rs.infos[ci], rs.infos[win.ci])) {
+			if win.r != nil {
+				lost[win.ci] = lostTo(rs.infos[win.ci], rs.infos[ci])
 			}
-			winner, win, best = ci, r, amount
+			win, best = trial{ci, r}, amount
 		} else {
-			lost[ci] = lostTo(rs.infos[ci], rs.infos[winner])
+			lost[ci] = lostTo(rs.infos[ci], rs.infos[win.ci])
 		}
 	}
-	return winner, win, trials
+	return win, trials
 }
 
 // exclusiveRun is the final run when exclusive candidate winner applies
