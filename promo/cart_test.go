@@ -3,6 +3,7 @@ package promo_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -71,6 +72,29 @@ func TestValidateCart(t *testing.T) {
 		{name: "anonymous sale", change: func(c *promo.Cart) { c.Customer = nil }},
 		{name: "zero unit price is allowed", change: func(c *promo.Cart) { c.Lines[0].UnitPrice = decimal.Zero }},
 		{name: "no lines", change: func(c *promo.Cart) { c.Lines = nil }},
+		// Every limit is inclusive (DefaultLimits): an id of 128 bytes, a
+		// text of 1,000, 50 codes and attributes, 1,000 lines.
+		{name: "at the limits", change: func(c *promo.Cart) {
+			c.ID = strings.Repeat("i", 128)
+			c.PromoCodes = make([]string, 50)
+			for i := range c.PromoCodes {
+				c.PromoCodes[i] = fmt.Sprintf("code-%d", i)
+			}
+			c.Lines[0].Attributes = map[string]string{"long": strings.Repeat("t", 1000)}
+			for i := 1; i < 50; i++ {
+				c.Lines[0].Attributes[fmt.Sprintf("k%d", i)] = "v"
+			}
+			for i := len(c.Lines); i < 1000; i++ {
+				c.Lines = append(c.Lines, promo.Line{ID: fmt.Sprintf("l%d", i), ProductCode: "A", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("1.00")})
+			}
+		}},
+		{name: "one over the limits", change: func(c *promo.Cart) {
+			c.ID = strings.Repeat("i", 129)
+			c.Lines[0].Attributes = map[string]string{"long": strings.Repeat("t", 1001)}
+		}, want: []ctWantProblem{
+			{"id", "129 bytes: at most 128 (settings.limits.max_id_length)"},
+			{"lines[0].attributes.long", "1001 bytes: at most 1000 (settings.limits.max_text_length)"},
+		}},
 		{name: "missing id", change: func(c *promo.Cart) { c.ID = "" },
 			want: []ctWantProblem{{"id", "required"}}},
 		{name: "missing time", change: func(c *promo.Cart) { c.Time = time.Time{} },

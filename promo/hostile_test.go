@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/internal/testkit/promotest"
@@ -277,4 +278,15 @@ func TestHostileLimitsComeFromTheRuleset(t *testing.T) {
 		{"settings.limits.max_lines", "must be at most 10000 (its ceiling)"},
 		{"settings.limits.max_payments", "must not be negative"},
 	})
+}
+
+// A limit may be raised up to its ceiling, inclusive.
+func TestLimitsAtTheirCeilingAreAccepted(t *testing.T) {
+	rs, err := promo.NewRuleset(promo.Settings{Limits: promo.CeilingLimits()})
+	if err != nil {
+		t.Fatalf("NewRuleset with every limit at its ceiling: %v", err)
+	}
+	if diff := cmp.Diff(promo.CeilingLimits(), rs.Settings().Limits); diff != "" {
+		t.Errorf("Settings().Limits (-want +got):\n%s", diff)
+	}
 }

@@ -100,14 +100,11 @@ func (r *run) take(ev *evaluation, info *Info, funder string, adjs []Proposed) (
 				}
 			}
 			amt := ev.rs.settings.Rounding.Round(sum.total())
-			if amt.Sign() <= 0 {
-				continue
-			}
 			if amt.GreaterThan(r.value[line]) {
 				amt, capped = r.value[line], true
 			}
 			if amt.Sign() <= 0 {
-				continue
+				continue // nothing once rounded, or the line costs nothing already
 			}
 			for _, x := range block[j:] {
 				if x.Kind != a.Kind || x.Units <= 0 {
