@@ -264,6 +264,15 @@ func TestTargetedReasons(t *testing.T) {
 				EN: "each occurrence needs 1 eligible unit and 2 of the target: there are 3 and 1"},
 		},
 		{
+			// t costs nothing already (a gift zeroed it): no unit of the
+			// target can get the benefit.
+			name: "a target that costs nothing", p: tgPromo{b: half, m: 1, n: 1},
+			lines: []promo.Line{line("a", "Q1", "1"), {ID: "t", ProductCode: "T1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("0.00")}},
+			want: promo.Reason{Code: promo.ReasonMinQuantity,
+				PT: "cada ocorrência precisa de 1 unidade elegíveis e 1 do alvo: há 1 e 0",
+				EN: "each occurrence needs 1 eligible unit and 1 of the target: there are 1 and 0"},
+		},
+		{
 			name: "a limit below one occurrence", p: tgPromo{b: half, m: 2, n: 1, maxTaken: 2},
 			lines: []promo.Line{line("a", "Q1", "4"), line("t", "T1", "2")},
 			want: promo.Reason{Code: benefit.ReasonLimitReached,
@@ -360,5 +369,35 @@ func TestTargetedGroupsItsUnits(t *testing.T) {
 				t.Errorf("applied (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// tgRecorder is tgPromo that keeps the last proposal its benefit made.
+type tgRecorder struct {
+	tgPromo
+	got *promo.Proposal
+}
+
+func (r tgRecorder) Apply(v *promo.View) promo.Proposal {
+	p := r.tgPromo.Apply(v)
+	*r.got = p
+	return p
+}
+
+// What an occurrence takes, for an item limit, is its buyers and its
+// targets; what gets the benefit is its targets.
+func TestTargetedTakenUnits(t *testing.T) {
+	var got promo.Proposal
+	rs := promotest.NewRuleset(t, promo.Settings{}, tgRecorder{tgPromo{b: benefit.ItemPercent(decimal.NewFromInt(50)), m: 2, n: 1}, &got})
+	// "Compre 2, leve 1 com 50 %": 5 of q and 2 of t make 2 occurrences
+	// (a fifth q is left over): 4 buyers and 2 targets taken, 2 units
+	// discounted.
+	promotest.Evaluate(t, promo.Cart{ID: "s", Time: testkit.At(2026, 11, 21, 10, 0, 0), Store: promo.Store{ID: "l"},
+		Lines: []promo.Line{{ID: "q", ProductCode: "Q1", Quantity: testkit.Dec("5"), UnitPrice: testkit.Dec("20.00")},
+			{ID: "t", ProductCode: "T1", Quantity: testkit.Dec("2"), UnitPrice: testkit.Dec("10.00")}}}, rs)
+	type counts struct{ Occurrences, Units, Taken int64 }
+	want := counts{Occurrences: 2, Units: 2, Taken: 6}
+	if diff := cmp.Diff(want, counts{int64(got.Occurrences), got.Units, got.TakenUnits()}); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -92,6 +92,17 @@ func TestNumberedSetContains(t *testing.T) {
 	}
 }
 
+// A set without check characters would be guessed number by number: it
+// holds no code, not even the ones it writes.
+func TestNumberedSetWithoutCheckCharacters(t *testing.T) {
+	set := rules.NumberedSet{Campaign: "camp-1", Prefix: "x-", Secret: "um-segredo-bem-longo", Count: 5}
+	for n := range 5 {
+		if c := set.Code(n); set.Contains(c) {
+			t.Errorf("Contains(%q) = true for a set of Length 0", c)
+		}
+	}
+}
+
 // other returns a character of the codes' alphabet other than c.
 func other(c byte) string {
 	if c == 'A' {
