@@ -56,7 +56,11 @@ func valued(v *promo.View, lines []int) []int {
 // spreadPercent proposes pct % of the lines' total, rounded once,
 // apportioned to them by value.
 func spreadPercent(p *promo.Proposal, v *promo.View, lines []int, pct decimal.Decimal, kind promo.AdjustmentKind) {
-	amount := v.Round(v.Total(lines).Mul(pct).DivRound(decimal.NewFromInt(100), 12))
+	total := v.Total(lines)
+	amount, ok := percentOfCents(total, pct, v.Rounding())
+	if !ok {
+		amount = v.Round(total.Mul(pct).DivRound(decimal.NewFromInt(100), 12))
+	}
 	spread(p, v, lines, amount, kind)
 }
 

@@ -1,8 +1,8 @@
 package promo
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 
 	"github.com/shopspring/decimal"
 
@@ -329,7 +329,7 @@ func appliedReasonDecimal(given, freight decimal.Decimal) Reason {
 // entry per line.
 func (ev *evaluation) participations(ps []Participant) []Participation {
 	parts := slices.Clone(ps)
-	sort.SliceStable(parts, func(a, b int) bool { return ev.rank[parts[a].Line] < ev.rank[parts[b].Line] })
+	slices.SortStableFunc(parts, func(a, b Participant) int { return cmp.Compare(ev.rank[a.Line], ev.rank[b.Line]) })
 	var out []Participation
 	for k, pt := range parts {
 		if k > 0 && parts[k-1].Line == pt.Line {
