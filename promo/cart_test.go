@@ -95,6 +95,34 @@ func TestValidateCart(t *testing.T) {
 			{"id", "129 bytes: at most 128 (settings.limits.max_id_length)"},
 			{"lines[0].attributes.long", "1001 bytes: at most 1000 (settings.limits.max_text_length)"},
 		}},
+		// The sale is on 2026-11-21: a birth date may be that day, not after.
+		{name: "born on the sale's day", change: func(c *promo.Cart) {
+			c.Customer.BirthDate = br.Date{Year: 2026, Month: time.November, Day: 21}
+		}},
+		{name: "born earlier in the sale's year, on a later day of the month", change: func(c *promo.Cart) {
+			c.Customer.BirthDate = br.Date{Year: 2026, Month: time.October, Day: 30}
+		}},
+		{name: "born a day after the sale", change: func(c *promo.Cart) {
+			c.Customer.BirthDate = br.Date{Year: 2026, Month: time.November, Day: 22}
+		}, want: []ctWantProblem{{"customer.birth_date", "after the sale's date"}}},
+		{name: "born in a later month of the sale's year", change: func(c *promo.Cart) {
+			c.Customer.BirthDate = br.Date{Year: 2026, Month: time.December, Day: 1}
+		}, want: []ctWantProblem{{"customer.birth_date", "after the sale's date"}}},
+		{name: "born in a later year", change: func(c *promo.Cart) {
+			c.Customer.BirthDate = br.Date{Year: 2027, Month: time.January, Day: 1}
+		}, want: []ctWantProblem{{"customer.birth_date", "after the sale's date"}}},
+		// The history's limit (10,000) counts counters, budgets and used
+		// codes together: 4,000 + 4,000 + 2,001 = 10,001.
+		{name: "history over its limit", change: func(c *promo.Cart) {
+			c.History.Counters, c.History.Budgets = map[string]decimal.Decimal{}, map[string]decimal.Decimal{}
+			for i := range 4000 {
+				c.History.Counters[fmt.Sprintf("c%d", i)] = decimal.NewFromInt(1)
+				c.History.Budgets[fmt.Sprintf("b%d", i)] = decimal.NewFromInt(1)
+			}
+			for i := range 2001 {
+				c.History.UsedCodes = append(c.History.UsedCodes, fmt.Sprintf("u%d", i))
+			}
+		}, want: []ctWantProblem{{"history", "10001 entries (counters, budgets and used codes): at most 10000 (settings.limits.max_history)"}}},
 		{name: "missing id", change: func(c *promo.Cart) { c.ID = "" },
 			want: []ctWantProblem{{"id", "required"}}},
 		{name: "missing time", change: func(c *promo.Cart) { c.Time = time.Time{} },

@@ -284,11 +284,7 @@ func (r *run) step(ev *evaluation, pi int32) {
 	}
 	r.entries = append(r.entries, newEntry(info, true, reasons...))
 	r.group(ev, touched, prop.Grouped)
-	occ := prop.Occurrences
-	if occ < 1 {
-		occ = 1
-	}
-	app := Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: given, Occurrences: occ, Units: prop.Units,
+	app := Application{Campaign: info.ID, Name: info.Name, Category: info.Category, Type: info.Type, Phase: info.Phase, Amount: given, Occurrences: max(prop.Occurrences, 1), Units: prop.Units,
 		Freight: freight}
 	app.Participants = ev.participations(prop.Participants)
 	r.apps = append(r.apps, app)

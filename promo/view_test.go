@@ -1,6 +1,7 @@
 package promo_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -83,5 +84,40 @@ func TestEvaluateView(t *testing.T) {
 			return da.Equal(db)
 		})); diff != "" {
 		t.Errorf("what the view shows (-want +got):\n%s", diff)
+	}
+}
+
+// A proposal that takes particular units of two lines reshapes each line
+// with its own pieces: the runs a later promotion sees.
+func TestEvaluateRunsAfterUnitsTakenOnTwoLines(t *testing.T) {
+	free := evFake("free", func(v *promo.View) promo.Proposal {
+		return promo.Proposal{Eligible: true,
+			Adjustments: []promo.Proposed{
+				{Line: 0, Kind: promo.FreeUnits, Amount: testkit.Dec("10.00"), Run: 0, Units: 1},
+				{Line: 1, Kind: promo.FreeUnits, Amount: testkit.Dec("4.00"), Run: 0, Units: 1},
+			},
+			Grouped: []promo.RunUnits{{Line: 0, Run: 0, Units: 1}, {Line: 1, Run: 0, Units: 1}}}
+	}).with(func(in *promo.Info) { in.Priority = 1 })
+	var got [][]string
+	probe := evFake("probe", func(v *promo.View) promo.Proposal {
+		for i := 0; i < v.Len(); i++ {
+			var runs []string
+			for _, r := range v.Runs(i) {
+				runs = append(runs, fmt.Sprintf("%d × %s grouped=%v", r.Units, r.Each.StringFixed(2), r.Grouped))
+			}
+			got = append(got, runs)
+		}
+		return promo.NotEligible()
+	}).with(func(in *promo.Info) { in.Priority = 2 })
+	c := promotest.Cart(promotest.Line("x", "2", "10.00"), promotest.Line("y", "3", "4.00"))
+	promotest.Evaluate(t, c, promotest.NewRuleset(t, promo.Settings{}, free, probe))
+	// x: 20.00 - 10.00, one unit free; y: 12.00 - 4.00, one unit free.
+	// Dearest first, the ungrouped before the grouped.
+	want := [][]string{
+		{"1 × 10.00 grouped=false", "1 × 0.00 grouped=true"},
+		{"2 × 4.00 grouped=false", "1 × 0.00 grouped=true"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("runs after free (-want +got):\n%s", diff)
 	}
 }
