@@ -223,6 +223,33 @@ func TestItemFinalPrice(t *testing.T) {
 	})
 }
 
+// bnRecorder is bnPromo that keeps the last proposal its benefit made.
+type bnRecorder struct {
+	bnPromo
+	got *promo.Proposal
+}
+
+func (r bnRecorder) Apply(v *promo.View) promo.Proposal {
+	p := r.bnPromo.Apply(v)
+	*r.got = p
+	return p
+}
+
+// A group's members are the units it took, and only those: the unit left
+// over is neither grouped nor a participant.
+func TestFreeUnitsMembers(t *testing.T) {
+	var got promo.Proposal
+	// 10 10 10 | 5: a's three units make the group, b's is left over.
+	bnRunAll(t, promo.Settings{}, []promo.Promotion{bnRecorder{bnPromo{b: benefit.FreeUnits(3, 1)}, &got}},
+		promotest.Line("a", "3", "10.00"), promotest.Line("b", "1", "5.00"))
+	if diff := cmp.Diff([]promo.RunUnits{{Line: 0, Run: 0, Units: 3}}, got.Grouped); diff != "" {
+		t.Errorf("grouped (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]promo.Participant{{Line: 0, Units: 3}}, got.Participants); diff != "" {
+		t.Errorf("participants (-want +got):\n%s", diff)
+	}
+}
+
 func TestFreeUnits(t *testing.T) {
 	three := func() []promo.Line {
 		return []promo.Line{promotest.Line("a", "1", "50.00"), promotest.Line("b", "2", "10.00"), promotest.Line("c", "3", "30.00")}

@@ -386,3 +386,29 @@ func TestRedeemNotBeyondWhatIsOwed(t *testing.T) {
 		})
 	}
 }
+
+// redeemRecorder is the redeemer keeping the last proposal it made.
+type redeemRecorder struct {
+	*cashback.Redeemer
+	got *promo.Proposal
+}
+
+func (r redeemRecorder) Apply(v *promo.View) promo.Proposal {
+	p := r.Redeemer.Apply(v)
+	*r.got = p
+	return p
+}
+
+// Redeemed as a discount, the credit is proposed on the lines that take a
+// share of it, and only those: none on a line that costs nothing.
+func TestRedeemProposesOnlyShares(t *testing.T) {
+	var got promo.Proposal
+	rs := promotest.NewRuleset(t, promo.Settings{}, redeemRecorder{cashback.NewRedeemer(cashback.AsDiscount), &got})
+	cart := saleCart("venda", redeemSale, "0.00", "100.00")
+	cart.Wallet = []promo.Credit{credit("cr", "10.00")}
+	promotest.Evaluate(t, cart, rs)
+	want := []promo.Proposed{{Line: 1, Kind: promo.CashbackRedemption, Amount: testkit.Dec("10.00")}}
+	if diff := cmp.Diff(want, got.Adjustments, testkit.EquateDecimals()); diff != "" {
+		t.Errorf("adjustments (-want +got):\n%s", diff)
+	}
+}
