@@ -380,14 +380,28 @@ func TestEvaluateSameCampaignAdjustmentsMerge(t *testing.T) {
 }
 
 func TestEvaluateAmountsOfOneKindRoundedOnce(t *testing.T) {
-	// A proposal's amounts of one kind on one line are added up and
-	// rounded once: 0.004 + 0.005 = 0.009 -> 0.01 (each alone rounds to 0).
-	rs := promotest.NewRuleset(t, promo.Settings{}, evFake("p", func(*promo.View) promo.Proposal {
-		return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: 0, Amount: testkit.Dec("0.004")}, {Line: 0, Amount: testkit.Dec("0.005")}}}
-	}))
-	res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "10.00")), rs)
-	if diff := cmp.Diff([]string{"p 0.01 x1"}, evApplied(res)); diff != "" {
-		t.Errorf("applied (-want +got):\n%s", diff)
+	adj := func(line int, amount string) promo.Proposed {
+		return promo.Proposed{Line: line, Amount: testkit.Dec(amount)}
+	}
+	for _, tt := range []struct {
+		name string
+		adjs []promo.Proposed
+		want []string
+	}{
+		// A proposal's amounts of one kind on one line are added up and
+		// rounded once: 0.004 + 0.005 = 0.009 -> 0.01 (each alone rounds to 0).
+		{"one line", []promo.Proposed{adj(0, "0.004"), adj(0, "0.005")}, []string{"p 0.01 x1"}},
+		// Also when another line's amount comes between them:
+		// 0.004 + 0.004 = 0.008 -> 0.01 on line 0, 1.00 on line 1.
+		{"out of line order", []promo.Proposed{adj(0, "0.004"), adj(1, "1.00"), adj(0, "0.004")}, []string{"p 1.01 x1"}},
+	} {
+		rs := promotest.NewRuleset(t, promo.Settings{}, evFake("p", func(*promo.View) promo.Proposal {
+			return promo.Proposal{Eligible: true, Adjustments: tt.adjs}
+		}))
+		res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "10.00"), promotest.Line("2", "1", "10.00")), rs)
+		if diff := cmp.Diff(tt.want, evApplied(res)); diff != "" {
+			t.Errorf("%s: applied (-want +got):\n%s", tt.name, diff)
+		}
 	}
 }
 

@@ -121,3 +121,37 @@ func TestEvaluateRunsAfterUnitsTakenOnTwoLines(t *testing.T) {
 		t.Errorf("runs after free (-want +got):\n%s", diff)
 	}
 }
+
+// What an item limit counts: the units taken, or the units benefited when
+// the proposal does not say.
+func TestProposalTakenUnits(t *testing.T) {
+	for _, c := range []struct {
+		p    promo.Proposal
+		want int64
+	}{
+		{promo.Proposal{Units: 1, Taken: 3}, 3}, // a "leve 3 pague 2": 3 units taken, 1 free
+		{promo.Proposal{Units: 2}, 2},
+		{promo.Proposal{}, 0},
+	} {
+		if got := c.p.TakenUnits(); got != c.want {
+			t.Errorf("Proposal{Units: %d, Taken: %d}.TakenUnits() = %d, want %d", c.p.Units, c.p.Taken, got, c.want)
+		}
+	}
+}
+
+// HasExchange tells a promotion whether the cart carries exchange items.
+func TestEvaluateViewHasExchange(t *testing.T) {
+	var seen []bool
+	probe := evFake("probe", func(v *promo.View) promo.Proposal {
+		seen = append(seen, v.HasExchange())
+		return promo.NotEligible()
+	})
+	rs := promotest.NewRuleset(t, promo.Settings{}, probe)
+	c := promotest.Cart(promotest.Line("x", "1", "10.00"))
+	promotest.Evaluate(t, c, rs)
+	c.Exchanges = []promo.ExchangeItem{{ID: "T1", Quantity: testkit.Dec("1"), UnitPrice: testkit.Dec("3.00")}}
+	promotest.Evaluate(t, c, rs)
+	if diff := cmp.Diff([]bool{false, true}, seen); diff != "" {
+		t.Errorf("HasExchange without and with exchange items (-want +got):\n%s", diff)
+	}
+}
