@@ -37,8 +37,13 @@ func apportionCents(amount decimal.Decimal, weights []decimal.Decimal) ([]decima
 	if !ok {
 		return nil, false
 	}
+	type rem struct {
+		i    int
+		q, r uint64 // the weight in cents until the shares are worked out
+	}
+	rems := make([]rem, len(weights))
 	var total uint64
-	for _, w := range weights {
+	for i, w := range weights {
 		c, ok := centsOf(w)
 		if !ok || c < 0 {
 			return nil, false
@@ -46,6 +51,7 @@ func apportionCents(amount decimal.Decimal, weights []decimal.Decimal) ([]decima
 		if total += uint64(c); total > maxCentsSum {
 			return nil, false
 		}
+		rems[i].q = uint64(c)
 	}
 	shares := make([]decimal.Decimal, len(weights))
 	if total == 0 || cents <= 0 {
@@ -54,16 +60,11 @@ func apportionCents(amount decimal.Decimal, weights []decimal.Decimal) ([]decima
 		}
 		return shares, true
 	}
-	type rem struct {
-		i    int
-		q, r uint64
-	}
-	rems := make([]rem, len(weights))
 	left := uint64(cents)
-	for i, w := range weights {
-		c, _ := centsOf(w)
+	for i := range rems {
+		c := rems[i].q
 		// c <= total, so the high word of cents × c is below total.
-		hi, lo := bits.Mul64(uint64(cents), uint64(c))
+		hi, lo := bits.Mul64(uint64(cents), c)
 		q, r := bits.Div64(hi, lo, total)
 		rems[i] = rem{i: i, q: q, r: r}
 		left -= q

@@ -2,6 +2,7 @@ package promo
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -119,7 +120,8 @@ func (v *cartChecker) texts(p path, m map[string]string, what string) {
 }
 
 // unique checks that the id of element i of list is given and not
-// repeated (seen maps the ids met so far to their element).
+// repeated (seen maps the ids met so far to their element; nil when the
+// ids are known to be distinct).
 func (v *cartChecker) unique(seen map[string]int, list string, i int, id string) {
 	p := elem(list, i, "id")
 	switch j, dup := seen[id]; {
@@ -127,7 +129,7 @@ func (v *cartChecker) unique(seen map[string]int, list string, i int, id string)
 		v.add(p, "required")
 	case dup:
 		v.add(p, "duplicate of %s[%d].id %q", list, j, id)
-	default:
+	case seen != nil:
 		seen[id] = i
 	}
 	v.id(p, id)
@@ -207,7 +209,10 @@ func (v *cartChecker) lines(ls []Line) {
 	if !v.count(at("lines"), len(ls), v.lim.MaxLines, "lines", "max_lines") {
 		return
 	}
-	seen := make(map[string]int, len(ls))
+	var seen map[string]int // needed only to name the first of a repeated id
+	if !distinctIDs(ls) {
+		seen = make(map[string]int, len(ls))
+	}
 	for i := range ls {
 		l := &ls[i]
 		v.unique(seen, "lines", i, l.ID)
@@ -228,6 +233,24 @@ func (v *cartChecker) lines(ls []Line) {
 			v.texts(elem("lines", i, "attributes"), l.Attributes, "attributes")
 		}
 	}
+}
+
+// distinctIDs reports whether the lines' ids that are not empty are all
+// different (sorted: cheaper than a map for the common cart).
+func distinctIDs(ls []Line) bool {
+	ids := make([]string, 0, len(ls))
+	for i := range ls {
+		if ls[i].ID != "" {
+			ids = append(ids, ls[i].ID)
+		}
+	}
+	slices.Sort(ids)
+	for k := 1; k < len(ids); k++ {
+		if ids[k] == ids[k-1] {
+			return false
+		}
+	}
+	return true
 }
 
 // exchanges checks the exchange items (troca).
