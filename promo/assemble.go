@@ -163,6 +163,9 @@ func EventID(cartID string, parts ...string) string {
 // foldParts removes the trace entries of promotions that are part of a
 // campaign, adding the notes of those that applied to the campaign's entry.
 func foldParts(entries []TraceEntry, rs *Ruleset) []TraceEntry {
+	if !slices.ContainsFunc(entries, func(e TraceEntry) bool { return rs.infos[rs.byID[e.Campaign]].PartOf != "" }) {
+		return entries // no part to fold (the caller's list, handed over)
+	}
 	out := entries[:0:0]
 	for _, e := range entries {
 		if rs.infos[rs.byID[e.Campaign]].PartOf == "" {
