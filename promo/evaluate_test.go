@@ -358,6 +358,61 @@ func TestEvaluateFunderDefault(t *testing.T) {
 	}
 }
 
+// A funder paying part of a discount gets its share rounded, the retailer
+// the rest; a funder paying none of it or all of it splits nothing.
+func TestEvaluateFundingShares(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		funder string
+		share  string
+		want   []promo.FundingShare
+	}{
+		// 30 % of 10.00 = 3.00; the retailer 7.00.
+		{"a part", "ind", "30", []promo.FundingShare{{Funder: "ind", Amount: testkit.Dec("3.00")}, {Funder: promo.FunderRetailer, Amount: testkit.Dec("7.00")}}},
+		// 33.335 % of 10.00 = 3.3335 -> 3.33 at the cent; the retailer 6.67.
+		{"a part rounded", "ind", "33.335", []promo.FundingShare{{Funder: "ind", Amount: testkit.Dec("3.33")}, {Funder: promo.FunderRetailer, Amount: testkit.Dec("6.67")}}},
+		{"zero: the funder pays all", "ind", "0", nil},
+		{"100 %", "ind", "100", nil},
+		{"no funder", "", "30", nil},
+	} {
+		p := evFake("p", evFixedOff(map[int]string{0: "10.00"})).with(func(in *promo.Info) {
+			in.Funder, in.FunderShare = tt.funder, testkit.Dec(tt.share)
+		})
+		res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "100.00")), promotest.NewRuleset(t, promo.Settings{}, p))
+		if diff := cmp.Diff(tt.want, res.Lines[0].Adjustments[0].Shares, testkit.EquateDecimals()); diff != "" {
+			t.Errorf("%s: shares (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+// A freight discount comes off what the freight still costs, as the view
+// shows it, and is capped at it.
+func TestEvaluateFreightDiscount(t *testing.T) {
+	first := evFake("first", func(v *promo.View) promo.Proposal {
+		return promo.Proposal{Eligible: true, Freight: v.Freight().Sub(testkit.Dec("5.00"))}
+	}).with(func(in *promo.Info) { in.Priority = 1 })
+	second := evFake("second", func(*promo.View) promo.Proposal {
+		return promo.Proposal{Eligible: true, Freight: testkit.Dec("8.00")}
+	}).with(func(in *promo.Info) { in.Priority = 2 })
+	c := promotest.Cart(promotest.Line("1", "1", "100.00"))
+	c.Freight = &promo.Freight{Amount: testkit.Dec("15.00"), Method: "entrega"}
+	res := promotest.Evaluate(t, c, promotest.NewRuleset(t, promo.Settings{}, first, second))
+	// first sees 15.00 and takes 15.00 - 5.00 = 10.00; second proposes
+	// 8.00, capped at the 5.00 left. The lines keep their 100.00.
+	want := &promo.FreightResult{Method: "entrega", Gross: testkit.Dec("15.00"),
+		Adjustments: []promo.Adjustment{
+			{Campaign: "first", Kind: promo.FreightDiscount, Amount: testkit.Dec("10.00"), FundedBy: promo.FunderRetailer},
+			{Campaign: "second", Kind: promo.FreightDiscount, Amount: testkit.Dec("5.00"), FundedBy: promo.FunderRetailer},
+		},
+		Discount: testkit.Dec("15.00"), Net: decimal.Zero}
+	if diff := cmp.Diff(want, res.Freight, testkit.EquateDecimals()); diff != "" {
+		t.Errorf("freight (-want +got):\n%s", diff)
+	}
+	if !res.Lines[0].Net.Equal(testkit.Dec("100.00")) {
+		t.Errorf("line net %s, want 100.00", res.Lines[0].Net)
+	}
+}
+
 func TestEvaluateSameCampaignAdjustmentsMerge(t *testing.T) {
 	// Two proposals for the same line and kind make one adjustment; another
 	// kind makes a second one.

@@ -134,3 +134,21 @@ func TestAuthorizationNumber(t *testing.T) {
 		}
 	}
 }
+
+// Every event kind reads back from its name; an unknown name is refused.
+func TestEventKindText(t *testing.T) {
+	for k := promo.EventActivation; k <= promo.EventTally; k++ {
+		b, err := k.MarshalText()
+		if err != nil {
+			t.Fatalf("%v.MarshalText: %v", k, err)
+		}
+		var got promo.EventKind
+		if err := got.UnmarshalText(b); err != nil || got != k {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", b, got, err, k)
+		}
+	}
+	var k promo.EventKind
+	if err := k.UnmarshalText([]byte("EventKind(11)")); err == nil {
+		t.Errorf("UnmarshalText of an unknown kind: no error")
+	}
+}

@@ -155,3 +155,36 @@ func TestEvaluateViewHasExchange(t *testing.T) {
 		t.Errorf("HasExchange without and with exchange items (-want +got):\n%s", diff)
 	}
 }
+
+// Units a proposal marks as grouped without taking anything from them (the
+// paid members of an occurrence) are marked on their own lines.
+func TestEvaluateRunsAfterUnitsMarkedOnTwoLines(t *testing.T) {
+	group := evFake("group", func(v *promo.View) promo.Proposal {
+		return promo.Proposal{Eligible: true,
+			Adjustments: []promo.Proposed{{Line: 2, Kind: promo.ItemDiscount, Amount: testkit.Dec("1.00")}},
+			Grouped:     []promo.RunUnits{{Line: 0, Run: 0, Units: 1}, {Line: 1, Run: 0, Units: 2}}}
+	}).with(func(in *promo.Info) { in.Priority = 1 })
+	var got [][]string
+	probe := evFake("probe", func(v *promo.View) promo.Proposal {
+		for i := 0; i < v.Len(); i++ {
+			var runs []string
+			for _, r := range v.Runs(i) {
+				runs = append(runs, fmt.Sprintf("%d × %s grouped=%v", r.Units, r.Each.StringFixed(2), r.Grouped))
+			}
+			got = append(got, runs)
+		}
+		return promo.NotEligible()
+	}).with(func(in *promo.Info) { in.Priority = 2 })
+	c := promotest.Cart(promotest.Line("x", "2", "10.00"), promotest.Line("y", "3", "4.00"), promotest.Line("z", "1", "5.00"))
+	promotest.Evaluate(t, c, promotest.NewRuleset(t, promo.Settings{}, group, probe))
+	// x: one of its 2 units grouped; y: 2 of its 3; z: 1.00 off its one
+	// unit, none grouped. Alike units: the ungrouped first.
+	want := [][]string{
+		{"1 × 10.00 grouped=false", "1 × 10.00 grouped=true"},
+		{"1 × 4.00 grouped=false", "2 × 4.00 grouped=true"},
+		{"1 × 4.00 grouped=false"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("runs after group (-want +got):\n%s", diff)
+	}
+}
