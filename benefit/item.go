@@ -179,14 +179,17 @@ func (b item) plan(s Scope) plan {
 
 // capOf is the tighter of the scope's caps on units (0: none), for
 // benefits whose units taken are the units that get the benefit.
-func capOf(s Scope) int64 {
+func capOf(s Scope) int64 { return tighter(s.MaxUnits, s.MaxTaken) }
+
+// tighter returns the tighter of two limits, 0 meaning none.
+func tighter(a, b int64) int64 {
 	switch {
-	case s.MaxUnits == 0:
-		return s.MaxTaken
-	case s.MaxTaken == 0:
-		return s.MaxUnits
+	case a == 0:
+		return b
+	case b == 0:
+		return a
 	}
-	return min(s.MaxUnits, s.MaxTaken)
+	return min(a, b)
 }
 
 // unitsIn counts the lines' units for item limits.

@@ -155,8 +155,8 @@ type layout struct {
 // out.
 func (p plan) layout(sel *selection, groups, group int64) layout {
 	limit := p.maxUnits
-	if !p.grouped() && p.maxTaken > 0 && (limit == 0 || p.maxTaken < limit) {
-		limit = p.maxTaken
+	if !p.grouped() {
+		limit = tighter(limit, p.maxTaken)
 	}
 	l := layout{group: group, pick: p.pick, full: groups}
 	if !p.fromTop {
@@ -165,13 +165,12 @@ func (p plan) layout(sel *selection, groups, group int64) layout {
 	if limit > 0 && groups*p.pick > limit {
 		sel.limited = true
 		l.full = limit / p.pick
-		if rest := limit % p.pick; rest > 0 {
-			a := l.full * group
-			if p.fromTop {
-				l.pa, l.pb = a, a+rest
-			} else {
-				l.pa, l.pb = a+group-rest, a+group
-			}
+		// The partial occurrence's picked units (none when rest is 0).
+		rest, a := limit%p.pick, l.full*group
+		if p.fromTop {
+			l.pa, l.pb = a, a+rest
+		} else {
+			l.pa, l.pb = a+group-rest, a+group
 		}
 	}
 	return l
