@@ -1,6 +1,7 @@
 package promo
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -129,17 +130,9 @@ func (r *Ruleset) sortPipeline() {
 	for i := range idx {
 		idx[i] = i
 	}
-	// Ids are unique (or the ruleset is refused): before is a total
-	// order; the index breaks ties so that the sort is stable.
-	slices.SortFunc(idx, func(a, b int) int {
-		switch {
-		case before(r.infos[a], r.infos[b]):
-			return -1
-		case before(r.infos[b], r.infos[a]):
-			return 1
-		}
-		return a - b
-	})
+	// Ids are unique (or the ruleset is refused): pipelineOrder is a
+	// total order; the index breaks ties so that the sort is stable.
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Or(pipelineOrder(r.infos[a], r.infos[b]), a-b) })
 	sortedP := make([]Promotion, len(idx))
 	sortedI := make([]*Info, len(idx))
 	for k, i := range idx {
@@ -187,32 +180,20 @@ func (r *Ruleset) index() []Problem {
 	return problems
 }
 
-// before orders promotions in the pipeline. The price phases (exchange,
-// markdown) come first and the post phases (redemption, earning) last,
-// each by phase, priority, id; between them the item and sale phases run
-// together by priority (lower first), then phase (items before the sale),
-// then id: "as campanhas com prioridade mais baixa (por exemplo, 0) serão
-// ativadas primeiro".
-func before(a, b *Info) bool {
-	if la, lb := lane(a.Phase), lane(b.Phase); la != lb {
-		return la < lb
+// pipelineOrder orders promotions in the pipeline (negative when a comes
+// first). The price phases (exchange, markdown) come first and the post
+// phases (redemption, earning) last, each by phase, priority, id; between
+// them the item and sale phases run together by priority (lower first),
+// then phase (items before the sale), then id: "as campanhas com
+// prioridade mais baixa (por exemplo, 0) serão ativadas primeiro".
+func pipelineOrder(a, b *Info) int {
+	if c := cmp.Compare(lane(a.Phase), lane(b.Phase)); c != 0 {
+		return c
 	}
 	if lane(a.Phase) == 1 {
-		if a.Priority != b.Priority {
-			return a.Priority < b.Priority
-		}
-		if a.Phase != b.Phase {
-			return a.Phase < b.Phase
-		}
-		return a.ID < b.ID
+		return cmp.Or(cmp.Compare(a.Priority, b.Priority), cmp.Compare(a.Phase, b.Phase), strings.Compare(a.ID, b.ID))
 	}
-	if a.Phase != b.Phase {
-		return a.Phase < b.Phase
-	}
-	if a.Priority != b.Priority {
-		return a.Priority < b.Priority
-	}
-	return a.ID < b.ID
+	return cmp.Or(cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.Priority, b.Priority), strings.Compare(a.ID, b.ID))
 }
 
 // lane groups the phases: 0 the price phases, 1 item and sale, 2 the post
