@@ -91,9 +91,11 @@ func TestValidateCart(t *testing.T) {
 		{name: "one over the limits", change: func(c *promo.Cart) {
 			c.ID = strings.Repeat("i", 129)
 			c.Lines[0].Attributes = map[string]string{"long": strings.Repeat("t", 1001)}
+			c.Lines[1].SKU = strings.Repeat("s", 129)
 		}, want: []ctWantProblem{
 			{"id", "129 bytes: at most 128 (settings.limits.max_id_length)"},
 			{"lines[0].attributes.long", "1001 bytes: at most 1000 (settings.limits.max_text_length)"},
+			{"lines[1].sku", "129 bytes: at most 128 (settings.limits.max_id_length)"},
 		}},
 		// The sale is on 2026-11-21: a birth date may be that day, not after.
 		{name: "born on the sale's day", change: func(c *promo.Cart) {
