@@ -32,10 +32,7 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 		}
 		// What the line still costs in the run is its gross less the
 		// adjustments: take subtracts from it every amount it records.
-		net := ev.gross[i]
-		if len(r.adj[i]) > 0 {
-			net = r.value[i]
-		}
+		net := r.value[i]
 		res.Lines[i] = LineResult{
 			ID: l.ID, Quantity: l.Quantity, UnitPrice: l.UnitPrice,
 			Gross: ev.gross[i], Adjustments: r.adj[i], Discount: d.total(), Net: net,

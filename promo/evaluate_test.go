@@ -390,7 +390,7 @@ func TestEvaluateFundingShares(t *testing.T) {
 func TestEvaluateFreightDiscount(t *testing.T) {
 	first := evFake("first", func(v *promo.View) promo.Proposal {
 		return promo.Proposal{Eligible: true, Freight: v.Freight().Sub(testkit.Dec("5.00"))}
-	}).with(func(in *promo.Info) { in.Priority = 1 })
+	}).with(func(in *promo.Info) { in.Priority, in.Key = 1, "F-1" })
 	second := evFake("second", func(*promo.View) promo.Proposal {
 		return promo.Proposal{Eligible: true, Freight: testkit.Dec("8.00")}
 	}).with(func(in *promo.Info) { in.Priority = 2 })
@@ -401,7 +401,8 @@ func TestEvaluateFreightDiscount(t *testing.T) {
 	// 8.00, capped at the 5.00 left. The lines keep their 100.00.
 	want := &promo.FreightResult{Method: "entrega", Gross: testkit.Dec("15.00"),
 		Adjustments: []promo.Adjustment{
-			{Campaign: "first", Kind: promo.FreightDiscount, Amount: testkit.Dec("10.00"), FundedBy: promo.FunderRetailer},
+			{Campaign: "first", Kind: promo.FreightDiscount, Amount: testkit.Dec("10.00"), FundedBy: promo.FunderRetailer,
+				Key: "F-1", Authorization: promo.AuthorizationNumber("sale-1", "first")}, // keyed: authorized
 			{Campaign: "second", Kind: promo.FreightDiscount, Amount: testkit.Dec("5.00"), FundedBy: promo.FunderRetailer},
 		},
 		Discount: testkit.Dec("15.00"), Net: decimal.Zero}
@@ -410,6 +411,23 @@ func TestEvaluateFreightDiscount(t *testing.T) {
 	}
 	if !res.Lines[0].Net.Equal(testkit.Dec("100.00")) {
 		t.Errorf("line net %s, want 100.00", res.Lines[0].Net)
+	}
+}
+
+// A promotion with an identification key gets an authorization number on
+// each adjustment; one without gets none.
+func TestEvaluateAuthorizationOfKeyedAdjustments(t *testing.T) {
+	keyed := evFake("keyed", evFixedOff(map[int]string{0: "1.00"})).with(func(in *promo.Info) { in.Key = "K-7" })
+	plain := evFake("plain", evFixedOff(map[int]string{0: "2.00"}))
+	res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "10.00")), promotest.NewRuleset(t, promo.Settings{}, keyed, plain))
+	type auth struct{ Campaign, Key, Authorization string }
+	var got []auth
+	for _, a := range res.Lines[0].Adjustments {
+		got = append(got, auth{a.Campaign, a.Key, a.Authorization})
+	}
+	want := []auth{{"keyed", "K-7", promo.AuthorizationNumber("sale-1", "keyed")}, {"plain", "", ""}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("keys and authorizations (-want +got):\n%s", diff)
 	}
 }
 
