@@ -199,3 +199,20 @@ func rxLinesCheck(t *testing.T, cond rules.Condition, lines []promo.Line) rules.
 	cart.Lines = lines
 	return rxCheck(t, cond, cart)
 }
+
+func TestDeliveryMethodIn(t *testing.T) {
+	cond := rules.DeliveryMethodIn("motoboy", "correios")
+	by := func(method string) promo.Cart {
+		cart := rxCart(nil)
+		cart.Freight = &promo.Freight{Amount: testkit.Dec("12.00"), Method: method}
+		return cart
+	}
+	rxRun(t, []rxCase{
+		{"one of the methods", cond, by("correios"), rxPass},
+		{"another method", cond, by("retirada"),
+			rxFail("a entrega é retirada, a regra pede entrega por motoboy, correios", "the delivery is retirada, the rule wants delivery by motoboy, correios")},
+		{"no method", cond, by(""),
+			rxFail("a entrega é (sem método), a regra pede entrega por motoboy, correios", "the delivery is (sem método), the rule wants delivery by motoboy, correios")},
+		{"no freight", cond, rxCart(nil), rxFail("a venda não tem entrega (frete)", "the sale has no delivery (freight)")},
+	})
+}

@@ -3,9 +3,11 @@ package rules_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/promokit/promokit/br"
 	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 	"github.com/promokit/promokit/rules"
@@ -285,4 +287,41 @@ func TestRedeemsCodes(t *testing.T) {
 			t.Errorf("%s: RedeemsCodes = %v, want %v", tc.name, got, tc.want)
 		}
 	}
+}
+
+// An issued code is valid from startsAfterDays after its day of issue for
+// validDays days, unused, as issued (in any case), for its issuer only.
+func TestIssuedCode(t *testing.T) {
+	// Issued on 10 Nov 2026, from the next day for 30 days: 11 Nov to
+	// 10 Dec.
+	cond := rules.IssuedCode("emissora", "volte", "segredo", 8, 1, 30)
+	code := rules.IssueCode("emissora", "volte", "segredo", "venda-1", br.Date{Year: 2026, Month: time.November, Day: 10}, 8)
+	on := func(m time.Month, d int, presented ...string) promo.Cart {
+		cart := rxCoded(presented, nil)
+		cart.Time = rxAt(2026, m, d)
+		return cart
+	}
+	if !strings.HasPrefix(code, "VOLTE") || len(code) != len("VOLTE")+4+8+8 {
+		t.Fatalf("IssueCode = %q, want VOLTE, 4 + 8 characters and 8 of check", code)
+	}
+	rxRun(t, []rxCase{
+		{"the day of issue", cond, on(time.November, 10, code), rxNotValid},
+		{"the first day", cond, on(time.November, 11, code), rxPass},
+		{"the last day", cond, on(time.December, 10, code), rxPass},
+		{"the day after", cond, on(time.December, 11, code), rxNotValid},
+		{"in lower case", cond, on(time.November, 18, strings.ToLower(code)), rxPass},
+		{"after a code of another issuer", cond, on(time.November, 18,
+			rules.IssueCode("outra", "volte", "segredo", "venda-1", br.Date{Year: 2026, Month: time.November, Day: 10}, 8), code), rxPass},
+		{"used", cond, rxUsed(on(time.November, 18, code), code), rxNotValid},
+		{"a character more", cond, on(time.November, 18, code+"A"), rxNotValid},
+		{"a check character changed", cond, on(time.November, 18, code[:len(code)-1]+other(code[len(code)-1])), rxNotValid},
+		{"another issuer's code", cond, on(time.November, 18,
+			rules.IssueCode("outra", "volte", "segredo", "venda-1", br.Date{Year: 2026, Month: time.November, Day: 10}, 8)), rxNotValid},
+	})
+}
+
+// rxUsed records code as used in the cart's history.
+func rxUsed(c promo.Cart, code string) promo.Cart {
+	c.History.UsedCodes = append(c.History.UsedCodes, code)
+	return c
 }
