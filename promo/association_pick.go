@@ -1,7 +1,6 @@
 package promo
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -77,8 +76,8 @@ func lostToMember(rs *Ruleset, a *association, present []int32, winner int32, ow
 		}
 		lost[m] = newEntry(rs.infos[m], false, Reason{
 			Code: ReasonLostInAssociation,
-			PT:   fmt.Sprintf("associação %s (%s): aplicada a campanha %s (%s)", a.ID, a.Criterion.ptName(), w.ID, w.Name),
-			EN:   fmt.Sprintf("association %s (%s): campaign %s (%s) applied instead", a.ID, a.Criterion, w.ID, w.Name),
+			PT:   "associação " + a.ID + " (" + a.Criterion.ptName() + "): aplicada a campanha " + w.ID + " (" + w.Name + ")",
+			EN:   "association " + a.ID + " (" + a.Criterion.String() + "): campaign " + w.ID + " (" + w.Name + ") applied instead",
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package promo
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -56,8 +55,8 @@ func (ev *evaluation) worthOf(r *run, ci int32) (decimal.Decimal, bool) {
 func lostTo(loser, w *Info) TraceEntry {
 	return newEntry(loser, false, Reason{
 		Code: ReasonLostToExclusive,
-		PT:   fmt.Sprintf("perdeu para a campanha não cumulativa %s (%s)", w.ID, w.Name),
-		EN:   fmt.Sprintf("lost to non-cumulative campaign %s (%s)", w.ID, w.Name),
+		PT:   "perdeu para a campanha não cumulativa " + w.ID + " (" + w.Name + ")",
+		EN:   "lost to non-cumulative campaign " + w.ID + " (" + w.Name + ")",
 	})
 }
 
