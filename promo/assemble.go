@@ -89,10 +89,7 @@ func (ev *evaluation) events(r *run) []Event {
 	for k := range r.apps {
 		n += 1 + len(r.events[k])
 	}
-	var events []Event // nil when there are none
-	if n > 0 {
-		events = make([]Event, 0, n)
-	}
+	events := slices.Grow([]Event(nil), n) // nil when there are none
 	customer := ""
 	if c.Customer != nil {
 		customer = c.Customer.ID
