@@ -152,3 +152,28 @@ func TestEventKindText(t *testing.T) {
 		t.Errorf("UnmarshalText of an unknown kind: no error")
 	}
 }
+
+// The events a proposal adds follow the campaign's activation: an event
+// naming no campaign is the applying campaign's; one naming another keeps
+// it. Their ids are EventID of kind, campaign, code, credit (when there is
+// one) and their position in the proposal.
+func TestEvaluateProposalEvents(t *testing.T) {
+	rs := promotest.NewRuleset(t, promo.Settings{}, evFake("p", func(v *promo.View) promo.Proposal {
+		p := evFixedOff(map[int]string{0: "1.00"})(v)
+		p.Events = []promo.Event{
+			{Kind: promo.EventPoints, Points: testkit.Dec("10")},
+			{Kind: promo.EventCashbackRedeemed, Campaign: "wallet", Credit: "cr-1", Amount: testkit.Dec("5.00")},
+		}
+		return p
+	}))
+	res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "10.00")), rs)
+	want := []promo.Event{
+		{ID: promo.EventID("sale-1", "activation", "p"), Kind: promo.EventActivation, Campaign: "p", Amount: testkit.Dec("1.00"), Occurrences: 1},
+		{ID: promo.EventID("sale-1", "points", "p", "", "0"), Kind: promo.EventPoints, Campaign: "p", Points: testkit.Dec("10")},
+		{ID: promo.EventID("sale-1", "cashback_redeemed", "wallet", "", "cr-1", "1"), Kind: promo.EventCashbackRedeemed, Campaign: "wallet",
+			Credit: "cr-1", Amount: testkit.Dec("5.00")},
+	}
+	if diff := cmp.Diff(want, res.Events, testkit.EquateDecimals()); diff != "" {
+		t.Errorf("events (-want +got):\n%s", diff)
+	}
+}
