@@ -682,3 +682,19 @@ func TestEvaluateLineOrderDoesNotMatter(t *testing.T) {
 		}
 	}
 }
+
+// A campaign's parts (its cashback) have no trace entry of their own: what
+// a part that applied says joins the campaign's entry, after its own.
+func TestEvaluateTraceFoldsParts(t *testing.T) {
+	res := promotest.EvaluateJSON(t, `{"version":1,"campaigns":[
+	 {"id":"c","name":"10 off and 20 cashback","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","amount":"10"},
+	  "extras":{"cashback":{"kind":"fixed","value":"20.00"}}},
+	 {"id":"d","name":"5 off","start":"2026-01-01","no_activation_rules":true,"benefit":{"on":"sale","amount":"5"}}]}`,
+		`{"id":"tr-1","time":"2026-11-21T10:00:00-03:00","store":{"id":"x"},"lines":[{"id":"1","product_code":"A","quantity":"1","unit_price":"100.00"}]}`)
+	// c applies (10.00 off) and its cashback part earns 20.00: the part's
+	// cashback_earned joins c's entry; d applies with nothing to add.
+	want := []string{"c: applied cashback_earned", "d: applied"}
+	if diff := cmp.Diff(want, evTrace(res)); diff != "" {
+		t.Errorf("trace (-want +got):\n%s", diff)
+	}
+}
