@@ -93,7 +93,7 @@ type phased struct {
 // alone) do not run.
 func (ev *evaluation) phases(cands []int32) phased {
 	rs, cart := ev.rs, ev.cart
-	ph := phased{lost: map[int32]TraceEntry{}}
+	ph := phased{lost: map[int32]TraceEntry{}, active: make([]int32, 0, len(cands))}
 	for _, ci := range cands {
 		info := rs.infos[ci]
 		if r, out := outsideDates(info, cart); out {

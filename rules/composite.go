@@ -106,11 +106,25 @@ func (c composite) Check(v *promo.View) Outcome {
 		}
 		return out
 	}
-	for i, m := range mark {
-		if m {
-			out.Lines = append(out.Lines, i)
+	if n := count(mark); n > 0 {
+		out.Lines = make([]int, 0, n)
+		for i, m := range mark {
+			if m {
+				out.Lines = append(out.Lines, i)
+			}
 		}
 	}
 	out.OK = true
 	return out
+}
+
+// count returns how many of marks are set.
+func count(marks []bool) int {
+	n := 0
+	for _, m := range marks {
+		if m {
+			n++
+		}
+	}
+	return n
 }
