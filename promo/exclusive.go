@@ -53,11 +53,16 @@ func (ev *evaluation) worthOf(r *run, ci int32) (decimal.Decimal, bool) {
 }
 
 func lostTo(loser, w *Info) TraceEntry {
-	return newEntry(loser, false, Reason{
+	return newEntry(loser, false, lostReason(w))
+}
+
+// lostReason says that a campaign lost to non-cumulative campaign w.
+func lostReason(w *Info) Reason {
+	return Reason{
 		Code: ReasonLostToExclusive,
 		PT:   "perdeu para a campanha não cumulativa " + w.ID + " (" + w.Name + ")",
 		EN:   "lost to non-cumulative campaign " + w.ID + " (" + w.Name + ")",
-	})
+	}
 }
 
 func lessPriorityID(a, b *Info) bool {
@@ -164,9 +169,13 @@ func (ev *evaluation) exclusiveRun(ph phased, winner int32, win *run) *run {
 			}
 		}
 	}
+	var why Reason // the same for every loser: its texts written once
 	for _, ci := range ph.active {
 		if _, done := lost[ci]; !done && ci != winner {
-			lost[ci] = lostTo(rs.infos[ci], rs.infos[winner])
+			if why.Code == "" {
+				why = lostReason(rs.infos[winner])
+			}
+			lost[ci] = newEntry(rs.infos[ci], false, why)
 		}
 	}
 	return final
