@@ -35,14 +35,16 @@ func percentOfCents(total, pct decimal.Decimal, mode promo.RoundingMode) (decima
 	for range 2 - e {
 		div *= 10
 	}
+	// The remainder is half a cent or more when rem >= div - rem; with no
+	// remainder that never holds (div >= 1).
 	cents, rem := tp/div, tp%div
 	var up bool
 	switch mode {
 	case promo.HalfUp:
-		up = rem > 0 && rem >= div-rem
+		up = rem >= div-rem
 	case promo.Truncate:
 	default: // HalfEven
-		up = rem > div-rem || rem > 0 && rem == div-rem && cents%2 == 1
+		up = rem > div-rem || rem == div-rem && cents%2 == 1
 	}
 	if up {
 		cents++
