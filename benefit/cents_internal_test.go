@@ -36,6 +36,9 @@ func TestPercentOfCents(t *testing.T) {
 		{"a percent with 8 places", testkit.Dec("10000.00"), testkit.Dec("0.00000001"), [3]string{"0.00", "0.00", "0.00"}},
 		// 100 written as 1 × 10²: 1.00.
 		{"a percent with exponent 2", testkit.Dec("1.00"), decimal.New(1, 2), [3]string{"1.00", "1.00", "1.00"}},
+		// 100 % of the most cents an int64 holds: all of them.
+		{"the most cents an int64 holds", decimal.New(math.MaxInt64, -2), decimal.New(1, 2),
+			[3]string{"92233720368547758.07", "92233720368547758.07", "92233720368547758.07"}},
 	}
 	for _, tt := range tests {
 		for k, mode := range modes {
