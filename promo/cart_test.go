@@ -125,6 +125,10 @@ func TestValidateCart(t *testing.T) {
 				c.History.UsedCodes = append(c.History.UsedCodes, fmt.Sprintf("u%d", i))
 			}
 		}, want: []ctWantProblem{{"history", "10001 entries (counters, budgets and used codes): at most 10000 (settings.limits.max_history)"}}},
+		// The professional who scores the points is a person: a CPF.
+		{name: "professional with a CPF", change: func(c *promo.Cart) { c.Professional = br.MustParseTaxID("529.982.247-25") }},
+		{name: "professional with a CNPJ", change: func(c *promo.Cart) { c.Professional = br.MustParseTaxID("11.222.333/0001-81") },
+			want: []ctWantProblem{{"professional", "must be a CPF"}}},
 		{name: "missing id", change: func(c *promo.Cart) { c.ID = "" },
 			want: []ctWantProblem{{"id", "required"}}},
 		{name: "missing time", change: func(c *promo.Cart) { c.Time = time.Time{} },
