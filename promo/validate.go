@@ -229,7 +229,7 @@ func (v *cartChecker) lines(ls []Line) {
 				v.id(elem("lines", i, f.name), f.s)
 			}
 		}
-		if len(l.Attributes) > 0 {
+		if len(l.Attributes) != 0 {
 			v.texts(elem("lines", i, "attributes"), l.Attributes, "attributes")
 		}
 	}
