@@ -188,3 +188,29 @@ func TestEvaluateRunsAfterUnitsMarkedOnTwoLines(t *testing.T) {
 		t.Errorf("runs after group (-want +got):\n%s", diff)
 	}
 }
+
+// A discount on the whole line lowers every unit in proportion to what it
+// still costs: a free unit stays at zero.
+func TestEvaluateRunsAfterAWholeLineDiscount(t *testing.T) {
+	free := evFake("free", func(v *promo.View) promo.Proposal {
+		return promo.Proposal{Eligible: true,
+			Adjustments: []promo.Proposed{{Line: 0, Kind: promo.FreeUnits, Amount: testkit.Dec("10.00"), Run: 0, Units: 1}},
+			Grouped:     []promo.RunUnits{{Line: 0, Run: 0, Units: 1}}}
+	}).with(func(in *promo.Info) { in.Priority = 1 })
+	oneOff := evFake("one-off", evFixedOff(map[int]string{0: "1.00"})).with(func(in *promo.Info) { in.Priority = 2 })
+	var got []string
+	probe := evFake("probe", func(v *promo.View) promo.Proposal {
+		for _, r := range v.Runs(0) {
+			got = append(got, fmt.Sprintf("%d × %s grouped=%v", r.Units, r.Each.StringFixed(2), r.Grouped))
+		}
+		return promo.NotEligible()
+	}).with(func(in *promo.Info) { in.Priority = 3 })
+	c := promotest.Cart(promotest.Line("x", "2", "10.00"))
+	promotest.Evaluate(t, c, promotest.NewRuleset(t, promo.Settings{}, free, oneOff, probe))
+	// 20.00 - 10.00 (one unit free) - 1.00 = 9.00, all of it on the unit
+	// that still cost something.
+	want := []string{"1 × 9.00 grouped=false", "1 × 0.00 grouped=true"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("runs (-want +got):\n%s", diff)
+	}
+}
