@@ -214,3 +214,25 @@ func TestEvaluateRunsAfterAWholeLineDiscount(t *testing.T) {
 		t.Errorf("runs (-want +got):\n%s", diff)
 	}
 }
+
+// A piece that takes part of a unit's price leaves that unit at the rest.
+func TestEvaluateRunsAfterPartOfAUnit(t *testing.T) {
+	half := evFake("half", func(v *promo.View) promo.Proposal {
+		return promo.Proposal{Eligible: true,
+			Adjustments: []promo.Proposed{{Line: 0, Kind: promo.ItemDiscount, Amount: testkit.Dec("5.00"), Run: 0, Units: 1}}}
+	}).with(func(in *promo.Info) { in.Priority = 1 })
+	var got []string
+	probe := evFake("probe", func(v *promo.View) promo.Proposal {
+		for _, r := range v.Runs(0) {
+			got = append(got, fmt.Sprintf("%d × %s grouped=%v", r.Units, r.Each.StringFixed(2), r.Grouped))
+		}
+		return promo.NotEligible()
+	}).with(func(in *promo.Info) { in.Priority = 2 })
+	promotest.Evaluate(t, promotest.Cart(promotest.Line("x", "2", "10.00")), promotest.NewRuleset(t, promo.Settings{}, half, probe))
+	// 5.00 off one of two units of 10.00: one at 10.00, one at 5.00
+	// (dearest first).
+	want := []string{"1 × 10.00 grouped=false", "1 × 5.00 grouped=false"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("runs (-want +got):\n%s", diff)
+	}
+}
