@@ -9,7 +9,8 @@
 //   - What a campaign gives: a [Benefit], a sealed interface, applied to
 //     the [Scope] its rules selected: the lines, how units form
 //     occurrences and which get the benefit ([Selection]: [All],
-//     [Highest], [Lowest]; [ParseSelection]).
+//     [Highest], [Lowest]; [ParseSelection]); [Scope.CapUnits] tightens
+//     its cap of units.
 //   - On the sale (desconto na venda): [SalePercent], [SaleAmount];
 //     [SpreadAmount] apportions an amount over lines for other families.
 //   - On items (desconto no item): [ItemPercent], [ItemAmountOff],

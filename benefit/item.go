@@ -181,6 +181,13 @@ func (b item) plan(s Scope) plan {
 // benefits whose units taken are the units that get the benefit.
 func capOf(s Scope) int64 { return tighter(s.MaxUnits, s.MaxTaken) }
 
+// CapUnits returns s with MaxUnits at most n (0: no further cap): the
+// tighter of the two caps, 0 meaning none.
+func (s Scope) CapUnits(n int64) Scope {
+	s.MaxUnits = tighter(s.MaxUnits, n)
+	return s
+}
+
 // tighter returns the tighter of two limits, 0 meaning none.
 func tighter(a, b int64) int64 {
 	switch {

@@ -114,3 +114,18 @@ func TestParticipants(t *testing.T) {
 		t.Errorf("participants (-want +got):\n%s", diff)
 	}
 }
+
+// TestScopeCapUnits: a further cap tightens MaxUnits, 0 on either side
+// meaning no cap.
+func TestScopeCapUnits(t *testing.T) {
+	for _, tc := range []struct{ had, capAt, want int64 }{
+		{0, 0, 0}, {0, 5, 5}, {3, 0, 3}, {3, 5, 3}, {7, 5, 5}, {5, 5, 5},
+	} {
+		s := benefit.Scope{MaxUnits: tc.had, MaxTaken: 9}
+		got := s.CapUnits(tc.capAt)
+		if got.MaxUnits != tc.want || got.MaxTaken != 9 || s.MaxUnits != tc.had {
+			t.Errorf("Scope{MaxUnits: %d}.CapUnits(%d) = MaxUnits %d, MaxTaken %d (scope now %d); want %d, 9 (scope unchanged)",
+				tc.had, tc.capAt, got.MaxUnits, got.MaxTaken, s.MaxUnits, tc.want)
+		}
+	}
+}

@@ -190,8 +190,7 @@ func (p *pack) apply(v *promo.View, sale *packSale, keep []int) promo.Proposal {
 // the table's limits (0: none), and counts the units it takes against
 // them.
 func (p *pack) award(v *promo.View, b benefit.Benefit, s benefit.Scope, maxUnits int64) promo.Proposal {
-	s.MaxUnits = min64(s.MaxUnits, maxUnits)
-	pr := b.Apply(v, s)
+	pr := b.Apply(v, s.CapUnits(maxUnits))
 	if pr.Eligible {
 		pr.Counters = countersFor(p.info.ID, p.limits, v.Cart(), pr.TakenUnits())
 	}
@@ -225,15 +224,4 @@ func (p *pack) CounterKeys(c *promo.Cart) []string {
 		}
 	}
 	return keys
-}
-
-// min64 is the smaller of two limits, where 0 means no limit.
-func min64(a, b int64) int64 {
-	switch {
-	case a == 0:
-		return b
-	case b == 0:
-		return a
-	}
-	return min(a, b)
 }
