@@ -2,6 +2,7 @@ package campaign_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -97,5 +98,53 @@ func TestExplain(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"acima-100: min_value_not_reached", "perfume-10: no_matching_item"}, codes); diff != "" {
 		t.Errorf("Simulate trace (-want +got):\n%s", diff)
+	}
+}
+
+// TestNearMissThresholds: settings.near_miss lists a campaign when what the
+// cart lacks is within a threshold of its kind, the bound included: an
+// amount shortfall is never judged by max_quantity nor a quantity
+// shortfall by max_amount. The cart lacks R$ 12,30 for acima-100 (which
+// gives R$ 20,00) and 1 unit for meias-3x2 (the free unit, R$ 15,00); with
+// one sock, it lacks 2 units and R$ 27,30 (100.00 − 15.00 − 57.70).
+func TestNearMissThresholds(t *testing.T) {
+	oneSock := `{"id": "sale-y", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "lines": [
+	{"id": "1", "product_code": "M", "quantity": "1", "unit_price": "15.00"},
+	{"id": "2", "product_code": "J", "quantity": "1", "unit_price": "57.70"}]}`
+	type miss struct{ Campaign, Gain, PT, EN string }
+	amount := miss{"acima-100", "20.00", "faltam R$ 12,30 para ganhar R$ 20,00", "R$ 12.30 more to get R$ 20.00"}
+	unit := miss{"meias-3x2", "15.00", "falta 1 unidade para ganhar R$ 15,00", "1 more unit to get R$ 15.00"}
+	for _, tc := range []struct {
+		name, nearMiss, cart string
+		want                 []miss
+	}{
+		{"amount at its bound", `{"max_amount": "12.30"}`, explainCart, []miss{amount}},
+		{"amount a cent short", `{"max_amount": "12.29"}`, explainCart, nil},
+		{"units at their bound", `{"max_quantity": 1}`, explainCart, []miss{unit}},
+		{"units, none allowed", `{"max_amount": "5.00", "max_quantity": 0}`, explainCart, nil},
+		{"both, by gain", `{"max_amount": "20.00", "max_quantity": 1}`, explainCart, []miss{amount, unit}},
+		{"two units", `{"max_quantity": 2}`, oneSock,
+			[]miss{{"meias-3x2", "15.00", "faltam 2 unidades para ganhar R$ 15,00", "2 more units to get R$ 15.00"}}},
+		{"two units over the bound", `{"max_quantity": 1, "max_amount": "27.29"}`, oneSock, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			def := strings.Replace(explainRuleset, `{"version": 1, `, `{"version": 1, "settings": {"near_miss": `+tc.nearMiss+`}, `, 1)
+			rs := campaign.MustLoad([]byte(def))
+			cart, err := promo.DecodeCart([]byte(tc.cart))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := promo.Evaluate(cart, rs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []miss
+			for _, nm := range res.NearMisses {
+				got = append(got, miss{nm.Campaign, nm.Gain.StringFixed(2), nm.PT, nm.EN})
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("near misses (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
