@@ -81,3 +81,25 @@ func TestEventJSONWritesWhatTheKindCarries(t *testing.T) {
 		}
 	}
 }
+
+// TestLineJSONUnitPricePlaces: a unit price keeps its own decimals beyond
+// two (fuel priced to the tenth of a cent) and gets two when it has fewer.
+func TestLineJSONUnitPricePlaces(t *testing.T) {
+	for _, tc := range []struct{ price, want string }{
+		{"5.999", `"5.999"`}, {"6.1234", `"6.1234"`}, {"39.9", `"39.90"`}, {"7", `"7.00"`}, {"0.01", `"0.01"`},
+	} {
+		b, err := json.Marshal(LineResult{ID: "1", Quantity: decimal.NewFromInt(1), UnitPrice: decimal.RequireFromString(tc.price)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got struct {
+			UnitPrice json.RawMessage `json:"unit_price"`
+		}
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tc.want, string(got.UnitPrice)); diff != "" {
+			t.Errorf("unit price %s (-want +got):\n%s", tc.price, diff)
+		}
+	}
+}

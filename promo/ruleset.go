@@ -131,8 +131,8 @@ func (r *Ruleset) sortPipeline() {
 		idx[i] = i
 	}
 	// Ids are unique (or the ruleset is refused): pipelineOrder is a
-	// total order; the index breaks ties so that the sort is stable.
-	slices.SortFunc(idx, func(a, b int) int { return cmp.Or(pipelineOrder(r.infos[a], r.infos[b]), a-b) })
+	// total order, so no tie is left for the sort to break.
+	slices.SortFunc(idx, func(a, b int) int { return pipelineOrder(r.infos[a], r.infos[b]) })
 	sortedP := make([]Promotion, len(idx))
 	sortedI := make([]*Info, len(idx))
 	for k, i := range idx {
