@@ -1,4 +1,4 @@
-package campaign_test
+package promo_test
 
 import (
 	"errors"
@@ -146,5 +146,32 @@ func TestNearMissThresholds(t *testing.T) {
 				t.Errorf("near misses (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestShortfallLikeCheapestLine: an amount shortfall is like the cheapest
+// line by unit price, a weighed one included (0,500 kg of bananas at
+// R$ 5,98/kg, dearer lines before and after it). The three socks (15,00, 15,00, 16,00) take
+// meias-3x2, one at 15,00 free, so the sale's value after the item phase
+// is 57,70 + 30,00 + 2,99 + 16,00 − 15,00 = 91,69; with acima-100's
+// minimum raised to 120,00 it is 28,31 short.
+func TestShortfallLikeCheapestLine(t *testing.T) {
+	def := strings.Replace(explainRuleset, `"min_value": "100.00"`, `"min_value": "120.00"`, 1)
+	rs := campaign.MustLoad([]byte(def))
+	cart, err := promo.DecodeCart([]byte(`{"id": "sale-z", "time": "2026-11-21T10:15:00-03:00", "store": {"id": "loja-1"}, "lines": [
+	{"id": "1", "product_code": "J", "quantity": "1", "unit_price": "57.70"},
+	{"id": "2", "product_code": "M", "quantity": "2", "unit_price": "15.00"},
+	{"id": "3", "product_code": "BAN", "quantity": "0.500", "unit_price": "5.98", "weighed": true},
+	{"id": "4", "product_code": "M", "quantity": "1", "unit_price": "16.00"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := promo.Explain(cart, rs, "acima-100")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &promo.Shortfall{Amount: *testkit.DecPtr("28.31"), Like: "3", Unlocks: *testkit.DecPtr("20.00")}
+	if diff := cmp.Diff(want, ex.Entries[0].Reasons[0].Missing); diff != "" {
+		t.Errorf("acima-100's shortfall (-want +got):\n%s", diff)
 	}
 }
