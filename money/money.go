@@ -1,6 +1,8 @@
 package money
 
 import (
+	"strconv"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -12,23 +14,50 @@ const CentPlaces = 2
 // the currency symbol: 1234.5 gives "1.234,50", -0.01 gives "-0,01".
 func Format(d decimal.Decimal) string {
 	s := d.StringFixed(CentPlaces)
-	neg := false
-	if s[0] == '-' {
-		neg, s = true, s[1:]
-	}
-	intPart, frac := s[:len(s)-3], s[len(s)-2:]
 	var out []byte
-	for i := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			out = append(out, '.')
+	if s[0] == '-' {
+		out, s = append(out, '-'), s[1:]
+	}
+	out = appendGrouped(out, s[:len(s)-3])
+	return string(append(append(out, ','), s[len(s)-2:]...))
+}
+
+// AppendCents appends c cents as Format writes them ("1.234,56"), without
+// a decimal to allocate.
+func AppendCents(b []byte, c int64) []byte {
+	u := uint64(c)
+	if c < 0 {
+		b, u = append(b, '-'), uint64(-c)
+	}
+	b = appendGrouped(b, string(strconv.AppendUint(make([]byte, 0, 24), u/100, 10)))
+	return appendCentDigits(append(b, ','), u)
+}
+
+// AppendCentsFixed appends c cents with two decimals and a point, as
+// decimal's StringFixed(CentPlaces) writes them ("1234.56").
+func AppendCentsFixed(b []byte, c int64) []byte {
+	u := uint64(c)
+	if c < 0 {
+		b, u = append(b, '-'), uint64(-c)
+	}
+	return appendCentDigits(append(strconv.AppendUint(b, u/100, 10), '.'), u)
+}
+
+// appendGrouped appends the digits of a whole number with a point between
+// each group of three ("1234567" gives "1.234.567").
+func appendGrouped(b []byte, digits string) []byte {
+	for i := range len(digits) {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b = append(b, '.')
 		}
-		out = append(out, intPart[i])
+		b = append(b, digits[i])
 	}
-	res := string(out) + "," + frac
-	if neg {
-		res = "-" + res
-	}
-	return res
+	return b
+}
+
+// appendCentDigits appends the two digits of the cents of u cents.
+func appendCentDigits(b []byte, u uint64) []byte {
+	return append(b, byte('0'+u%100/10), byte('0'+u%10))
 }
 
 // Fixed is an amount that JSON writes with exactly two decimals ("16.00"),

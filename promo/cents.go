@@ -1,8 +1,6 @@
 package promo
 
 import (
-	"strconv"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/money"
@@ -159,48 +157,24 @@ func appliedReasonCents(given, freight decimal.Decimal) (Reason, bool) {
 	b = append(b, pt...)
 	switch {
 	case f > 0 && g > 0:
-		b = append(appendBRL(b, g), " e de R$ "...)
-		b = append(appendBRL(b, f), " no frete"...)
+		b = append(money.AppendCents(b, g), " e de R$ "...)
+		b = append(money.AppendCents(b, f), " no frete"...)
 	case f > 0:
-		b = append(appendBRL(b, f), " no frete"...)
+		b = append(money.AppendCents(b, f), " no frete"...)
 	default:
-		b = appendBRL(b, g)
+		b = money.AppendCents(b, g)
 	}
 	split := len(b)
 	b = append(b, en...)
 	switch {
 	case f > 0 && g > 0:
-		b = append(appendFixed(b, g), " and of R$ "...)
-		b = append(appendFixed(b, f), " on the freight"...)
+		b = append(money.AppendCentsFixed(b, g), " and of R$ "...)
+		b = append(money.AppendCentsFixed(b, f), " on the freight"...)
 	case f > 0:
-		b = append(appendFixed(b, f), " on the freight"...)
+		b = append(money.AppendCentsFixed(b, f), " on the freight"...)
 	default:
-		b = appendFixed(b, g)
+		b = money.AppendCentsFixed(b, g)
 	}
 	s := string(b)
 	return Reason{Code: ReasonApplied, PT: s[:split], EN: s[split:]}, true
-}
-
-// appendBRL appends c cents (not negative) as money.Format writes them:
-// "1.234,56".
-func appendBRL(b []byte, c int64) []byte {
-	digits := strconv.AppendInt(make([]byte, 0, 24), c/100, 10)
-	for i, d := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b = append(b, '.')
-		}
-		b = append(b, d)
-	}
-	return appendCentsPart(append(b, ','), c)
-}
-
-// appendFixed appends c cents (not negative) as StringFixed(2) writes
-// them: "1234.56".
-func appendFixed(b []byte, c int64) []byte {
-	return appendCentsPart(append(strconv.AppendInt(b, c/100, 10), '.'), c)
-}
-
-// appendCentsPart appends the two digits of the cents of c.
-func appendCentsPart(b []byte, c int64) []byte {
-	return append(b, byte('0'+c%100/10), byte('0'+c%10))
 }
