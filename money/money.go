@@ -29,7 +29,8 @@ func AppendCents(b []byte, c int64) []byte {
 	if c < 0 {
 		b, u = append(b, '-'), uint64(-c)
 	}
-	b = appendGrouped(b, string(strconv.AppendUint(make([]byte, 0, 24), u/100, 10)))
+	var digits [20]byte
+	b = appendGrouped(b, strconv.AppendUint(digits[:0], u/100, 10))
 	return appendCentDigits(append(b, ','), u)
 }
 
@@ -45,7 +46,7 @@ func AppendCentsFixed(b []byte, c int64) []byte {
 
 // appendGrouped appends the digits of a whole number with a point between
 // each group of three ("1234567" gives "1.234.567").
-func appendGrouped(b []byte, digits string) []byte {
+func appendGrouped[T string | []byte](b []byte, digits T) []byte {
 	for i := range len(digits) {
 		if i > 0 && (len(digits)-i)%3 == 0 {
 			b = append(b, '.')

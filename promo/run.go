@@ -295,30 +295,45 @@ func (r *run) step(ev *evaluation, pi int32) {
 }
 
 // appliedReason says that a promotion applied, and what it gave off the
-// lines and the freight.
+// lines and the freight: both texts written into one string that they
+// share, from the cents when the amounts are whole cents (as take and
+// takeFreight give them), so that no decimal is formatted.
 func appliedReason(given, freight decimal.Decimal) Reason {
-	if r, ok := appliedReasonCents(given, freight); ok {
-		return r
-	}
-	return appliedReasonDecimal(given, freight)
+	b := make([]byte, 0, 128)
+	b = appendApplied(b, "aplicada: desconto de R$ ", " e de R$ ", " no frete", given, freight, true)
+	split := len(b)
+	b = appendApplied(b, "applied: discount of R$ ", " and of R$ ", " on the freight", given, freight, false)
+	s := string(b)
+	return Reason{Code: ReasonApplied, PT: s[:split], EN: s[split:]}
 }
 
-// appliedReasonDecimal is appliedReason for any amounts.
-func appliedReasonDecimal(given, freight decimal.Decimal) Reason {
-	applied := Reason{
-		Code: ReasonApplied,
-		PT:   "aplicada: desconto de R$ " + money.Format(given),
-		EN:   "applied: discount of R$ " + given.StringFixed(money.CentPlaces),
-	}
+// appendApplied appends one language's text of appliedReason, its amounts
+// written the Brazilian way (brl) or with a point.
+func appendApplied(b []byte, head, and, onFreight string, given, freight decimal.Decimal, brl bool) []byte {
+	b = append(b, head...)
 	switch {
 	case freight.Sign() > 0 && given.Sign() > 0:
-		applied.PT += " e de R$ " + money.Format(freight) + " no frete"
-		applied.EN += " and of R$ " + freight.StringFixed(money.CentPlaces) + " on the freight"
+		b = append(appendAmount(b, given, brl), and...)
+		return append(appendAmount(b, freight, brl), onFreight...)
 	case freight.Sign() > 0:
-		applied.PT = "aplicada: desconto de R$ " + money.Format(freight) + " no frete"
-		applied.EN = "applied: discount of R$ " + freight.StringFixed(money.CentPlaces) + " on the freight"
+		return append(appendAmount(b, freight, brl), onFreight...)
 	}
-	return applied
+	return appendAmount(b, given, brl)
+}
+
+// appendAmount appends d as money.Format (brl) or StringFixed(2) writes
+// it, from its cents when it is whole cents.
+func appendAmount(b []byte, d decimal.Decimal, brl bool) []byte {
+	c, cents := centsOf(d)
+	switch {
+	case cents && brl:
+		return money.AppendCents(b, c)
+	case cents:
+		return money.AppendCentsFixed(b, c)
+	case brl:
+		return append(b, money.Format(d)...)
+	}
+	return append(b, d.StringFixed(money.CentPlaces)...)
 }
 
 // participations are a proposal's participants in line-id order, one
