@@ -101,11 +101,7 @@ func TestEvaluateRunsAfterUnitsTakenOnTwoLines(t *testing.T) {
 	var got [][]string
 	probe := evFake("probe", func(v *promo.View) promo.Proposal {
 		for i := 0; i < v.Len(); i++ {
-			var runs []string
-			for _, r := range v.Runs(i) {
-				runs = append(runs, fmt.Sprintf("%d × %s grouped=%v", r.Units, r.Each.StringFixed(2), r.Grouped))
-			}
-			got = append(got, runs)
+			got = append(got, runsOf(v, i))
 		}
 		return promo.NotEligible()
 	}).with(func(in *promo.Info) { in.Priority = 2 })
@@ -167,11 +163,7 @@ func TestEvaluateRunsAfterUnitsMarkedOnTwoLines(t *testing.T) {
 	var got [][]string
 	probe := evFake("probe", func(v *promo.View) promo.Proposal {
 		for i := 0; i < v.Len(); i++ {
-			var runs []string
-			for _, r := range v.Runs(i) {
-				runs = append(runs, fmt.Sprintf("%d × %s grouped=%v", r.Units, r.Each.StringFixed(2), r.Grouped))
-			}
-			got = append(got, runs)
+			got = append(got, runsOf(v, i))
 		}
 		return promo.NotEligible()
 	}).with(func(in *promo.Info) { in.Priority = 2 })
@@ -200,9 +192,7 @@ func TestEvaluateRunsAfterAWholeLineDiscount(t *testing.T) {
 	oneOff := evFake("one-off", evFixedOff(map[int]string{0: "1.00"})).with(func(in *promo.Info) { in.Priority = 2 })
 	var got []string
 	probe := evFake("probe", func(v *promo.View) promo.Proposal {
-		for _, r := range v.Runs(0) {
-			got = append(got, fmt.Sprintf("%d × %s grouped=%v", r.Units, r.Each.StringFixed(2), r.Grouped))
-		}
+		got = append(got, runsOf(v, 0)...)
 		return promo.NotEligible()
 	}).with(func(in *promo.Info) { in.Priority = 3 })
 	c := promotest.Cart(promotest.Line("x", "2", "10.00"))
@@ -223,9 +213,7 @@ func TestEvaluateRunsAfterPartOfAUnit(t *testing.T) {
 	}).with(func(in *promo.Info) { in.Priority = 1 })
 	var got []string
 	probe := evFake("probe", func(v *promo.View) promo.Proposal {
-		for _, r := range v.Runs(0) {
-			got = append(got, fmt.Sprintf("%d × %s grouped=%v", r.Units, r.Each.StringFixed(2), r.Grouped))
-		}
+		got = append(got, runsOf(v, 0)...)
 		return promo.NotEligible()
 	}).with(func(in *promo.Info) { in.Priority = 2 })
 	promotest.Evaluate(t, promotest.Cart(promotest.Line("x", "2", "10.00")), promotest.NewRuleset(t, promo.Settings{}, half, probe))
@@ -235,4 +223,13 @@ func TestEvaluateRunsAfterPartOfAUnit(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("runs (-want +got):\n%s", diff)
 	}
+}
+
+// runsOf writes the runs of line i as "units × each grouped=…".
+func runsOf(v *promo.View, i int) []string {
+	var runs []string
+	for _, r := range v.Runs(i) {
+		runs = append(runs, fmt.Sprintf("%d × %s grouped=%v", r.Units, r.Each.StringFixed(2), r.Grouped))
+	}
+	return runs
 }
