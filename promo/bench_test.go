@@ -137,6 +137,9 @@ func BenchmarkCompile(b *testing.B) {
 //	peer: 50 lines, 10,000 campaigns of which 5 match      at most 4× the floor, 300 allocs/op
 //	realistic: 50 lines, 21 matching campaigns            at most 15× the floor
 //
+// peer-amounts is what building the peer result's amounts alone costs
+// (resultAmounts): the floor under peer's allocations.
+//
 // The realistic ruleset: 10 item percentages by category, a sale
 // percentage above R$ 200 apportioned to the lines, a leve 3 pague 2, a
 // gift, 5 amounts on products and 4 non-cumulative campaigns that compete
@@ -177,7 +180,65 @@ func BenchmarkHotPath(b *testing.B) {
 		}
 	}
 	b.Run("peer", func(b *testing.B) { run(b, benchDefinition(10000), benchMatching) })
+	b.Run("peer-amounts", func(b *testing.B) { resultAmounts(b, cart, benchDefinition(10000)) })
 	b.Run("realistic", func(b *testing.B) { run(b, realisticDefinition(), 1) })
+}
+
+// resultAmounts measures the least any Evaluate of cart against def must
+// allocate for its result's amounts alone: one decimal per distinct
+// non-zero amount the result holds that no decimal of the cart already
+// holds (a shopspring decimal is a *big.Int and its words, two allocations;
+// equal amounts could share one, and an amount equal to a unit price or a
+// quantity could be that input's). It is the floor under the peer
+// workload's allocations, whatever the engine does.
+func resultAmounts(b *testing.B, cart promo.Cart, def campaign.Ruleset) {
+	rs, err := campaign.Compile(def)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := promo.Evaluate(cart, rs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	input := map[string]bool{}
+	for _, l := range cart.Lines {
+		input[l.UnitPrice.String()], input[l.Quantity.String()] = true, true
+	}
+	seen := map[string]bool{}
+	var cents []int64
+	add := func(ds ...decimal.Decimal) {
+		for _, d := range ds {
+			if k := d.String(); !d.IsZero() && !input[k] && !seen[k] {
+				seen[k] = true
+				cents = append(cents, d.Shift(2).IntPart())
+			}
+		}
+	}
+	for _, l := range res.Lines {
+		add(l.Gross, l.Discount, l.Net, l.ExchangeShare)
+		for _, a := range l.Adjustments {
+			add(a.Amount)
+		}
+	}
+	t := res.Totals
+	add(t.Gross, t.Discount, t.Net, t.Exchange, t.Tenders, t.Freight, t.Payable)
+	for _, a := range res.Applied {
+		add(a.Amount, a.Freight)
+	}
+	for _, e := range res.Events {
+		add(e.Amount, e.Freight)
+	}
+	if len(cents) == 0 {
+		b.Fatal("a result with no amounts")
+	}
+	b.ReportMetric(float64(len(cents)), "amounts")
+	out := make([]decimal.Decimal, len(cents))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, c := range cents {
+			out[i] = decimal.New(c, -2)
+		}
+	}
 }
 
 // realisticDefinition is the realistic ruleset of BenchmarkHotPath, on the
