@@ -42,15 +42,14 @@ func (b sale) Apply(v *promo.View, s Scope) promo.Proposal {
 	return p
 }
 
-// valued returns the lines that still cost something.
+// valued returns the lines that still cost something: lines itself when
+// they all do, so neither lines nor the result may be modified.
 func valued(v *promo.View, lines []int) []int {
-	out := make([]int, 0, len(lines))
-	for _, i := range lines {
-		if v.Value(i).Sign() > 0 {
-			out = append(out, i)
-		}
+	free := func(i int) bool { return v.Value(i).Sign() <= 0 }
+	if !slices.ContainsFunc(lines, free) {
+		return lines // not modified: not copied
 	}
-	return out
+	return slices.DeleteFunc(slices.Clone(lines), free)
 }
 
 // spreadPercent proposes pct % of the lines' total, rounded once,

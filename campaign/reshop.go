@@ -94,12 +94,14 @@ func (r *reshop) Keys() promo.Keys {
 func (r *reshop) selected(v *promo.View) []int {
 	sub, keep := r.exc.view(v)
 	lines := r.selectedOn(sub)
-	for k := range lines {
-		if keep != nil {
-			lines[k] = keep[lines[k]]
-		}
+	if keep == nil {
+		return lines
 	}
-	return lines
+	out := make([]int, len(lines))
+	for k, i := range lines {
+		out[k] = keep[i]
+	}
+	return out
 }
 
 // saleLines returns the lines a sale cashback is computed on: every line
@@ -133,7 +135,17 @@ func (r *reshop) selectedOn(v *promo.View) []int {
 			lines[i] = i
 		}
 	}
-	return slices.DeleteFunc(slices.Clone(lines), func(i int) bool { return benefit.IsGiftLine(r.benefit, v.Line(i)) })
+	return r.withoutGifts(v, lines)
+}
+
+// withoutGifts returns lines without the gift lines of the campaign's
+// benefit: lines itself when there are none (it is not modified).
+func (r *reshop) withoutGifts(v *promo.View, lines []int) []int {
+	gift := func(i int) bool { return benefit.IsGiftLine(r.benefit, v.Line(i)) }
+	if !slices.ContainsFunc(lines, gift) {
+		return lines
+	}
+	return slices.DeleteFunc(slices.Clone(lines), gift)
 }
 
 // Apply checks the rules, then the thresholds over the selected lines (every
@@ -168,7 +180,7 @@ func (r *reshop) apply(v *promo.View) promo.Proposal {
 	// A gift in the cart is the benefit, not a purchase toward it: a rule
 	// that only its gift met is not met.
 	n := len(lines)
-	lines = slices.DeleteFunc(slices.Clone(lines), func(i int) bool { return benefit.IsGiftLine(r.benefit, v.Line(i)) })
+	lines = r.withoutGifts(v, lines)
 	if n > 0 && len(lines) == 0 {
 		return promo.NotEligible(promo.Reason{Code: promo.ReasonRuleFailed,
 			PT: "só o próprio brinde atende às regras", EN: "only the gift itself meets the rules"})

@@ -58,6 +58,9 @@ func (c composite) Describe() (pt, en string) {
 
 func (c composite) Check(v *promo.View) Outcome {
 	var out Outcome
+	// The lines of the first condition that selects; mark, once a
+	// second one selects, the union of them all.
+	var first []int
 	var mark []bool
 	failed := 0
 	var firstFail promo.Reason
@@ -86,14 +89,21 @@ func (c composite) Check(v *promo.View) Outcome {
 			}
 			continue
 		}
-		if o.Selects {
-			out.Selects = true
-			if mark == nil {
-				mark = make([]bool, v.Len())
-			}
-			for _, l := range o.Lines {
+		if !o.Selects {
+			continue
+		}
+		if !out.Selects {
+			out.Selects, first = true, o.Lines
+			continue
+		}
+		if mark == nil {
+			mark = make([]bool, v.Len())
+			for _, l := range first {
 				mark[l] = true
 			}
+		}
+		for _, l := range o.Lines {
+			mark[l] = true
 		}
 	}
 	if !c.all && failed == len(c.conds) {
@@ -106,7 +116,11 @@ func (c composite) Check(v *promo.View) Outcome {
 		}
 		return out
 	}
-	if n := count(mark); n > 0 {
+	if mark == nil {
+		// At most one condition selects: its lines, in cart order (a
+		// product rule that holds finds at least one).
+		out.Lines = first
+	} else if n := count(mark); n > 0 {
 		out.Lines = make([]int, 0, n)
 		for i, m := range mark {
 			if m {

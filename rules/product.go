@@ -293,7 +293,7 @@ func (p product) indexed(v *promo.View, j int) ([]int, bool) {
 // rule's field.
 func (p product) lookUp(v *promo.View, seen []bool) ([]int, bool) {
 	var lines []int
-	merge := false
+	shared := false // lines is the index's own slice (one value's lines)
 	for j := range p.values {
 		ls, ok := p.indexed(v, j)
 		if !ok {
@@ -305,10 +305,16 @@ func (p product) lookUp(v *promo.View, seen []bool) ([]int, bool) {
 		if seen != nil {
 			seen[j] = true
 		}
-		merge = merge || len(lines) > 0
+		if lines == nil {
+			lines, shared = ls, true // never modified, so not copied
+			continue
+		}
+		if shared {
+			lines, shared = slices.Clone(lines), false
+		}
 		lines = append(lines, ls...)
 	}
-	if merge {
+	if !shared { // several values' lines merged, or none
 		slices.Sort(lines)
 		lines = slices.Compact(lines)
 	}

@@ -23,6 +23,8 @@ type Outcome struct {
 	// when false, Lines is meaningless and the campaign takes every line.
 	Selects bool
 	// Lines are the indexes of the lines the rule matched, in cart order.
+	// They may be the view's own index (promo.View.LinesWithCode): the
+	// slice must not be modified.
 	Lines []int
 	// Reason says why the rule failed, when it did.
 	Reason promo.Reason
