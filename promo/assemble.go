@@ -15,9 +15,13 @@ func (ev *evaluation) result(r *run, entries []TraceEntry) Result {
 	c := ev.cart
 	res := Result{CartID: c.ID, Lines: make([]LineResult, len(c.Lines)), Gifts: r.gifts, Trace: entries}
 	for _, a := range r.apps {
-		if !ev.rs.infos[ev.rs.byID[a.Campaign]].Program {
-			res.Applied = append(res.Applied, a)
+		if ev.rs.infos[ev.rs.byID[a.Campaign]].Program {
+			continue
 		}
+		if res.Applied == nil {
+			res.Applied = make([]Application, 0, len(r.apps))
+		}
+		res.Applied = append(res.Applied, a)
 	}
 	var tg, td moneySum
 	for i := range c.Lines {
