@@ -69,16 +69,17 @@ func (lr *lineRuns) each(r int, value decimal.Decimal) decimal.Decimal {
 	if lr.sum.Equal(value) {
 		return nom
 	}
-	if lr.sum.Sign() <= 0 {
-		// Nothing left in the shape: every unit alike.
+	if lr.sum.IsZero() {
+		// Nothing left in the shape (no nominal cost is negative): every
+		// unit alike.
 		var n int64
 		for _, x := range lr.runs {
 			n += x.units
 		}
 		return value.DivRound(decimal.NewFromInt(n), workPlaces)
 	}
-	if nom.Sign() <= 0 {
-		return decimal.Zero
+	if nom.IsZero() {
+		return decimal.Zero // a free unit (no work for the arithmetic)
 	}
 	return value.Mul(nom).DivRound(lr.sum, workPlaces)
 }
@@ -90,7 +91,7 @@ func (v *View) Runs(i int) []UnitRun { return v.AppendRuns(nil, i) }
 // AppendRuns appends the runs of line i to dst and returns it (see Runs).
 func (v *View) AppendRuns(dst []UnitRun, i int) []UnitRun {
 	l := &v.cart.Lines[i]
-	if !l.Countable() || l.Quantity.Sign() <= 0 {
+	if !l.Countable() { // a quantity is positive (validateCart)
 		return dst
 	}
 	lr := v.shape(i)
@@ -158,51 +159,51 @@ func (r *run) reshape(ev *evaluation, i int, before decimal.Decimal, pieces []pi
 			old[k] = cur{x, lr.each(k, before)}
 		}
 	}
-	// Carve each run: the pieces take its first units, in order, then the
-	// marks make its first units grouped.
+	// Carve each run: the pieces take its first units, in order (a piece
+	// has units: take keeps no other), then the marks make its first units
+	// grouped.
 	var out []unitRun
 	for k, o := range old {
-		left := o.units
-		var parts []unitRun
-		for _, p := range pieces {
-			if p.run != k || p.units <= 0 || left <= 0 {
-				continue
-			}
-			n := min(p.units, left)
-			left -= n
-			nom := decimal.Zero
-			if off := p.off; off.LessThan(o.each.Mul(decimal.NewFromInt(n))) {
-				nom = o.each.Sub(off.DivRound(decimal.NewFromInt(n), workPlaces))
-				if nom.Sign() < 0 {
-					nom = decimal.Zero
-				}
-			}
-			parts = append(parts, unitRun{units: n, nom: nom, grouped: o.grouped})
-		}
-		if left > 0 {
-			parts = append(parts, unitRun{units: left, nom: o.each, grouped: o.grouped})
-		}
 		var g int64
 		for _, m := range marks {
 			if m.Run == k {
 				g += m.Units
 			}
 		}
-		for _, p := range parts {
-			if g <= 0 || p.grouped {
-				g -= p.units
-				out = append(out, p)
+		g = max(g, 0)
+		left := o.units
+		for _, p := range pieces {
+			if p.run != k || left == 0 {
 				continue
 			}
-			n := min(g, p.units)
-			g -= n
-			out = append(out, unitRun{units: n, nom: p.nom, grouped: true})
-			if p.units > n {
-				out = append(out, unitRun{units: p.units - n, nom: p.nom, grouped: p.grouped})
+			n := min(p.units, left)
+			left -= n
+			nom := decimal.Zero
+			if off := p.off; off.LessThan(o.each.Mul(decimal.NewFromInt(n))) {
+				// off/n < each, which has at most workPlaces places: nom
+				// is not negative.
+				nom = o.each.Sub(off.DivRound(decimal.NewFromInt(n), workPlaces))
 			}
+			out = appendMarked(out, n, nom, o.grouped, &g)
 		}
+		out = appendMarked(out, left, o.each, o.grouped, &g)
 	}
 	lr.set(out)
+}
+
+// appendMarked appends n units costing nom each to out, the first g of
+// them (g goes down by those) grouped, the rest grouped as before. It is
+// the one place that keeps runs of no unit out (n and g are not negative).
+func appendMarked(out []unitRun, n int64, nom decimal.Decimal, grouped bool, g *int64) []unitRun {
+	m := min(*g, n)
+	*g -= m
+	if m != 0 {
+		out = append(out, unitRun{units: m, nom: nom, grouped: true})
+	}
+	if n != m {
+		out = append(out, unitRun{units: n - m, nom: nom, grouped: grouped})
+	}
+	return out
 }
 
 // set stores runs in canonical order (dearest first, ungrouped before
@@ -222,9 +223,6 @@ func (lr *lineRuns) set(runs []unitRun) {
 	})
 	merged := runs[:0]
 	for _, x := range runs {
-		if x.units <= 0 {
-			continue
-		}
 		if n := len(merged); n > 0 && merged[n-1].grouped == x.grouped && merged[n-1].nom.Equal(x.nom) {
 			merged[n-1].units += x.units
 			continue
