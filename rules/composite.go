@@ -120,8 +120,7 @@ func (c composite) Check(v *promo.View) Outcome {
 		// At most one condition selects: its lines, in cart order (a
 		// product rule that holds finds at least one).
 		out.Lines = first
-	} else if n := count(mark); n > 0 {
-		out.Lines = make([]int, 0, n)
+	} else {
 		for i, m := range mark {
 			if m {
 				out.Lines = append(out.Lines, i)
@@ -130,15 +129,4 @@ func (c composite) Check(v *promo.View) Outcome {
 	}
 	out.OK = true
 	return out
-}
-
-// count returns how many of marks are set.
-func count(marks []bool) int {
-	n := 0
-	for _, m := range marks {
-		if m {
-			n++
-		}
-	}
-	return n
 }
