@@ -54,17 +54,19 @@ func apportionCents(amount decimal.Decimal, weights []decimal.Decimal) ([]decima
 		rems[i].q = uint64(c)
 	}
 	shares := make([]decimal.Decimal, len(weights))
-	if total == 0 || cents <= 0 {
+	if total == 0 {
 		for i := range shares {
 			shares[i] = decimal.Zero
 		}
 		return shares, true
 	}
-	left := uint64(cents)
+	// A negative amount gives nothing, as zero does: every share 0.
+	spread := uint64(max(cents, 0))
+	left := spread
 	for i := range rems {
 		c := rems[i].q
-		// c <= total, so the high word of cents × c is below total.
-		hi, lo := bits.Mul64(uint64(cents), c)
+		// c <= total, so the high word of spread × c is below total.
+		hi, lo := bits.Mul64(spread, c)
 		q, r := bits.Div64(hi, lo, total)
 		rems[i] = rem{i: i, q: q, r: r}
 		left -= q
@@ -97,8 +99,9 @@ func apportionDecimal(amount decimal.Decimal, weights []decimal.Decimal) []decim
 	for _, w := range weights {
 		total = total.Add(w)
 	}
-	cents := amount.Mul(decimal.NewFromInt(100)).Floor()
-	if total.Sign() <= 0 || cents.Sign() <= 0 {
+	// A negative amount gives nothing, as zero does: every share 0.
+	cents := decimal.Max(amount.Mul(decimal.NewFromInt(100)).Floor(), decimal.Zero)
+	if total.Sign() <= 0 {
 		for i := range shares {
 			shares[i] = decimal.Zero
 		}

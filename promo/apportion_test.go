@@ -127,3 +127,46 @@ func TestApportionDoesNotModifyWeights(t *testing.T) {
 		t.Errorf("weights changed (-want +got):\n%s", diff)
 	}
 }
+
+// The amounts and weights that are not whole cents take the decimal way;
+// it gives what the cents way gives.
+func TestApportionNotInCents(t *testing.T) {
+	tests := []struct {
+		name    string
+		amount  string
+		weights []decimal.Decimal
+		want    []decimal.Decimal
+	}{
+		{
+			// 300 cents × 0.001 / 0.003 = 100 each, nothing left.
+			name: "weights below a cent", amount: "3.00",
+			weights: apDecs("0.001", "0.001", "0.001"), want: apDecs("1.00", "1.00", "1.00"),
+		},
+		{
+			// 100 cents × 0.005 / 0.015 = 33 r 0.005 each: the cent left
+			// goes to the first position.
+			name: "tie to the first position", amount: "1.00",
+			weights: apDecs("0.005", "0.005", "0.005"), want: apDecs("0.34", "0.33", "0.33"),
+		},
+		{
+			name: "zero amount", amount: "0.001",
+			weights: apDecs("0.001", "0.002"), want: apDecs("0", "0"),
+		},
+		{
+			name: "negative amount", amount: "-1.001",
+			weights: apDecs("0.001", "0.002"), want: apDecs("0", "0"),
+		},
+		{
+			name: "weights summing to zero", amount: "1.001",
+			weights: apDecs("0", "0"), want: apDecs("0", "0"),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := promo.Apportion(testkit.Dec(tt.amount), tt.weights)
+			if diff := cmp.Diff(tt.want, got, testkit.EquateDecimals()); diff != "" {
+				t.Errorf("Apportion(%s, %v) (-want +got):\n%s", tt.amount, tt.weights, diff)
+			}
+		})
+	}
+}
