@@ -31,34 +31,34 @@ func centsOf(d decimal.Decimal) (int64, bool) {
 	if c == 0 {
 		return 0, d.Sign() == 0
 	}
-	var u uint64
 	switch {
 	case d.Equal(decimal.New(c, exp)):
-		if c < 0 {
+		if d.IsNegative() {
 			return negCents(d, c, exp)
 		}
-		u = uint64(c)
-	case c < 0 && d.Sign() > 0 && d.Equal(decimal.NewFromUint64(uint64(c)).Shift(exp)):
+	case d.IsPositive() && d.Equal(decimal.NewFromUint64(uint64(c)).Shift(exp)):
 		// A coefficient between 2^63 and 2^64 (weights at working
-		// precision): its low 64 bits have the top one set.
-		u = uint64(c)
+		// precision): its low 64 bits have the top one set, and c is
+		// negative. (A coefficient beyond 2^64 fails this test.)
 	default:
 		return 0, false
 	}
+	u := uint64(c)
 	for ; exp < -money.CentPlaces; exp++ {
 		if u%10 != 0 {
 			return 0, false // a fraction of a cent
 		}
 		u /= 10
 	}
+	if u > maxCents {
+		return 0, false
+	}
+	// Within maxCents before each step, u cannot overflow.
 	for ; exp > -money.CentPlaces; exp-- {
+		u *= 10
 		if u > maxCents {
 			return 0, false
 		}
-		u *= 10
-	}
-	if u > maxCents {
-		return 0, false
 	}
 	return int64(u), true
 }

@@ -146,3 +146,64 @@ func TestIntegerPathsBounds(t *testing.T) {
 		t.Errorf("one cent below -maxCentsSum: still in cents")
 	}
 }
+
+// TestCentsOfFastPathBound: centsOf answers every whole number of cents up
+// to maxCents in magnitude, however the amount is written (two places,
+// fewer, more, a coefficient beyond an int64), and declines one cent more
+// or a coefficient beyond 2^64.
+func TestCentsOfFastPathBound(t *testing.T) {
+	// 10^19 is between 2^63 and 2^64: 10^19 × 10^-19 = R$ 1,00 = 100 cents.
+	pastInt64 := decimal.NewFromUint64(10_000_000_000_000_000_000).Shift(-19)
+	// 10^20 × 10^-20 is R$ 1,00 too, but its coefficient is beyond 2^64.
+	pastUint64 := decimal.RequireFromString("1.00000000000000000000")
+	for _, c := range []struct {
+		name  string
+		d     decimal.Decimal
+		cents int64
+		ok    bool
+	}{
+		{"maxCents with two places", decimal.New(maxCents, -2), maxCents, true},
+		{"a cent more", decimal.New(maxCents+1, -2), 0, false},
+		{"-maxCents", decimal.New(-maxCents, -2), -maxCents, true},
+		{"a cent less", decimal.New(-maxCents-1, -2), 0, false},
+		{"maxCents with one place", decimal.New(maxCents/10, -1), maxCents, true},
+		{"ten cents more, one place", decimal.New(maxCents/10+1, -1), 0, false},
+		{"maxCents with three places", decimal.New(maxCents*10, -3), maxCents, true},
+		{"a cent more, three places", decimal.New(maxCents*10+10, -3), 0, false},
+		{"R$ 10^15 as 1e15", decimal.New(1, 15), maxCents, true},
+		{"R$ 10^16 as 1e16", decimal.New(1, 16), 0, false},
+		{"a coefficient between 2^63 and 2^64", pastInt64, 100, true},
+		{"a coefficient beyond 2^64", pastUint64, 0, false},
+	} {
+		if got, ok := centsOf(c.d); got != c.cents || ok != c.ok {
+			t.Errorf("%s: centsOf(%s) = %d, %v; want %d, %v", c.name, c.d, got, ok, c.cents, c.ok)
+		}
+	}
+}
+
+// TestMoneySumBoundBothWays: subtracting negative amounts up to
+// maxCentsSum, or adding negative ones down to -maxCentsSum, stays in
+// cents; a cent beyond goes decimal, with the same total.
+func TestMoneySumBoundBothWays(t *testing.T) {
+	top := decimal.New(1, 15) // maxCents cents
+	cent := decimal.New(1, -2)
+	var up, down moneySum
+	for range 10 {
+		up.sub(top.Neg())
+		down.add(top.Neg())
+	}
+	if up.inDec || !up.total().Equal(decimal.New(1, 16)) {
+		t.Errorf("minus ten times -R$ 10^15: inDec = %v, total %s; want cents, 10^16", up.inDec, up.total())
+	}
+	if down.inDec || !down.total().Equal(decimal.New(-1, 16)) {
+		t.Errorf("plus ten times -R$ 10^15: inDec = %v, total %s; want cents, -10^16", down.inDec, down.total())
+	}
+	up.sub(cent.Neg())
+	down.add(cent.Neg())
+	if !up.inDec || !up.total().Equal(decimal.New(1, 16).Add(cent)) {
+		t.Errorf("one cent beyond maxCentsSum: inDec = %v, total %s; want decimal, 10^16 + 0.01", up.inDec, up.total())
+	}
+	if !down.inDec || !down.total().Equal(decimal.New(-1, 16).Sub(cent)) {
+		t.Errorf("one cent below -maxCentsSum: inDec = %v, total %s; want decimal, -10^16 - 0.01", down.inDec, down.total())
+	}
+}

@@ -13,16 +13,19 @@ type lineKeys struct {
 	built [3]bool
 }
 
+// keyKind is a kind of key of lineKeys.
+type keyKind uint8
+
 // The kinds of key of lineKeys, in the order of built.
 const (
-	keyCode = iota
+	keyCode keyKind = iota
 	keySKU
 	keyCat
 )
 
 // index returns the index of the lines by the kind of key, built on first
 // use.
-func (x *lineKeys) index(c *Cart, kind int) *keyIndex[int] {
+func (x *lineKeys) index(c *Cart, kind keyKind) *keyIndex[int] {
 	ix := [...]*keyIndex[int]{&x.codes, &x.skus, &x.cats}[kind]
 	if !x.built[kind] {
 		x.built[kind] = true
@@ -32,7 +35,7 @@ func (x *lineKeys) index(c *Cart, kind int) *keyIndex[int] {
 }
 
 // buildLineIndex indexes the lines of c by one kind of key.
-func buildLineIndex(ix *keyIndex[int], c *Cart, kind int) {
+func buildLineIndex(ix *keyIndex[int], c *Cart, kind keyKind) {
 	switch kind {
 	case keyCode, keySKU:
 		// Room for a key per line, at once.
@@ -56,7 +59,7 @@ func buildLineIndex(ix *keyIndex[int], c *Cart, kind int) {
 			for path != "" {
 				ix.add(path, i)
 				j := strings.LastIndexByte(path, '/')
-				if j < 0 {
+				if j == -1 { // the top level
 					break
 				}
 				path = path[:j]
@@ -67,7 +70,7 @@ func buildLineIndex(ix *keyIndex[int], c *Cart, kind int) {
 }
 
 // lineKey returns the product code or the SKU of l.
-func lineKey(l *Line, kind int) string {
+func lineKey(l *Line, kind keyKind) string {
 	if kind == keyCode {
 		return l.ProductCode
 	}
@@ -77,7 +80,7 @@ func lineKey(l *Line, kind int) string {
 // lineKeys returns the evaluation's index of its lines by one kind of key,
 // or nil when v is a Subset or a view the kernel did not make: the caller
 // looks at every line.
-func (v *View) lineKeys(kind int) *keyIndex[int] {
+func (v *View) lineKeys(kind keyKind) *keyIndex[int] {
 	if v.memo == nil || v.subset {
 		return nil
 	}

@@ -261,7 +261,7 @@ func (r *Ruleset) namesLine(l *Line, t time.Time) bool {
 			return true
 		}
 		j := strings.LastIndexByte(path, '/')
-		if j < 0 {
+		if j == -1 { // the top level
 			return false
 		}
 		path = path[:j]
@@ -281,12 +281,12 @@ func (r *Ruleset) candidates(c *Cart) []int32 {
 		if l.SKU != "" {
 			out = append(out, r.bySKU.get(l.SKU)...)
 		}
-		if len(r.byCat.keys) > 0 && l.Category != "" {
+		if l.Category != "" {
 			path := strings.Trim(l.Category, "/")
 			for {
 				out = append(out, r.byCat.get(path)...)
 				j := strings.LastIndexByte(path, '/')
-				if j < 0 {
+				if j == -1 { // the top level
 					break
 				}
 				path = path[:j]
