@@ -160,21 +160,19 @@ func EventID(cartID string, parts ...string) string {
 
 // foldParts removes the trace entries of promotions that are part of a
 // campaign, adding the notes of those that applied to the campaign's entry.
+// The caller hands entries over: the campaigns' entries are kept in place,
+// and only the parts' entries are copied out (nothing when there are none).
 func foldParts(entries []TraceEntry, rs *Ruleset) []TraceEntry {
-	if !slices.ContainsFunc(entries, func(e TraceEntry) bool { return rs.infos[rs.byID[e.Campaign]].PartOf != "" }) {
-		return entries // no part to fold (the caller's list, handed over)
-	}
-	out := entries[:0:0]
+	out, parts := entries[:0], []TraceEntry(nil)
 	for _, e := range entries {
 		if rs.infos[rs.byID[e.Campaign]].PartOf == "" {
 			out = append(out, e)
+		} else {
+			parts = append(parts, e)
 		}
 	}
-	for _, e := range entries {
+	for _, e := range parts {
 		parent := rs.infos[rs.byID[e.Campaign]].PartOf
-		if parent == "" {
-			continue
-		}
 		for k := range out {
 			if out[k].Campaign != parent {
 				continue
