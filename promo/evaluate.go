@@ -37,9 +37,7 @@ func Evaluate(cart Cart, rs *Ruleset) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if s := rs.settings; s.NearMissAmount.Sign() > 0 || s.NearMissQuantity > 0 {
-		res.NearMisses = ev.nearMisses(&res, pre)
-	}
+	res.NearMisses = ev.nearMisses(&res, pre) // none when the thresholds are zero
 	return res, nil
 }
 
@@ -242,7 +240,8 @@ func nothingToDiscount() Reason {
 // lineGross is quantity × unit price, before rounding: the unit price
 // itself for one unit (no multiplication to allocate).
 func lineGross(l *Line) decimal.Decimal {
-	if q := l.Quantity; q.Exponent() == 0 && q.Equal(decimal.New(1, 0)) {
+	// Exactly 1 (a bounded quantity's coefficient fits an int64).
+	if q := l.Quantity; q.Exponent() == 0 && q.CoefficientInt64() == 1 {
 		return l.UnitPrice
 	}
 	return l.Quantity.Mul(l.UnitPrice)

@@ -698,3 +698,44 @@ func TestEvaluateTraceFoldsParts(t *testing.T) {
 		t.Errorf("trace (-want +got):\n%s", diff)
 	}
 }
+
+// TestPhasesBesideAnExclusiveWinner: the price phases (markdown) and the
+// post phases (redemption) run whatever exclusive candidate wins, the
+// boundary phases of each included; they do not compete with it. Each
+// promotion takes R$ 1,00 off the line of R$ 10,00: all three apply.
+func TestPhasesBesideAnExclusiveWinner(t *testing.T) {
+	off := evFixedOff(map[int]string{0: "1.00"})
+	rs := promotest.NewRuleset(t, promo.Settings{},
+		evFake("markdown", off).with(func(in *promo.Info) { in.Phase = promo.PhaseMarkdown }),
+		evFake("exclusive", off).with(func(in *promo.Info) { in.Exclusive = true }),
+		evFake("redemption", off).with(func(in *promo.Info) { in.Phase = promo.PhaseRedemption }),
+	)
+	res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "1", "10.00")), rs)
+	var applied []string
+	for _, e := range res.Trace {
+		if e.Applied {
+			applied = append(applied, e.Campaign)
+		}
+	}
+	if diff := cmp.Diff([]string{"markdown", "exclusive", "redemption"}, applied); diff != "" {
+		t.Errorf("applied (-want +got):\n%s", diff)
+	}
+}
+
+// TestLineGross: a line's gross is quantity × unit price rounded to cents,
+// one unit written any way included: 1 × 10,00; 1,000 × 3,33; 0,001 ×
+// 10,00 = 0,01; 3 × 3,33 = 9,99.
+func TestLineGross(t *testing.T) {
+	w := promotest.Line("3", "0.001", "10.00")
+	w.Weighed = true
+	cart := promotest.Cart(promotest.Line("1", "1", "10.00"), promotest.Line("2", "1.000", "3.33"), w, promotest.Line("4", "3", "3.33"))
+	res := promotest.Evaluate(t, cart, promotest.NewRuleset(t, promo.Settings{}))
+	var got []decimal.Decimal
+	for _, l := range res.Lines {
+		got = append(got, l.Gross)
+	}
+	want := []decimal.Decimal{testkit.Dec("10.00"), testkit.Dec("3.33"), testkit.Dec("0.01"), testkit.Dec("9.99")}
+	if diff := cmp.Diff(want, got, testkit.EquateDecimals()); diff != "" {
+		t.Errorf("gross (-want +got):\n%s", diff)
+	}
+}

@@ -1,9 +1,9 @@
 package promo
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 
 	"github.com/shopspring/decimal"
 
@@ -79,9 +79,7 @@ func Explain(cart Cart, rs *Ruleset, ids ...string) (Explanation, error) {
 	if err != nil {
 		return Explanation{}, err
 	}
-	if s := rs.settings; s.NearMissAmount.Sign() > 0 || s.NearMissQuantity > 0 {
-		res.NearMisses = ev.nearMisses(&res, pre)
-	}
+	res.NearMisses = ev.nearMisses(&res, pre)
 	cands := rs.candidates(ev.cart)
 	out := Explanation{Result: res}
 	for _, id := range ids {
@@ -160,8 +158,9 @@ func (ev *evaluation) nearMisses(res *Result, pre []int32) []NearMiss {
 			continue
 		}
 		m := *e.Reasons[0].Missing
-		within := (m.Amount.Sign() > 0 && s.NearMissAmount.Sign() > 0 && m.Amount.LessThanOrEqual(s.NearMissAmount)) ||
-			(m.Quantity > 0 && s.NearMissQuantity > 0 && m.Quantity <= s.NearMissQuantity)
+		// A zero threshold turns its kind off: no shortfall is within it.
+		within := (m.Amount.Sign() > 0 && m.Amount.LessThanOrEqual(s.NearMissAmount)) ||
+			(m.Quantity > 0 && m.Quantity <= s.NearMissQuantity)
 		if !within {
 			continue
 		}
@@ -184,18 +183,9 @@ func (ev *evaluation) nearMisses(res *Result, pre []int32) []NearMiss {
 		}
 		out = append(out, ranked{nm, pi})
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		x, y := out[a].nm, out[b].nm
-		if c := x.Gain.Cmp(y.Gain); c != 0 {
-			return c > 0
-		}
-		if c := x.Missing.Amount.Cmp(y.Missing.Amount); c != 0 {
-			return c < 0
-		}
-		if x.Missing.Quantity != y.Missing.Quantity {
-			return x.Missing.Quantity < y.Missing.Quantity
-		}
-		return out[a].pi < out[b].pi
+	slices.SortFunc(out, func(a, b ranked) int {
+		return cmp.Or(b.nm.Gain.Cmp(a.nm.Gain), a.nm.Missing.Amount.Cmp(b.nm.Missing.Amount),
+			cmp.Compare(a.nm.Missing.Quantity, b.nm.Missing.Quantity), cmp.Compare(a.pi, b.pi))
 	})
 	var nms []NearMiss
 	for _, r := range out {
@@ -217,7 +207,7 @@ func pluralPT(n int64, one, many string) string {
 // gives the customer, as the best benefit counts it, when it applies.
 func (ev *evaluation) whatIf(pre []int32, pi int32, m Shortfall) (decimal.Decimal, bool) {
 	like := slices.IndexFunc(ev.cart.Lines, func(l Line) bool { return l.ID == m.Like })
-	if like < 0 || (m.Amount.Sign() <= 0 && m.Quantity <= 0) {
+	if like == -1 || (m.Amount.Sign() <= 0 && m.Quantity <= 0) {
 		return decimal.Zero, false
 	}
 	c := *ev.cart
@@ -238,7 +228,7 @@ func (ev *evaluation) whatIf(pre []int32, pi int32, m Shortfall) (decimal.Decima
 	w := newEvaluation(&c, ev.rs)
 	r := w.run(w.alone(pre, pi))
 	gain, applied := w.worthOf(r, pi)
-	return gain, applied && gain.Sign() > 0
+	return gain, applied && gain.IsPositive()
 }
 
 // Shortfall returns what the lines lack, amount (a minimum value) or
@@ -256,12 +246,12 @@ func (v *View) Shortfall(lines []int, amount decimal.Decimal, quantity int64) *S
 		if quantity > 0 && !l.Countable() {
 			continue
 		}
-		if like < 0 || l.UnitPrice.LessThan(v.cart.Lines[like].UnitPrice) ||
-			(l.UnitPrice.Equal(v.cart.Lines[like].UnitPrice) && v.rank[i] < v.rank[like]) {
+		// Cheaper, or as cheap and before it in line-id order.
+		if like == -1 || cmp.Or(l.UnitPrice.Cmp(v.cart.Lines[like].UnitPrice), cmp.Compare(v.rank[i], v.rank[like])) == -1 {
 			like = i
 		}
 	}
-	if like < 0 {
+	if like == -1 {
 		return nil
 	}
 	s := &Shortfall{Like: v.cart.Lines[like].ID}

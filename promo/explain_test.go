@@ -6,9 +6,11 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 
 	"github.com/promokit/promokit/campaign"
 	"github.com/promokit/promokit/internal/testkit"
+	"github.com/promokit/promokit/internal/testkit/promotest"
 	"github.com/promokit/promokit/promo"
 )
 
@@ -173,5 +175,54 @@ func TestShortfallLikeCheapestLine(t *testing.T) {
 	want := &promo.Shortfall{Amount: *testkit.DecPtr("28.31"), Like: "3", Unlocks: *testkit.DecPtr("20.00")}
 	if diff := cmp.Diff(want, ex.Entries[0].Reasons[0].Missing); diff != "" {
 		t.Errorf("acima-100's shortfall (-want +got):\n%s", diff)
+	}
+}
+
+// shortProbe is a sale promotion that applies (R$ 1,00 off the first
+// line) to a cart of three lines or more, and otherwise says the cart
+// lacks what missing says.
+type shortProbe struct{ missing promo.Shortfall }
+
+func (p shortProbe) Info() promo.Info {
+	return promo.Info{ID: "probe", Name: "probe", Phase: promo.PhaseSale}
+}
+func (p shortProbe) Keys() promo.Keys { return promo.Keys{CartWide: true} }
+func (p shortProbe) Apply(v *promo.View) promo.Proposal {
+	if v.Len() >= 3 {
+		return promo.Proposal{Eligible: true, Adjustments: []promo.Proposed{{Line: 0, Kind: promo.ItemDiscount, Amount: decimal.NewFromInt(1)}}}
+	}
+	m := p.missing
+	return promo.NotEligible(promo.Reason{Code: promo.ReasonMinValue, Missing: &m})
+}
+
+// TestExplainUnlocksOnlyWhatIsMissing: Explain works out what a shortfall
+// unlocks by adding a copy of the line it names: R$ 1,00 for a unit like
+// the second line (the cart then has the three lines the probe needs). A
+// shortfall of nothing, or like a line the cart does not have, unlocks
+// nothing.
+func TestExplainUnlocksOnlyWhatIsMissing(t *testing.T) {
+	cart := promo.Cart{ID: "u-1", Time: testkit.SaleTime(), Store: promo.Store{ID: "l"}, Lines: []promo.Line{
+		{ID: "1", Quantity: decimal.NewFromInt(1), UnitPrice: decimal.NewFromInt(10)},
+		{ID: "2", Quantity: decimal.NewFromInt(1), UnitPrice: decimal.NewFromInt(20)},
+	}}
+	for _, c := range []struct {
+		name    string
+		missing promo.Shortfall
+		unlocks string
+	}{
+		{"a unit like the second line", promo.Shortfall{Quantity: 1, Like: "2"}, "1"},
+		{"an amount like the first line", promo.Shortfall{Amount: decimal.NewFromInt(5), Like: "1"}, "1"},
+		{"nothing", promo.Shortfall{Like: "1"}, "0"},
+		{"like no line", promo.Shortfall{Amount: decimal.NewFromInt(5), Like: "9"}, "0"},
+	} {
+		rs := promotest.NewRuleset(t, promo.Settings{}, shortProbe{c.missing})
+		ex, err := promo.Explain(cart, rs, "probe")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ex.Entries[0].Reasons[0].Missing
+		if got == nil || !got.Unlocks.Equal(decimal.RequireFromString(c.unlocks)) {
+			t.Errorf("%s: Missing = %+v, want it to unlock %s", c.name, got, c.unlocks)
+		}
 	}
 }
