@@ -270,10 +270,10 @@ func (c *assocCursor) try(p int, m int32, inContext func(int32) (bool, bool)) as
 	return tr
 }
 
-// advance moves the cursor to position to, saving the state before every
-// member of an association not decided yet.
+// advance moves the cursor to position to, at or after where it stands,
+// saving the state before every member of an association not decided yet.
 func (c *assocCursor) advance(to int, inContext func(int32) (bool, bool)) {
-	for ; c.at < to; c.at++ {
+	for ; c.at != to; c.at++ {
 		x := c.cum[c.at]
 		switch in, pending := inContext(x); {
 		case in:
@@ -294,12 +294,10 @@ func (c *assocCursor) save() *run {
 	return s
 }
 
-// rewind moves the cursor back to the state saved before position p,
-// when it has gone past it.
+// rewind moves the cursor back to the state saved before position p, a
+// member tried (so the cursor stands at p or past it, and the state is
+// saved). At p it takes that state again, the same as its own.
 func (c *assocCursor) rewind(p int) {
-	if c.at <= p {
-		return
-	}
 	k, ok := slices.BinarySearchFunc(c.saved, p, func(s savedRun, p int) int { return s.at - p })
 	if !ok {
 		panic("promo: no saved state to go back to")

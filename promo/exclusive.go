@@ -1,7 +1,9 @@
 package promo
 
 import (
+	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -65,11 +67,10 @@ func lostReason(w *Info) Reason {
 	}
 }
 
+// lessPriorityID reports whether a comes before b: lower priority first,
+// then lower id (ids are unique, so two promotions are never tied).
 func lessPriorityID(a, b *Info) bool {
-	if a.Priority != b.Priority {
-		return a.Priority < b.Priority
-	}
-	return a.ID < b.ID
+	return cmp.Or(cmp.Compare(a.Priority, b.Priority), strings.Compare(a.ID, b.ID)) == -1
 }
 
 // restrict records a proposal's purchase blocks and tallies, whatever its
