@@ -68,8 +68,8 @@ func (m *RoundingMode) UnmarshalText(b []byte) error {
 
 // Round rounds d to cents with the mode.
 func (m RoundingMode) Round(d decimal.Decimal) decimal.Decimal {
-	if d.Exponent() == -money.CentPlaces {
-		return d // already in cents: every mode returns it as it is
+	if _, whole := centsOf(d); whole {
+		return d // already in whole cents: every mode gives it back
 	}
 	switch m {
 	case HalfUp:

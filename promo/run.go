@@ -107,7 +107,7 @@ func (r *run) take(ev *evaluation, info *Info, funder string, adjs []Proposed) (
 				continue // nothing once rounded, or the line costs nothing already
 			}
 			for _, x := range block[j:] {
-				if x.Kind != a.Kind || x.Units <= 0 {
+				if x.Kind != a.Kind || x.Units < 1 { // fewer than one unit: the whole line
 					continue
 				}
 				if n := len(touched); n == 0 || touched[n-1].line != line {
