@@ -86,7 +86,7 @@ func (r *run) take(ev *evaluation, info *Info, funder string, adjs []Proposed) (
 		for end < len(adjs) && adjs[end].Line == line {
 			end++
 		}
-		block := adjs[k:end]
+		block, rest := adjs[k:end], adjs[k:] // rest: this line's and those after
 		k = end
 		// Kinds in the order they first appear.
 		for j, a := range block {
@@ -125,7 +125,7 @@ func (r *run) take(ev *evaluation, info *Info, funder string, adjs []Proposed) (
 			if n := len(adj); n > 0 && adj[n-1].Campaign == info.ID && adj[n-1].Kind == a.Kind {
 				adj[n-1].Amount = adj[n-1].Amount.Add(amt)
 			} else {
-				r.adj[line] = r.newAdjustment(adj, len(adjs)-k+1, Adjustment{Campaign: info.ID, Kind: a.Kind, Amount: amt, FundedBy: funder, Key: info.Key})
+				r.adj[line] = r.newAdjustment(adj, len(rest), Adjustment{Campaign: info.ID, Kind: a.Kind, Amount: amt, FundedBy: funder, Key: info.Key})
 			}
 		}
 	}
@@ -139,7 +139,7 @@ func byLine(a, b Proposed) int { return a.Line - b.Line }
 // once (capacity one each, so that a later append to one line copies it
 // rather than overwrite the next line's).
 func (r *run) newAdjustment(adj []Adjustment, hint int, a Adjustment) []Adjustment {
-	if len(adj) > 0 {
+	if adj != nil { // it has an adjustment already
 		return append(adj, a)
 	}
 	if len(r.adjPool) == 0 {
@@ -153,9 +153,8 @@ func (r *run) newAdjustment(adj []Adjustment, hint int, a Adjustment) []Adjustme
 // takeFreight applies a proposal's freight discount: rounded once to
 // cents, capped at what the freight still costs. It returns what it took.
 func (r *run) takeFreight(ev *evaluation, info *Info, funder string, amount decimal.Decimal) decimal.Decimal {
-	if amount.Sign() <= 0 {
-		return decimal.Zero // nothing to round (most proposals)
-	}
+	// Nothing to take when it rounds to nothing (most proposals have no
+	// freight: rounding that allocates nothing) or the freight is free.
 	amt := decimal.Min(ev.rs.settings.Rounding.Round(amount), r.freight)
 	if amt.Sign() <= 0 {
 		return decimal.Zero
