@@ -23,10 +23,7 @@ type price decimal.Decimal
 
 func (p price) MarshalJSON() ([]byte, error) {
 	d := decimal.Decimal(p)
-	places := -d.Exponent()
-	if places < money.CentPlaces {
-		places = money.CentPlaces
-	}
+	places := max(-d.Exponent(), money.CentPlaces)
 	return []byte(`"` + d.StringFixed(places) + `"`), nil
 }
 

@@ -1,6 +1,8 @@
 package promo_test
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -43,5 +45,34 @@ func TestNewRuleset(t *testing.T) {
 	res := promotest.Evaluate(t, promotest.Cart(promotest.Line("1", "2", "1.50")), empty)
 	if len(res.Trace) != 0 || !res.Totals.Net.Equal(testkit.Dec("3.00")) {
 		t.Errorf("empty ruleset: trace %v, net %s; want no trace and 3.00", res.Trace, res.Totals.Net)
+	}
+}
+
+// TestOnly: Only keeps the promotions named, their parts (a part that is a
+// program included) and the programs that belong to no campaign; it drops
+// the others and the parts of the others. An unknown id is an error.
+func TestOnly(t *testing.T) {
+	part := func(id, of string, program bool) evFakePromo {
+		return evFake(id, nil).with(func(in *promo.Info) { in.Phase, in.PartOf, in.Program = promo.PhaseEarning, of, program })
+	}
+	rs := promotest.NewRuleset(t, promo.Settings{},
+		evFake("a", nil), part("a/cashback", "a", false), part("a/points", "a", true),
+		evFake("b", nil), part("b/cashback", "b", false), part("b/points", "b", true),
+		part("wallet", "", true),
+	)
+	only, err := rs.Only("a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range only.Promotions() {
+		ids = append(ids, p.Info().ID)
+	}
+	slices.Sort(ids)
+	if diff := cmp.Diff([]string{"a", "a/cashback", "a/points", "wallet"}, ids); diff != "" {
+		t.Errorf("Only(a) keeps (-want +got):\n%s", diff)
+	}
+	if _, err := rs.Only("a", "c"); err == nil || !strings.Contains(err.Error(), `unknown promotion "c"`) {
+		t.Errorf("Only(a, c) = %v, want an unknown promotion error", err)
 	}
 }
